@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` runs the product, `make test` runs every test.
+PORT ?= 8080
+HOST ?= 127.0.0.1
+PUPILS ?= 600
+DEMO_PASSWORD ?= Lindeveld-demo-2026!
+DEMO_DB ?= demo-data/samen-demo.db
+BUILD ?= build
+TEST_BUILD ?= build-test
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build demo test test-asan bench lint clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS) --target samen
+
+demo: build
+	mkdir -p $(dir $(DEMO_DB))
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BUILD)/samen demo --db $(DEMO_DB) --listen $(HOST):$(PORT) --password '$(DEMO_PASSWORD)' \
+	  --pupils $(PUPILS) --logins-json $(dir $(DEMO_DB))logins.json $(if $(wildcard web/dist),--static web/dist,)
+
+test: deps
+	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMEN_WERROR=ON
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAMEN_WERROR=ON -DSAMEN_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) $(ASAN_BUILD)

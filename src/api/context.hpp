@@ -1,0 +1,27 @@
+#pragma once
+// What every handler needs: the store, the audited writer, and the settings that shape
+// sessions and login limits. Passed in, never global.
+#include <chrono>
+
+#include "audit/audited_writer.hpp"
+#include "store/store.hpp"
+
+namespace samen::api {
+
+struct Settings {
+  std::int64_t session_idle_ms = 30LL * 60 * 1000;
+  std::int64_t session_absolute_ms = 12LL * 60 * 60 * 1000;
+  // last_seen is written at most this often, so reads do not all become writes.
+  std::int64_t session_touch_interval_ms = 60LL * 1000;
+  int login_max_failures = 10;
+  std::int64_t login_window_ms = 15LL * 60 * 1000;
+  bool secure_cookies = true;
+};
+
+struct AppContext {
+  store::Store& store;
+  audit::AuditedWriter& writer;
+  Settings settings;
+};
+
+}  // namespace samen::api

@@ -1,0 +1,233 @@
+// Pupils: search/list, read, create, update. Access is decided by domain::policy; every
+// access, allowed or denied, is audited before the response leaves. A pupil the viewer may
+// not see answers 404, as if it did not exist.
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "api/auth.hpp"
+#include "api/handler_support.hpp"
+#include "api/json_body.hpp"
+#include "api/routes.hpp"
+#include "api/views.hpp"
+#include "domain/text.hpp"
+
+namespace samen::api {
+namespace {
+
+using http::Reply;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+Result<domain::Date> read_date(JsonReader& in, const char* name, bool required) {
+  std::string text = in.text(name, required);
+  if (!in.ok()) return in.error();
+  if (text.empty()) return domain::Date{};
+  auto d = domain::parse_iso_date(text);
+  if (!d) return Error{"validation_failed", std::string(name) + " must be a date as yyyy-mm-dd", in.field(name)};
+  return *d;
+}
+
+// Reads the pupil fields of a create or update body (school_id only on create).
+Result<domain::Pupil> read_pupil(const json::object& body, bool with_school, std::optional<std::int64_t>* version) {
+  JsonReader in(body);
+  if (with_school)
+    in.allow_only({"school_id", "pupil_number", "given_name", "name_prefix", "family_name", "date_of_birth",
+                   "bsn", "class", "mentor_user_id", "enrolment_start", "enrolment_end", "guardians"});
+  else
+    in.allow_only({"pupil_number", "given_name", "name_prefix", "family_name", "date_of_birth", "bsn",
+                   "class", "mentor_user_id", "enrolment_start", "enrolment_end", "guardians", "version"});
+  domain::Pupil p;
+  if (with_school) p.school_id = in.text("school_id", true);
+  p.pupil_number = std::string(domain::trim(in.text("pupil_number", true)));
+  p.given_name = std::string(domain::trim(in.text("given_name", true)));
+  p.name_prefix = std::string(domain::trim(in.text("name_prefix", false)));
+  p.family_name = std::string(domain::trim(in.text("family_name", true)));
+  p.bsn = std::string(domain::trim(in.text("bsn", false)));
+  p.class_name = std::string(domain::trim(in.text("class", false)));
+  p.mentor_user_id = in.text("mentor_user_id", false);
+  if (version && in.has("version")) *version = in.integer("version", true);
+  auto dob = read_date(in, "date_of_birth", true);
+  if (!dob) return dob.error();
+  p.date_of_birth = *dob;
+  auto start = read_date(in, "enrolment_start", false);
+  if (!start) return start.error();
+  if (start->year) p.enrolment_start = *start;
+  auto end = read_date(in, "enrolment_end", false);
+  if (!end) return end.error();
+  if (end->year) p.enrolment_end = *end;
+  const json::array* guardians = in.array("guardians", false);
+  if (!in.ok()) return in.error();
+  if (guardians) {
+    for (std::size_t i = 0; i < guardians->size(); ++i) {
+      std::string prefix = "guardians[" + std::to_string(i) + "].";
+      if (!(*guardians)[i].is_object())
+        return Error{"validation_failed", "each guardian is an object", prefix.substr(0, prefix.size() - 1)};
+      JsonReader g((*guardians)[i].as_object(), prefix);
+      g.allow_only({"id", "name", "relation", "email", "phone", "parental_authority"});
+      domain::Guardian guardian;
+      guardian.name = std::string(domain::trim(g.text("name", true)));
+      guardian.relation = std::string(domain::trim(g.text("relation", true)));
+      guardian.email = domain::to_lower_ascii(domain::trim(g.text("email", false)));
+      guardian.phone = std::string(domain::trim(g.text("phone", false)));
+      guardian.parental_authority = g.boolean("parental_authority", true);
+      g.text("id", false);
+      if (!g.ok()) return g.error();
+      p.guardians.push_back(std::move(guardian));
+    }
+  }
+  return p;
+}
+
+// The mentor must be a user with an active mentor membership at the pupil's school.
+Status check_mentor(store::ReadTx& tx, const domain::Pupil& p) {
+  if (p.mentor_user_id.empty()) return ok_status();
+  for (const auto& m : tx.memberships_of(p.mentor_user_id))
+    if (m.active && m.role == domain::Role::mentor && m.organisation_id == p.school_id) return ok_status();
+  return Error{"validation_failed", "mentor_user_id is not a mentor at this school", "mentor_user_id"};
+}
+
+int query_int(const Request& req, const std::string& name, int fallback, int lo, int hi) {
+  std::string v = req.query_value(name);
+  int out = fallback;
+  if (v.empty()) return fallback;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc{} || ptr != v.data() + v.size()) return -1;
+  return out < lo || out > hi ? -1 : out;
+}
+
+Reply list_pupils(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  store::PupilQuery q;
+  q.text = req.query_value("q");
+  q.class_name = req.query_value("class");
+  q.limit = query_int(req, "limit", 50, 1, 200);
+  q.offset = query_int(req, "offset", 0, 0, 1000000);
+  if (q.limit < 0) return fail(400, "validation_failed", "limit must be 1 to 200", "limit");
+  if (q.offset < 0) return fail(400, "validation_failed", "offset must be 0 or more", "offset");
+  auto scope = domain::pupil_list_scope(actor->viewer);
+  Reply reply;
+  json::array items;
+  for (auto& row : tx->pupils(scope, q)) {
+    domain::PupilFacts facts{row.pupil.id, row.pupil.school_id, row.pupil.mentor_user_id, "", {}};
+    auto view = domain::view_in_scope(scope, facts);
+    if (scope.kind == domain::PupilScope::Kind::family) view = domain::PupilView::full;
+    domain::Decision decision;
+    decision.allowed = true;
+    decision.rule = view == domain::PupilView::full ? "pupil.list_full" : "pupil.list_directory";
+    decision.legal_basis = scope.kind == domain::PupilScope::Kind::family ? "family" : "school_staff";
+    reply.audit.push_back(decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
+    items.push_back(pupil_json(row.pupil, view, row.mentor_name));
+  }
+  *reply.response = json_response(200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
+  return reply;
+}
+
+Reply get_pupil(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& id = req.params["id"];
+  auto facts = tx->pupil_facts(id);
+  if (!facts) return fail(404, "not_found", "no such pupil");
+  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
+  Reply reply;
+  reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
+  if (!decision.allowed) {
+    *reply.response = http::error_response(404, "not_found", "no such pupil");
+    return reply;
+  }
+  auto pupil = tx->pupil(id);
+  std::string mentor_name;
+  if (!pupil->mentor_user_id.empty())
+    if (auto m = tx->user(pupil->mentor_user_id)) mentor_name = m->name;
+  *reply.response = json_response(200, pupil_json(*pupil, decision.view, mentor_name));
+  reply.response->set_header("ETag", "\"" + std::to_string(pupil->version) + "\"");
+  return reply;
+}
+
+Reply create_pupil(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  auto body = parse_json_object(req);
+  if (!body) return fail(body.error());
+  auto pupil = read_pupil(*body, true, nullptr);
+  if (!pupil) return fail(pupil.error());
+  domain::PupilFacts facts{"", pupil->school_id, pupil->mentor_user_id, "", {}};
+  auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::create);
+  if (!decision.allowed) {
+    Reply reply = fail(403, "forbidden", decision.reasons.front());
+    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "pupil", ""));
+    return reply;
+  }
+  if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
+  if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
+  return Reply::writing([req, a = *actor, p = *pupil, decision](store::WriteTx& w, Response& out) {
+    if (w.pupil_id_by_number(p.school_id, p.pupil_number)) {
+        out = http::error_response(409, "already_exists", "this school already has a pupil with this number",
+                                   "pupil_number");
+        return audit::JobOutcome{false, {}};
+    }
+    auto created = w.insert_pupil(p);
+    out = json_response(201, pupil_json(created, domain::PupilView::full));
+    out.set_header("ETag", "\"1\"");
+    return audit::JobOutcome{true, {decision_event(a, req, decision, "create", "pupil", created.id, created.id)}};
+  });
+}
+
+Reply update_pupil(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& id = req.params["id"];
+  auto facts = tx->pupil_facts(id);
+  if (!facts) return fail(404, "not_found", "no such pupil");
+  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::update);
+  if (!decision.allowed) {
+    auto read = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
+    Reply reply = read.allowed ? fail(403, "forbidden", decision.reasons.front())
+                               : fail(404, "not_found", "no such pupil");
+    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "pupil", id, id));
+    return reply;
+  }
+  auto body = parse_json_object(req);
+  if (!body) return fail(body.error());
+  std::optional<std::int64_t> body_version;
+  auto pupil = read_pupil(*body, false, &body_version);
+  if (!pupil) return fail(pupil.error());
+  auto version = expected_version(req, body_version);
+  if (!version) return Reply::of(precondition_required());
+  pupil->id = id;
+  pupil->school_id = facts->school_id;
+  if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
+  if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
+  return Reply::writing([req, a = *actor, p = *pupil, version, decision](store::WriteTx& w, Response& out) {
+    if (auto other = w.pupil_id_by_number(p.school_id, p.pupil_number); other && *other != p.id) {
+        out = http::error_response(409, "already_exists", "this school already has a pupil with this number",
+                                   "pupil_number");
+      return audit::JobOutcome{false, {}};
+    }
+    if (!w.update_pupil(p, *version)) {
+      out = version_conflict();
+      return audit::JobOutcome{false, {}};
+    }
+    auto updated = w.pupil(p.id);
+    out = json_response(200, pupil_json(*updated, domain::PupilView::full));
+    out.set_header("ETag", "\"" + std::to_string(updated->version) + "\"");
+    return audit::JobOutcome{true, {decision_event(a, req, decision, "update", "pupil", p.id, p.id)}};
+  });
+}
+
+}  // namespace
+
+void register_pupil_routes(http::Router& router, AppContext& ctx) {
+  router.add("GET", "/api/pupils", [&ctx](Request& r) { return list_pupils(ctx, r); });
+  router.add("POST", "/api/pupils", [&ctx](Request& r) { return create_pupil(ctx, r); });
+  router.add("GET", "/api/pupils/{id}", [&ctx](Request& r) { return get_pupil(ctx, r); });
+  router.add("PUT", "/api/pupils/{id}", [&ctx](Request& r) { return update_pupil(ctx, r); });
+}
+
+}  // namespace samen::api

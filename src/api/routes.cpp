@@ -1,0 +1,14 @@
+#include "api/routes.hpp"
+
+namespace samen::api {
+
+void register_routes(http::Router& router, AppContext& ctx) {
+  register_health_routes(router, ctx);
+  register_session_routes(router, ctx);
+  register_admin_routes(router, ctx);
+  register_pupil_routes(router, ctx);
+  register_import_routes(router, ctx);
+  register_audit_routes(router, ctx);
+}
+
+}  // namespace samen::api

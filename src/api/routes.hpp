@@ -1,0 +1,18 @@
+#pragma once
+// Registers every endpoint of the API on a router. Each resource has its own file with a
+// register_* function; this is the one list of them.
+#include "api/context.hpp"
+#include "http/router.hpp"
+
+namespace samen::api {
+
+void register_routes(http::Router& router, AppContext& ctx);
+
+void register_health_routes(http::Router& router, AppContext& ctx);
+void register_session_routes(http::Router& router, AppContext& ctx);
+void register_admin_routes(http::Router& router, AppContext& ctx);
+void register_pupil_routes(http::Router& router, AppContext& ctx);
+void register_import_routes(http::Router& router, AppContext& ctx);
+void register_audit_routes(http::Router& router, AppContext& ctx);
+
+}  // namespace samen::api

@@ -1,0 +1,23 @@
+#pragma once
+// JSON shapes of the API's resources, in one place so every endpoint shows a resource the
+// same way. Ids are strings, dates yyyy-mm-dd, instants ISO 8601 UTC.
+#include <boost/json/object.hpp>
+
+#include "api/auth.hpp"
+#include "domain/policy.hpp"
+#include "http/message.hpp"
+#include "store/records.hpp"
+
+namespace samen::api {
+
+boost::json::object user_json(const store::User& user);
+boost::json::object membership_json(const store::Membership& m);
+boost::json::object organisation_json(const store::Organisation& o);
+boost::json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
+                               const std::string& mentor_name = {});
+boost::json::object audit_row_json(const store::AuditRow& r);
+boost::json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships);
+
+http::Response json_response(int status, const boost::json::value& body);
+
+}  // namespace samen::api

@@ -1,0 +1,33 @@
+// samen serve: run the HTTP server on a migrated database.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/server_runner.hpp"
+
+namespace samen::cli {
+
+void add_serve_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("serve", "run the HTTP server");
+  struct Args {
+    std::string db;
+    std::string listen = "127.0.0.1:8080";
+    ServeOptions serve;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--db", args->db, "SQLite database path")->envname("SAMEN_DB");
+  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on")->envname("SAMEN_LISTEN");
+  add_serve_options(*cmd, args->serve);
+  cmd->callback([args] {
+    auto store = open_migrated_store(args->db, 8);
+    auto [host, port] = parse_listen(args->listen);
+    args->serve.http.host = host;
+    args->serve.http.port = port;
+    run_server(*store, args->serve, [&](unsigned short bound) {
+      spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", host, bound);
+    });
+  });
+}
+
+}  // namespace samen::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Wires a store into a running server: writer, routes, HTTP. Used by `serve` and `demo`.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "http/server.hpp"
+#include "store/store.hpp"
+
+namespace samen::cli {
+
+struct ServeOptions {
+  http::ServerConfig http;
+  std::string log_level = "info";
+};
+
+void add_serve_options(CLI::App& cmd, ServeOptions& options);
+// Blocks until SIGINT/SIGTERM; returns after in-flight requests and audit commits finish.
+void run_server(store::Store& store, const ServeOptions& options,
+                const std::function<void(unsigned short)>& on_listening);
+
+}  // namespace samen::cli

@@ -1,0 +1,76 @@
+#pragma once
+// The policy module: the one place that decides who may do what with pupil data, and why.
+// Pure functions, no I/O. Every decision names the rule that decided it, the legal basis
+// when it allows, a reason code when it denies, and human-readable reasons, so that the
+// audit log and "explain" can show exactly why. Handlers never decide access themselves.
+//
+// The listing filter (PupilScope) is derived from the same rules as the single decision;
+// tests/domain/policy_test.cpp proves on generated data that the two agree.
+#include <string>
+#include <vector>
+
+#include "domain/roles.hpp"
+
+namespace samen::domain {
+
+// Who is asking: one user acting in one membership.
+struct Viewer {
+  std::string user_id;
+  std::string membership_id;
+  std::string organisation_id;
+  std::string region_id;
+  Role role = Role::teacher;
+};
+
+// What the policy needs to know about a pupil to decide about them.
+struct PupilFacts {
+  std::string pupil_id;
+  std::string school_id;
+  std::string mentor_user_id;
+  std::string pupil_user_id;                  // the pupil's own login, if any
+  std::vector<std::string> guardian_user_ids;  // logins of guardians with parental authority
+};
+
+enum class PupilAction { read, create, update };
+
+// How much of a pupil record a viewer gets. `directory` is what a teacher needs to find a
+// pupil (name, number, class, mentor); `full` adds date of birth, BSN, guardians, enrolment.
+enum class PupilView { none, directory, full };
+
+struct Decision {
+  bool allowed = false;
+  std::string rule;         // the rule that decided, e.g. "pupil.mentor_of_pupil"
+  std::string legal_basis;  // when allowed, e.g. "school_administration"
+  std::string reason;       // when denied, e.g. "not_same_school"
+  std::vector<std::string> reasons;
+  PupilView view = PupilView::none;
+};
+
+Decision decide_pupil_access(const Viewer& viewer, const PupilFacts& pupil, PupilAction action);
+
+// The set of pupils a viewer may list, as a filter the store turns into SQL. Kinds are
+// cumulative: a mentor lists the school directory and sees their own pupils in full.
+struct PupilScope {
+  enum class Kind { none, school, family };
+  Kind kind = Kind::none;
+  std::string school_id;           // kind school
+  PupilView school_view = PupilView::none;
+  std::string full_for_mentor;     // user id whose mentees get the full view, when set
+  std::string family_user_id;      // kind family: pupils linked to this login
+};
+
+PupilScope pupil_list_scope(const Viewer& viewer);
+
+// The view a row in that scope gets; agrees with decide_pupil_access(read).view.
+PupilView view_in_scope(const PupilScope& scope, const PupilFacts& pupil);
+
+// Administration of organisations, users and memberships within the viewer's region.
+Decision decide_administration(const Viewer& viewer, const std::string& target_region_id);
+
+// Reading the audit log: privacy officers, for their own region.
+Decision decide_audit_log_read(const Viewer& viewer);
+
+// Importing pupils into a school (a bulk create/update).
+Decision decide_pupil_import(const Viewer& viewer, const std::string& school_id);
+
+}  // namespace samen::domain

@@ -1,0 +1,115 @@
+#include "http/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/errors.hpp"
+#include "http/static_files.hpp"
+#include "store/store.hpp"
+
+namespace samen::http {
+namespace {
+
+bool is_api_path(const std::string& path) {
+  return path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
+Response internal_error() {
+  return error_response(500, "internal_error", "something went wrong on our side; it has been logged");
+}
+
+Response failure_response(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const store::StoreError& e) {
+    spdlog::error(R"({{"event":"store_error","what":"{}"}})", e.what());
+    return error_response(503, "unavailable", "the database is unavailable; try again shortly");
+  } catch (const std::exception& e) {
+    spdlog::error(R"({{"event":"handler_error","what":"{}"}})", e.what());
+  } catch (...) {
+    spdlog::error(R"({{"event":"handler_error","what":"unknown"}})");
+  }
+  return internal_error();
+}
+
+struct Flight {
+  PipelineResult result;
+  Pipeline::Send send;
+  audit::AuditedWriter* writer;
+  Pipeline::Offload offload;
+  std::shared_ptr<void> keep_running;
+
+  void finish(Response response) {
+    result.response = std::move(response);
+    send(std::move(result));
+  }
+
+  void process(Reply reply, const std::shared_ptr<Flight>& self) {
+    if (reply.offload) {
+      offload([self, work = std::move(reply.offload)] {
+        Reply next;
+        try {
+          next = work();
+        } catch (...) {
+          return self->finish(failure_response(std::current_exception()));
+        }
+        self->process(std::move(next), self);
+      });
+      return;
+    }
+    if (reply.write || !reply.audit.empty()) {
+      writer->submit(std::move(reply.write), std::move(reply.audit),
+                     [self, out = reply.response](std::exception_ptr error) {
+                       self->finish(error ? failure_response(error) : std::move(*out));
+                     });
+      return;
+    }
+    finish(std::move(*reply.response));
+  }
+};
+
+}  // namespace
+
+void Pipeline::handle(Request request, Send send) {
+  auto flight = std::make_shared<Flight>();
+  flight->send = std::move(send);
+  flight->writer = &writer;
+  flight->offload = offload;
+  flight->keep_running = keep_running;
+  auto& result = flight->result;
+  result.method = request.method;
+  result.request_id = request.request_id;
+  result.head = request.method == "HEAD";
+  result.api = is_api_path(request.path);
+
+  if (!result.api) {
+    result.route = "static";
+    if (request.method != "GET" && request.method != "HEAD") {
+      auto r = error_response(405, "method_not_allowed", "static files are read-only");
+      r.set_header("Allow", "GET, HEAD");
+      return flight->finish(std::move(r));
+    }
+    auto file = serve_static(static_dir, request.path);
+    return flight->finish(file ? std::move(*file)
+                               : error_response(404, "not_found", "no such page"));
+  }
+
+  auto match = router.match(request);
+  result.route = match.kind == RouteMatch::Kind::not_found ? "-" : match.pattern;
+  if (match.kind == RouteMatch::Kind::not_found)
+    return flight->finish(error_response(404, "not_found", "no such endpoint"));
+  if (match.kind == RouteMatch::Kind::method_not_allowed) {
+    auto r = error_response(405, "method_not_allowed",
+                            request.method + " is not allowed here; allowed: " + match.allow);
+    r.set_header("Allow", match.allow);
+    return flight->finish(std::move(r));
+  }
+  Reply reply;
+  try {
+    reply = (*match.handler)(request);
+  } catch (...) {
+    return flight->finish(failure_response(std::current_exception()));
+  }
+  flight->process(std::move(reply), flight);
+}
+
+}  // namespace samen::http

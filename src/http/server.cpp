@@ -1,0 +1,300 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <cmath>
+#include <boost/asio.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <boost/url.hpp>
+#include <list>
+#include <thread>
+
+#include "domain/dates.hpp"
+#include "http/errors.hpp"
+#include "http/pipeline.hpp"
+#include "http/static_files.hpp"
+#include "security/crypto.hpp"
+
+namespace samen::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+class Connection;
+
+// Shared state of a running server: what connections need to reach.
+struct ServerState {
+  ServerState(ServerConfig c, const Router& r, audit::AuditedWriter& w, asio::io_context& i, asio::thread_pool& p)
+      : config(std::move(c)), router(r), writer(w), ioc(i), cpu_pool(p) {}
+  ServerConfig config;
+  const Router& router;
+  audit::AuditedWriter& writer;
+  asio::io_context& ioc;
+  asio::thread_pool& cpu_pool;
+  std::atomic<bool> shutting_down{false};
+  std::mutex connections_mutex;
+  std::list<std::weak_ptr<Connection>> connections;
+};
+
+std::string request_id() { return security::random_token().substr(0, 16); }
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, ServerState& state)
+      : stream_(std::move(socket)), state_(state) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) address_ = endpoint.address().to_string();
+  }
+
+  void start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); }); }
+
+  // During shutdown: close if waiting for a new request; otherwise close after the reply.
+  void shutdown() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.socket().close(ec);
+      }
+    });
+  }
+
+ private:
+  void read_header() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(state_.config.header_limit));
+    parser_->body_limit(state_.config.csv_body_limit);
+    idle_ = true;
+    stream_.expires_after(first_request_ ? state_.config.read_timeout : state_.config.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->on_header(ec);
+                             });
+  }
+
+  void on_header(beast::error_code ec) {
+    idle_ = false;
+    first_request_ = false;
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof) {
+      return close();
+    }
+    started_ = std::chrono::steady_clock::now();
+    if (ec == bhttp::error::header_limit) return reject(431, "header_too_large", "request headers are too large");
+    if (ec) return reject(400, "bad_request", "the request could not be parsed");
+    auto& req = parser_->get();
+    std::string_view type = req[bhttp::field::content_type];
+    std::size_t limit = type.substr(0, 8) == "text/csv" ? state_.config.csv_body_limit
+                                                         : state_.config.json_body_limit;
+    if (parser_->content_length() && *parser_->content_length() > limit)
+      return reject(413, "payload_too_large", "the request body is larger than " + std::to_string(limit) + " bytes");
+    parser_->body_limit(limit);
+    stream_.expires_after(state_.config.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->on_body(ec);
+                      });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) return reject(413, "payload_too_large", "the request body is too large");
+    if (ec == beast::error::timeout) return close();
+    if (ec) return reject(400, "bad_request", "the request body could not be read");
+    stream_.expires_never();
+    auto& raw = parser_->get();
+    keep_alive_ = raw.keep_alive();
+    version_ = raw.version();
+    Request req;
+    req.method = std::string(raw.method_string());
+    req.client_address = address_;
+    req.request_id = request_id();
+    for (const auto& field : raw) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    auto target = boost::urls::parse_origin_form(raw.target());
+    if (!target) return reject(400, "bad_request", "the request target is not a valid path");
+    req.path = target->path();
+    for (auto param : target->params()) req.query[param.key] = param.value;
+    req.body = std::move(raw.body());
+    auto self = shared_from_this();
+    Pipeline::Send send = [self](PipelineResult result) {
+      asio::post(self->stream_.get_executor(), [self, result = std::move(result)]() mutable {
+        self->send(std::move(result));
+      });
+    };
+    using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
+    Pipeline pipeline{state_.router, state_.writer, state_.config.static_dir,
+                      [pool = &state_.cpu_pool](std::function<void()> work) { asio::post(*pool, std::move(work)); },
+                      std::make_shared<Guard>(state_.ioc.get_executor())};
+    pipeline.handle(std::move(req), std::move(send));
+  }
+
+  void reject(int status, const std::string& code, const std::string& message) {
+    keep_alive_ = false;
+    PipelineResult result;
+    result.response = error_response(status, code, message);
+    result.route = "-";
+    result.request_id = request_id();
+    result.api = true;
+    send(std::move(result));
+  }
+
+  void send(PipelineResult result) {
+    if (state_.shutting_down.load()) keep_alive_ = false;
+    Response& r = result.response;
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(r.status), version_ ? version_ : 11);
+    res->set(bhttp::field::server, "samen");
+    res->set(bhttp::field::content_type, r.content_type);
+    add_security_headers(r, result.api);
+    for (const auto& [name, value] : r.headers) res->insert(name, value);
+    res->set("X-Request-Id", result.request_id);
+    res->keep_alive(keep_alive_);
+    res->body() = std::move(r.body);
+    if (result.head) {
+      res->content_length(res->body().size());
+      res->body().clear();
+    } else {
+      res->prepare_payload();
+    }
+    log_access(result);
+    stream_.expires_after(state_.config.read_timeout);
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+      self->on_write(ec, res->keep_alive());
+    });
+  }
+
+  static void add_security_headers(Response& r, bool api) {
+    r.set_header("Content-Security-Policy",
+                 "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    r.set_header("Referrer-Policy", "no-referrer");
+    r.set_header("X-Frame-Options", "DENY");
+    r.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    r.set_header("Strict-Transport-Security", "max-age=31536000");
+    if (api) r.set_header("Cache-Control", "no-store");
+  }
+
+  void log_access(const PipelineResult& result) {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+    // Route pattern, never the raw path or query: no names or search terms in server logs.
+    boost::json::object line{{"event", "request"}, {"method", result.method},
+                             {"route", result.route}, {"status", result.response.status},
+                             {"duration_us", us},
+                             {"request_id", result.request_id}};
+    spdlog::info(boost::json::serialize(line));
+  }
+
+  void on_write(beast::error_code ec, bool keep_alive) {
+    if (ec || !keep_alive || state_.shutting_down.load()) return close();
+    read_header();
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  ServerState& state_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string address_;
+  bool keep_alive_ = true;
+  unsigned version_ = 11;
+  bool idle_ = true;
+  bool first_request_ = true;
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig config;
+  const Router& router;
+  audit::AuditedWriter& writer;
+  asio::io_context ioc;
+  std::unique_ptr<asio::thread_pool> cpu_pool;
+  std::unique_ptr<ServerState> state;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+
+  Impl(ServerConfig c, const Router& r, audit::AuditedWriter& w)
+      : config(std::move(c)), router(r), writer(w) {}
+
+  void accept() {
+    acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
+        spdlog::warn("accept failed: {}", ec.message());
+      } else {
+        auto conn = std::make_shared<Connection>(std::move(socket), *state);
+        {
+          std::scoped_lock lock(state->connections_mutex);
+          state->connections.remove_if([](const auto& w) { return w.expired(); });
+          state->connections.push_back(conn);
+        }
+        conn->start();
+      }
+      if (!state->shutting_down.load()) accept();
+    });
+  }
+
+  void begin_shutdown() {
+    if (state->shutting_down.exchange(true)) return;
+    spdlog::info(R"({{"event":"shutdown","message":"finishing in-flight requests"}})");
+    beast::error_code ec;
+    acceptor->close(ec);
+    if (signals) signals->cancel(ec);
+    std::scoped_lock lock(state->connections_mutex);
+    for (auto& weak : state->connections)
+      if (auto conn = weak.lock()) conn->shutdown();
+  }
+};
+
+Server::Server(ServerConfig config, const Router& router, audit::AuditedWriter& writer)
+    : impl_(std::make_unique<Impl>(std::move(config), router, writer)) {}
+
+Server::~Server() = default;
+
+void Server::run(const std::function<void(unsigned short)>& on_listening) {
+  auto& d = *impl_;
+  int threads = d.config.threads > 0 ? d.config.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  d.cpu_pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, d.config.cpu_workers)));
+  d.state = std::make_unique<ServerState>(d.config, d.router, d.writer, d.ioc, *d.cpu_pool);
+  auto address = asio::ip::make_address(d.config.host);
+  d.acceptor.emplace(d.ioc);
+  tcp::endpoint endpoint{address, d.config.port};
+  d.acceptor->open(endpoint.protocol());
+  d.acceptor->set_option(asio::socket_base::reuse_address(true));
+  d.acceptor->bind(endpoint);
+  d.acceptor->listen(asio::socket_base::max_listen_connections);
+  d.signals.emplace(d.ioc, SIGINT, SIGTERM);
+  d.signals->async_wait([&d](beast::error_code ec, int) {
+    if (!ec) d.begin_shutdown();
+  });
+  d.accept();
+  if (on_listening) on_listening(d.acceptor->local_endpoint().port());
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&d] { d.ioc.run(); });
+  d.ioc.run();
+  for (auto& t : pool) t.join();
+  d.cpu_pool->join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+}
+
+}  // namespace samen::http

@@ -1,0 +1,43 @@
+#pragma once
+// The HTTP server: Boost.Beast over Asio, HTTP/1.1 keep-alive, a thread pool, limits on
+// header and body size, read timeouts, security headers on every response, a JSON access
+// log, and graceful shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight requests
+// and their audit commits, then return so the caller closes the database).
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "audit/audited_writer.hpp"
+#include "http/router.hpp"
+
+namespace samen::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  int threads = 0;  // 0: one per core
+  std::string static_dir;
+  std::size_t json_body_limit = 1u << 20;
+  std::size_t csv_body_limit = 20u << 20;
+  std::size_t header_limit = 16u << 10;
+  std::chrono::seconds read_timeout{30};     // whole request, headers and body
+  std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request
+  int cpu_workers = 2;                        // password hashing runs here, at most this many at once
+};
+
+class Server {
+ public:
+  Server(ServerConfig config, const Router& router, audit::AuditedWriter& writer);
+  ~Server();
+  // Blocks until a signal or stop(); on_listening gets the bound port (useful with port 0).
+  void run(const std::function<void(unsigned short)>& on_listening = {});
+  void stop();  // thread-safe
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samen::http

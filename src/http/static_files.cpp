@@ -1,0 +1,55 @@
+#include "http/static_files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace samen::http {
+namespace fs = std::filesystem;
+
+std::string mime_type_for(const std::string& path) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},          {".svg", "image/svg+xml"},
+      {".png", "image/png"},                  {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},               {".woff2", "font/woff2"},
+      {".woff", "font/woff"},                 {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},           {".webmanifest", "application/manifest+json"},
+  };
+  auto ext = fs::path(path).extension().string();
+  auto it = types.find(ext);
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+std::optional<Response> serve_static(const std::string& root, const std::string& request_path) {
+  if (root.empty()) return std::nullopt;
+  // The router hands us a decoded path; refuse anything that could climb out.
+  if (request_path.find("..") != std::string::npos || request_path.find('\0') != std::string::npos ||
+      request_path.find('\\') != std::string::npos)
+    return std::nullopt;
+  std::error_code ec;
+  fs::path base = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  std::string relative = request_path;
+  while (!relative.empty() && relative.front() == '/') relative.erase(0, 1);
+  fs::path candidate = base / relative;
+  if (relative.empty() || fs::is_directory(candidate, ec)) candidate /= "index.html";
+  if (!fs::exists(candidate, ec) && fs::path(relative).extension().empty())
+    candidate = base / "index.html";  // a client-side route of the single-page app
+  fs::path resolved = fs::canonical(candidate, ec);
+  if (ec || !fs::is_regular_file(resolved, ec)) return std::nullopt;
+  auto rel = resolved.lexically_relative(base);
+  if (rel.empty() || rel.begin()->string() == "..") return std::nullopt;
+  std::ifstream in(resolved, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream content;
+  content << in.rdbuf();
+  Response r;
+  r.content_type = mime_type_for(resolved.string());
+  r.body = content.str();
+  return r;
+}
+
+}  // namespace samen::http

@@ -1,0 +1,24 @@
+#pragma once
+// Thin wrappers over libsodium for the few primitives Samen uses: random tokens, BLAKE2b
+// hashes and argon2id password hashes. Call init_crypto() once before anything else.
+#include <string>
+#include <string_view>
+
+namespace samen::security {
+
+void init_crypto();
+
+// 32 random bytes, base64url without padding: session tokens, invitation tokens.
+std::string random_token();
+// BLAKE2b-256 of data, lower-case hex.
+std::string blake2b_hex(std::string_view data);
+// BLAKE2b-256 keyed with a context string: distinct purposes never share a digest.
+std::string keyed_hash_hex(std::string_view key, std::string_view data);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+// argon2id at the OWASP-recommended settings (19 MiB, t=2, p=1). Slow on purpose: call it
+// off the network threads.
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view stored_hash, std::string_view password);
+
+}  // namespace samen::security

@@ -1,0 +1,81 @@
+#pragma once
+// A SQLite connection with a cache of prepared statements, and a Statement cursor that
+// binds parameters by position. Only parameterised SQL goes through here: values are
+// always bound, never spliced into the text.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace samen::store::sqlite {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind_null(int index);
+  // Binds NULL for an empty string: optional text columns stay NULL, not ''.
+  Statement& bind_optional(int index, std::string_view text);
+
+  template <typename... Args>
+  Statement& bind_all(const Args&... args) {
+    int i = 1;
+    (bind_one(i++, args), ...);
+    return *this;
+  }
+
+  bool step();  // true while a row is available
+  void run();   // steps to completion
+
+  std::string text(int col) const;
+  std::int64_t integer(int col) const;
+  bool is_null(int col) const;
+  std::string id(int col) const;  // integer key as the string id the API uses
+
+ private:
+  void bind_one(int i, std::string_view v) { bind(i, v); }
+  void bind_one(int i, const std::string& v) { bind(i, std::string_view(v)); }
+  void bind_one(int i, const char* v) { bind(i, std::string_view(v)); }
+  void bind_one(int i, std::int64_t v) { bind(i, v); }
+  void bind_one(int i, int v) { bind(i, v); }
+  void bind_one(int i, bool v) { bind(i, v); }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  explicit Connection(const std::string& path, bool read_only = false);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // A cursor over a cached prepared statement; reset when the cursor is destroyed.
+  Statement prepare(const char* sql);
+  void exec(const char* sql);  // for DDL and transaction control without parameters
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+  int changes() const { return sqlite3_changes(db_); }
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+};
+
+// Parses a string id back to the integer key; nullopt for anything not a positive integer,
+// so a malformed id simply finds nothing.
+std::optional<std::int64_t> parse_id(std::string_view id);
+
+}  // namespace samen::store::sqlite

@@ -1,0 +1,123 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_tx.hpp"
+
+namespace samen::store::sqlite {
+
+SqliteStore::SqliteStore(std::string path, int reader_connections)
+    : path_(std::move(path)), readers_max_(reader_connections < 1 ? 1 : reader_connections) {
+  writer_ = std::make_unique<Connection>(path_);
+}
+
+SqliteStore::~SqliteStore() {
+  std::scoped_lock lock(mutex_, writer_mutex_);
+  readers_.clear();
+  // Fold the WAL back into the main file so a cleanly stopped server leaves one file.
+  try {
+    writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const StoreError&) {
+    // Another process may hold the database; the WAL is still consistent.
+  }
+  writer_.reset();
+}
+
+std::unique_ptr<ReadTx> SqliteStore::begin_read() {
+  std::unique_ptr<Connection> conn;
+  {
+    std::unique_lock lock(mutex_);
+    reader_free_.wait(lock, [&] { return !readers_.empty() || readers_total_ < readers_max_; });
+    if (!readers_.empty()) {
+      conn = std::move(readers_.back());
+      readers_.pop_back();
+    } else {
+      ++readers_total_;
+    }
+  }
+  if (!conn) {
+    try {
+      conn = std::make_unique<Connection>(path_, /*read_only=*/true);
+    } catch (...) {
+      std::scoped_lock lock(mutex_);
+      --readers_total_;
+      reader_free_.notify_one();
+      throw;
+    }
+  }
+  Connection* raw = conn.release();
+  return std::make_unique<SqliteTx>(*raw, false, [this, raw] {
+    release_reader(std::unique_ptr<Connection>(raw));
+  });
+}
+
+void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
+  std::scoped_lock lock(mutex_);
+  readers_.push_back(std::move(conn));
+  reader_free_.notify_one();
+}
+
+std::unique_ptr<WriteTx> SqliteStore::begin_write() {
+  writer_mutex_.lock();
+  try {
+    return std::make_unique<SqliteTx>(*writer_, true, [this] { release_writer(); });
+  } catch (...) {
+    writer_mutex_.unlock();
+    throw;
+  }
+}
+
+void SqliteStore::release_writer() { writer_mutex_.unlock(); }
+
+int SqliteStore::schema_version() {
+  std::scoped_lock lock(writer_mutex_);
+  auto exists = writer_->prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  exists.step();
+  if (exists.integer(0) == 0) return 0;
+  auto version = writer_->prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  version.step();
+  return static_cast<int>(version.integer(0));
+}
+
+int SqliteStore::latest_schema_version() const { return migrations().back().version; }
+
+int SqliteStore::migrate() {
+  int current = schema_version();
+  std::scoped_lock lock(writer_mutex_);
+  int applied = 0;
+  writer_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    writer_->exec("BEGIN IMMEDIATE");
+    try {
+      writer_->exec(m.sql);
+      writer_->prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")
+          .bind_all(static_cast<std::int64_t>(m.version), m.name)
+          .run();
+      writer_->exec("COMMIT");
+    } catch (...) {
+      writer_->exec("ROLLBACK");
+      throw;
+    }
+    ++applied;
+  }
+  return applied;
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections) {
+  return std::make_unique<SqliteStore>(path, reader_connections);
+}
+
+}  // namespace samen::store::sqlite
+
+namespace samen::store {
+
+std::unique_ptr<Store> open_store(const std::string& location, int reader_connections) {
+  if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
+    throw StoreError("PostgreSQL is not supported by this build yet; use a SQLite path");
+  return sqlite::open_sqlite_store(location, reader_connections);
+}
+
+}  // namespace samen::store

@@ -1,0 +1,79 @@
+#pragma once
+// A transaction on one SQLite connection. Implements WriteTx; when opened for reading only
+// the write methods are never reached (begin_read hands it out as a ReadTx).
+#include <functional>
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace samen::store::sqlite {
+
+class SqliteTx final : public WriteTx {
+ public:
+  // `release` gives the connection back to the store when the transaction ends.
+  SqliteTx(Connection& conn, bool write, std::function<void()> release);
+  ~SqliteTx() override;
+
+  // ReadTx
+  std::optional<Region> region(const std::string& id) override;
+  std::vector<Region> regions() override;
+  std::optional<Organisation> organisation(const std::string& id) override;
+  std::vector<Organisation> organisations(const std::string& region_id) override;
+  std::optional<User> user(const std::string& id) override;
+  std::optional<User> user_by_email(const std::string& email) override;
+  std::vector<User> users_in_region(const std::string& region_id) override;
+  std::vector<Membership> memberships_of(const std::string& user_id) override;
+  std::optional<Membership> membership(const std::string& id) override;
+  std::optional<Session> session(const std::string& token_hash) override;
+  LoginFailureCounts login_failures(const std::string& account_key, const std::string& address,
+                                    domain::Millis since) override;
+  std::optional<domain::Pupil> pupil(const std::string& id) override;
+  std::optional<std::string> pupil_id_by_number(const std::string& school_id,
+                                                const std::string& pupil_number) override;
+  std::optional<domain::PupilFacts> pupil_facts(const std::string& id) override;
+  std::vector<PupilListRow> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
+  std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) override;
+  std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
+  std::optional<AuditRow> audit_head() override;
+  std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
+  std::vector<AuditRow> audit_search(const AuditQuery& q) override;
+
+  // WriteTx
+  std::string insert_region(const Region& r) override;
+  std::string insert_organisation(const Organisation& o) override;
+  bool set_organisation_active(const std::string& id, bool active, std::int64_t expected_version) override;
+  std::string insert_user(const User& u) override;
+  bool set_user_active(const std::string& id, bool active, std::int64_t expected_version) override;
+  bool set_user_password(const std::string& id, const std::string& hash) override;
+  std::string insert_membership(const Membership& m) override;
+  bool set_membership_active(const std::string& id, bool active) override;
+  void insert_session(const Session& s) override;
+  void touch_session(const std::string& token_hash, domain::Millis at) override;
+  void set_session_membership(const std::string& token_hash, const std::string& membership_id) override;
+  void revoke_session(const std::string& token_hash) override;
+  void revoke_sessions_of_user(const std::string& user_id) override;
+  void record_login_failure(const std::string& account_key, const std::string& address,
+                            domain::Millis at) override;
+  domain::Pupil insert_pupil(const domain::Pupil& p) override;
+  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) override;
+  void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
+  void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
+  void append_audit(const AuditRow& row) override;
+  void savepoint() override;
+  void release_savepoint() override;
+  void rollback_to_savepoint() override;
+  void commit() override;
+
+ private:
+  std::vector<std::string> insert_guardians(std::int64_t pupil_id, const std::vector<domain::Guardian>& guardians,
+                        std::size_t first = 0);
+  std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id);
+  void require_write() const;
+
+  Connection& conn_;
+  bool write_;
+  bool open_ = true;
+  std::function<void()> release_;
+};
+
+}  // namespace samen::store::sqlite

@@ -1,0 +1,283 @@
+// Pupils and their guardians.
+#include "domain/text.hpp"
+#include "store/sqlite/sqlite_tx.hpp"
+
+namespace samen::store::sqlite {
+namespace {
+
+using domain::Pupil;
+
+constexpr const char* kPupilColumns =
+    "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "
+    "p.family_name, p.date_of_birth, coalesce(p.bsn, ''), coalesce(p.class_name, ''), "
+    "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, '') "
+    "FROM pupils p LEFT JOIN users u ON u.id = p.mentor_user_id ";
+
+Pupil read_pupil(Statement& s) {
+  Pupil p;
+  p.id = s.id(0);
+  p.school_id = s.id(1);
+  p.pupil_number = s.text(2);
+  p.given_name = s.text(3);
+  p.name_prefix = s.text(4);
+  p.family_name = s.text(5);
+  p.date_of_birth = domain::parse_iso_date(s.text(6)).value_or(domain::Date{});
+  p.bsn = s.text(7);
+  p.class_name = s.text(8);
+  p.mentor_user_id = s.id(9);
+  if (!s.is_null(10)) p.enrolment_start = domain::parse_iso_date(s.text(10));
+  if (!s.is_null(11)) p.enrolment_end = domain::parse_iso_date(s.text(11));
+  p.version = s.integer(12);
+  return p;
+}
+
+std::string search_name(const Pupil& p) {
+  return domain::to_lower_ascii(domain::full_name(p));
+}
+
+// LIKE pattern for a substring match with the user's text taken literally.
+std::string like_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : domain::to_lower_ascii(domain::trim(text))) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+void bind_optional_date(Statement& s, int index, const std::optional<domain::Date>& d) {
+  if (d) s.bind(index, domain::to_iso(*d)); else s.bind_null(index);
+}
+
+}  // namespace
+
+std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
+  auto s = conn_.prepare(
+      "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority "
+      "FROM guardians WHERE pupil_id = ? ORDER BY position");
+  s.bind(1, pupil_id);
+  std::vector<domain::Guardian> out;
+  while (s.step())
+    out.push_back({s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});
+  return out;
+}
+
+std::optional<Pupil> SqliteTx::pupil(const std::string& id) {
+  auto key = parse_id(id);
+  if (!key) return std::nullopt;
+  static const std::string sql = std::string(kPupilColumns) + "WHERE p.id = ?";
+  auto s = conn_.prepare(sql.c_str());
+  s.bind(1, *key);
+  if (!s.step()) return std::nullopt;
+  Pupil p = read_pupil(s);
+  p.guardians = guardians_of(*key);
+  return p;
+}
+
+std::optional<std::string> SqliteTx::pupil_id_by_number(const std::string& school_id,
+                                                        const std::string& pupil_number) {
+  auto s = conn_.prepare("SELECT id FROM pupils WHERE school_id = ? AND pupil_number = ?");
+  s.bind(1, parse_id(school_id).value_or(0)).bind(2, pupil_number);
+  if (!s.step()) return std::nullopt;
+  return s.id(0);
+}
+
+std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
+  auto key = parse_id(id);
+  if (!key) return std::nullopt;
+  auto s = conn_.prepare("SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE id = ?");
+  s.bind(1, *key);
+  if (!s.step()) return std::nullopt;
+  domain::PupilFacts facts{s.id(0), s.id(1), s.id(2), s.id(3), {}};
+  auto g = conn_.prepare(
+      "SELECT user_id FROM guardians WHERE pupil_id = ? AND parental_authority = 1 AND user_id IS "
+      "NOT NULL");
+  g.bind(1, *key);
+  while (g.step()) facts.guardian_user_ids.push_back(g.id(0));
+  return facts;
+}
+
+std::vector<PupilListRow> SqliteTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
+  std::vector<PupilListRow> out;
+  std::string pattern = like_pattern(q.text);
+  std::string exact = std::string(domain::trim(q.text));
+  auto collect = [&](Statement& s) {
+    while (s.step()) {
+      PupilListRow row{read_pupil(s), s.text(13)};
+      out.push_back(std::move(row));
+    }
+  };
+  switch (scope.kind) {
+    case domain::PupilScope::Kind::none:
+      return out;
+    case domain::PupilScope::Kind::school: {
+      static const std::string sql =
+          std::string(kPupilColumns) +
+          "WHERE p.school_id = ?1 AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\' OR "
+          "p.pupil_number = ?3) AND (?4 = '' OR p.class_name = ?4) "
+          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?5 OFFSET ?6";
+      auto s = conn_.prepare(sql.c_str());
+      s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, pattern).bind(3, exact);
+      s.bind(4, q.class_name).bind(5, q.limit).bind(6, q.offset);
+      collect(s);
+      return out;
+    }
+    case domain::PupilScope::Kind::family: {
+      static const std::string sql =
+          std::string(kPupilColumns) +
+          "WHERE (p.user_id = ?1 OR p.id IN (SELECT pupil_id FROM guardians WHERE user_id = ?1 "
+          "AND parental_authority = 1)) AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\') "
+          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
+      auto s = conn_.prepare(sql.c_str());
+      s.bind(1, parse_id(scope.family_user_id).value_or(0)).bind(2, pattern);
+      s.bind(3, q.limit).bind(4, q.offset);
+      collect(s);
+      return out;
+    }
+  }
+  return out;
+}
+
+std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
+  static const std::string sql = std::string(kPupilColumns) + "WHERE p.school_id = ? ORDER BY p.id";
+  auto s = conn_.prepare(sql.c_str());
+  s.bind(1, parse_id(school_id).value_or(0));
+  std::vector<Pupil> out;
+  while (s.step()) out.push_back(read_pupil(s));
+  // One pass over the school's guardians instead of a query per pupil.
+  auto g = conn_.prepare(
+      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
+      "g.parental_authority FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
+      "WHERE p.school_id = ? ORDER BY g.pupil_id, g.position");
+  g.bind(1, parse_id(school_id).value_or(0));
+  std::size_t i = 0;
+  while (g.step()) {
+    std::string pupil_id = g.id(0);
+    while (i < out.size() && parse_id(out[i].id) < parse_id(pupil_id)) ++i;
+    if (i < out.size() && out[i].id == pupil_id)
+      out[i].guardians.push_back({g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0});
+  }
+  return out;
+}
+
+std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& school_id) {
+  auto s = conn_.prepare(
+      "SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE school_id = ? ORDER BY id");
+  s.bind(1, parse_id(school_id).value_or(0));
+  std::vector<domain::PupilFacts> out;
+  while (s.step()) out.push_back({s.id(0), s.id(1), s.id(2), s.id(3), {}});
+  auto g = conn_.prepare(
+      "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "
+      "p.school_id = ? AND g.parental_authority = 1 AND g.user_id IS NOT NULL");
+  g.bind(1, parse_id(school_id).value_or(0));
+  while (g.step())
+    for (auto& f : out)
+      if (f.pupil_id == g.id(0)) f.guardian_user_ids.push_back(g.id(1));
+  return out;
+}
+
+std::vector<std::string> SqliteTx::insert_guardians(std::int64_t pupil_id,
+                                                   const std::vector<domain::Guardian>& gs,
+                                                   std::size_t first) {
+  std::vector<std::string> ids;
+  auto position = static_cast<std::int64_t>(first);
+  for (std::size_t i = first; i < gs.size(); ++i) {
+    const auto& g = gs[i];
+    conn_.prepare(
+             "INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
+             "parental_authority) VALUES (?,?,?,?,?,?,?)")
+        .bind(1, pupil_id)
+        .bind(2, position++)
+        .bind(3, g.name)
+        .bind(4, g.relation)
+        .bind_optional(5, g.email)
+        .bind_optional(6, g.phone)
+        .bind(7, g.parental_authority)
+        .run();
+    ids.push_back(std::to_string(conn_.last_insert_id()));
+  }
+  return ids;
+}
+
+Pupil SqliteTx::insert_pupil(const Pupil& p) {
+  require_write();
+  auto s = conn_.prepare(
+      "INSERT INTO pupils(school_id, pupil_number, given_name, name_prefix, family_name, "
+      "search_name, date_of_birth, bsn, class_name, mentor_user_id, enrolment_start, "
+      "enrolment_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, parse_id(p.school_id).value_or(0)).bind(2, p.pupil_number).bind(3, p.given_name);
+  s.bind_optional(4, p.name_prefix).bind(5, p.family_name).bind(6, search_name(p));
+  s.bind(7, domain::to_iso(p.date_of_birth)).bind_optional(8, p.bsn).bind_optional(9, p.class_name);
+  if (auto m = parse_id(p.mentor_user_id)) s.bind(10, *m); else s.bind_null(10);
+  bind_optional_date(s, 11, p.enrolment_start);
+  bind_optional_date(s, 12, p.enrolment_end);
+  s.run();
+  std::int64_t id = conn_.last_insert_id();
+  Pupil out = p;
+  out.id = std::to_string(id);
+  out.version = 1;
+  auto guardian_ids = insert_guardians(id, p.guardians);
+  for (std::size_t i = 0; i < out.guardians.size(); ++i) out.guardians[i].id = guardian_ids[i];
+  return out;
+}
+
+bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
+  require_write();
+  auto key = parse_id(p.id);
+  if (!key) return false;
+  auto s = conn_.prepare(
+      "UPDATE pupils SET pupil_number = ?, given_name = ?, name_prefix = ?, family_name = ?, "
+      "search_name = ?, date_of_birth = ?, bsn = ?, class_name = ?, mentor_user_id = ?, "
+      "enrolment_start = ?, enrolment_end = ?, version = version + 1 WHERE id = ? AND version = ?");
+  s.bind(1, p.pupil_number).bind(2, p.given_name).bind_optional(3, p.name_prefix);
+  s.bind(4, p.family_name).bind(5, search_name(p)).bind(6, domain::to_iso(p.date_of_birth));
+  s.bind_optional(7, p.bsn).bind_optional(8, p.class_name);
+  if (auto m = parse_id(p.mentor_user_id)) s.bind(9, *m); else s.bind_null(9);
+  bind_optional_date(s, 10, p.enrolment_start);
+  bind_optional_date(s, 11, p.enrolment_end);
+  s.bind(12, *key).bind(13, expected_version);
+  s.run();
+  if (conn_.changes() != 1) return false;
+  // Guardians keep their ids (and logins) where they still stand at the same position.
+  auto existing = guardians_of(*key);
+  for (std::size_t i = 0; i < p.guardians.size(); ++i) {
+    const auto& g = p.guardians[i];
+    if (i < existing.size()) {
+      conn_.prepare(
+               "UPDATE guardians SET name = ?, relation = ?, email = ?, phone = ?, "
+               "parental_authority = ? WHERE id = ?")
+          .bind(1, g.name)
+          .bind(2, g.relation)
+          .bind_optional(3, g.email)
+          .bind_optional(4, g.phone)
+          .bind(5, g.parental_authority)
+          .bind(6, parse_id(existing[i].id).value_or(0))
+          .run();
+    } else {
+      insert_guardians(*key, p.guardians, i);
+      break;
+    }
+  }
+  if (p.guardians.size() < existing.size())
+    conn_.prepare("DELETE FROM guardians WHERE pupil_id = ? AND position >= ?")
+        .bind(1, *key)
+        .bind(2, static_cast<std::int64_t>(p.guardians.size()))
+        .run();
+  return true;
+}
+
+void SqliteTx::link_guardian_user(const std::string& guardian_id, const std::string& user_id) {
+  require_write();
+  conn_.prepare("UPDATE guardians SET user_id = ? WHERE id = ?")
+      .bind_all(parse_id(user_id).value_or(0), parse_id(guardian_id).value_or(0))
+      .run();
+}
+
+void SqliteTx::link_pupil_user(const std::string& pupil_id, const std::string& user_id) {
+  require_write();
+  conn_.prepare("UPDATE pupils SET user_id = ? WHERE id = ?")
+      .bind_all(parse_id(user_id).value_or(0), parse_id(pupil_id).value_or(0))
+      .run();
+}
+
+}  // namespace samen::store::sqlite
