@@ -77,6 +77,7 @@ PupilScope pupil_list_scope(const Viewer& v) {
   if (is_family_role(v.role)) {
     scope.kind = PupilScope::Kind::family;
     scope.family_user_id = v.user_id;
+    scope.family_as_guardian = v.role == Role::guardian;
     return scope;
   }
   if (manages_school_master_data(v.role)) {
@@ -97,10 +98,10 @@ PupilView view_in_scope(const PupilScope& scope, const PupilFacts& p) {
     case PupilScope::Kind::none:
       return PupilView::none;
     case PupilScope::Kind::family:
-      return (p.pupil_user_id == scope.family_user_id ||
-              contains(p.guardian_user_ids, scope.family_user_id))
-                 ? PupilView::full
-                 : PupilView::none;
+      if (scope.family_as_guardian)
+        return contains(p.guardian_user_ids, scope.family_user_id) ? PupilView::full : PupilView::none;
+      return !p.pupil_user_id.empty() && p.pupil_user_id == scope.family_user_id ? PupilView::full
+                                                                                  : PupilView::none;
     case PupilScope::Kind::school:
       if (p.school_id != scope.school_id) return PupilView::none;
       if (!scope.full_for_mentor.empty() && p.mentor_user_id == scope.full_for_mentor)

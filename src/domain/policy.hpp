@@ -57,6 +57,7 @@ struct PupilScope {
   PupilView school_view = PupilView::none;
   std::string full_for_mentor;     // user id whose mentees get the full view, when set
   std::string family_user_id;      // kind family: pupils linked to this login
+  bool family_as_guardian = false; // kind family: through a guardian link, else as the pupil
 };
 
 PupilScope pupil_list_scope(const Viewer& viewer);

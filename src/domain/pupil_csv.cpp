@@ -238,6 +238,12 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
       if (guardians[g].relation.empty()) guardians[g].relation = "ouder";
       p.guardians.push_back(guardians[g]);
     }
+    if (!p.pupil_number.empty() && !numbers.insert(p.pupil_number).second) {
+      std::size_t number_col = 0;
+      while (number_col < names.size() && names[number_col] != "pupil_number") ++number_col;
+      row.error(number_col, "pupil number " + p.pupil_number + " appears more than once in the file");
+      continue;
+    }
     if (!row.ok) continue;
     if (auto valid = validate_pupil(p); !valid) {
       // Name the column the validation is about, as the file calls it.
@@ -252,10 +258,6 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
       }
       if (field == "date_of_birth") col = date_col;
       row.error(col, valid.error().message);
-      continue;
-    }
-    if (!numbers.insert(p.pupil_number).second) {
-      row.error(0, "pupil number " + p.pupil_number + " appears more than once in the file");
       continue;
     }
     result.rows.push_back(std::move(out));

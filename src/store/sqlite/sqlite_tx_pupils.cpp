@@ -125,12 +125,13 @@ std::vector<PupilListRow> SqliteTx::pupils(const domain::PupilScope& scope, cons
     case domain::PupilScope::Kind::family: {
       static const std::string sql =
           std::string(kPupilColumns) +
-          "WHERE (p.user_id = ?1 OR p.id IN (SELECT pupil_id FROM guardians WHERE user_id = ?1 "
-          "AND parental_authority = 1)) AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\') "
+          "WHERE ((?5 = 0 AND p.user_id = ?1) OR (?5 = 1 AND p.id IN (SELECT pupil_id FROM "
+          "guardians WHERE user_id = ?1 AND parental_authority = 1))) "
+          "AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\') "
           "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
       auto s = conn_.prepare(sql.c_str());
       s.bind(1, parse_id(scope.family_user_id).value_or(0)).bind(2, pattern);
-      s.bind(3, q.limit).bind(4, q.offset);
+      s.bind(3, q.limit).bind(4, q.offset).bind(5, scope.family_as_guardian);
       collect(s);
       return out;
     }
