@@ -29,6 +29,28 @@ std::optional<Reply> admin_gate(AppContext& ctx, Request& req, store::ReadTx& tx
   return std::nullopt;
 }
 
+struct Activation {
+  bool active;
+  std::int64_t version;
+};
+
+// Reads a (de)activation: {active, version} (or the version in If-Match). Returns the
+// error response when the request is not acceptable.
+std::optional<Response> read_activation(const Request& req, Activation& out) {
+  auto body = parse_json_object(req);
+  if (!body) return http::error_response(body.error());
+  JsonReader in(*body);
+  in.allow_only({"active", "version"});
+  out.active = in.boolean("active", true);
+  std::optional<std::int64_t> v;
+  if (in.has("version")) v = in.integer("version", true);
+  if (!in.ok()) return http::error_response(in.error());
+  auto version = expected_version(req, v);
+  if (!version) return precondition_required();
+  out.version = *version;
+  return std::nullopt;
+}
+
 Reply list_organisations(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   auto actor = authenticate(ctx, req, *tx);
@@ -80,21 +102,15 @@ Reply update_organisation(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   Actor actor;
   if (auto denied = admin_gate(ctx, req, *tx, actor)) return std::move(*denied);
-  auto body = parse_json_object(req);
-  if (!body) return fail(body.error());
-  JsonReader in(*body);
-  in.allow_only({"active", "version"});
-  bool active = in.boolean("active", true);
-  std::optional<std::int64_t> v;
-  if (in.has("version")) v = in.integer("version", true);
-  if (!in.ok()) return fail(in.error());
-  auto version = expected_version(req, v);
-  if (!version) return Reply::of(precondition_required());
+  Activation change{};
+  if (auto bad = read_activation(req, change)) return Reply::of(std::move(*bad));
+  bool active = change.active;
+  std::int64_t version = change.version;
   auto org = tx->organisation(req.params["id"]);
   if (!org || org->region_id != actor.membership.region_id)
     return fail(404, "not_found", "no such organisation");
   return Reply::writing([req, actor, id = org->id, active, version](store::WriteTx& w, Response& out) {
-    if (!w.set_organisation_active(id, active, *version)) {
+    if (!w.set_organisation_active(id, active, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
@@ -198,23 +214,17 @@ Reply update_user(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   Actor actor;
   if (auto denied = admin_gate(ctx, req, *tx, actor)) return std::move(*denied);
-  auto body = parse_json_object(req);
-  if (!body) return fail(body.error());
-  JsonReader in(*body);
-  in.allow_only({"active", "version"});
-  bool active = in.boolean("active", true);
-  std::optional<std::int64_t> v;
-  if (in.has("version")) v = in.integer("version", true);
-  if (!in.ok()) return fail(in.error());
-  auto version = expected_version(req, v);
-  if (!version) return Reply::of(precondition_required());
+  Activation change{};
+  if (auto bad = read_activation(req, change)) return Reply::of(std::move(*bad));
+  bool active = change.active;
+  std::int64_t version = change.version;
   auto user = tx->user(req.params["id"]);
   bool in_region = false;
   if (user)
     for (const auto& m : tx->memberships_of(user->id)) in_region = in_region || m.region_id == actor.membership.region_id;
   if (!user || !in_region) return fail(404, "not_found", "no such user");
   return Reply::writing([req, actor, id = user->id, active, version](store::WriteTx& w, Response& out) {
-    if (!w.set_user_active(id, active, *version)) {
+    if (!w.set_user_active(id, active, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
