@@ -100,10 +100,12 @@ struct Builder {
   }
 };
 
+// Parallel classes are lettered A..Z, then AA, AB, ... (large demo regions).
 std::string class_name(domain::SchoolType type, int year, int parallel) {
-  char letter = static_cast<char>('A' + parallel);
-  if (type == domain::SchoolType::primary) return fmt::format("groep {}{}", year, letter);
-  return fmt::format("{}{}", year, letter);
+  std::string letters;
+  for (int n = parallel + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  if (type == domain::SchoolType::primary) return fmt::format("groep {}{}", year, letters);
+  return fmt::format("{}{}", year, letters);
 }
 
 }  // namespace
@@ -172,8 +174,9 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
             const auto& given = b.rng.pick(adult_names());
             const auto& family = b.rng.pick(family_names());
             std::string full = fmt::format("{} {}{}{}", given, family.prefix, family.prefix.empty() ? "" : " ", family.name);
+            // The running user count keeps addresses unique however many classes there are.
             std::string email = fmt::format("{}.{}.{}@{}", email_part(given), email_part(family.name),
-                                            email_part(klass), school.domain);
+                                            b.result.users, school.domain);
             mentor_id = b.user(email, full);
             b.member(mentor_id, school.org_id, Role::mentor);
           }
