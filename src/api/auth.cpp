@@ -33,22 +33,21 @@ Result<Actor> authenticate(AppContext& ctx, const http::Request& request, store:
   if (token.empty()) return Error{"unauthenticated", "log in first", ""};
   Actor actor;
   actor.token_hash = session_token_hash(token);
-  auto session = tx.session(actor.token_hash);
+  auto principal = tx.session_principal(actor.token_hash);
   auto now = domain::now_millis();
-  if (!session || session->revoked) return Error{"unauthenticated", "log in first", ""};
+  if (!principal || principal->session.revoked) return Error{"unauthenticated", "log in first", ""};
+  const store::Session* session = &principal->session;
   if (now - session->last_seen_at > ctx.settings.session_idle_ms ||
       now - session->created_at > ctx.settings.session_absolute_ms)
     return Error{"session_expired", "your session has expired; log in again", ""};
-  auto user = tx.user(session->user_id);
-  auto membership = tx.membership(session->membership_id);
-  if (!user || !user->active || !membership || !membership->active)
+  if (!principal->user.active || !principal->membership.active)
     return Error{"unauthenticated", "this account or membership is no longer active", ""};
   actor.csrf_token = csrf_token_for(token);
   if (request.is_state_changing() &&
       !security::constant_time_equal(request.header("x-csrf-token"), actor.csrf_token))
     return Error{"csrf_failed", "the X-CSRF-Token header is missing or wrong", ""};
-  actor.user = std::move(*user);
-  actor.membership = std::move(*membership);
+  actor.user = std::move(principal->user);
+  actor.membership = std::move(principal->membership);
   actor.viewer = viewer_of(actor.user, actor.membership);
   if (now - session->last_seen_at > ctx.settings.session_touch_interval_ms) {
     // Fire and forget: the idle clock may lag by the touch interval, never more.

@@ -130,21 +130,18 @@ Reply get_pupil(AppContext& ctx, Request& req) {
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   const std::string& id = req.params["id"];
-  auto facts = tx->pupil_facts(id);
-  if (!facts) return fail(404, "not_found", "no such pupil");
-  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
+  auto record = tx->pupil(id);
+  if (!record) return fail(404, "not_found", "no such pupil");
+  auto decision = domain::decide_pupil_access(actor->viewer, domain::facts_of(record->pupil), domain::PupilAction::read);
   Reply reply;
   reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
   if (!decision.allowed) {
     *reply.response = http::error_response(404, "not_found", "no such pupil");
     return reply;
   }
-  auto pupil = tx->pupil(id);
-  std::string mentor_name;
-  if (!pupil->mentor_user_id.empty())
-    if (auto m = tx->user(pupil->mentor_user_id)) mentor_name = m->name;
-  *reply.response = json_response(200, pupil_json(*pupil, decision.view, mentor_name));
-  reply.response->set_header("ETag", "\"" + std::to_string(pupil->version) + "\"");
+  const auto& pupil = record->pupil;
+  *reply.response = json_response(200, pupil_json(pupil, decision.view, record->mentor_name));
+  reply.response->set_header("ETag", "\"" + std::to_string(pupil.version) + "\"");
   return reply;
 }
 
@@ -215,8 +212,8 @@ Reply update_pupil(AppContext& ctx, Request& req) {
       return audit::JobOutcome{false, {}};
     }
     auto updated = w.pupil(p.id);
-    out = json_response(200, pupil_json(*updated, domain::PupilView::full));
-    out.set_header("ETag", "\"" + std::to_string(updated->version) + "\"");
+    out = json_response(200, pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name));
+    out.set_header("ETag", "\"" + std::to_string(updated->pupil.version) + "\"");
     return audit::JobOutcome{true, {decision_event(a, req, decision, "update", "pupil", p.id, p.id)}};
   });
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/pupil.hpp"
+
 namespace samen::domain {
 namespace {
 
@@ -31,6 +33,13 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 }
 
 }  // namespace
+
+PupilFacts facts_of(const Pupil& p) {
+  PupilFacts facts{p.id, p.school_id, p.mentor_user_id, p.user_id, {}};
+  for (const auto& g : p.guardians)
+    if (g.parental_authority && !g.user_id.empty()) facts.guardian_user_ids.push_back(g.user_id);
+  return facts;
+}
 
 // Rules, first match decides (docs/decisions.md, "Pupil access"):
 //  1 family: a pupil sees themself, a guardian with parental authority their child (read).

@@ -31,6 +31,10 @@ struct PupilFacts {
   std::vector<std::string> guardian_user_ids;  // logins of guardians with parental authority
 };
 
+// The facts of a loaded pupil record.
+struct Pupil;
+PupilFacts facts_of(const Pupil& pupil);
+
 enum class PupilAction { read, create, update };
 
 // How much of a pupil record a viewer gets. `directory` is what a teacher needs to find a

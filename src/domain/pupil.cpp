@@ -68,7 +68,10 @@ Status validate_pupil(const Pupil& p) {
 
 bool same_master_data(const Pupil& a, const Pupil& b) {
   auto strip_ids = [](std::vector<Guardian> gs) {
-    for (auto& g : gs) g.id.clear();
+    for (auto& g : gs) {
+      g.id.clear();
+      g.user_id.clear();
+    }
     return gs;
   };
   return a.school_id == b.school_id && a.pupil_number == b.pupil_number &&

@@ -19,6 +19,7 @@ struct Guardian {
   std::string email;
   std::string phone;
   bool parental_authority = true;  // gezag: decides whether their consent counts (WGBO)
+  std::string user_id;             // the guardian's own login, when they have one
   bool operator==(const Guardian&) const = default;
 };
 
@@ -36,6 +37,7 @@ struct Pupil {
   std::optional<Date> enrolment_start;
   std::optional<Date> enrolment_end;
   std::vector<Guardian> guardians;
+  std::string user_id;  // the pupil's own login, when they have one
   std::int64_t version = 0;
 };
 

@@ -63,10 +63,17 @@ struct LoginFailureCounts {
   domain::Millis oldest_by_address = 0;
 };
 
-// A pupil row in a listing, with the facts the policy needs to decide its view.
-struct PupilListRow {
+// A pupil as the store returns it, with the mentor's display name joined in.
+struct PupilRecord {
   domain::Pupil pupil;  // guardians are not loaded for listings
   std::string mentor_name;
+};
+
+// A live session with the user and membership it acts for, read in one go.
+struct SessionPrincipal {
+  Session session;
+  User user;
+  Membership membership;
 };
 
 struct PupilQuery {

@@ -40,15 +40,16 @@ class ReadTx {
   virtual std::optional<Membership> membership(const std::string& id) = 0;
 
   virtual std::optional<Session> session(const std::string& token_hash) = 0;
+  virtual std::optional<SessionPrincipal> session_principal(const std::string& token_hash) = 0;
   // Failed logins in the window, per account and per client address (login rate limit).
   virtual LoginFailureCounts login_failures(const std::string& account_key,
                                             const std::string& address, domain::Millis since) = 0;
 
-  virtual std::optional<domain::Pupil> pupil(const std::string& id) = 0;
+  virtual std::optional<PupilRecord> pupil(const std::string& id) = 0;
   virtual std::optional<std::string> pupil_id_by_number(const std::string& school_id,
                                                         const std::string& pupil_number) = 0;
   virtual std::optional<domain::PupilFacts> pupil_facts(const std::string& id) = 0;
-  virtual std::vector<PupilListRow> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
+  virtual std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
   // Every pupil of a school with guardians, keyed by pupil number; for the import.
   virtual std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) = 0;
   virtual std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) = 0;

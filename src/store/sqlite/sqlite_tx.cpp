@@ -6,13 +6,13 @@ SqliteTx::SqliteTx(Connection& conn, bool write, std::function<void()> release)
     : conn_(conn), write_(write), release_(std::move(release)) {
   // IMMEDIATE takes the write lock up front, so a writer never fails half-way with BUSY;
   // DEFERRED for readers gives one consistent snapshot from the first read on.
-  conn_.exec(write_ ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+  conn_.prepare(write_ ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
 }
 
 SqliteTx::~SqliteTx() {
   if (open_) {
     try {
-      conn_.exec(write_ ? "ROLLBACK" : "COMMIT");
+      conn_.prepare(write_ ? "ROLLBACK" : "COMMIT").run();
     } catch (const StoreError&) {
       // The transaction is gone either way; nothing useful to do in a destructor.
     }
@@ -26,19 +26,19 @@ void SqliteTx::require_write() const {
 
 void SqliteTx::savepoint() {
   require_write();
-  conn_.exec("SAVEPOINT job");
+  conn_.prepare("SAVEPOINT job").run();
 }
 
-void SqliteTx::release_savepoint() { conn_.exec("RELEASE SAVEPOINT job"); }
+void SqliteTx::release_savepoint() { conn_.prepare("RELEASE SAVEPOINT job").run(); }
 
 void SqliteTx::rollback_to_savepoint() {
-  conn_.exec("ROLLBACK TO SAVEPOINT job");
-  conn_.exec("RELEASE SAVEPOINT job");
+  conn_.prepare("ROLLBACK TO SAVEPOINT job").run();
+  conn_.prepare("RELEASE SAVEPOINT job").run();
 }
 
 void SqliteTx::commit() {
   require_write();
-  conn_.exec("COMMIT");
+  conn_.prepare("COMMIT").run();
   open_ = false;
 }
 

@@ -25,13 +25,14 @@ class SqliteTx final : public WriteTx {
   std::vector<Membership> memberships_of(const std::string& user_id) override;
   std::optional<Membership> membership(const std::string& id) override;
   std::optional<Session> session(const std::string& token_hash) override;
+  std::optional<SessionPrincipal> session_principal(const std::string& token_hash) override;
   LoginFailureCounts login_failures(const std::string& account_key, const std::string& address,
                                     domain::Millis since) override;
-  std::optional<domain::Pupil> pupil(const std::string& id) override;
+  std::optional<PupilRecord> pupil(const std::string& id) override;
   std::optional<std::string> pupil_id_by_number(const std::string& school_id,
                                                 const std::string& pupil_number) override;
   std::optional<domain::PupilFacts> pupil_facts(const std::string& id) override;
-  std::vector<PupilListRow> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
+  std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
   std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) override;
   std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
   std::optional<AuditRow> audit_head() override;

@@ -139,6 +139,28 @@ std::optional<Session> SqliteTx::session(const std::string& token_hash) {
   return Session{s.text(0), s.id(1), s.id(2), s.integer(3), s.integer(4), s.integer(5) != 0};
 }
 
+std::optional<SessionPrincipal> SqliteTx::session_principal(const std::string& token_hash) {
+  auto s = conn_.prepare(
+      "SELECT s.token_hash, s.user_id, s.membership_id, s.created_at, s.last_seen_at, s.revoked, "
+      "u.email, u.name, u.password_hash, u.active, u.version, m.organisation_id, m.role, "
+      "m.active AND o.active, o.name, o.region_id FROM sessions s JOIN users u ON u.id = s.user_id "
+      "JOIN memberships m ON m.id = s.membership_id JOIN organisations o ON o.id = m.organisation_id "
+      "WHERE s.token_hash = ?");
+  s.bind(1, token_hash);
+  if (!s.step()) return std::nullopt;
+  SessionPrincipal p;
+  p.session = Session{s.text(0), s.id(1), s.id(2), s.integer(3), s.integer(4), s.integer(5) != 0};
+  p.user = User{s.id(1), s.text(6), s.text(7), s.text(8), s.integer(9) != 0, s.integer(10)};
+  p.membership.id = s.id(2);
+  p.membership.user_id = s.id(1);
+  p.membership.organisation_id = s.id(11);
+  p.membership.role = domain::parse_role(s.text(12)).value_or(domain::Role::teacher);
+  p.membership.active = s.integer(13) != 0;
+  p.membership.organisation_name = s.text(14);
+  p.membership.region_id = s.id(15);
+  return p;
+}
+
 LoginFailureCounts SqliteTx::login_failures(const std::string& account_key,
                                             const std::string& address, domain::Millis since) {
   LoginFailureCounts out;

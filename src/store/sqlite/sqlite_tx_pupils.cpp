@@ -10,7 +10,7 @@ using domain::Pupil;
 constexpr const char* kPupilColumns =
     "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "
     "p.family_name, p.date_of_birth, coalesce(p.bsn, ''), coalesce(p.class_name, ''), "
-    "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, '') "
+    "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, ''), p.user_id "
     "FROM pupils p LEFT JOIN users u ON u.id = p.mentor_user_id ";
 
 Pupil read_pupil(Statement& s) {
@@ -28,6 +28,7 @@ Pupil read_pupil(Statement& s) {
   if (!s.is_null(10)) p.enrolment_start = domain::parse_iso_date(s.text(10));
   if (!s.is_null(11)) p.enrolment_end = domain::parse_iso_date(s.text(11));
   p.version = s.integer(12);
+  p.user_id = s.id(14);
   return p;
 }
 
@@ -53,25 +54,26 @@ void bind_optional_date(Statement& s, int index, const std::optional<domain::Dat
 
 std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
   auto s = conn_.prepare(
-      "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority "
-      "FROM guardians WHERE pupil_id = ? ORDER BY position");
+      "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority, "
+      "user_id FROM guardians WHERE pupil_id = ? ORDER BY position");
   s.bind(1, pupil_id);
   std::vector<domain::Guardian> out;
   while (s.step())
-    out.push_back({s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});
+    out.push_back({s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0, s.id(6)});
   return out;
 }
 
-std::optional<Pupil> SqliteTx::pupil(const std::string& id) {
+std::optional<PupilRecord> SqliteTx::pupil(const std::string& id) {
   auto key = parse_id(id);
   if (!key) return std::nullopt;
   static const std::string sql = std::string(kPupilColumns) + "WHERE p.id = ?";
   auto s = conn_.prepare(sql.c_str());
   s.bind(1, *key);
   if (!s.step()) return std::nullopt;
-  Pupil p = read_pupil(s);
-  p.guardians = guardians_of(*key);
-  return p;
+  PupilRecord record{read_pupil(s), s.text(13)};
+  s.run();  // finish the statement before the next one on this connection
+  record.pupil.guardians = guardians_of(*key);
+  return record;
 }
 
 std::optional<std::string> SqliteTx::pupil_id_by_number(const std::string& school_id,
@@ -97,13 +99,13 @@ std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
   return facts;
 }
 
-std::vector<PupilListRow> SqliteTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
-  std::vector<PupilListRow> out;
+std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
+  std::vector<PupilRecord> out;
   std::string pattern = like_pattern(q.text);
   std::string exact = std::string(domain::trim(q.text));
   auto collect = [&](Statement& s) {
     while (s.step()) {
-      PupilListRow row{read_pupil(s), s.text(13)};
+      PupilRecord row{read_pupil(s), s.text(13)};
       out.push_back(std::move(row));
     }
   };
@@ -148,7 +150,7 @@ std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
   // One pass over the school's guardians instead of a query per pupil.
   auto g = conn_.prepare(
       "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
+      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
       "WHERE p.school_id = ? ORDER BY g.pupil_id, g.position");
   g.bind(1, parse_id(school_id).value_or(0));
   std::size_t i = 0;
@@ -156,7 +158,7 @@ std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
     std::string pupil_id = g.id(0);
     while (i < out.size() && parse_id(out[i].id) < parse_id(pupil_id)) ++i;
     if (i < out.size() && out[i].id == pupil_id)
-      out[i].guardians.push_back({g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0});
+      out[i].guardians.push_back({g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0, g.id(7)});
   }
   return out;
 }
