@@ -119,6 +119,16 @@ Reply update_organisation(AppContext& ctx, Request& req) {
   });
 }
 
+// A user belongs to the admin's region when one of their memberships is there; a user
+// without any membership yet (created without one) may be given their first.
+bool administered_here(store::ReadTx& tx, const store::User& user, const Actor& admin) {
+  auto memberships = tx.memberships_of(user.id);
+  if (memberships.empty()) return true;
+  for (const auto& m : memberships)
+    if (m.region_id == admin.membership.region_id) return true;
+  return false;
+}
+
 json::object user_with_memberships(store::ReadTx& tx, const store::User& u) {
   auto out = user_json(u);
   json::array ms;
@@ -219,10 +229,7 @@ Reply update_user(AppContext& ctx, Request& req) {
   bool active = change.active;
   std::int64_t version = change.version;
   auto user = tx->user(req.params["id"]);
-  bool in_region = false;
-  if (user)
-    for (const auto& m : tx->memberships_of(user->id)) in_region = in_region || m.region_id == actor.membership.region_id;
-  if (!user || !in_region) return fail(404, "not_found", "no such user");
+  if (!user || !administered_here(*tx, *user, actor)) return fail(404, "not_found", "no such user");
   return Reply::writing([req, actor, id = user->id, active, version](store::WriteTx& w, Response& out) {
     if (!w.set_user_active(id, active, version)) {
       out = version_conflict();
@@ -245,7 +252,7 @@ Reply add_membership(AppContext& ctx, Request& req) {
   auto nm = read_membership(in, *tx, actor);
   if (!nm) return fail(nm.error());
   auto user = tx->user(req.params["id"]);
-  if (!user) return fail(404, "not_found", "no such user");
+  if (!user || !administered_here(*tx, *user, actor)) return fail(404, "not_found", "no such user");
   return Reply::writing([req, actor, user_id = user->id, m = *nm](store::WriteTx& w, Response& out) {
     for (const auto& existing : w.memberships_of(user_id))
       if (existing.organisation_id == m.organisation_id && existing.role == m.role) {

@@ -119,7 +119,7 @@ Reply list_pupils(AppContext& ctx, Request& req) {
     decision.rule = view == domain::PupilView::full ? "pupil.list_full" : "pupil.list_directory";
     decision.legal_basis = scope.kind == domain::PupilScope::Kind::family ? "family" : "school_staff";
     reply.audit.push_back(decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
-    items.push_back(pupil_json(row.pupil, view, row.mentor_name));
+    items.push_back(pupil_json(row.pupil, view, row.mentor_name, /*with_guardians=*/false));
   }
   *reply.response = json_response(200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
   return reply;

@@ -27,7 +27,8 @@ json::object organisation_json(const store::Organisation& o) {
   return out;
 }
 
-json::object pupil_json(const domain::Pupil& p, domain::PupilView view, const std::string& mentor_name) {
+json::object pupil_json(const domain::Pupil& p, domain::PupilView view, const std::string& mentor_name,
+                        bool with_guardians) {
   json::object out{{"id", p.id},
                    {"school_id", p.school_id},
                    {"pupil_number", p.pupil_number},
@@ -44,6 +45,7 @@ json::object pupil_json(const domain::Pupil& p, domain::PupilView view, const st
   out["bsn"] = p.bsn.empty() ? json::value(nullptr) : json::value(p.bsn);
   out["enrolment_start"] = p.enrolment_start ? json::value(domain::to_iso(*p.enrolment_start)) : json::value(nullptr);
   out["enrolment_end"] = p.enrolment_end ? json::value(domain::to_iso(*p.enrolment_end)) : json::value(nullptr);
+  if (!with_guardians) return out;
   json::array guardians;
   for (const auto& g : p.guardians)
     guardians.push_back(json::object{{"id", g.id},
