@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/server_runner.hpp"
+#include "http/log_event.hpp"
 
 namespace samen::cli {
 
@@ -25,7 +26,8 @@ void add_serve_command(CLI::App& app) {
     args->serve.http.host = host;
     args->serve.http.port = port;
     run_server(*store, args->serve, [&](unsigned short bound) {
-      spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", host, bound);
+      http::log_event(http::LogLevel::info, "listening",
+                      {{"url", "http://" + host + ":" + std::to_string(bound) + "/"}});
     });
   });
 }

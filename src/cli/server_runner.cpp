@@ -5,6 +5,7 @@
 #include "api/routes.hpp"
 #include "audit/audited_writer.hpp"
 #include "cli/commands.hpp"
+#include "http/log_event.hpp"
 
 namespace samen::cli {
 
@@ -27,7 +28,7 @@ void run_server(store::Store& store, const ServeOptions& options,
   http::Server server(options.http, router, writer);
   server.run(on_listening);
   writer.stop();
-  spdlog::info(R"({{"event":"stopped","message":"all requests finished, audit log committed"}})");
+  http::log_event(http::LogLevel::info, "stopped", {{"message", "all requests finished, audit log committed"}});
 }
 
 }  // namespace samen::cli

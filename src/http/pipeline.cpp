@@ -1,6 +1,6 @@
 #include "http/pipeline.hpp"
 
-#include <spdlog/spdlog.h>
+#include "http/log_event.hpp"
 
 #include "http/errors.hpp"
 #include "http/static_files.hpp"
@@ -21,12 +21,12 @@ Response failure_response(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
   } catch (const store::StoreError& e) {
-    spdlog::error(R"({{"event":"store_error","what":"{}"}})", e.what());
+    log_event(LogLevel::error, "store_error", {{"what", e.what()}});
     return error_response(503, "unavailable", "the database is unavailable; try again shortly");
   } catch (const std::exception& e) {
-    spdlog::error(R"({{"event":"handler_error","what":"{}"}})", e.what());
+    log_event(LogLevel::error, "handler_error", {{"what", e.what()}});
   } catch (...) {
-    spdlog::error(R"({{"event":"handler_error","what":"unknown"}})");
+    log_event(LogLevel::error, "handler_error", {{"what", "unknown"}});
   }
   return internal_error();
 }

@@ -15,6 +15,7 @@
 
 #include "domain/dates.hpp"
 #include "http/errors.hpp"
+#include "http/log_event.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
 #include "security/crypto.hpp"
@@ -188,11 +189,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void log_access(const PipelineResult& result) {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
     // Route pattern, never the raw path or query: no names or search terms in server logs.
-    boost::json::object line{{"event", "request"}, {"method", result.method},
-                             {"route", result.route}, {"status", result.response.status},
-                             {"duration_us", us},
-                             {"request_id", result.request_id}};
-    spdlog::info(boost::json::serialize(line));
+    log_event(LogLevel::info, "request",
+              {{"method", result.method}, {"route", result.route}, {"status", result.response.status},
+               {"duration_us", us}, {"request_id", result.request_id}});
   }
 
   void on_write(beast::error_code ec, bool keep_alive) {
@@ -237,7 +236,7 @@ struct Server::Impl {
     acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-        spdlog::warn("accept failed: {}", ec.message());
+        log_event(LogLevel::warn, "accept_failed", {{"what", ec.message()}});
       } else {
         auto conn = std::make_shared<Connection>(std::move(socket), *state);
         {
@@ -253,7 +252,7 @@ struct Server::Impl {
 
   void begin_shutdown() {
     if (state->shutting_down.exchange(true)) return;
-    spdlog::info(R"({{"event":"shutdown","message":"finishing in-flight requests"}})");
+    log_event(LogLevel::info, "shutdown", {{"message", "finishing in-flight requests"}});
     beast::error_code ec;
     acceptor->close(ec);
     if (signals) signals->cancel(ec);
