@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <boost/asio.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/beast/core.hpp>
@@ -44,7 +45,15 @@ struct ServerState {
   std::list<std::weak_ptr<Connection>> connections;
 };
 
-std::string request_id() { return security::random_token().substr(0, 16); }
+// Request ids need to be unique, not secret: a random prefix per process (so several
+// servers never collide) and a counter, without a getrandom() call per request.
+std::string request_id() {
+  static const std::string prefix = security::random_token().substr(0, 8);
+  static std::atomic<std::uint64_t> counter{0};
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "-%llx", static_cast<unsigned long long>(++counter));
+  return prefix + buf;
+}
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:

@@ -1,6 +1,7 @@
 #include "store/sqlite/connection.hpp"
 
 #include <charconv>
+#include <mutex>
 #include <string>
 
 #include "store/store.hpp"
@@ -66,7 +67,22 @@ std::string Statement::id(int col) const {
   return is_null(col) ? std::string() : std::to_string(integer(col));
 }
 
+namespace {
+
+// SQLite's memory statistics take a global mutex on every allocation; we never read them.
+// Must run before SQLite initialises, hence once, before the first connection opens.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
+}  // namespace
+
 Connection::Connection(const std::string& path, bool read_only) {
+  configure_sqlite_once();
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
               SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
