@@ -9,7 +9,7 @@ TEST_BUILD ?= build-test
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build demo test test-asan bench lint clean
+.PHONY: deps build demo test test-asan bench format format-check clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -39,3 +39,10 @@ bench: build
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(ASAN_BUILD)
+
+# Formatting: `make format` rewrites, `make format-check` (CI) only reports.
+SOURCES = $(shell git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+format:
+	clang-format -i $(SOURCES)
+format-check:
+	clang-format --dry-run --Werror $(SOURCES)

@@ -58,7 +58,8 @@ Reply list_organisations(AppContext& ctx, Request& req) {
   if (domain::is_family_role(actor->membership.role))
     return fail(403, "forbidden", "family logins do not list organisations");
   json::array out;
-  for (const auto& o : tx->organisations(actor->membership.region_id)) out.push_back(organisation_json(o));
+  for (const auto& o : tx->organisations(actor->membership.region_id))
+    out.push_back(organisation_json(o));
   return Reply::of(json_response(200, json::object{{"organisations", std::move(out)}}));
 }
 
@@ -84,12 +85,14 @@ Reply create_organisation(AppContext& ctx, Request& req) {
   if (!school_type.empty()) {
     org.school_type = domain::parse_school_type(school_type);
     if (!org.school_type || org.type != domain::OrgType::school)
-      return fail(400, "validation_failed", "school_type applies to schools only and must be known", "school_type");
+      return fail(400, "validation_failed", "school_type applies to schools only and must be known",
+                  "school_type");
   }
   return Reply::writing([req, actor, org](store::WriteTx& w, Response& out) mutable {
     for (const auto& existing : w.organisations(org.region_id))
       if (existing.name == org.name) {
-        out = http::error_response(409, "already_exists", "an organisation with this name exists", "name");
+        out = http::error_response(409, "already_exists", "an organisation with this name exists",
+                                   "name");
         return audit::JobOutcome{false, {}};
       }
     org.id = w.insert_organisation(org);
@@ -109,13 +112,15 @@ Reply update_organisation(AppContext& ctx, Request& req) {
   auto org = tx->organisation(req.params["id"]);
   if (!org || org->region_id != actor.membership.region_id)
     return fail(404, "not_found", "no such organisation");
-  return Reply::writing([req, actor, id = org->id, active, version](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, actor, id = org->id, active, version](store::WriteTx& w,
+                                                                    Response& out) {
     if (!w.set_organisation_active(id, active, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
     out = json_response(200, organisation_json(*w.organisation(id)));
-    return audit::JobOutcome{true, {actor_event(actor, req, active ? "activate" : "deactivate", "organisation", id)}};
+    return audit::JobOutcome{
+        true, {actor_event(actor, req, active ? "activate" : "deactivate", "organisation", id)}};
   });
 }
 
@@ -190,7 +195,8 @@ Reply create_user(AppContext& ctx, Request& req) {
   if (ms) {
     for (std::size_t i = 0; i < ms->size(); ++i) {
       if (!(*ms)[i].is_object())
-        return fail(400, "validation_failed", "each membership is an object", "memberships[" + std::to_string(i) + "]");
+        return fail(400, "validation_failed", "each membership is an object",
+                    "memberships[" + std::to_string(i) + "]");
       JsonReader m((*ms)[i].as_object(), "memberships[" + std::to_string(i) + "].");
       m.allow_only({"organisation_id", "role"});
       auto nm = read_membership(m, *tx, actor);
@@ -202,20 +208,23 @@ Reply create_user(AppContext& ctx, Request& req) {
   Reply reply;
   reply.offload = [req, actor, user, password, memberships]() mutable {
     user.password_hash = security::hash_password(password);
-    return Reply::writing([req, actor, user, memberships](store::WriteTx& w, Response& out) mutable {
-      if (w.user_by_email(user.email)) {
-        out = http::error_response(409, "already_exists", "a user with this e-mail address exists", "email");
-        return audit::JobOutcome{false, {}};
-      }
-      user.id = w.insert_user(user);
-      std::vector<audit::Event> events{actor_event(actor, req, "create", "user", user.id)};
-      for (const auto& m : memberships) {
-        auto id = w.insert_membership(store::Membership{"", user.id, m.organisation_id, m.role, true, "", ""});
-        events.push_back(actor_event(actor, req, "create", "membership", id));
-      }
-      out = json_response(201, user_with_memberships(w, *w.user(user.id)));
-      return audit::JobOutcome{true, std::move(events)};
-    });
+    return Reply::writing(
+        [req, actor, user, memberships](store::WriteTx& w, Response& out) mutable {
+          if (w.user_by_email(user.email)) {
+            out = http::error_response(409, "already_exists",
+                                       "a user with this e-mail address exists", "email");
+            return audit::JobOutcome{false, {}};
+          }
+          user.id = w.insert_user(user);
+          std::vector<audit::Event> events{actor_event(actor, req, "create", "user", user.id)};
+          for (const auto& m : memberships) {
+            auto id = w.insert_membership(
+                store::Membership{"", user.id, m.organisation_id, m.role, true, "", ""});
+            events.push_back(actor_event(actor, req, "create", "membership", id));
+          }
+          out = json_response(201, user_with_memberships(w, *w.user(user.id)));
+          return audit::JobOutcome{true, std::move(events)};
+        });
   };
   return reply;
 }
@@ -230,15 +239,17 @@ Reply update_user(AppContext& ctx, Request& req) {
   std::int64_t version = change.version;
   auto user = tx->user(req.params["id"]);
   if (!user || !administered_here(*tx, *user, actor)) return fail(404, "not_found", "no such user");
-  return Reply::writing([req, actor, id = user->id, active, version](store::WriteTx& w, Response& out) {
-    if (!w.set_user_active(id, active, version)) {
-      out = version_conflict();
-      return audit::JobOutcome{false, {}};
-    }
-    if (!active) w.revoke_sessions_of_user(id);
-    out = json_response(200, user_with_memberships(w, *w.user(id)));
-    return audit::JobOutcome{true, {actor_event(actor, req, active ? "activate" : "deactivate", "user", id)}};
-  });
+  return Reply::writing(
+      [req, actor, id = user->id, active, version](store::WriteTx& w, Response& out) {
+        if (!w.set_user_active(id, active, version)) {
+          out = version_conflict();
+          return audit::JobOutcome{false, {}};
+        }
+        if (!active) w.revoke_sessions_of_user(id);
+        out = json_response(200, user_with_memberships(w, *w.user(id)));
+        return audit::JobOutcome{
+            true, {actor_event(actor, req, active ? "activate" : "deactivate", "user", id)}};
+      });
 }
 
 Reply add_membership(AppContext& ctx, Request& req) {
@@ -253,13 +264,15 @@ Reply add_membership(AppContext& ctx, Request& req) {
   if (!nm) return fail(nm.error());
   auto user = tx->user(req.params["id"]);
   if (!user || !administered_here(*tx, *user, actor)) return fail(404, "not_found", "no such user");
-  return Reply::writing([req, actor, user_id = user->id, m = *nm](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, actor, user_id = user->id, m = *nm](store::WriteTx& w,
+                                                                  Response& out) {
     for (const auto& existing : w.memberships_of(user_id))
       if (existing.organisation_id == m.organisation_id && existing.role == m.role) {
         out = http::error_response(409, "already_exists", "the user already has this membership");
         return audit::JobOutcome{false, {}};
       }
-    auto id = w.insert_membership(store::Membership{"", user_id, m.organisation_id, m.role, true, "", ""});
+    auto id = w.insert_membership(
+        store::Membership{"", user_id, m.organisation_id, m.role, true, "", ""});
     out = json_response(201, membership_json(*w.membership(id)));
     return audit::JobOutcome{true, {actor_event(actor, req, "create", "membership", id)}};
   });
@@ -270,7 +283,8 @@ Reply deactivate_membership(AppContext& ctx, Request& req) {
   Actor actor;
   if (auto denied = admin_gate(ctx, req, *tx, actor)) return std::move(*denied);
   auto m = tx->membership(req.params["id"]);
-  if (!m || m->region_id != actor.membership.region_id) return fail(404, "not_found", "no such membership");
+  if (!m || m->region_id != actor.membership.region_id)
+    return fail(404, "not_found", "no such membership");
   return Reply::writing([req, actor, id = m->id](store::WriteTx& w, Response& out) {
     w.set_membership_active(id, false);
     out.status = 204;
@@ -281,14 +295,19 @@ Reply deactivate_membership(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_admin_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/organisations", [&ctx](Request& r) { return list_organisations(ctx, r); });
-  router.add("POST", "/api/organisations", [&ctx](Request& r) { return create_organisation(ctx, r); });
-  router.add("PATCH", "/api/organisations/{id}", [&ctx](Request& r) { return update_organisation(ctx, r); });
+  router.add("GET", "/api/organisations",
+             [&ctx](Request& r) { return list_organisations(ctx, r); });
+  router.add("POST", "/api/organisations",
+             [&ctx](Request& r) { return create_organisation(ctx, r); });
+  router.add("PATCH", "/api/organisations/{id}",
+             [&ctx](Request& r) { return update_organisation(ctx, r); });
   router.add("GET", "/api/users", [&ctx](Request& r) { return list_users(ctx, r); });
   router.add("POST", "/api/users", [&ctx](Request& r) { return create_user(ctx, r); });
   router.add("PATCH", "/api/users/{id}", [&ctx](Request& r) { return update_user(ctx, r); });
-  router.add("POST", "/api/users/{id}/memberships", [&ctx](Request& r) { return add_membership(ctx, r); });
-  router.add("DELETE", "/api/memberships/{id}", [&ctx](Request& r) { return deactivate_membership(ctx, r); });
+  router.add("POST", "/api/users/{id}/memberships",
+             [&ctx](Request& r) { return add_membership(ctx, r); });
+  router.add("DELETE", "/api/memberships/{id}",
+             [&ctx](Request& r) { return deactivate_membership(ctx, r); });
 }
 
 }  // namespace samen::api

@@ -33,7 +33,9 @@ Reply search_audit(AppContext& ctx, Request& req) {
     std::string v = req.query_value(name);
     if (v.empty()) continue;
     auto instant = domain::parse_instant(v);
-    if (!instant) return fail(400, "validation_failed", std::string(name) + " must be an ISO 8601 date or instant", name);
+    if (!instant)
+      return fail(400, "validation_failed",
+                  std::string(name) + " must be an ISO 8601 date or instant", name);
     *target = domain::format_instant(*instant);
   }
   q.denied_only = req.query_value("denied_only") == "true";
@@ -52,7 +54,8 @@ Reply search_audit(AppContext& ctx, Request& req) {
     } catch (...) {
       q.limit = -1;
     }
-    if (q.limit < 1 || q.limit > 500) return fail(400, "validation_failed", "limit must be 1 to 500", "limit");
+    if (q.limit < 1 || q.limit > 500)
+      return fail(400, "validation_failed", "limit must be 1 to 500", "limit");
   }
   json::array entries;
   std::int64_t last = 0;
@@ -64,7 +67,8 @@ Reply search_audit(AppContext& ctx, Request& req) {
   json::object body{{"entries", std::move(entries)}};
   body["next_before_seq"] = full_page ? json::value(last) : json::value(nullptr);
   Reply reply = Reply::of(json_response(200, body));
-  reply.audit.push_back(decision_event(*actor, req, decision, "read", "audit_log", q.pupil_id, q.pupil_id));
+  reply.audit.push_back(
+      decision_event(*actor, req, decision, "read", "audit_log", q.pupil_id, q.pupil_id));
   return reply;
 }
 

@@ -20,8 +20,8 @@ std::string session_cookie(const std::string& token, const Settings& settings) {
 }
 
 std::string expired_session_cookie(const Settings& settings) {
-  return std::string(kSessionCookie) + "=; HttpOnly; " + (settings.secure_cookies ? "Secure; " : "") +
-         "SameSite=Strict; Path=/; Max-Age=0";
+  return std::string(kSessionCookie) + "=; HttpOnly; " +
+         (settings.secure_cookies ? "Secure; " : "") + "SameSite=Strict; Path=/; Max-Age=0";
 }
 
 domain::Viewer viewer_of(const store::User& user, const store::Membership& m) {

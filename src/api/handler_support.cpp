@@ -8,7 +8,8 @@ std::optional<std::int64_t> expected_version(const http::Request& request,
                                              std::optional<std::int64_t> body_version) {
   std::string_view tag = request.header("if-match");
   if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
   if (!tag.empty()) {
     std::int64_t v = 0;
     auto [ptr, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), v);

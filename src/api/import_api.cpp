@@ -31,7 +31,9 @@ Response errors_response(const importer::ImportPlan& plan) {
     details.push_back(json::object{{"line", e.line}, {"column", e.column}, {"message", e.message}});
   std::string message = std::to_string(plan.errors.size()) + (plan.truncated_errors ? "+" : "") +
                         " problem(s) in the file; nothing was imported";
-  json::object error{{"code", "invalid_csv"}, {"message", message}, {"details", std::move(details)},
+  json::object error{{"code", "invalid_csv"},
+                     {"message", message},
+                     {"details", std::move(details)},
                      {"truncated", plan.truncated_errors}};
   return json_response(400, json::object{{"error", std::move(error)}});
 }
@@ -41,7 +43,8 @@ Reply import_pupils(AppContext& ctx, Request& req) {
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   auto type = domain::to_lower_ascii(req.header("content-type"));
-  if (type.rfind("text/csv", 0) != 0) return fail(415, "unsupported_media_type", "send the file as text/csv");
+  if (type.rfind("text/csv", 0) != 0)
+    return fail(415, "unsupported_media_type", "send the file as text/csv");
   std::string school_id = req.query_value("school_id");
   if (school_id.empty()) school_id = actor->membership.organisation_id;
   std::string dry = req.query_value("dry_run");
@@ -49,7 +52,8 @@ Reply import_pupils(AppContext& ctx, Request& req) {
   auto decision = domain::decide_pupil_import(actor->viewer, school_id);
   if (!decision.allowed) {
     Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "pupil_import", school_id));
+    reply.audit.push_back(
+        decision_event(*actor, req, decision, "denied", "pupil_import", school_id));
     return reply;
   }
   auto parsed = domain::parse_pupil_csv(req.body, school_id);
@@ -59,7 +63,8 @@ Reply import_pupils(AppContext& ctx, Request& req) {
     return Reply::of(json_response(200, summary_json(plan, true, false)));
   }
   tx.reset();
-  return Reply::writing([req, a = *actor, school_id, parsed = std::move(parsed), decision](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = *actor, school_id, parsed = std::move(parsed), decision](
+                            store::WriteTx& w, Response& out) {
     // Planned again inside the write transaction: what it compares against cannot change.
     auto plan = importer::plan_import(w, parsed, school_id);
     if (!plan.errors.empty()) {
@@ -71,7 +76,8 @@ Reply import_pupils(AppContext& ctx, Request& req) {
     events.reserve(changes.size() + 1);
     events.push_back(decision_event(a, req, decision, "import", "pupil_import", school_id));
     for (const auto& c : changes)
-      events.push_back(decision_event(a, req, decision, c.created ? "create" : "update", "pupil", c.pupil_id, c.pupil_id));
+      events.push_back(decision_event(a, req, decision, c.created ? "create" : "update", "pupil",
+                                      c.pupil_id, c.pupil_id));
     out = json_response(200, summary_json(plan, false, true));
     return audit::JobOutcome{true, std::move(events)};
   });

@@ -24,19 +24,24 @@ Result<domain::Date> read_date(JsonReader& in, const char* name, bool required) 
   if (!in.ok()) return in.error();
   if (text.empty()) return domain::Date{};
   auto d = domain::parse_iso_date(text);
-  if (!d) return Error{"validation_failed", std::string(name) + " must be a date as yyyy-mm-dd", in.field(name)};
+  if (!d)
+    return Error{"validation_failed", std::string(name) + " must be a date as yyyy-mm-dd",
+                 in.field(name)};
   return *d;
 }
 
 // Reads the pupil fields of a create or update body (school_id only on create).
-Result<domain::Pupil> read_pupil(const json::object& body, bool with_school, std::optional<std::int64_t>* version) {
+Result<domain::Pupil> read_pupil(const json::object& body, bool with_school,
+                                 std::optional<std::int64_t>* version) {
   JsonReader in(body);
   if (with_school)
-    in.allow_only({"school_id", "pupil_number", "given_name", "name_prefix", "family_name", "date_of_birth",
-                   "bsn", "class", "mentor_user_id", "enrolment_start", "enrolment_end", "guardians"});
+    in.allow_only({"school_id", "pupil_number", "given_name", "name_prefix", "family_name",
+                   "date_of_birth", "bsn", "class", "mentor_user_id", "enrolment_start",
+                   "enrolment_end", "guardians"});
   else
-    in.allow_only({"pupil_number", "given_name", "name_prefix", "family_name", "date_of_birth", "bsn",
-                   "class", "mentor_user_id", "enrolment_start", "enrolment_end", "guardians", "version"});
+    in.allow_only({"pupil_number", "given_name", "name_prefix", "family_name", "date_of_birth",
+                   "bsn", "class", "mentor_user_id", "enrolment_start", "enrolment_end",
+                   "guardians", "version"});
   domain::Pupil p;
   if (with_school) p.school_id = in.text("school_id", true);
   p.pupil_number = std::string(domain::trim(in.text("pupil_number", true)));
@@ -62,7 +67,8 @@ Result<domain::Pupil> read_pupil(const json::object& body, bool with_school, std
     for (std::size_t i = 0; i < guardians->size(); ++i) {
       std::string prefix = "guardians[" + std::to_string(i) + "].";
       if (!(*guardians)[i].is_object())
-        return Error{"validation_failed", "each guardian is an object", prefix.substr(0, prefix.size() - 1)};
+        return Error{"validation_failed", "each guardian is an object",
+                     prefix.substr(0, prefix.size() - 1)};
       JsonReader g((*guardians)[i].as_object(), prefix);
       g.allow_only({"id", "name", "relation", "email", "phone", "parental_authority"});
       domain::Guardian guardian;
@@ -83,8 +89,10 @@ Result<domain::Pupil> read_pupil(const json::object& body, bool with_school, std
 Status check_mentor(store::ReadTx& tx, const domain::Pupil& p) {
   if (p.mentor_user_id.empty()) return ok_status();
   for (const auto& m : tx.memberships_of(p.mentor_user_id))
-    if (m.active && m.role == domain::Role::mentor && m.organisation_id == p.school_id) return ok_status();
-  return Error{"validation_failed", "mentor_user_id is not a mentor at this school", "mentor_user_id"};
+    if (m.active && m.role == domain::Role::mentor && m.organisation_id == p.school_id)
+      return ok_status();
+  return Error{"validation_failed", "mentor_user_id is not a mentor at this school",
+               "mentor_user_id"};
 }
 
 int query_int(const Request& req, const std::string& name, int fallback, int lo, int hi) {
@@ -117,11 +125,14 @@ Reply list_pupils(AppContext& ctx, Request& req) {
     domain::Decision decision;
     decision.allowed = true;
     decision.rule = view == domain::PupilView::full ? "pupil.list_full" : "pupil.list_directory";
-    decision.legal_basis = scope.kind == domain::PupilScope::Kind::family ? "family" : "school_staff";
-    reply.audit.push_back(decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
+    decision.legal_basis =
+        scope.kind == domain::PupilScope::Kind::family ? "family" : "school_staff";
+    reply.audit.push_back(
+        decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
     items.push_back(pupil_json(row.pupil, view, row.mentor_name, /*with_guardians=*/false));
   }
-  *reply.response = json_response(200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
+  *reply.response = json_response(
+      200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
   return reply;
 }
 
@@ -132,9 +143,11 @@ Reply get_pupil(AppContext& ctx, Request& req) {
   const std::string& id = req.params["id"];
   auto record = tx->pupil(id);
   if (!record) return fail(404, "not_found", "no such pupil");
-  auto decision = domain::decide_pupil_access(actor->viewer, domain::facts_of(record->pupil), domain::PupilAction::read);
+  auto decision = domain::decide_pupil_access(actor->viewer, domain::facts_of(record->pupil),
+                                              domain::PupilAction::read);
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
+  reply.audit.push_back(
+      decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
   if (!decision.allowed) {
     *reply.response = http::error_response(404, "not_found", "no such pupil");
     return reply;
@@ -164,14 +177,16 @@ Reply create_pupil(AppContext& ctx, Request& req) {
   if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
   return Reply::writing([req, a = *actor, p = *pupil, decision](store::WriteTx& w, Response& out) {
     if (w.pupil_id_by_number(p.school_id, p.pupil_number)) {
-        out = http::error_response(409, "already_exists", "this school already has a pupil with this number",
-                                   "pupil_number");
-        return audit::JobOutcome{false, {}};
+      out =
+          http::error_response(409, "already_exists",
+                               "this school already has a pupil with this number", "pupil_number");
+      return audit::JobOutcome{false, {}};
     }
     auto created = w.insert_pupil(p);
     out = json_response(201, pupil_json(created, domain::PupilView::full));
     out.set_header("ETag", "\"1\"");
-    return audit::JobOutcome{true, {decision_event(a, req, decision, "create", "pupil", created.id, created.id)}};
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "create", "pupil", created.id, created.id)}};
   });
 }
 
@@ -201,10 +216,12 @@ Reply update_pupil(AppContext& ctx, Request& req) {
   pupil->school_id = facts->school_id;
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
   if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
-  return Reply::writing([req, a = *actor, p = *pupil, version, decision](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = *actor, p = *pupil, version, decision](store::WriteTx& w,
+                                                                         Response& out) {
     if (auto other = w.pupil_id_by_number(p.school_id, p.pupil_number); other && *other != p.id) {
-        out = http::error_response(409, "already_exists", "this school already has a pupil with this number",
-                                   "pupil_number");
+      out =
+          http::error_response(409, "already_exists",
+                               "this school already has a pupil with this number", "pupil_number");
       return audit::JobOutcome{false, {}};
     }
     if (!w.update_pupil(p, *version)) {
@@ -212,9 +229,11 @@ Reply update_pupil(AppContext& ctx, Request& req) {
       return audit::JobOutcome{false, {}};
     }
     auto updated = w.pupil(p.id);
-    out = json_response(200, pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name));
+    out = json_response(200,
+                        pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name));
     out.set_header("ETag", "\"" + std::to_string(updated->pupil.version) + "\"");
-    return audit::JobOutcome{true, {decision_event(a, req, decision, "update", "pupil", p.id, p.id)}};
+    return audit::JobOutcome{true,
+                             {decision_event(a, req, decision, "update", "pupil", p.id, p.id)}};
   });
 }
 

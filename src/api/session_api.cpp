@@ -68,11 +68,13 @@ Reply login(AppContext& ctx, Request& req) {
         counts.by_address >= ctx.settings.login_max_failures) {
       auto oldest = counts.by_account >= ctx.settings.login_max_failures ? counts.oldest_by_account
                                                                          : counts.oldest_by_address;
-      auto wait_s = std::max<std::int64_t>(1, (oldest + ctx.settings.login_window_ms - now + 999) / 1000);
-      Reply reply = Reply::of(http::error_response(429, "rate_limited",
-                                                   "too many failed logins; try again later"));
+      auto wait_s =
+          std::max<std::int64_t>(1, (oldest + ctx.settings.login_window_ms - now + 999) / 1000);
+      Reply reply = Reply::of(
+          http::error_response(429, "rate_limited", "too many failed logins; try again later"));
       reply.response->set_header("Retry-After", std::to_string(wait_s));
-      reply.audit.push_back(login_event(req, std::nullopt, std::nullopt, "login_failed", "deny", "rate_limited"));
+      reply.audit.push_back(
+          login_event(req, std::nullopt, std::nullopt, "login_failed", "deny", "rate_limited"));
       return reply;
     }
     user = tx->user_by_email(email);
@@ -84,14 +86,17 @@ Reply login(AppContext& ctx, Request& req) {
   }
   Reply reply;
   reply.offload = [&ctx, req, user, membership, memberships, password, key, now]() {
-    bool verified = security::verify_password(user ? user->password_hash : dummy_password_hash(), password);
+    bool verified =
+        security::verify_password(user ? user->password_hash : dummy_password_hash(), password);
     bool usable = verified && user && user->active && membership;
     if (!usable) {
       return Reply::writing([req, user, key, now](store::WriteTx& tx, Response& out) {
         tx.record_login_failure(key, req.client_address, now);
-        out = http::error_response(401, "invalid_credentials", "e-mail address or password is wrong");
-        return audit::JobOutcome{true, {login_event(req, user, std::nullopt, "login_failed", "deny",
-                                                    "invalid_credentials")}};
+        out =
+            http::error_response(401, "invalid_credentials", "e-mail address or password is wrong");
+        return audit::JobOutcome{
+            true,
+            {login_event(req, user, std::nullopt, "login_failed", "deny", "invalid_credentials")}};
       });
     }
     std::string token = security::random_token();
@@ -101,12 +106,15 @@ Reply login(AppContext& ctx, Request& req) {
     actor.viewer = viewer_of(actor.user, actor.membership);
     actor.token_hash = session_token_hash(token);
     actor.csrf_token = csrf_token_for(token);
-    return Reply::writing([&ctx, req, actor, memberships, token, now](store::WriteTx& tx, Response& out) {
-      tx.insert_session(store::Session{actor.token_hash, actor.user.id, actor.membership.id, now, now, false});
-      out = json_response(200, me_json(actor, memberships));
-      out.set_header("Set-Cookie", session_cookie(token, ctx.settings));
-      return audit::JobOutcome{true, {login_event(req, actor.user, actor.membership, "login", "allow", "password")}};
-    });
+    return Reply::writing(
+        [&ctx, req, actor, memberships, token, now](store::WriteTx& tx, Response& out) {
+          tx.insert_session(store::Session{actor.token_hash, actor.user.id, actor.membership.id,
+                                           now, now, false});
+          out = json_response(200, me_json(actor, memberships));
+          out.set_header("Set-Cookie", session_cookie(token, ctx.settings));
+          return audit::JobOutcome{
+              true, {login_event(req, actor.user, actor.membership, "login", "allow", "password")}};
+        });
   };
   return reply;
 }
@@ -154,7 +162,8 @@ Reply switch_membership(AppContext& ctx, Request& req) {
   return Reply::writing([req, next, memberships](store::WriteTx& w, Response& out) {
     w.set_session_membership(next.token_hash, next.membership.id);
     out = json_response(200, me_json(next, memberships));
-    return audit::JobOutcome{true, {actor_event(next, req, "switch_membership", "membership", next.membership.id)}};
+    return audit::JobOutcome{
+        true, {actor_event(next, req, "switch_membership", "membership", next.membership.id)}};
   });
 }
 
@@ -164,7 +173,8 @@ void register_session_routes(http::Router& router, AppContext& ctx) {
   router.add("POST", "/api/session", [&ctx](Request& r) { return login(ctx, r); });
   router.add("DELETE", "/api/session", [&ctx](Request& r) { return logout(ctx, r); });
   router.add("GET", "/api/me", [&ctx](Request& r) { return me(ctx, r); });
-  router.add("PUT", "/api/session/membership", [&ctx](Request& r) { return switch_membership(ctx, r); });
+  router.add("PUT", "/api/session/membership",
+             [&ctx](Request& r) { return switch_membership(ctx, r); });
 }
 
 }  // namespace samen::api

@@ -6,7 +6,10 @@ namespace samen::api {
 namespace json = boost::json;
 
 json::object user_json(const store::User& u) {
-  return {{"id", u.id}, {"email", u.email}, {"name", u.name}, {"active", u.active},
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"active", u.active},
           {"version", u.version}};
 }
 
@@ -20,15 +23,16 @@ json::object membership_json(const store::Membership& m) {
 }
 
 json::object organisation_json(const store::Organisation& o) {
-  json::object out{{"id", o.id},         {"region_id", o.region_id}, {"name", o.name},
-                   {"type", domain::to_string(o.type)}, {"active", o.active},
-                   {"version", o.version}};
-  out["school_type"] = o.school_type ? json::value(domain::to_string(*o.school_type)) : json::value(nullptr);
+  json::object out{{"id", o.id},         {"region_id", o.region_id},
+                   {"name", o.name},     {"type", domain::to_string(o.type)},
+                   {"active", o.active}, {"version", o.version}};
+  out["school_type"] =
+      o.school_type ? json::value(domain::to_string(*o.school_type)) : json::value(nullptr);
   return out;
 }
 
-json::object pupil_json(const domain::Pupil& p, domain::PupilView view, const std::string& mentor_name,
-                        bool with_guardians) {
+json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
+                        const std::string& mentor_name, bool with_guardians) {
   json::object out{{"id", p.id},
                    {"school_id", p.school_id},
                    {"pupil_number", p.pupil_number},
@@ -36,24 +40,28 @@ json::object pupil_json(const domain::Pupil& p, domain::PupilView view, const st
                    {"name_prefix", p.name_prefix},
                    {"family_name", p.family_name},
                    {"class", p.class_name},
-                   {"mentor_user_id", p.mentor_user_id.empty() ? json::value(nullptr) : json::value(p.mentor_user_id)},
+                   {"mentor_user_id", p.mentor_user_id.empty() ? json::value(nullptr)
+                                                               : json::value(p.mentor_user_id)},
                    {"view", view == domain::PupilView::full ? "full" : "directory"},
                    {"version", p.version}};
   if (!mentor_name.empty()) out["mentor_name"] = mentor_name;
   if (view != domain::PupilView::full) return out;
   out["date_of_birth"] = domain::to_iso(p.date_of_birth);
   out["bsn"] = p.bsn.empty() ? json::value(nullptr) : json::value(p.bsn);
-  out["enrolment_start"] = p.enrolment_start ? json::value(domain::to_iso(*p.enrolment_start)) : json::value(nullptr);
-  out["enrolment_end"] = p.enrolment_end ? json::value(domain::to_iso(*p.enrolment_end)) : json::value(nullptr);
+  out["enrolment_start"] =
+      p.enrolment_start ? json::value(domain::to_iso(*p.enrolment_start)) : json::value(nullptr);
+  out["enrolment_end"] =
+      p.enrolment_end ? json::value(domain::to_iso(*p.enrolment_end)) : json::value(nullptr);
   if (!with_guardians) return out;
   json::array guardians;
   for (const auto& g : p.guardians)
-    guardians.push_back(json::object{{"id", g.id},
-                                     {"name", g.name},
-                                     {"relation", g.relation},
-                                     {"email", g.email.empty() ? json::value(nullptr) : json::value(g.email)},
-                                     {"phone", g.phone.empty() ? json::value(nullptr) : json::value(g.phone)},
-                                     {"parental_authority", g.parental_authority}});
+    guardians.push_back(
+        json::object{{"id", g.id},
+                     {"name", g.name},
+                     {"relation", g.relation},
+                     {"email", g.email.empty() ? json::value(nullptr) : json::value(g.email)},
+                     {"phone", g.phone.empty() ? json::value(nullptr) : json::value(g.phone)},
+                     {"parental_authority", g.parental_authority}});
   out["guardians"] = std::move(guardians);
   return out;
 }

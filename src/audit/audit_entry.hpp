@@ -19,12 +19,13 @@ struct Event {
   std::string actor_organisation_id;
   std::string actor_role;
   std::string region_id;
-  std::string action;  // read, create, update, delete, export, login, login_failed, logout, denied, ...
+  std::string
+      action;  // read, create, update, delete, export, login, login_failed, logout, denied, ...
   std::string pupil_id;
   std::string resource_type;
   std::string resource_id;
   std::string decision = "allow";  // allow | deny
-  std::string reason;               // rule or denial reason code
+  std::string reason;              // rule or denial reason code
   std::string legal_basis;
   std::string request_id;
   std::string client_address;

@@ -28,7 +28,10 @@ void AuditedWriter::run(Work work, std::vector<Event> events) {
   std::promise<void> finished;
   auto future = finished.get_future();
   submit(std::move(work), std::move(events), [&finished](std::exception_ptr error) {
-    if (error) finished.set_exception(error); else finished.set_value();
+    if (error)
+      finished.set_exception(error);
+    else
+      finished.set_value();
   });
   future.get();
 }
@@ -88,7 +91,10 @@ void AuditedWriter::run_batch(std::vector<Job>& batch) {
         errors[i] = std::current_exception();
         outcome.keep = false;
       }
-      if (outcome.keep) tx->release_savepoint(); else tx->rollback_to_savepoint();
+      if (outcome.keep)
+        tx->release_savepoint();
+      else
+        tx->rollback_to_savepoint();
       for (const auto& e : job.events) append(e);
       for (const auto& e : outcome.events) append(e);
     }

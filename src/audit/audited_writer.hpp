@@ -22,8 +22,8 @@
 namespace samen::audit {
 
 struct JobOutcome {
-  bool keep = true;            // false: roll back this job's change, keep its audit events
-  std::vector<Event> events;   // appended after the job's change
+  bool keep = true;           // false: roll back this job's change, keep its audit events
+  std::vector<Event> events;  // appended after the job's change
 };
 
 using Work = std::function<JobOutcome(store::WriteTx&)>;

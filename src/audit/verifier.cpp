@@ -57,10 +57,10 @@ VerifyReport verify_chain(store::Store& store, const std::optional<ChainHead>& e
     // Find the expected seq again and compare its hash.
     auto rows = tx->audit_range(expected->seq, 1);
     bool genesis = expected->seq == 0 && expected->hash == kGenesisHash;
-    if (!genesis && (rows.empty() || rows.front().seq != expected->seq ||
-                     rows.front().hash != expected->hash))
-      return fail(expected->seq, "entry " + std::to_string(expected->seq) +
-                                     " differs from the expected head");
+    if (!genesis &&
+        (rows.empty() || rows.front().seq != expected->seq || rows.front().hash != expected->hash))
+      return fail(expected->seq,
+                  "entry " + std::to_string(expected->seq) + " differs from the expected head");
   }
   return report;
 }

@@ -26,7 +26,8 @@ audit::Event cli_event(std::string action, std::string resource_type, std::strin
   return e;
 }
 
-store::Organisation find_organisation(store::ReadTx& tx, const std::string& ref, const char* option) {
+store::Organisation find_organisation(store::ReadTx& tx, const std::string& ref,
+                                      const char* option) {
   if (auto by_id = tx.organisation(ref)) return *by_id;
   for (const auto& region : tx.regions())
     for (const auto& org : tx.organisations(region.id))

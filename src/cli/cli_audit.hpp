@@ -12,6 +12,7 @@ audit::Event cli_event(std::string action, std::string resource_type, std::strin
                        std::string pupil_id = {}, std::string region_id = {});
 
 // Finds an organisation by id or exact name; throws CommandError naming the option.
-store::Organisation find_organisation(store::ReadTx& tx, const std::string& ref, const char* option);
+store::Organisation find_organisation(store::ReadTx& tx, const std::string& ref,
+                                      const char* option);
 
 }  // namespace samen::cli

@@ -1,11 +1,11 @@
 // samen demo: create the fictional demo region in a new database and serve it.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
 #include "cli/server_runner.hpp"
@@ -15,8 +15,10 @@
 namespace samen::cli {
 namespace {
 
-void print_logins(const demo::DemoResult& result, const std::string& password, const std::string& url) {
-  std::cout << fmt::format("\nDemo region Lindeveld: {} pupils, {} users.\n", result.pupils, result.users);
+void print_logins(const demo::DemoResult& result, const std::string& password,
+                  const std::string& url) {
+  std::cout << fmt::format("\nDemo region Lindeveld: {} pupils, {} users.\n", result.pupils,
+                           result.users);
   if (!url.empty()) std::cout << "Open " << url << "\n";
   std::cout << fmt::format("\nEvery demo login has the password: {}\n\n", password);
   std::cout << fmt::format("{:<38} {:<22} {}\n", "e-mail", "role", "organisation");
@@ -29,7 +31,8 @@ void print_logins(const demo::DemoResult& result, const std::string& password, c
 void write_logins_json(const demo::DemoResult& result, const std::string& path) {
   boost::json::array logins;
   for (const auto& l : result.logins)
-    logins.push_back(boost::json::object{{"email", l.email}, {"role", l.role}, {"organisation", l.organisation}, {"name", l.name}});
+    logins.push_back(boost::json::object{
+        {"email", l.email}, {"role", l.role}, {"organisation", l.organisation}, {"name", l.name}});
   std::ofstream out(path);
   if (!out) throw CommandError("--logins-json: cannot write " + path);
   out << boost::json::serialize(logins) << "\n";
@@ -46,7 +49,9 @@ void add_demo_command(CLI::App& app) {
     ServeOptions serve;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("--db", a->db, "SQLite database path (must not exist yet)")->envname("SAMEN_DB")->required();
+  cmd->add_option("--db", a->db, "SQLite database path (must not exist yet)")
+      ->envname("SAMEN_DB")
+      ->required();
   cmd->add_option("--listen", a->listen, "HOST:PORT to listen on")->envname("SAMEN_LISTEN");
   cmd->add_option("--password", a->password, "password for every demo login")->required();
   cmd->add_option("--pupils", a->pupils, "number of pupils")->check(CLI::Range(1, 5000000));
@@ -56,13 +61,15 @@ void add_demo_command(CLI::App& app) {
   cmd->callback([a] {
     if (auto strong = domain::check_password_strength(a->password, "", ""); !strong)
       throw CommandError("--password: " + strong.error().message);
-    if (std::filesystem::exists(a->db)) throw CommandError("--db: " + a->db + " exists; the demo needs a new file");
+    if (std::filesystem::exists(a->db))
+      throw CommandError("--db: " + a->db + " exists; the demo needs a new file");
     auto [host, port] = parse_listen(a->listen);
     demo::DemoResult result;
     {
       auto store = store::open_store(a->db, 8);
       store->migrate();
-      result = demo::create_demo_region(*store, demo::DemoOptions{a->pupils, 20261124, a->password});
+      result =
+          demo::create_demo_region(*store, demo::DemoOptions{a->pupils, 20261124, a->password});
       if (!a->logins_json.empty()) write_logins_json(result, a->logins_json);
       if (a->no_serve) {
         print_logins(result, a->password, "");
@@ -71,7 +78,8 @@ void add_demo_command(CLI::App& app) {
       a->serve.http.host = host;
       a->serve.http.port = port;
       run_server(*store, a->serve, [&](unsigned short bound) {
-        print_logins(result, a->password, fmt::format("http://{}:{}/", host == "0.0.0.0" ? "127.0.0.1" : host, bound));
+        print_logins(result, a->password,
+                     fmt::format("http://{}:{}/", host == "0.0.0.0" ? "127.0.0.1" : host, bound));
       });
     }
   });

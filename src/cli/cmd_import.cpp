@@ -14,8 +14,8 @@ namespace {
 
 void print_errors(const importer::ImportPlan& plan, const std::string& file) {
   for (const auto& e : plan.errors)
-    std::cerr << file << ":" << e.line << ": " << (e.column.empty() ? "" : "column " + e.column + ": ") << e.message
-              << "\n";
+    std::cerr << file << ":" << e.line << ": "
+              << (e.column.empty() ? "" : "column " + e.column + ": ") << e.message << "\n";
   if (plan.truncated_errors) std::cerr << file << ": more errors not shown (first 100 listed)\n";
 }
 
@@ -46,11 +46,13 @@ void add_import_command(CLI::App& app) {
       auto tx = store->begin_read();
       school = find_organisation(*tx, a->school, "--school");
     }
-    if (school.type != domain::OrgType::school) throw CommandError("--school: " + school.name + " is not a school");
+    if (school.type != domain::OrgType::school)
+      throw CommandError("--school: " + school.name + " is not a school");
     domain::CsvParseResult parsed;
     {
       ProgressBar bar("reading");
-      parsed = domain::parse_pupil_csv(bytes, school.id, [&](std::size_t done) { bar.update(done, bytes.size()); });
+      parsed = domain::parse_pupil_csv(bytes, school.id,
+                                       [&](std::size_t done) { bar.update(done, bytes.size()); });
     }
     importer::ImportPlan plan;
     if (a->dry_run || !parsed.errors.empty()) {
@@ -62,16 +64,20 @@ void add_import_command(CLI::App& app) {
         plan = importer::plan_import(w, parsed, school.id);
         if (!plan.errors.empty()) return audit::JobOutcome{false, {}};
         ProgressBar bar("writing");
-        auto changes = importer::apply_import(w, plan, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
-        std::vector<audit::Event> events{cli_event("import", "pupil_import", school.id, "", school.region_id)};
+        auto changes = importer::apply_import(
+            w, plan, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+        std::vector<audit::Event> events{
+            cli_event("import", "pupil_import", school.id, "", school.region_id)};
         for (const auto& c : changes)
-          events.push_back(cli_event(c.created ? "create" : "update", "pupil", c.pupil_id, c.pupil_id, school.region_id));
+          events.push_back(cli_event(c.created ? "create" : "update", "pupil", c.pupil_id,
+                                     c.pupil_id, school.region_id));
         return audit::JobOutcome{true, std::move(events)};
       });
     }
     if (!plan.errors.empty()) {
       print_errors(plan, a->file);
-      throw CommandError(std::to_string(plan.errors.size()) + " problem(s) in " + a->file + "; nothing was imported");
+      throw CommandError(std::to_string(plan.errors.size()) + " problem(s) in " + a->file +
+                         "; nothing was imported");
     }
     std::cout << (a->dry_run ? "dry run: " : "imported: ") << plan.creates.size() << " created, "
               << plan.updates.size() << " updated, " << plan.unchanged << " unchanged\n";

@@ -14,9 +14,11 @@ void add_migrate_command(CLI::App& app) {
     auto store = store::open_store(*db, 1);
     int from = store->schema_version();
     if (from > store->latest_schema_version())
-      throw CommandError("database is at schema version " + std::to_string(from) + ", newer than this samen knows");
+      throw CommandError("database is at schema version " + std::to_string(from) +
+                         ", newer than this samen knows");
     int ran = store->migrate();
-    std::cout << "schema at version " << store->schema_version() << " (" << ran << " migration(s) applied)\n";
+    std::cout << "schema at version " << store->schema_version() << " (" << ran
+              << " migration(s) applied)\n";
   });
 }
 

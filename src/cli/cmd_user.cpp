@@ -25,7 +25,9 @@ void add_user_command(CLI::App& app) {
   add->add_option("--name", a->name, "full name")->required();
   add->add_option("--org", a->org, "organisation id or exact name")->required();
   add->add_option("--role", a->role, "role code, e.g. admin, mentor, care_coordinator")->required();
-  add->add_option("--password-file", a->password_file, "file whose first line is the password (- for stdin)")->required();
+  add->add_option("--password-file", a->password_file,
+                  "file whose first line is the password (- for stdin)")
+      ->required();
   add->callback([a] {
     auto store = open_migrated_store(a->db, 1);
     std::string email = domain::to_lower_ascii(domain::trim(a->email));
@@ -54,12 +56,15 @@ void add_user_command(CLI::App& app) {
     std::string user_id;
     writer.run([&](store::WriteTx& w) {
       user_id = w.insert_user(store::User{"", email, a->name, hash, true, 1});
-      auto membership_id = w.insert_membership(store::Membership{"", user_id, org.id, *role, true, "", ""});
-      return audit::JobOutcome{true,
-                               {cli_event("create", "user", user_id, "", org.region_id),
-                                cli_event("create", "membership", membership_id, "", org.region_id)}};
+      auto membership_id =
+          w.insert_membership(store::Membership{"", user_id, org.id, *role, true, "", ""});
+      return audit::JobOutcome{
+          true,
+          {cli_event("create", "user", user_id, "", org.region_id),
+           cli_event("create", "membership", membership_id, "", org.region_id)}};
     });
-    std::cout << "user " << user_id << " created: " << email << " as " << a->role << " at " << org.name << "\n";
+    std::cout << "user " << user_id << " created: " << email << " as " << a->role << " at "
+              << org.name << "\n";
   });
 }
 

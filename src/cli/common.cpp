@@ -14,8 +14,8 @@ std::unique_ptr<store::Store> open_migrated_store(const std::string& db, int rea
                        ": run `samen migrate --db " + db + "` first");
   if (version > store->latest_schema_version())
     throw CommandError("database " + db + " is at schema version " + std::to_string(version) +
-                       ", newer than this samen knows (" + std::to_string(store->latest_schema_version()) +
-                       "): upgrade samen");
+                       ", newer than this samen knows (" +
+                       std::to_string(store->latest_schema_version()) + "): upgrade samen");
   return store;
 }
 
@@ -24,7 +24,8 @@ std::pair<std::string, unsigned short> parse_listen(const std::string& listen) {
   if (colon == std::string::npos || colon == 0)
     throw CommandError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
   std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   unsigned port = 0;
   auto text = listen.substr(colon + 1);
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), port);

@@ -10,8 +10,10 @@
 namespace samen::cli {
 
 void add_serve_options(CLI::App& cmd, ServeOptions& o) {
-  cmd.add_option("--threads", o.http.threads, "network threads (default: one per core)")->envname("SAMEN_THREADS");
-  cmd.add_option("--static", o.http.static_dir, "directory with the built web UI")->envname("SAMEN_STATIC");
+  cmd.add_option("--threads", o.http.threads, "network threads (default: one per core)")
+      ->envname("SAMEN_THREADS");
+  cmd.add_option("--static", o.http.static_dir, "directory with the built web UI")
+      ->envname("SAMEN_STATIC");
   cmd.add_option("--log-level", o.log_level, "info (access log), warn or error")
       ->envname("SAMEN_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
@@ -28,7 +30,8 @@ void run_server(store::Store& store, const ServeOptions& options,
   http::Server server(options.http, router, writer);
   server.run(on_listening);
   writer.stop();
-  http::log_event(http::LogLevel::info, "stopped", {{"message", "all requests finished, audit log committed"}});
+  http::log_event(http::LogLevel::info, "stopped",
+                  {{"message", "all requests finished, audit log committed"}});
 }
 
 }  // namespace samen::cli

@@ -27,7 +27,9 @@ class Random {
   int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
   bool chance(int percent) { return below(100) < percent; }
   template <typename T>
-  const T& pick(const std::vector<T>& items) { return items[static_cast<std::size_t>(below(static_cast<int>(items.size())))]; }
+  const T& pick(const std::vector<T>& items) {
+    return items[static_cast<std::size_t>(below(static_cast<int>(items.size())))];
+  }
 
  private:
   std::uint64_t state_;
@@ -77,7 +79,8 @@ struct Builder {
   DemoResult result;
   std::string region_id;
 
-  std::string org(const std::string& name, domain::OrgType type, std::optional<domain::SchoolType> st = {}) {
+  std::string org(const std::string& name, domain::OrgType type,
+                  std::optional<domain::SchoolType> st = {}) {
     return tx.insert_organisation(store::Organisation{"", region_id, name, type, st, true, 1});
   }
 
@@ -103,7 +106,8 @@ struct Builder {
 // Parallel classes are lettered A..Z, then AA, AB, ... (large demo regions).
 std::string class_name(domain::SchoolType type, int year, int parallel) {
   std::string letters;
-  for (int n = parallel + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (int n = parallel + 1; n > 0; n = (n - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
   if (type == domain::SchoolType::primary) return fmt::format("groep {}{}", year, letters);
   return fmt::format("{}{}", year, letters);
 }
@@ -115,46 +119,64 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
   audit::AuditedWriter writer(store);
   DemoResult out;
   writer.run([&](store::WriteTx& tx) {
-    if (!tx.regions().empty()) throw store::StoreError("the database already holds a region; use a new file");
+    if (!tx.regions().empty())
+      throw store::StoreError("the database already holds a region; use a new file");
     Builder b{tx, Random(options.seed), hash, {}, ""};
     b.region_id = tx.insert_region(store::Region{"", "Regio Lindeveld"});
     auto municipality = b.org("Gemeente Lindeveld", domain::OrgType::municipality);
-    auto partnership = b.org("Samenwerkingsverband Passend Onderwijs Lindeveld", domain::OrgType::partnership);
+    auto partnership =
+        b.org("Samenwerkingsverband Passend Onderwijs Lindeveld", domain::OrgType::partnership);
     auto baken = b.org("Het Baken College", domain::OrgType::school, domain::SchoolType::secondary);
-    auto wilgenhoek = b.org("OBS De Wilgenhoek", domain::OrgType::school, domain::SchoolType::primary);
-    auto horizon = b.org("De Horizon (cluster 4)", domain::OrgType::school, domain::SchoolType::cluster4);
+    auto wilgenhoek =
+        b.org("OBS De Wilgenhoek", domain::OrgType::school, domain::SchoolType::primary);
+    auto horizon =
+        b.org("De Horizon (cluster 4)", domain::OrgType::school, domain::SchoolType::cluster4);
     auto brug = b.org("Jeugdhulp De Brug", domain::OrgType::care_provider);
     auto ggd = b.org("GGD Lindeveld Jeugdgezondheidszorg", domain::OrgType::health_service);
     auto buurtteam = b.org("Buurtteam Lindeveld-Oost", domain::OrgType::neighbourhood_team);
 
-    auto admin = b.login("beheer@lindeveld.example", "Ria Beheerder", municipality, "Gemeente Lindeveld", Role::admin);
+    auto admin = b.login("beheer@lindeveld.example", "Ria Beheerder", municipality,
+                         "Gemeente Lindeveld", Role::admin);
     // The administrator also manages Het Baken's pupil records: shows switching memberships.
     b.member(admin, baken, Role::admin);
-    auto mentor = b.login("mentor@hetbaken.example", "Joost de Mentor", baken, "Het Baken College", Role::mentor);
+    auto mentor = b.login("mentor@hetbaken.example", "Joost de Mentor", baken, "Het Baken College",
+                          Role::mentor);
     b.login("docent@hetbaken.example", "Fatma Yildiz", baken, "Het Baken College", Role::teacher);
-    b.login("zorg@hetbaken.example", "Ellen Zorgcoördinator", baken, "Het Baken College", Role::care_coordinator);
-    b.login("ib@wilgenhoek.example", "Karin Intern Begeleider", wilgenhoek, "OBS De Wilgenhoek", Role::care_coordinator);
-    b.login("zorg@dehorizon.example", "Peter van Loon", horizon, "De Horizon (cluster 4)", Role::care_coordinator);
-    b.login("sph@debrug.example", "Mirjam Maatschappelijk Werk", brug, "Jeugdhulp De Brug", Role::school_care_worker);
-    b.login("leerplicht@lindeveld.example", "Hans Leerplicht", municipality, "Gemeente Lindeveld", Role::attendance_officer);
-    b.login("jv@ggd-lindeveld.example", "Sevda Jeugdverpleegkundige", ggd, "GGD Lindeveld Jeugdgezondheidszorg", Role::youth_health);
-    b.login("gezinswerker@buurtteam.example", "Tom Gezinswerker", buurtteam, "Buurtteam Lindeveld-Oost", Role::family_worker);
+    b.login("zorg@hetbaken.example", "Ellen Zorgcoördinator", baken, "Het Baken College",
+            Role::care_coordinator);
+    b.login("ib@wilgenhoek.example", "Karin Intern Begeleider", wilgenhoek, "OBS De Wilgenhoek",
+            Role::care_coordinator);
+    b.login("zorg@dehorizon.example", "Peter van Loon", horizon, "De Horizon (cluster 4)",
+            Role::care_coordinator);
+    b.login("sph@debrug.example", "Mirjam Maatschappelijk Werk", brug, "Jeugdhulp De Brug",
+            Role::school_care_worker);
+    b.login("leerplicht@lindeveld.example", "Hans Leerplicht", municipality, "Gemeente Lindeveld",
+            Role::attendance_officer);
+    b.login("jv@ggd-lindeveld.example", "Sevda Jeugdverpleegkundige", ggd,
+            "GGD Lindeveld Jeugdgezondheidszorg", Role::youth_health);
+    b.login("gezinswerker@buurtteam.example", "Tom Gezinswerker", buurtteam,
+            "Buurtteam Lindeveld-Oost", Role::family_worker);
     b.login("po-begeleider@swv-lindeveld.example", "Anja Passend Onderwijs", partnership,
             "Samenwerkingsverband Passend Onderwijs Lindeveld", Role::inclusion_counsellor);
-    b.login("directie@hetbaken.example", "Willem Afdelingsleider", baken, "Het Baken College", Role::school_leader);
-    b.login("beleid@lindeveld.example", "Nadia Beleid", municipality, "Gemeente Lindeveld", Role::policy_officer);
+    b.login("directie@hetbaken.example", "Willem Afdelingsleider", baken, "Het Baken College",
+            Role::school_leader);
+    b.login("beleid@lindeveld.example", "Nadia Beleid", municipality, "Gemeente Lindeveld",
+            Role::policy_officer);
     b.login("onderzoek@swv-lindeveld.example", "Dr. Lisa Onderzoek", partnership,
             "Samenwerkingsverband Passend Onderwijs Lindeveld", Role::researcher);
-    b.login("fg@lindeveld.example", "Marco Privacy", municipality, "Gemeente Lindeveld", Role::privacy_officer);
+    b.login("fg@lindeveld.example", "Marco Privacy", municipality, "Gemeente Lindeveld",
+            Role::privacy_officer);
 
-    std::vector<SchoolPlan> schools = {{baken, "hetbaken.example", domain::SchoolType::secondary, 50},
-                                       {wilgenhoek, "wilgenhoek.example", domain::SchoolType::primary, 35},
-                                       {horizon, "dehorizon.example", domain::SchoolType::cluster4, 15}};
+    std::vector<SchoolPlan> schools = {
+        {baken, "hetbaken.example", domain::SchoolType::secondary, 50},
+        {wilgenhoek, "wilgenhoek.example", domain::SchoolType::primary, 35},
+        {horizon, "dehorizon.example", domain::SchoolType::cluster4, 15}};
     int assigned = 0;
     std::string guardian_login, pupil_login;
     for (std::size_t s = 0; s < schools.size(); ++s) {
       const auto& school = schools[s];
-      int count = s + 1 == schools.size() ? options.pupils - assigned : options.pupils * school.share / 100;
+      int count =
+          s + 1 == schools.size() ? options.pupils - assigned : options.pupils * school.share / 100;
       assigned += count;
       bool primary = school.type == domain::SchoolType::primary;
       int years = primary ? 8 : 6;
@@ -173,10 +195,11 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
           } else {
             const auto& given = b.rng.pick(adult_names());
             const auto& family = b.rng.pick(family_names());
-            std::string full = fmt::format("{} {}{}{}", given, family.prefix, family.prefix.empty() ? "" : " ", family.name);
+            std::string full = fmt::format("{} {}{}{}", given, family.prefix,
+                                           family.prefix.empty() ? "" : " ", family.name);
             // The running user count keeps addresses unique however many classes there are.
-            std::string email = fmt::format("{}.{}.{}@{}", email_part(given), email_part(family.name),
-                                            b.result.users, school.domain);
+            std::string email = fmt::format("{}.{}.{}@{}", email_part(given),
+                                            email_part(family.name), b.result.users, school.domain);
             mentor_id = b.user(email, full);
             b.member(mentor_id, school.org_id, Role::mentor);
           }
@@ -185,24 +208,30 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
         const auto& family = b.rng.pick(family_names());
         domain::Pupil p;
         p.school_id = school.org_id;
-        p.pupil_number = fmt::format("{}{:06d}", primary ? 2 : (school.type == domain::SchoolType::secondary ? 1 : 3), n + 1);
+        p.pupil_number = fmt::format(
+            "{}{:06d}", primary ? 2 : (school.type == domain::SchoolType::secondary ? 1 : 3),
+            n + 1);
         p.given_name = std::string(girl ? b.rng.pick(girl_names()) : b.rng.pick(boy_names()));
         p.name_prefix = std::string(family.prefix);
         p.family_name = std::string(family.name);
         // Group 1 starts at 4, secondary year 1 at 12; spread birthdays over the year.
         int age = (primary ? 3 + year : 11 + year);
-        p.date_of_birth = domain::add_days(domain::Date{kSchoolYearStart.year - age, 10, 1}, -b.rng.below(365));
+        p.date_of_birth =
+            domain::add_days(domain::Date{kSchoolYearStart.year - age, 10, 1}, -b.rng.below(365));
         if (b.rng.chance(85)) p.bsn = fictional_bsn(b.rng);
         p.class_name = klass;
         p.mentor_user_id = mentor_id;
-        p.enrolment_start = domain::Date{kSchoolYearStart.year - (year - 1), 8, 20 + b.rng.below(10)};
+        p.enrolment_start =
+            domain::Date{kSchoolYearStart.year - (year - 1), 8, 20 + b.rng.below(10)};
         int guardians = b.rng.chance(80) ? 2 : 1;
         for (int g = 0; g < guardians; ++g) {
           domain::Guardian guardian;
           const auto& given = b.rng.pick(adult_names());
-          guardian.name = fmt::format("{} {}{}{}", given, family.prefix, family.prefix.empty() ? "" : " ", family.name);
+          guardian.name = fmt::format("{} {}{}{}", given, family.prefix,
+                                      family.prefix.empty() ? "" : " ", family.name);
           guardian.relation = g == 0 ? "moeder" : (b.rng.chance(85) ? "vader" : "verzorger");
-          guardian.email = fmt::format("{}.{}{}@ouders.example", email_part(given), email_part(family.name), n);
+          guardian.email =
+              fmt::format("{}.{}{}@ouders.example", email_part(given), email_part(family.name), n);
           guardian.phone = fmt::format("06-{:08d}", static_cast<int>(b.rng.next() % 100000000));
           guardian.parental_authority = g == 0 || b.rng.chance(90);
           p.guardians.push_back(std::move(guardian));
@@ -210,13 +239,13 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
         auto stored = tx.insert_pupil(p);
         ++b.result.pupils;
         if (school.org_id == baken && klass == "2A" && guardian_login.empty()) {
-          guardian_login = b.login("ouder@ouders.example", stored.guardians[0].name, baken, "Het Baken College",
-                                   Role::guardian);
+          guardian_login = b.login("ouder@ouders.example", stored.guardians[0].name, baken,
+                                   "Het Baken College", Role::guardian);
           tx.link_guardian_user(stored.guardians[0].id, guardian_login);
         }
         if (school.org_id == baken && year == 5 && pupil_login.empty()) {
-          pupil_login = b.login("leerling@hetbaken.example", domain::full_name(stored), baken, "Het Baken College",
-                                Role::pupil);
+          pupil_login = b.login("leerling@hetbaken.example", domain::full_name(stored), baken,
+                                "Het Baken College", Role::pupil);
           tx.link_pupil_user(stored.id, pupil_login);
         }
       }

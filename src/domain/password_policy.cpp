@@ -19,8 +19,7 @@ Status check_password_strength(std::string_view password, std::string_view email
   double bits = ZxcvbnMatch(pw.c_str(), user_words, nullptr);
   // 10^8 guesses = 26.6 bits.
   if (bits < 8 * std::log2(10.0))
-    return Error{"weak_password", "password is too easy to guess; use a longer phrase",
-                 "password"};
+    return Error{"weak_password", "password is too easy to guess; use a longer phrase", "password"};
   return ok_status();
 }
 

@@ -24,8 +24,8 @@ bool is_school_staff_directory_role(Role role) {
 }
 
 bool is_steering_or_oversight_role(Role role) {
-  return role == Role::school_leader || role == Role::policy_officer ||
-         role == Role::researcher || role == Role::privacy_officer;
+  return role == Role::school_leader || role == Role::policy_officer || role == Role::researcher ||
+         role == Role::privacy_officer;
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
@@ -54,8 +54,9 @@ Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction a
     bool self = v.role == Role::pupil && !p.pupil_user_id.empty() && v.user_id == p.pupil_user_id;
     bool guardian = v.role == Role::guardian && contains(p.guardian_user_ids, v.user_id);
     if ((self || guardian) && action == PupilAction::read)
-      return allow("pupil.family", "family", PupilView::full,
-                   self ? "the viewer is the pupil" : "the viewer is a guardian with parental authority");
+      return allow(
+          "pupil.family", "family", PupilView::full,
+          self ? "the viewer is the pupil" : "the viewer is a guardian with parental authority");
     return deny("pupil.family", "not_for_family",
                 "family logins reach only their own or their child's record, and only to read it");
   }
@@ -78,7 +79,8 @@ Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction a
   if (!is_school_staff_directory_role(v.role) && !manages_school_master_data(v.role))
     return deny("pupil.need_to_know", "not_on_case_team",
                 "care partners reach a pupil only as a member of the pupil's case team");
-  return deny("pupil.other_school", "not_same_school", "the viewer does not work at the pupil's school");
+  return deny("pupil.other_school", "not_same_school",
+              "the viewer does not work at the pupil's school");
 }
 
 PupilScope pupil_list_scope(const Viewer& v) {
@@ -108,9 +110,10 @@ PupilView view_in_scope(const PupilScope& scope, const PupilFacts& p) {
       return PupilView::none;
     case PupilScope::Kind::family:
       if (scope.family_as_guardian)
-        return contains(p.guardian_user_ids, scope.family_user_id) ? PupilView::full : PupilView::none;
+        return contains(p.guardian_user_ids, scope.family_user_id) ? PupilView::full
+                                                                   : PupilView::none;
       return !p.pupil_user_id.empty() && p.pupil_user_id == scope.family_user_id ? PupilView::full
-                                                                                  : PupilView::none;
+                                                                                 : PupilView::none;
     case PupilScope::Kind::school:
       if (p.school_id != scope.school_id) return PupilView::none;
       if (!scope.full_for_mentor.empty() && p.mentor_user_id == scope.full_for_mentor)
@@ -122,7 +125,8 @@ PupilView view_in_scope(const PupilScope& scope, const PupilFacts& p) {
 
 Decision decide_administration(const Viewer& v, const std::string& target_region_id) {
   if (v.role != Role::admin)
-    return deny("admin.role", "not_permitted", "only administrators manage accounts and organisations");
+    return deny("admin.role", "not_permitted",
+                "only administrators manage accounts and organisations");
   if (v.region_id != target_region_id)
     return deny("admin.region", "not_permitted", "administrators manage only their own region");
   return allow("admin.region", "administration", PupilView::none,
@@ -141,7 +145,8 @@ Decision decide_pupil_import(const Viewer& v, const std::string& school_id) {
     return deny("pupil.import", "not_permitted",
                 "only the school's administrator or care coordinator imports pupils");
   if (v.organisation_id != school_id)
-    return deny("pupil.import", "not_same_school", "pupils are imported only into the viewer's own school");
+    return deny("pupil.import", "not_same_school",
+                "pupils are imported only into the viewer's own school");
   return allow("pupil.import", "school_administration", PupilView::full,
                "the viewer manages pupil records of this school");
 }

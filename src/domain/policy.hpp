@@ -27,7 +27,7 @@ struct PupilFacts {
   std::string pupil_id;
   std::string school_id;
   std::string mentor_user_id;
-  std::string pupil_user_id;                  // the pupil's own login, if any
+  std::string pupil_user_id;                   // the pupil's own login, if any
   std::vector<std::string> guardian_user_ids;  // logins of guardians with parental authority
 };
 
@@ -57,11 +57,11 @@ Decision decide_pupil_access(const Viewer& viewer, const PupilFacts& pupil, Pupi
 struct PupilScope {
   enum class Kind { none, school, family };
   Kind kind = Kind::none;
-  std::string school_id;           // kind school
+  std::string school_id;  // kind school
   PupilView school_view = PupilView::none;
-  std::string full_for_mentor;     // user id whose mentees get the full view, when set
-  std::string family_user_id;      // kind family: pupils linked to this login
-  bool family_as_guardian = false; // kind family: through a guardian link, else as the pupil
+  std::string full_for_mentor;      // user id whose mentees get the full view, when set
+  std::string family_user_id;       // kind family: pupils linked to this login
+  bool family_as_guardian = false;  // kind family: through a guardian link, else as the pupil
 };
 
 PupilScope pupil_list_scope(const Viewer& viewer);

@@ -14,13 +14,15 @@ Error invalid(std::string field, std::string message) {
 
 Status require_text(const std::string& value, const char* field, std::size_t max) {
   if (trim(value).empty()) return invalid(field, fmt::format("{} is required", field));
-  if (value.size() > max) return invalid(field, fmt::format("{} is longer than {} characters", field, max));
+  if (value.size() > max)
+    return invalid(field, fmt::format("{} is longer than {} characters", field, max));
   if (!is_valid_utf8(value)) return invalid(field, fmt::format("{} is not valid UTF-8", field));
   return ok_status();
 }
 
 Status optional_text(const std::string& value, const std::string& field, std::size_t max) {
-  if (value.size() > max) return invalid(field, fmt::format("{} is longer than {} characters", field, max));
+  if (value.size() > max)
+    return invalid(field, fmt::format("{} is longer than {} characters", field, max));
   if (!is_valid_utf8(value)) return invalid(field, fmt::format("{} is not valid UTF-8", field));
   return ok_status();
 }
@@ -29,7 +31,8 @@ Status validate_guardian(const Guardian& g, std::size_t index) {
   std::string prefix = fmt::format("guardians[{}].", index);
   if (trim(g.name).empty()) return invalid(prefix + "name", "guardian name is required");
   if (auto s = optional_text(g.name, prefix + "name", 200); !s) return s;
-  if (trim(g.relation).empty()) return invalid(prefix + "relation", "guardian relation is required");
+  if (trim(g.relation).empty())
+    return invalid(prefix + "relation", "guardian relation is required");
   if (auto s = optional_text(g.relation, prefix + "relation", 40); !s) return s;
   if (!g.email.empty() && !looks_like_email(g.email))
     return invalid(prefix + "email", "guardian e-mail address is not valid");
@@ -76,8 +79,8 @@ bool same_master_data(const Pupil& a, const Pupil& b) {
   };
   return a.school_id == b.school_id && a.pupil_number == b.pupil_number &&
          a.given_name == b.given_name && a.name_prefix == b.name_prefix &&
-         a.family_name == b.family_name && a.date_of_birth == b.date_of_birth &&
-         a.bsn == b.bsn && a.class_name == b.class_name && a.mentor_user_id == b.mentor_user_id &&
+         a.family_name == b.family_name && a.date_of_birth == b.date_of_birth && a.bsn == b.bsn &&
+         a.class_name == b.class_name && a.mentor_user_id == b.mentor_user_id &&
          a.enrolment_start == b.enrolment_start && a.enrolment_end == b.enrolment_end &&
          strip_ids(a.guardians) == strip_ids(b.guardians);
 }

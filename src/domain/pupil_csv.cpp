@@ -12,16 +12,39 @@ namespace {
 
 const std::map<std::string, std::string>& column_aliases() {
   static const std::map<std::string, std::string> aliases = {
-      {"leerlingnummer", "pupil_number"}, {"pupil_number", "pupil_number"}, {"student_number", "pupil_number"},
-      {"roepnaam", "given_name"}, {"voornaam", "given_name"}, {"given_name", "given_name"}, {"first_name", "given_name"},
-      {"voorvoegsel", "name_prefix"}, {"tussenvoegsel", "name_prefix"}, {"name_prefix", "name_prefix"}, {"prefix", "name_prefix"},
-      {"achternaam", "family_name"}, {"family_name", "family_name"}, {"last_name", "family_name"}, {"surname", "family_name"},
-      {"geboortedatum", "date_of_birth"}, {"date_of_birth", "date_of_birth"}, {"birth_date", "date_of_birth"},
-      {"bsn", "bsn"}, {"burgerservicenummer", "bsn"},
-      {"klas", "class"}, {"groep", "class"}, {"class", "class"}, {"group", "class"},
-      {"mentor", "mentor_email"}, {"mentor_email", "mentor_email"}, {"mentor_e_mail", "mentor_email"},
-      {"inschrijfdatum", "enrolment_start"}, {"datum_inschrijving", "enrolment_start"}, {"enrolment_start", "enrolment_start"},
-      {"uitschrijfdatum", "enrolment_end"}, {"datum_uitschrijving", "enrolment_end"}, {"enrolment_end", "enrolment_end"},
+      {"leerlingnummer", "pupil_number"},
+      {"pupil_number", "pupil_number"},
+      {"student_number", "pupil_number"},
+      {"roepnaam", "given_name"},
+      {"voornaam", "given_name"},
+      {"given_name", "given_name"},
+      {"first_name", "given_name"},
+      {"voorvoegsel", "name_prefix"},
+      {"tussenvoegsel", "name_prefix"},
+      {"name_prefix", "name_prefix"},
+      {"prefix", "name_prefix"},
+      {"achternaam", "family_name"},
+      {"family_name", "family_name"},
+      {"last_name", "family_name"},
+      {"surname", "family_name"},
+      {"geboortedatum", "date_of_birth"},
+      {"date_of_birth", "date_of_birth"},
+      {"birth_date", "date_of_birth"},
+      {"bsn", "bsn"},
+      {"burgerservicenummer", "bsn"},
+      {"klas", "class"},
+      {"groep", "class"},
+      {"class", "class"},
+      {"group", "class"},
+      {"mentor", "mentor_email"},
+      {"mentor_email", "mentor_email"},
+      {"mentor_e_mail", "mentor_email"},
+      {"inschrijfdatum", "enrolment_start"},
+      {"datum_inschrijving", "enrolment_start"},
+      {"enrolment_start", "enrolment_start"},
+      {"uitschrijfdatum", "enrolment_end"},
+      {"datum_uitschrijving", "enrolment_end"},
+      {"enrolment_end", "enrolment_end"},
   };
   return aliases;
 }
@@ -29,9 +52,16 @@ const std::map<std::string, std::string>& column_aliases() {
 // Guardian columns: ouder1_naam, verzorger2_email, guardian1_relation, ...
 std::string guardian_column(const std::string& h) {
   static const std::map<std::string, std::string> parts = {
-      {"naam", "name"}, {"name", "name"}, {"relatie", "relation"}, {"relation", "relation"},
-      {"email", "email"}, {"e_mail", "email"}, {"telefoon", "phone"}, {"phone", "phone"},
-      {"gezag", "parental_authority"}, {"parental_authority", "parental_authority"},
+      {"naam", "name"},
+      {"name", "name"},
+      {"relatie", "relation"},
+      {"relation", "relation"},
+      {"email", "email"},
+      {"e_mail", "email"},
+      {"telefoon", "phone"},
+      {"phone", "phone"},
+      {"gezag", "parental_authority"},
+      {"parental_authority", "parental_authority"},
   };
   for (std::string prefix : {"ouder", "verzorger", "guardian"}) {
     if (h.rfind(prefix, 0) != 0 || h.size() < prefix.size() + 3) continue;
@@ -92,8 +122,8 @@ char detect_delimiter(std::string_view bytes) {
 }
 
 struct RowBuilder {
-  const std::vector<std::string>& names;     // canonical per column
-  const std::vector<std::string>& headers;   // as written
+  const std::vector<std::string>& names;    // canonical per column
+  const std::vector<std::string>& headers;  // as written
   CsvParseResult& result;
   int line;
   bool ok = true;
@@ -104,7 +134,8 @@ struct RowBuilder {
       result.truncated_errors = true;
       return;
     }
-    result.errors.push_back({line, col < headers.size() ? headers[col] : std::string(), std::move(message)});
+    result.errors.push_back(
+        {line, col < headers.size() ? headers[col] : std::string(), std::move(message)});
   }
 };
 
@@ -140,8 +171,9 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
     std::size_t end = nl == std::string_view::npos ? bytes.size() : nl + 1;
     if (csv_parse(&parser, bytes.data() + pos, end - pos, Collector::on_field, Collector::on_record,
                   &collector) != end - pos) {
-      result.errors.push_back({collector.record_line ? collector.record_line : collector.current_line, "",
-                               std::string("the file is not valid CSV here: ") + csv_strerror(csv_error(&parser))});
+      result.errors.push_back(
+          {collector.record_line ? collector.record_line : collector.current_line, "",
+           std::string("the file is not valid CSV here: ") + csv_strerror(csv_error(&parser))});
       parse_failed = true;
       break;
     }
@@ -149,9 +181,11 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
     pos = end;
     if (progress && (collector.current_line % 4096 == 0)) progress(pos);
   }
-  if (!parse_failed && csv_fini(&parser, Collector::on_field, Collector::on_record, &collector) != 0) {
-    result.errors.push_back({collector.record_line ? collector.record_line : collector.current_line - 1, "",
-                             "the file ends inside a quoted field"});
+  if (!parse_failed &&
+      csv_fini(&parser, Collector::on_field, Collector::on_record, &collector) != 0) {
+    result.errors.push_back(
+        {collector.record_line ? collector.record_line : collector.current_line - 1, "",
+         "the file ends inside a quoted field"});
     parse_failed = true;
   }
   csv_free(&parser);
@@ -175,7 +209,8 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
   }
   for (const char* required : {"pupil_number", "given_name", "family_name", "date_of_birth"})
     if (!seen.count(required))
-      result.errors.push_back({1, "", std::string("the required column ") + required + " is missing"});
+      result.errors.push_back(
+          {1, "", std::string("the required column ") + required + " is missing"});
   if (!result.errors.empty()) return result;
 
   std::unordered_set<std::string> numbers;
@@ -205,31 +240,48 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
         if (!d) row.error(c, std::string(what) + " is not a date (use dd-mm-yyyy or yyyy-mm-dd)");
         return d;
       };
-      if (name == "pupil_number") p.pupil_number = value;
-      else if (name == "given_name") p.given_name = value;
-      else if (name == "name_prefix") p.name_prefix = value;
-      else if (name == "family_name") p.family_name = value;
-      else if (name == "bsn") p.bsn = value;
-      else if (name == "class") p.class_name = value;
-      else if (name == "mentor_email") out.mentor_email = to_lower_ascii(value);
+      if (name == "pupil_number")
+        p.pupil_number = value;
+      else if (name == "given_name")
+        p.given_name = value;
+      else if (name == "name_prefix")
+        p.name_prefix = value;
+      else if (name == "family_name")
+        p.family_name = value;
+      else if (name == "bsn")
+        p.bsn = value;
+      else if (name == "class")
+        p.class_name = value;
+      else if (name == "mentor_email")
+        out.mentor_email = to_lower_ascii(value);
       else if (name == "date_of_birth") {
         date_col = c;
-        if (value.empty()) row.error(c, "date of birth is required");
-        else if (auto d = date_field("date of birth")) p.date_of_birth = *d;
-      } else if (name == "enrolment_start") p.enrolment_start = date_field("enrolment start");
-      else if (name == "enrolment_end") p.enrolment_end = date_field("enrolment end");
+        if (value.empty())
+          row.error(c, "date of birth is required");
+        else if (auto d = date_field("date of birth"))
+          p.date_of_birth = *d;
+      } else if (name == "enrolment_start")
+        p.enrolment_start = date_field("enrolment start");
+      else if (name == "enrolment_end")
+        p.enrolment_end = date_field("enrolment end");
       else if (name.rfind("guardian", 0) == 0) {
         int g = name[8] - '1';
         std::string part = name.substr(10);
         if (!value.empty()) guardian_present[g] = true;
-        if (part == "name") guardians[g].name = value;
-        else if (part == "relation") guardians[g].relation = value;
-        else if (part == "email") guardians[g].email = to_lower_ascii(value);
-        else if (part == "phone") guardians[g].phone = value;
+        if (part == "name")
+          guardians[g].name = value;
+        else if (part == "relation")
+          guardians[g].relation = value;
+        else if (part == "email")
+          guardians[g].email = to_lower_ascii(value);
+        else if (part == "phone")
+          guardians[g].phone = value;
         else if (part == "parental_authority" && !value.empty()) {
           auto yes = parse_yes_no(value);
-          if (!yes) row.error(c, "parental authority must be ja or nee");
-          else guardians[g].parental_authority = *yes;
+          if (!yes)
+            row.error(c, "parental authority must be ja or nee");
+          else
+            guardians[g].parental_authority = *yes;
         }
       }
     }
@@ -241,7 +293,8 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
     if (!p.pupil_number.empty() && !numbers.insert(p.pupil_number).second) {
       std::size_t number_col = 0;
       while (number_col < names.size() && names[number_col] != "pupil_number") ++number_col;
-      row.error(number_col, "pupil number " + p.pupil_number + " appears more than once in the file");
+      row.error(number_col,
+                "pupil number " + p.pupil_number + " appears more than once in the file");
       continue;
     }
     if (!row.ok) continue;
@@ -251,10 +304,14 @@ CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school
       std::size_t col = header_fields.size();
       for (std::size_t c = 0; c < names.size(); ++c) {
         const std::string& n = names[c];
-        bool match = n == field || (field == "class" && n == "class") ||
-                     (field.rfind("guardians[", 0) == 0 && n.rfind("guardian", 0) == 0 &&
-                      n[8] - '1' == field[10] - '0' && field.substr(field.find('.') + 1) == n.substr(10));
-        if (match) { col = c; break; }
+        bool match =
+            n == field || (field == "class" && n == "class") ||
+            (field.rfind("guardians[", 0) == 0 && n.rfind("guardian", 0) == 0 &&
+             n[8] - '1' == field[10] - '0' && field.substr(field.find('.') + 1) == n.substr(10));
+        if (match) {
+          col = c;
+          break;
+        }
       }
       if (field == "date_of_birth") col = date_col;
       row.error(col, valid.error().message);

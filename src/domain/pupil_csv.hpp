@@ -15,8 +15,8 @@
 namespace samen::domain {
 
 struct CsvError {
-  int line = 0;         // 1-based physical line where the record starts
-  std::string column;   // the header name as written in the file, or empty
+  int line = 0;        // 1-based physical line where the record starts
+  std::string column;  // the header name as written in the file, or empty
   std::string message;
 };
 

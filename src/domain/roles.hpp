@@ -27,7 +27,14 @@ enum class Role {
   pupil,
 };
 
-enum class OrgType { school, municipality, care_provider, partnership, health_service, neighbourhood_team };
+enum class OrgType {
+  school,
+  municipality,
+  care_provider,
+  partnership,
+  health_service,
+  neighbourhood_team
+};
 
 enum class SchoolType { primary, secondary, special, practical, cluster4 };
 

@@ -7,14 +7,18 @@ namespace samen::http {
 
 int status_for_code(const std::string& code) {
   static const std::map<std::string, int> statuses = {
-      {"malformed_json", 400},   {"validation_failed", 400}, {"unknown_field", 400},
-      {"weak_password", 400},    {"invalid_csv", 400},       {"bad_request", 400},
-      {"unauthenticated", 401},  {"invalid_credentials", 401}, {"session_expired", 401},
-      {"csrf_failed", 403},      {"forbidden", 403},         {"not_permitted", 403},
-      {"not_found", 404},        {"method_not_allowed", 405}, {"version_conflict", 409},
-      {"conflict", 409},         {"already_exists", 409},    {"precondition_required", 428},
+      {"malformed_json", 400},    {"validation_failed", 400},
+      {"unknown_field", 400},     {"weak_password", 400},
+      {"invalid_csv", 400},       {"bad_request", 400},
+      {"unauthenticated", 401},   {"invalid_credentials", 401},
+      {"session_expired", 401},   {"csrf_failed", 403},
+      {"forbidden", 403},         {"not_permitted", 403},
+      {"not_found", 404},         {"method_not_allowed", 405},
+      {"version_conflict", 409},  {"conflict", 409},
+      {"already_exists", 409},    {"precondition_required", 428},
       {"payload_too_large", 413}, {"unsupported_media_type", 415},
-      {"rate_limited", 429},     {"internal_error", 500},    {"unavailable", 503},
+      {"rate_limited", 429},      {"internal_error", 500},
+      {"unavailable", 503},
   };
   auto it = statuses.find(code);
   return it == statuses.end() ? 400 : it->second;

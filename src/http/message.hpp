@@ -22,7 +22,9 @@ struct Request {
   std::string_view header(std::string_view lower_name) const;
   std::string cookie(std::string_view name) const;
   std::string query_value(const std::string& name) const;
-  bool is_state_changing() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+  bool is_state_changing() const {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+  }
 };
 
 struct Response {
@@ -31,7 +33,9 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
 
-  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void set_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
 };
 
 }  // namespace samen::http

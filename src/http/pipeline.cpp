@@ -1,8 +1,7 @@
 #include "http/pipeline.hpp"
 
-#include "http/log_event.hpp"
-
 #include "http/errors.hpp"
+#include "http/log_event.hpp"
 #include "http/static_files.hpp"
 #include "store/store.hpp"
 
@@ -14,7 +13,8 @@ bool is_api_path(const std::string& path) {
 }
 
 Response internal_error() {
-  return error_response(500, "internal_error", "something went wrong on our side; it has been logged");
+  return error_response(500, "internal_error",
+                        "something went wrong on our side; it has been logged");
 }
 
 Response failure_response(std::exception_ptr error) {

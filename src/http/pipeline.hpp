@@ -16,7 +16,7 @@ struct PipelineResult {
   std::string method;
   std::string route;  // the matched pattern, for the access log
   std::string request_id;
-  bool api = true;   // Cache-Control: no-store
+  bool api = true;  // Cache-Control: no-store
   bool head = false;
 };
 

@@ -9,7 +9,10 @@ std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < path.size()) {
-    if (path[i] == '/') { ++i; continue; }
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
     auto next = path.find('/', i);
     out.push_back(path.substr(i, next == std::string::npos ? std::string::npos : next - i));
     i = next == std::string::npos ? path.size() : next;
@@ -19,7 +22,8 @@ std::vector<std::string> split_path(const std::string& path) {
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
   auto segments = split_path(pattern);
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back(
+      Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
 RouteMatch Router::match(Request& request) const {

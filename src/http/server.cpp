@@ -3,14 +3,14 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
-#include <cmath>
-#include <cstdio>
 #include <boost/asio.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 #include <boost/url.hpp>
+#include <cmath>
+#include <cstdio>
 #include <list>
 #include <thread>
 
@@ -33,7 +33,8 @@ class Connection;
 
 // Shared state of a running server: what connections need to reach.
 struct ServerState {
-  ServerState(ServerConfig c, const Router& r, audit::AuditedWriter& w, asio::io_context& i, asio::thread_pool& p)
+  ServerState(ServerConfig c, const Router& r, audit::AuditedWriter& w, asio::io_context& i,
+              asio::thread_pool& p)
       : config(std::move(c)), router(r), writer(w), ioc(i), cpu_pool(p) {}
   ServerConfig config;
   const Router& router;
@@ -57,14 +58,15 @@ std::string request_id() {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, ServerState& state)
-      : stream_(std::move(socket)), state_(state) {
+  Connection(tcp::socket socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) address_ = endpoint.address().to_string();
   }
 
-  void start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); }); }
+  void start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+  }
 
   // During shutdown: close if waiting for a new request; otherwise close after the reply.
   void shutdown() {
@@ -84,38 +86,40 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(state_.config.csv_body_limit);
     idle_ = true;
     stream_.expires_after(first_request_ ? state_.config.read_timeout : state_.config.idle_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->on_header(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
     idle_ = false;
     first_request_ = false;
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof) {
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
       return close();
     }
     started_ = std::chrono::steady_clock::now();
-    if (ec == bhttp::error::header_limit) return reject(431, "header_too_large", "request headers are too large");
+    if (ec == bhttp::error::header_limit)
+      return reject(431, "header_too_large", "request headers are too large");
     if (ec) return reject(400, "bad_request", "the request could not be parsed");
     auto& req = parser_->get();
     std::string_view type = req[bhttp::field::content_type];
     std::size_t limit = type.substr(0, 8) == "text/csv" ? state_.config.csv_body_limit
-                                                         : state_.config.json_body_limit;
+                                                        : state_.config.json_body_limit;
     if (parser_->content_length() && *parser_->content_length() > limit)
-      return reject(413, "payload_too_large", "the request body is larger than " + std::to_string(limit) + " bytes");
+      return reject(413, "payload_too_large",
+                    "the request body is larger than " + std::to_string(limit) + " bytes");
     parser_->body_limit(limit);
     stream_.expires_after(state_.config.read_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_body(ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == bhttp::error::body_limit) return reject(413, "payload_too_large", "the request body is too large");
+    if (ec == bhttp::error::body_limit)
+      return reject(413, "payload_too_large", "the request body is too large");
     if (ec == beast::error::timeout) return close();
     if (ec) return reject(400, "bad_request", "the request body could not be read");
     stream_.expires_never();
@@ -138,13 +142,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     req.body = std::move(raw.body());
     auto self = shared_from_this();
     Pipeline::Send send = [self](PipelineResult result) {
-      asio::post(self->stream_.get_executor(), [self, result = std::move(result)]() mutable {
-        self->send(std::move(result));
-      });
+      asio::post(self->stream_.get_executor(),
+                 [self, result = std::move(result)]() mutable { self->send(std::move(result)); });
     };
     using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
     Pipeline pipeline{state_.router, state_.writer, state_.config.static_dir,
-                      [pool = &state_.cpu_pool](std::function<void()> work) { asio::post(*pool, std::move(work)); },
+                      [pool = &state_.cpu_pool](std::function<void()> work) {
+                        asio::post(*pool, std::move(work));
+                      },
                       std::make_shared<Guard>(state_.ioc.get_executor())};
     pipeline.handle(std::move(req), std::move(send));
   }
@@ -179,9 +184,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     log_access(result);
     stream_.expires_after(state_.config.read_timeout);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-      self->on_write(ec, res->keep_alive());
-    });
+    bhttp::async_write(stream_, *res,
+                       [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+                         self->on_write(ec, res->keep_alive());
+                       });
   }
 
   static void add_security_headers(Response& r, bool api) {
@@ -196,11 +202,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void log_access(const PipelineResult& result) {
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                  std::chrono::steady_clock::now() - started_)
+                  .count();
     // Route pattern, never the raw path or query: no names or search terms in server logs.
     log_event(LogLevel::info, "request",
-              {{"method", result.method}, {"route", result.route}, {"status", result.response.status},
-               {"duration_us", us}, {"request_id", result.request_id}});
+              {{"method", result.method},
+               {"route", result.route},
+               {"status", result.response.status},
+               {"duration_us", us},
+               {"request_id", result.request_id}});
   }
 
   void on_write(beast::error_code ec, bool keep_alive) {
@@ -242,21 +253,22 @@ struct Server::Impl {
       : config(std::move(c)), router(r), writer(w) {}
 
   void accept() {
-    acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-      if (ec) {
-        if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-        log_event(LogLevel::warn, "accept_failed", {{"what", ec.message()}});
-      } else {
-        auto conn = std::make_shared<Connection>(std::move(socket), *state);
-        {
-          std::scoped_lock lock(state->connections_mutex);
-          state->connections.remove_if([](const auto& w) { return w.expired(); });
-          state->connections.push_back(conn);
-        }
-        conn->start();
-      }
-      if (!state->shutting_down.load()) accept();
-    });
+    acceptor->async_accept(
+        asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+          if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
+            log_event(LogLevel::warn, "accept_failed", {{"what", ec.message()}});
+          } else {
+            auto conn = std::make_shared<Connection>(std::move(socket), *state);
+            {
+              std::scoped_lock lock(state->connections_mutex);
+              state->connections.remove_if([](const auto& w) { return w.expired(); });
+              state->connections.push_back(conn);
+            }
+            conn->start();
+          }
+          if (!state->shutting_down.load()) accept();
+        });
   }
 
   void begin_shutdown() {
@@ -278,8 +290,11 @@ Server::~Server() = default;
 
 void Server::run(const std::function<void(unsigned short)>& on_listening) {
   auto& d = *impl_;
-  int threads = d.config.threads > 0 ? d.config.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  d.cpu_pool = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(std::max(1, d.config.cpu_workers)));
+  int threads = d.config.threads > 0
+                    ? d.config.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  d.cpu_pool = std::make_unique<asio::thread_pool>(
+      static_cast<std::size_t>(std::max(1, d.config.cpu_workers)));
   d.state = std::make_unique<ServerState>(d.config, d.router, d.writer, d.ioc, *d.cpu_pool);
   auto address = asio::ip::make_address(d.config.host);
   d.acceptor.emplace(d.ioc);

@@ -22,9 +22,9 @@ struct ServerConfig {
   std::size_t json_body_limit = 1u << 20;
   std::size_t csv_body_limit = 20u << 20;
   std::size_t header_limit = 16u << 10;
-  std::chrono::seconds read_timeout{30};     // whole request, headers and body
-  std::chrono::seconds idle_timeout{60};     // keep-alive wait for the next request
-  int cpu_workers = 2;                        // password hashing runs here, at most this many at once
+  std::chrono::seconds read_timeout{30};  // whole request, headers and body
+  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
+  int cpu_workers = 2;                    // password hashing runs here, at most this many at once
 };
 
 class Server {

@@ -10,13 +10,20 @@ namespace fs = std::filesystem;
 
 std::string mime_type_for(const std::string& path) {
   static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},          {".svg", "image/svg+xml"},
-      {".png", "image/png"},                  {".jpg", "image/jpeg"},
-      {".ico", "image/x-icon"},               {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                 {".txt", "text/plain; charset=utf-8"},
-      {".map", "application/json"},           {".webmanifest", "application/manifest+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
   };
   auto ext = fs::path(path).extension().string();
   auto it = types.find(ext);
@@ -26,8 +33,8 @@ std::string mime_type_for(const std::string& path) {
 std::optional<Response> serve_static(const std::string& root, const std::string& request_path) {
   if (root.empty()) return std::nullopt;
   // The router hands us a decoded path; refuse anything that could climb out.
-  if (request_path.find("..") != std::string::npos || request_path.find('\0') != std::string::npos ||
-      request_path.find('\\') != std::string::npos)
+  if (request_path.find("..") != std::string::npos ||
+      request_path.find('\0') != std::string::npos || request_path.find('\\') != std::string::npos)
     return std::nullopt;
   std::error_code ec;
   fs::path base = fs::canonical(root, ec);

@@ -11,14 +11,16 @@ ImportPlan plan_import(store::ReadTx& tx, const domain::CsvParseResult& parsed,
   plan.truncated_errors = parsed.truncated_errors;
   plan.ignored_columns = parsed.ignored_columns;
 
-  std::unordered_map<std::string, std::string> mentor_ids;  // e-mail → user id, or "" when not a mentor here
+  std::unordered_map<std::string, std::string>
+      mentor_ids;  // e-mail → user id, or "" when not a mentor here
   auto mentor_for = [&](const std::string& email) -> std::string {
     auto it = mentor_ids.find(email);
     if (it != mentor_ids.end()) return it->second;
     std::string id;
     if (auto user = tx.user_by_email(email))
       for (const auto& m : tx.memberships_of(user->id))
-        if (m.active && m.role == domain::Role::mentor && m.organisation_id == school_id) id = user->id;
+        if (m.active && m.role == domain::Role::mentor && m.organisation_id == school_id)
+          id = user->id;
     mentor_ids.emplace(email, id);
     return id;
   };
@@ -34,7 +36,9 @@ ImportPlan plan_import(store::ReadTx& tx, const domain::CsvParseResult& parsed,
       pupil.mentor_user_id = mentor_for(row.mentor_email);
       if (pupil.mentor_user_id.empty()) {
         if (plan.errors.size() < domain::kMaxCsvErrors)
-          plan.errors.push_back({row.line, "mentor", "no mentor at this school has the e-mail address " + row.mentor_email});
+          plan.errors.push_back(
+              {row.line, "mentor",
+               "no mentor at this school has the e-mail address " + row.mentor_email});
         else
           plan.truncated_errors = true;
         continue;
@@ -61,8 +65,9 @@ ImportPlan plan_import(store::ReadTx& tx, const domain::CsvParseResult& parsed,
   return plan;
 }
 
-std::vector<AppliedChange> apply_import(store::WriteTx& tx, const ImportPlan& plan,
-                                        const std::function<void(std::size_t, std::size_t)>& progress) {
+std::vector<AppliedChange> apply_import(
+    store::WriteTx& tx, const ImportPlan& plan,
+    const std::function<void(std::size_t, std::size_t)>& progress) {
   std::vector<AppliedChange> changes;
   std::size_t total = plan.creates.size() + plan.updates.size();
   changes.reserve(total);

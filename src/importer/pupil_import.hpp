@@ -31,7 +31,8 @@ struct AppliedChange {
 
 // Writes creates and updates; `progress` gets (done, total). Throws StoreError on failure
 // (the caller's transaction then rolls back as a whole).
-std::vector<AppliedChange> apply_import(store::WriteTx& tx, const ImportPlan& plan,
-                                        const std::function<void(std::size_t, std::size_t)>& progress = {});
+std::vector<AppliedChange> apply_import(
+    store::WriteTx& tx, const ImportPlan& plan,
+    const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace samen::importer

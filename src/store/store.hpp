@@ -68,14 +68,16 @@ class WriteTx : public ReadTx {
   virtual bool set_organisation_active(const std::string& id, bool active,
                                        std::int64_t expected_version) = 0;
   virtual std::string insert_user(const User& u) = 0;
-  virtual bool set_user_active(const std::string& id, bool active, std::int64_t expected_version) = 0;
+  virtual bool set_user_active(const std::string& id, bool active,
+                               std::int64_t expected_version) = 0;
   virtual bool set_user_password(const std::string& id, const std::string& hash) = 0;
   virtual std::string insert_membership(const Membership& m) = 0;
   virtual bool set_membership_active(const std::string& id, bool active) = 0;
 
   virtual void insert_session(const Session& s) = 0;
   virtual void touch_session(const std::string& token_hash, domain::Millis at) = 0;
-  virtual void set_session_membership(const std::string& token_hash, const std::string& membership_id) = 0;
+  virtual void set_session_membership(const std::string& token_hash,
+                                      const std::string& membership_id) = 0;
   virtual void revoke_session(const std::string& token_hash) = 0;
   virtual void revoke_sessions_of_user(const std::string& user_id) = 0;
   virtual void record_login_failure(const std::string& account_key, const std::string& address,

@@ -52,7 +52,8 @@ TEST_P(AuditedWriterTest, ConcurrentJobsShareCommitsAndFormOneChain) {
   for (auto& t : threads) t.join();
   writer.stop();
   EXPECT_EQ(done.load(), kJobs);
-  EXPECT_LT(writer.batches_committed(), static_cast<std::uint64_t>(kJobs)) << "no grouping happened";
+  EXPECT_LT(writer.batches_committed(), static_cast<std::uint64_t>(kJobs))
+      << "no grouping happened";
   auto report = audit::verify_chain(*store, std::nullopt);
   EXPECT_TRUE(report.intact) << report.problem;
   EXPECT_EQ(report.entries, kJobs);
@@ -86,9 +87,10 @@ TEST_P(AuditedWriterTest, ARolledBackJobKeepsItsAuditEventsAndSparesOthers) {
   };
   writer.run(insert("kept", true));
   writer.run(insert("refused", false));
-  EXPECT_THROW(writer.run([](store::WriteTx&) -> audit::JobOutcome { throw store::StoreError("boom"); },
-                          {event("attempt")}),
-               store::StoreError);
+  EXPECT_THROW(
+      writer.run([](store::WriteTx&) -> audit::JobOutcome { throw store::StoreError("boom"); },
+                 {event("attempt")}),
+      store::StoreError);
   auto tx = store->begin_read();
   EXPECT_TRUE(tx->pupil_id_by_number(school, "kept"));
   EXPECT_FALSE(tx->pupil_id_by_number(school, "refused"));
@@ -124,7 +126,8 @@ TEST_P(AuditedWriterTest, ExpectedHeadDetectsATruncatedOrForeignTail) {
   EXPECT_FALSE(audit::verify_chain(*store, other).intact);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditedWriterTest, ::testing::ValuesIn(store_backends()), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, AuditedWriterTest, ::testing::ValuesIn(store_backends()),
+                         backend_name);
 
 }  // namespace
 }  // namespace samen::testing

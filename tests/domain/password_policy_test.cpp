@@ -9,7 +9,8 @@ TEST(PasswordPolicy, RejectsShortAndGuessablePasswords) {
   EXPECT_FALSE(check_password_strength("password1234", "a@b.example", "A"));
   EXPECT_FALSE(check_password_strength("aaaaaaaaaaaaaaaa", "a@b.example", "A"));
   EXPECT_FALSE(check_password_strength("qwertyuiop123", "a@b.example", "A"));
-  EXPECT_FALSE(check_password_strength("jan.jansen2024", "jan.jansen@school.example", "Jan Jansen"));
+  EXPECT_FALSE(
+      check_password_strength("jan.jansen2024", "jan.jansen@school.example", "Jan Jansen"));
 }
 
 TEST(PasswordPolicy, AcceptsLongUnguessablePasswords) {

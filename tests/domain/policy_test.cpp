@@ -58,11 +58,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{R::school_leader, kSchool, "1", A::read, false, "role_without_pupil_access", V::none},
         Case{R::policy_officer, kSchool, "1", A::read, false, "role_without_pupil_access", V::none},
         Case{R::researcher, kSchool, "1", A::read, false, "role_without_pupil_access", V::none},
-        Case{R::privacy_officer, kSchool, "1", A::read, false, "role_without_pupil_access", V::none},
+        Case{R::privacy_officer, kSchool, "1", A::read, false, "role_without_pupil_access",
+             V::none},
         // school administration
         Case{R::admin, kSchool, "1", A::read, true, "pupil.school_administration", V::full},
         Case{R::admin, kSchool, "1", A::update, true, "pupil.school_administration", V::full},
-        Case{R::care_coordinator, kSchool, "1", A::create, true, "pupil.school_administration", V::full},
+        Case{R::care_coordinator, kSchool, "1", A::create, true, "pupil.school_administration",
+             V::full},
         Case{R::admin, kOtherSchool, "1", A::read, false, "not_same_school", V::none},
         Case{R::care_coordinator, kOtherSchool, "1", A::read, false, "not_same_school", V::none},
         Case{R::care_coordinator, kOtherSchool, "1", A::update, false, "not_permitted", V::none},
@@ -97,7 +99,8 @@ TEST(PupilScope, AgreesWithSingleDecisionOnGeneratedData) {
         auto decision = decide_pupil_access(v, p, PupilAction::read);
         auto view = view_in_scope(pupil_list_scope(v), p);
         ASSERT_EQ(decision.allowed, view != PupilView::none)
-            << "role " << to_string(role) << " pupil " << i << " rule " << decision.rule << decision.reason;
+            << "role " << to_string(role) << " pupil " << i << " rule " << decision.rule
+            << decision.reason;
         if (decision.allowed) {
           ASSERT_EQ(decision.view, view);
         }
@@ -116,7 +119,8 @@ TEST(Administration, OnlyAdminsOfTheRegion) {
 
 TEST(AuditLogRead, OnlyThePrivacyOfficer) {
   for (Role role : all_roles())
-    EXPECT_EQ(decide_audit_log_read(viewer(role, "1")).allowed, role == Role::privacy_officer) << to_string(role);
+    EXPECT_EQ(decide_audit_log_read(viewer(role, "1")).allowed, role == Role::privacy_officer)
+        << to_string(role);
 }
 
 TEST(PupilImport, OwnSchoolAdministratorsOnly) {

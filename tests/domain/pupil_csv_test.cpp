@@ -6,7 +6,8 @@ namespace samen::domain {
 
 TEST(PupilCsv, ReadsDutchExportWithBomSemicolonsAndQuotes) {
   std::string csv =
-      "\xEF\xBB\xBFLeerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Klas;BSN;Ouder1_naam;Ouder1_gezag;Extra\r\n"
+      "\xEF\xBB\xBFLeerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Klas;BSN;Ouder1_"
+      "naam;Ouder1_gezag;Extra\r\n"
       "1001;Sanne;van der;Berg;01-05-2012;1A;111222333;\"Berg; M. van der\";ja;x\r\n"
       "1002;\"Daan \"\"D\"\"\";;Jansen;2011-12-31;1B;;;;y\r\n";
   auto r = parse_pupil_csv(csv, "5");
@@ -23,7 +24,8 @@ TEST(PupilCsv, ReadsDutchExportWithBomSemicolonsAndQuotes) {
 }
 
 TEST(PupilCsv, EnglishHeadersWithCommas) {
-  auto r = parse_pupil_csv("pupil_number,given_name,family_name,date_of_birth\n7,Emma,Visser,2013-01-02\n", "5");
+  auto r = parse_pupil_csv(
+      "pupil_number,given_name,family_name,date_of_birth\n7,Emma,Visser,2013-01-02\n", "5");
   ASSERT_TRUE(r.errors.empty());
   ASSERT_EQ(r.rows.size(), 1u);
   EXPECT_EQ(r.rows[0].pupil.family_name, "Visser");
@@ -52,11 +54,14 @@ TEST(PupilCsv, MissingRequiredColumnsAndBrokenQuoting) {
   auto missing = parse_pupil_csv("roepnaam;achternaam\nA;B\n", "5");
   ASSERT_EQ(missing.errors.size(), 2u);
   EXPECT_EQ(missing.errors[0].line, 1);
-  auto broken = parse_pupil_csv("leerlingnummer;roepnaam;achternaam;geboortedatum\n1;\"Anna;Bos;01-01-2012\n", "5");
+  auto broken = parse_pupil_csv(
+      "leerlingnummer;roepnaam;achternaam;geboortedatum\n1;\"Anna;Bos;01-01-2012\n", "5");
   ASSERT_FALSE(broken.errors.empty());
   EXPECT_TRUE(broken.rows.empty());
   EXPECT_FALSE(parse_pupil_csv("", "5").errors.empty());
-  EXPECT_FALSE(parse_pupil_csv("leerlingnummer;roepnaam;achternaam;geboortedatum\n1;\xFF;B;01-01-2012\n", "5").errors.empty());
+  EXPECT_FALSE(parse_pupil_csv(
+                   "leerlingnummer;roepnaam;achternaam;geboortedatum\n1;\xFF;B;01-01-2012\n", "5")
+                   .errors.empty());
 }
 
 TEST(PupilCsv, StopsListingAfterAHundredErrors) {

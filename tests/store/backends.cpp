@@ -1,7 +1,8 @@
 #include "store/backends.hpp"
 
-#include <atomic>
 #include <unistd.h>
+
+#include <atomic>
 
 #include "security/crypto.hpp"
 

@@ -24,9 +24,11 @@ TEST_P(PupilScopeAgreement, ListingMatchesSingleDecisions) {
     auto tx = store->begin_write();
     auto region = tx->insert_region({"", "R"});
     for (int s = 0; s < 2; ++s)
-      schools.push_back(tx->insert_organisation({"", region, "S" + std::to_string(s), domain::OrgType::school, {}, true, 1}));
+      schools.push_back(tx->insert_organisation(
+          {"", region, "S" + std::to_string(s), domain::OrgType::school, {}, true, 1}));
     for (int u = 0; u < 4; ++u)
-      users.push_back(tx->insert_user({"", "u" + std::to_string(u) + "@x.example", "U", "h", true, 1}));
+      users.push_back(
+          tx->insert_user({"", "u" + std::to_string(u) + "@x.example", "U", "h", true, 1}));
     for (int i = 0; i < 60; ++i) {
       domain::Pupil p;
       p.school_id = schools[rng() % 2];
@@ -58,14 +60,16 @@ TEST_P(PupilScopeAgreement, ListingMatchesSingleDecisions) {
         for (const auto& f : all) {
           auto d = domain::decide_pupil_access(v, f, domain::PupilAction::read);
           ASSERT_EQ(d.allowed, listed.count(f.pupil_id) == 1)
-              << domain::to_string(role) << " pupil " << f.pupil_id << " " << d.rule << " " << d.reason;
+              << domain::to_string(role) << " pupil " << f.pupil_id << " " << d.rule << " "
+              << d.reason;
           ++checked;
         }
       }
   EXPECT_EQ(checked, 15 * 2 * 4 * 60);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PupilScopeAgreement, ::testing::ValuesIn(store_backends()), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, PupilScopeAgreement, ::testing::ValuesIn(store_backends()),
+                         backend_name);
 
 }  // namespace
 }  // namespace samen::testing

@@ -17,7 +17,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
     auto tx = store->begin_write();
     auto region = tx->insert_region({"", "R"});
     region_id = region;
-    auto school = tx->insert_organisation({"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
+    auto school = tx->insert_organisation(
+        {"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
     auto user = tx->insert_user({"", "m@s.example", "M", "hash", true, 1});
     auto membership = tx->insert_membership({"", user, school, Role::mentor, true, "", ""});
     tx->commit();
@@ -33,7 +34,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
     p.family_name = "Dijk";
     p.date_of_birth = {2012, 1, 2};
     p.class_name = "1A";
-    p.guardians = {{"", "Ouder Een", "moeder", "o@x.example", "06", true, ""}, {"", "Ouder Twee", "vader", "", "", false, ""}};
+    p.guardians = {{"", "Ouder Een", "moeder", "o@x.example", "06", true, ""},
+                   {"", "Ouder Twee", "vader", "", "", false, ""}};
     return p;
   }
 
@@ -227,7 +229,8 @@ TEST_P(StoreContract, UncommittedWritesRollBack) {
   EXPECT_FALSE(store->begin_read()->pupil_id_by_number(school, "lost"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(store_backends()), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(store_backends()),
+                         backend_name);
 
 }  // namespace
 }  // namespace samen::testing

@@ -45,9 +45,8 @@ std::unique_ptr<ReadTx> SqliteStore::begin_read() {
     }
   }
   Connection* raw = conn.release();
-  return std::make_unique<SqliteTx>(*raw, false, [this, raw] {
-    release_reader(std::unique_ptr<Connection>(raw));
-  });
+  return std::make_unique<SqliteTx>(
+      *raw, false, [this, raw] { release_reader(std::unique_ptr<Connection>(raw)); });
 }
 
 void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {

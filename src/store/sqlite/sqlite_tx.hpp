@@ -42,7 +42,8 @@ class SqliteTx final : public WriteTx {
   // WriteTx
   std::string insert_region(const Region& r) override;
   std::string insert_organisation(const Organisation& o) override;
-  bool set_organisation_active(const std::string& id, bool active, std::int64_t expected_version) override;
+  bool set_organisation_active(const std::string& id, bool active,
+                               std::int64_t expected_version) override;
   std::string insert_user(const User& u) override;
   bool set_user_active(const std::string& id, bool active, std::int64_t expected_version) override;
   bool set_user_password(const std::string& id, const std::string& hash) override;
@@ -50,7 +51,8 @@ class SqliteTx final : public WriteTx {
   bool set_membership_active(const std::string& id, bool active) override;
   void insert_session(const Session& s) override;
   void touch_session(const std::string& token_hash, domain::Millis at) override;
-  void set_session_membership(const std::string& token_hash, const std::string& membership_id) override;
+  void set_session_membership(const std::string& token_hash,
+                              const std::string& membership_id) override;
   void revoke_session(const std::string& token_hash) override;
   void revoke_sessions_of_user(const std::string& user_id) override;
   void record_login_failure(const std::string& account_key, const std::string& address,
@@ -66,8 +68,9 @@ class SqliteTx final : public WriteTx {
   void commit() override;
 
  private:
-  std::vector<std::string> insert_guardians(std::int64_t pupil_id, const std::vector<domain::Guardian>& guardians,
-                        std::size_t first = 0);
+  std::vector<std::string> insert_guardians(std::int64_t pupil_id,
+                                            const std::vector<domain::Guardian>& guardians,
+                                            std::size_t first = 0);
   std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id);
   void require_write() const;
 

@@ -41,8 +41,7 @@ std::optional<AuditRow> SqliteTx::audit_head() {
 }
 
 std::vector<AuditRow> SqliteTx::audit_range(std::int64_t from_seq, int limit) {
-  static const std::string sql =
-      std::string(kAuditColumns) + "WHERE seq >= ? ORDER BY seq LIMIT ?";
+  static const std::string sql = std::string(kAuditColumns) + "WHERE seq >= ? ORDER BY seq LIMIT ?";
   auto s = conn_.prepare(sql.c_str());
   s.bind(1, from_seq).bind(2, limit);
   std::vector<AuditRow> out;
@@ -66,11 +65,12 @@ std::vector<AuditRow> SqliteTx::audit_search(const AuditQuery& q) {
 
 void SqliteTx::append_audit(const AuditRow& r) {
   require_write();
-  conn_.prepare(
-           "INSERT INTO audit_log(seq, at, actor_user_id, actor_organisation_id, actor_role, "
-           "region_id, action, pupil_id, resource_type, resource_id, decision, reason, "
-           "legal_basis, request_id, client_address, prev_hash, hash) "
-           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+  conn_
+      .prepare(
+          "INSERT INTO audit_log(seq, at, actor_user_id, actor_organisation_id, actor_role, "
+          "region_id, action, pupil_id, resource_type, resource_id, decision, reason, "
+          "legal_basis, request_id, client_address, prev_hash, hash) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind_all(r.seq, r.at, r.actor_user_id, r.actor_organisation_id, r.actor_role, r.region_id,
                 r.action, r.pupil_id, r.resource_type, r.resource_id, r.decision, r.reason,
                 r.legal_basis, r.request_id, r.client_address, r.prev_hash, r.hash)

@@ -144,7 +144,8 @@ std::optional<SessionPrincipal> SqliteTx::session_principal(const std::string& t
       "SELECT s.token_hash, s.user_id, s.membership_id, s.created_at, s.last_seen_at, s.revoked, "
       "u.email, u.name, u.password_hash, u.active, u.version, m.organisation_id, m.role, "
       "m.active AND o.active, o.name, o.region_id FROM sessions s JOIN users u ON u.id = s.user_id "
-      "JOIN memberships m ON m.id = s.membership_id JOIN organisations o ON o.id = m.organisation_id "
+      "JOIN memberships m ON m.id = s.membership_id JOIN organisations o ON o.id = "
+      "m.organisation_id "
       "WHERE s.token_hash = ?");
   s.bind(1, token_hash);
   if (!s.step()) return std::nullopt;
@@ -165,7 +166,8 @@ LoginFailureCounts SqliteTx::login_failures(const std::string& account_key,
                                             const std::string& address, domain::Millis since) {
   LoginFailureCounts out;
   auto a = conn_.prepare(
-      "SELECT count(*), coalesce(min(at), 0) FROM login_failures WHERE account_key = ? AND at >= ?");
+      "SELECT count(*), coalesce(min(at), 0) FROM login_failures WHERE account_key = ? AND at >= "
+      "?");
   a.bind_all(account_key, since);
   if (a.step()) {
     out.by_account = static_cast<int>(a.integer(0));
@@ -192,14 +194,19 @@ std::string SqliteTx::insert_organisation(const Organisation& o) {
   auto s = conn_.prepare(
       "INSERT INTO organisations(region_id, name, type, school_type, active) VALUES (?,?,?,?,?)");
   s.bind(1, parse_id(o.region_id).value_or(0)).bind(2, o.name).bind(3, domain::to_string(o.type));
-  if (o.school_type) s.bind(4, domain::to_string(*o.school_type)); else s.bind_null(4);
+  if (o.school_type)
+    s.bind(4, domain::to_string(*o.school_type));
+  else
+    s.bind_null(4);
   s.bind(5, o.active).run();
   return std::to_string(conn_.last_insert_id());
 }
 
 bool SqliteTx::set_organisation_active(const std::string& id, bool active, std::int64_t expected) {
   require_write();
-  conn_.prepare("UPDATE organisations SET active = ?, version = version + 1 WHERE id = ? AND version = ?")
+  conn_
+      .prepare(
+          "UPDATE organisations SET active = ?, version = version + 1 WHERE id = ? AND version = ?")
       .bind_all(active, parse_id(id).value_or(0), expected)
       .run();
   return conn_.changes() == 1;
@@ -248,11 +255,12 @@ bool SqliteTx::set_membership_active(const std::string& id, bool active) {
 
 void SqliteTx::insert_session(const Session& s) {
   require_write();
-  conn_.prepare(
-           "INSERT INTO sessions(token_hash, user_id, membership_id, created_at, last_seen_at) "
-           "VALUES (?,?,?,?,?)")
-      .bind_all(s.token_hash, parse_id(s.user_id).value_or(0), parse_id(s.membership_id).value_or(0),
-                s.created_at, s.last_seen_at)
+  conn_
+      .prepare(
+          "INSERT INTO sessions(token_hash, user_id, membership_id, created_at, last_seen_at) "
+          "VALUES (?,?,?,?,?)")
+      .bind_all(s.token_hash, parse_id(s.user_id).value_or(0),
+                parse_id(s.membership_id).value_or(0), s.created_at, s.last_seen_at)
       .run();
 }
 
@@ -263,7 +271,8 @@ void SqliteTx::touch_session(const std::string& token_hash, domain::Millis at) {
       .run();
 }
 
-void SqliteTx::set_session_membership(const std::string& token_hash, const std::string& membership_id) {
+void SqliteTx::set_session_membership(const std::string& token_hash,
+                                      const std::string& membership_id) {
   require_write();
   conn_.prepare("UPDATE sessions SET membership_id = ? WHERE token_hash = ?")
       .bind_all(parse_id(membership_id).value_or(0), token_hash)

@@ -10,7 +10,8 @@ using domain::Pupil;
 constexpr const char* kPupilColumns =
     "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "
     "p.family_name, p.date_of_birth, coalesce(p.bsn, ''), coalesce(p.class_name, ''), "
-    "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, ''), p.user_id "
+    "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, ''), "
+    "p.user_id "
     "FROM pupils p LEFT JOIN users u ON u.id = p.mentor_user_id ";
 
 Pupil read_pupil(Statement& s) {
@@ -32,9 +33,7 @@ Pupil read_pupil(Statement& s) {
   return p;
 }
 
-std::string search_name(const Pupil& p) {
-  return domain::to_lower_ascii(domain::full_name(p));
-}
+std::string search_name(const Pupil& p) { return domain::to_lower_ascii(domain::full_name(p)); }
 
 // LIKE pattern for a substring match with the user's text taken literally.
 std::string like_pattern(std::string_view text) {
@@ -47,7 +46,10 @@ std::string like_pattern(std::string_view text) {
 }
 
 void bind_optional_date(Statement& s, int index, const std::optional<domain::Date>& d) {
-  if (d) s.bind(index, domain::to_iso(*d)); else s.bind_null(index);
+  if (d)
+    s.bind(index, domain::to_iso(*d));
+  else
+    s.bind_null(index);
 }
 
 }  // namespace
@@ -59,7 +61,8 @@ std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
   s.bind(1, pupil_id);
   std::vector<domain::Guardian> out;
   while (s.step())
-    out.push_back({s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0, s.id(6)});
+    out.push_back(
+        {s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0, s.id(6)});
   return out;
 }
 
@@ -158,7 +161,8 @@ std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
     std::string pupil_id = g.id(0);
     while (i < out.size() && parse_id(out[i].id) < parse_id(pupil_id)) ++i;
     if (i < out.size() && out[i].id == pupil_id)
-      out[i].guardians.push_back({g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0, g.id(7)});
+      out[i].guardians.push_back(
+          {g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0, g.id(7)});
   }
   return out;
 }
@@ -180,15 +184,16 @@ std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& sch
 }
 
 std::vector<std::string> SqliteTx::insert_guardians(std::int64_t pupil_id,
-                                                   const std::vector<domain::Guardian>& gs,
-                                                   std::size_t first) {
+                                                    const std::vector<domain::Guardian>& gs,
+                                                    std::size_t first) {
   std::vector<std::string> ids;
   auto position = static_cast<std::int64_t>(first);
   for (std::size_t i = first; i < gs.size(); ++i) {
     const auto& g = gs[i];
-    conn_.prepare(
-             "INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
-             "parental_authority) VALUES (?,?,?,?,?,?,?)")
+    conn_
+        .prepare(
+            "INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
+            "parental_authority) VALUES (?,?,?,?,?,?,?)")
         .bind(1, pupil_id)
         .bind(2, position++)
         .bind(3, g.name)
@@ -211,7 +216,10 @@ Pupil SqliteTx::insert_pupil(const Pupil& p) {
   s.bind(1, parse_id(p.school_id).value_or(0)).bind(2, p.pupil_number).bind(3, p.given_name);
   s.bind_optional(4, p.name_prefix).bind(5, p.family_name).bind(6, search_name(p));
   s.bind(7, domain::to_iso(p.date_of_birth)).bind_optional(8, p.bsn).bind_optional(9, p.class_name);
-  if (auto m = parse_id(p.mentor_user_id)) s.bind(10, *m); else s.bind_null(10);
+  if (auto m = parse_id(p.mentor_user_id))
+    s.bind(10, *m);
+  else
+    s.bind_null(10);
   bind_optional_date(s, 11, p.enrolment_start);
   bind_optional_date(s, 12, p.enrolment_end);
   s.run();
@@ -235,7 +243,10 @@ bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
   s.bind(1, p.pupil_number).bind(2, p.given_name).bind_optional(3, p.name_prefix);
   s.bind(4, p.family_name).bind(5, search_name(p)).bind(6, domain::to_iso(p.date_of_birth));
   s.bind_optional(7, p.bsn).bind_optional(8, p.class_name);
-  if (auto m = parse_id(p.mentor_user_id)) s.bind(9, *m); else s.bind_null(9);
+  if (auto m = parse_id(p.mentor_user_id))
+    s.bind(9, *m);
+  else
+    s.bind_null(9);
   bind_optional_date(s, 10, p.enrolment_start);
   bind_optional_date(s, 11, p.enrolment_end);
   s.bind(12, *key).bind(13, expected_version);
@@ -246,9 +257,10 @@ bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
   for (std::size_t i = 0; i < p.guardians.size(); ++i) {
     const auto& g = p.guardians[i];
     if (i < existing.size()) {
-      conn_.prepare(
-               "UPDATE guardians SET name = ?, relation = ?, email = ?, phone = ?, "
-               "parental_authority = ? WHERE id = ?")
+      conn_
+          .prepare(
+              "UPDATE guardians SET name = ?, relation = ?, email = ?, phone = ?, "
+              "parental_authority = ? WHERE id = ?")
           .bind(1, g.name)
           .bind(2, g.relation)
           .bind_optional(3, g.email)
