@@ -31,6 +31,19 @@ Response failure_response(std::exception_ptr error) {
   return internal_error();
 }
 
+// Without a web UI (no --static), "/" says what is running instead of a bare 404.
+Response landing_page() {
+  Response r;
+  r.content_type = "text/html; charset=utf-8";
+  r.body =
+      "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Samen</title></head>"
+      "<body><main><h1>Samen</h1><p>De Samen-server draait. De webapplicatie is niet "
+      "meegeleverd (start met <code>--static DIR</code>).</p><p lang=\"en\">The Samen server is "
+      "running. The API lives under <code>/api/</code>; see <code>docs/api.md</code>. Health: "
+      "<a href=\"/healthz\">/healthz</a>.</p></main></body></html>";
+  return r;
+}
+
 struct Flight {
   PipelineResult result;
   Pipeline::Send send;
@@ -88,6 +101,7 @@ void Pipeline::handle(Request request, Send send) {
       r.set_header("Allow", "GET, HEAD");
       return flight->finish(std::move(r));
     }
+    if (static_dir.empty() && request.path == "/") return flight->finish(landing_page());
     auto file = serve_static(static_dir, request.path);
     return flight->finish(file ? std::move(*file)
                                : error_response(404, "not_found", "no such page"));
