@@ -1,0 +1,168 @@
+"""Shared harness for the HTTP integration tests: runs the real samen binary on a free
+port with a fresh demo database in a temporary directory, and a small client that keeps
+the session cookie and sends the CSRF token the way a browser app would."""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+SAMEN = os.environ.get("SAMEN_BIN", os.path.join(os.path.dirname(__file__), "..", "..", "build-test", "samen"))
+PASSWORD = "Lindeveld-demo-2026!"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args, stdin=None):
+    return subprocess.run([SAMEN, *args], capture_output=True, text=True, input=stdin, timeout=120)
+
+
+class Server:
+    """A demo region served by `samen demo`; stop() sends SIGTERM and waits."""
+
+    def __init__(self, pupils=120):
+        self.dir = tempfile.mkdtemp(prefix="samen-it-")
+        self.db = os.path.join(self.dir, "samen.db")
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [SAMEN, "demo", "--db", self.db, "--listen", f"127.0.0.1:{self.port}", "--password", PASSWORD,
+             "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line and self.proc.poll() is not None:
+                raise RuntimeError("samen demo exited early")
+            if line.startswith("Open http://"):
+                break
+        self.wait_healthy()
+        with open(os.path.join(self.dir, "logins.json")) as f:
+            self.logins = json.load(f)
+
+    def wait_healthy(self):
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                status, _, _ = Client(self.port).get("/healthz")
+                if status == 200:
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not become healthy")
+
+    def stop(self, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc.stdout.close()
+        return self.proc.returncode
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def query(self, sql, *params):
+        con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    def scalar(self, sql, *params):
+        return self.query(sql, *params)[0][0]
+
+    def login(self, email, password=PASSWORD):
+        client = Client(self.port)
+        status, _, body = client.login(email, password)
+        assert status == 200, (status, body)
+        return client
+
+
+class Client:
+    """Keeps samen_session by hand (it is a Secure cookie, which cookiejar will not send
+    over http) and adds X-CSRF-Token to state-changing requests."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None, content_type="application/json", raw=None):
+        headers = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+        if data is not None and content_type:
+            headers.setdefault("Content-Type", content_type)
+        if self.cookie:
+            headers["Cookie"] = f"samen_session={self.cookie}"
+        if self.csrf and method not in ("GET", "HEAD") and "X-CSRF-Token" not in headers:
+            headers["X-CSRF-Token"] = self.csrf
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            try:
+                self.conn.request(method, path, body=data, headers=headers)
+                resp = self.conn.getresponse()
+                payload = resp.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+        if resp.getheader("Connection", "").lower() == "close":
+            self.conn.close()
+            self.conn = None
+        parsed = None
+        if payload and resp.getheader("Content-Type", "").startswith("application/json"):
+            parsed = json.loads(payload)
+        return resp.status, resp, parsed if parsed is not None else payload
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body, **kw)
+
+    def put(self, path, body=None, **kw):
+        return self.request("PUT", path, body, **kw)
+
+    def patch(self, path, body=None, **kw):
+        return self.request("PATCH", path, body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    def login(self, email, password=PASSWORD):
+        status, resp, body = self.post("/api/session", {"email": email, "password": password})
+        if status == 200:
+            cookie = resp.getheader("Set-Cookie")
+            self.cookie = re.match(r"samen_session=([^;]*)", cookie).group(1)
+            self.csrf = body["csrf_token"]
+        return status, resp, body
+
+
+def pupil_of_class(server, school_name, class_name):
+    return str(server.scalar(
+        "SELECT p.id FROM pupils p JOIN organisations o ON o.id = p.school_id "
+        "WHERE o.name = ? AND p.class_name = ? ORDER BY p.id LIMIT 1", school_name, class_name))
+
+
+def org_id(server, name):
+    return str(server.scalar("SELECT id FROM organisations WHERE name = ?", name))

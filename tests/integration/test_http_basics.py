@@ -1,0 +1,131 @@
+"""HTTP behaviour every endpoint shares: health, error shapes and statuses, security
+headers, limits, keep-alive, slow clients and graceful shutdown."""
+import json
+import socket
+import threading
+import time
+import unittest
+
+from samen_harness import Client, Server, run_cli
+
+
+class HttpBasics(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(pupils=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def client(self):
+        return Client(self.server.port)
+
+    def assert_error(self, status, body, expected_status, code, field=None):
+        self.assertEqual(status, expected_status, body)
+        self.assertEqual(set(body.keys()), {"error"})
+        self.assertEqual(body["error"]["code"], code)
+        self.assertTrue(body["error"]["message"])
+        if field:
+            self.assertEqual(body["error"].get("field"), field)
+
+    def test_healthz_needs_no_login(self):
+        status, resp, body = self.client().get("/healthz")
+        self.assertEqual(status, 200)
+        self.assertEqual(body, {"status": "ok"})
+
+    def test_security_headers_on_success_and_error(self):
+        c = self.client()
+        for path in ["/healthz", "/api/nope", "/api/me", "/"]:
+            status, resp, _ = c.get(path)
+            self.assertIn("default-src 'self'", resp.getheader("Content-Security-Policy"), path)
+            self.assertEqual(resp.getheader("X-Content-Type-Options"), "nosniff")
+            self.assertEqual(resp.getheader("Referrer-Policy"), "no-referrer")
+            self.assertEqual(resp.getheader("X-Frame-Options"), "DENY")
+            self.assertTrue(resp.getheader("X-Request-Id"))
+        _, resp, _ = c.get("/api/me")
+        self.assertEqual(resp.getheader("Cache-Control"), "no-store")
+
+    def test_unknown_api_path_is_json_404(self):
+        status, _, body = self.client().get("/api/does-not-exist")
+        self.assert_error(status, body, 404, "not_found")
+
+    def test_wrong_method_is_405_with_allow(self):
+        status, resp, body = self.client().delete("/healthz")
+        self.assert_error(status, body, 405, "method_not_allowed")
+        self.assertEqual(resp.getheader("Allow"), "GET")
+        status, resp, body = self.client().request("PATCH", "/api/session", {})
+        self.assertEqual(status, 405)
+        self.assertEqual(resp.getheader("Allow"), "DELETE, POST")
+
+    def test_malformed_json_unknown_field_and_content_type(self):
+        c = self.client()
+        status, _, body = c.request("POST", "/api/session", raw=b"{not json", content_type="application/json")
+        self.assert_error(status, body, 400, "malformed_json")
+        status, _, body = c.post("/api/session", {"email": "a@b.example", "password": "x", "pasword": "y"})
+        self.assert_error(status, body, 400, "unknown_field", "pasword")
+        status, _, body = c.request("POST", "/api/session", raw=b"email=a", content_type="application/x-www-form-urlencoded")
+        self.assert_error(status, body, 415, "unsupported_media_type")
+        status, _, body = c.post("/api/session", {"email": "a@b.example"})
+        self.assert_error(status, body, 400, "validation_failed", "password")
+
+    def test_body_over_one_mebibyte_is_413(self):
+        big = b'{"email":"' + b"a" * (1 << 20) + b'"}'
+        status, _, body = self.client().request("POST", "/api/session", raw=big)
+        self.assert_error(status, body, 413, "payload_too_large")
+
+    def test_oversized_headers_are_refused(self):
+        status, _, body = self.client().get("/healthz", headers={"X-Big": "a" * 20000})
+        self.assertEqual(status, 431)
+        self.assertEqual(body["error"]["code"], "header_too_large")
+
+    def test_keep_alive_serves_several_requests_on_one_connection(self):
+        c = self.client()
+        c.get("/healthz")
+        first = c.conn.sock
+        c.get("/healthz")
+        self.assertIs(c.conn.sock, first)
+
+    def test_internal_paths_cannot_escape_the_static_root(self):
+        status, _, body = self.client().get("/../../etc/passwd")
+        self.assertEqual(status, 404)
+
+    def test_a_slow_client_is_disconnected(self):
+        # The server gives a request 30 s; a client that never finishes its headers is cut off.
+        s = socket.create_connection(("127.0.0.1", self.server.port))
+        s.settimeout(45)
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        started = time.time()
+        data = s.recv(100)
+        self.assertEqual(data, b"")
+        self.assertLess(time.time() - started, 40)
+        s.close()
+
+
+class GracefulShutdown(unittest.TestCase):
+    def test_in_flight_request_finishes_and_the_chain_verifies(self):
+        server = Server(pupils=20)
+        try:
+            s = socket.create_connection(("127.0.0.1", server.port))
+            body = json.dumps({"email": "mentor@hetbaken.example", "password": "Lindeveld-demo-2026!"}).encode()
+            head = (f"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode()
+            s.sendall(head + body[:10])  # the request is in flight
+            time.sleep(0.2)
+            server.proc.send_signal(15)
+            time.sleep(0.3)
+            s.sendall(body[10:])
+            reply = s.recv(4096)
+            self.assertTrue(reply.startswith(b"HTTP/1.1 200"), reply[:80])
+            self.assertIn(b"Connection: close", reply)
+            self.assertEqual(server.proc.wait(timeout=30), 0)
+            verify = run_cli("audit", "verify", "--db", server.db)
+            self.assertEqual(verify.returncode, 0, verify.stderr)
+            self.assertIn("audit chain intact", verify.stdout)
+            self.assertEqual(server.scalar("SELECT count(*) FROM audit_log WHERE action = 'login'"), 1)
+        finally:
+            server.cleanup()
+
+
+if __name__ == "__main__":
+    unittest.main()
