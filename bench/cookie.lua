@@ -1,0 +1,2 @@
+-- wrk script: send the session cookie given in the SAMEN_COOKIE environment variable.
+wrk.headers["Cookie"] = "samen_session=" .. os.getenv("SAMEN_COOKIE")
