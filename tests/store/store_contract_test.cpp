@@ -113,6 +113,25 @@ TEST_P(StoreContract, PupilUpdateChecksVersionAndKeepsGuardianIds) {
   tx->commit();
 }
 
+TEST_P(StoreContract, RenamedPupilsAreFoundByTheirNewName) {
+  auto [school, user, membership] = seed();
+  auto tx = store->begin_write();
+  auto created = tx->insert_pupil(pupil(school, "1"));
+  auto renamed = pupil(school, "1");
+  renamed.id = created.id;
+  renamed.family_name = "Hendriks";
+  renamed.name_prefix = "";
+  ASSERT_TRUE(tx->update_pupil(renamed, 1));
+  tx->commit();
+  auto read = store->begin_read();
+  domain::PupilScope scope;
+  scope.kind = domain::PupilScope::Kind::school;
+  scope.school_id = school;
+  scope.school_view = domain::PupilView::full;
+  EXPECT_EQ(read->pupils(scope, {"hendr", "", 50, 0}).size(), 1u);
+  EXPECT_TRUE(read->pupils(scope, {"dijk", "", 50, 0}).empty());
+}
+
 TEST_P(StoreContract, PupilNumbersAreUniquePerSchool) {
   auto [school, user, membership] = seed();
   auto tx = store->begin_write();
@@ -151,6 +170,13 @@ TEST_P(StoreContract, SearchFindsByNameOrNumberWithinScope) {
   EXPECT_EQ(names({"", "", 50, 0}), (std::vector<std::string>{"Noah", "Tess"}));
   EXPECT_EQ(names({"", "", 1, 1}), std::vector<std::string>{"Tess"});
   EXPECT_TRUE(names({"%", "", 50, 0}).empty()) << "wildcards are literal";
+  EXPECT_TRUE(names({"isser", "", 50, 0}).empty()) << "words match from their start";
+  EXPECT_EQ(names({"tess viss", "", 50, 0}), std::vector<std::string>{"Tess"});
+  EXPECT_EQ(names({"TESS van", "", 50, 0}), std::vector<std::string>{"Tess"})
+      << "case-insensitive, prefixes";
+  EXPECT_TRUE(names({"tess bakker", "", 50, 0}).empty());
+  EXPECT_EQ(names({"noah", "1A", 50, 0}), std::vector<std::string>{})
+      << "class filter applies to searches";
   domain::PupilScope none;
   EXPECT_TRUE(tx->pupils(none, {}).empty());
 }

@@ -35,14 +35,43 @@ Pupil read_pupil(Statement& s) {
 
 std::string search_name(const Pupil& p) { return domain::to_lower_ascii(domain::full_name(p)); }
 
-// LIKE pattern for a substring match with the user's text taken literally.
-std::string like_pattern(std::string_view text) {
-  std::string out = "%";
-  for (char c : domain::to_lower_ascii(domain::trim(text))) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
+// A name search: each word the user typed must begin a word of the pupil's name, in
+// order ("sanne berg" finds "Sanne van der Berg"). The first word is looked up in the
+// pupil_name_tokens index as a prefix range; the others become one LIKE pattern over the
+// name. Wildcards the user types are taken literally.
+struct NameSearch {
+  std::string first_from, first_to;  // token range [from, to)
+  std::string rest_pattern;          // "" or "% w2% w3%" against " " || search_name
+  std::string exact;                 // the whole text, for a pupil number
+};
+
+NameSearch name_search(std::string_view text) {
+  NameSearch out;
+  out.exact = std::string(domain::trim(text));
+  std::string lower = domain::to_lower_ascii(out.exact);
+  std::size_t pos = 0;
+  bool first = true;
+  while (pos < lower.size()) {
+    auto end = lower.find(' ', pos);
+    if (end == std::string::npos) end = lower.size();
+    std::string word = lower.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    if (first) {
+      out.first_from = word;
+      out.first_to = word + "\xff";  // above every UTF-8 continuation of the prefix
+      first = false;
+      continue;
+    }
+    if (out.rest_pattern.empty()) out.rest_pattern = "%";
+    out.rest_pattern += ' ';
+    for (char c : word) {
+      if (c == '%' || c == '_' || c == '\\') out.rest_pattern += '\\';
+      out.rest_pattern += c;
+    }
+    out.rest_pattern += '%';
   }
-  return out + "%";
+  return out;
 }
 
 void bind_optional_date(Statement& s, int index, const std::optional<domain::Date>& d) {
@@ -104,8 +133,7 @@ std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
 
 std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
   std::vector<PupilRecord> out;
-  std::string pattern = like_pattern(q.text);
-  std::string exact = std::string(domain::trim(q.text));
+  NameSearch search = name_search(q.text);
   auto collect = [&](Statement& s) {
     while (s.step()) {
       PupilRecord row{read_pupil(s), s.text(13)};
@@ -116,25 +144,45 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
     case domain::PupilScope::Kind::none:
       return out;
     case domain::PupilScope::Kind::school: {
+      if (search.first_from.empty()) {
+        // Browsing (optionally one class): walks the (school, name) index, stops at LIMIT.
+        static const std::string sql =
+            std::string(kPupilColumns) +
+            "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) "
+            "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
+        auto s = conn_.prepare(sql.c_str());
+        s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, q.class_name);
+        s.bind(3, q.limit).bind(4, q.offset);
+        collect(s);
+        return out;
+      }
       static const std::string sql =
           std::string(kPupilColumns) +
-          "WHERE p.school_id = ?1 AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\' OR "
-          "p.pupil_number = ?3) AND (?4 = '' OR p.class_name = ?4) "
-          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?5 OFFSET ?6";
+          "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) AND p.id IN ("
+          "  SELECT t.pupil_id FROM pupil_name_tokens t WHERE t.token >= ?3 AND t.token < ?4 "
+          "  UNION SELECT x.id FROM pupils x WHERE x.school_id = ?1 AND x.pupil_number = ?5) "
+          "AND (?6 = '' OR p.pupil_number = ?5 OR (' ' || p.search_name) LIKE ?6 ESCAPE '\\') "
+          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?7 OFFSET ?8";
       auto s = conn_.prepare(sql.c_str());
-      s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, pattern).bind(3, exact);
-      s.bind(4, q.class_name).bind(5, q.limit).bind(6, q.offset);
+      s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, q.class_name);
+      s.bind(3, search.first_from).bind(4, search.first_to).bind(5, search.exact);
+      s.bind(6, search.rest_pattern).bind(7, q.limit).bind(8, q.offset);
       collect(s);
       return out;
     }
     case domain::PupilScope::Kind::family: {
+      // A family sees one or a few pupils: filtering them by name needs no index.
       static const std::string sql =
           std::string(kPupilColumns) +
           "WHERE ((?5 = 0 AND p.user_id = ?1) OR (?5 = 1 AND p.id IN (SELECT pupil_id FROM "
           "guardians WHERE user_id = ?1 AND parental_authority = 1))) "
-          "AND (?2 = '%%' OR p.search_name LIKE ?2 ESCAPE '\\') "
+          "AND (?2 = '' OR (' ' || p.search_name) LIKE ?2 ESCAPE '\\') "
           "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
       auto s = conn_.prepare(sql.c_str());
+      std::string pattern;
+      if (!search.first_from.empty())
+        pattern =
+            "% " + search.first_from + (search.rest_pattern.empty() ? "%" : search.rest_pattern);
       s.bind(1, parse_id(scope.family_user_id).value_or(0)).bind(2, pattern);
       s.bind(3, q.limit).bind(4, q.offset).bind(5, scope.family_as_guardian);
       collect(s);
