@@ -19,13 +19,16 @@ TEST(SqliteMigrations, UpgradeFromVersionOneBackfillsNameSearch) {
   auto path = (dir.path / "old.db").string();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  exec(db, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')");
+  exec(db,
+       "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+       "applied_at TEXT NOT NULL DEFAULT '')");
   exec(db, store::sqlite::migrations().at(0).sql);
   exec(db, "INSERT INTO schema_migrations(version, name) VALUES (1, 'initial')");
   exec(db, "INSERT INTO regions(name) VALUES ('R')");
   exec(db, "INSERT INTO organisations(region_id, name, type) VALUES (1, 'S', 'school')");
   exec(db,
-       "INSERT INTO pupils(school_id, pupil_number, given_name, family_name, search_name, date_of_birth) "
+       "INSERT INTO pupils(school_id, pupil_number, given_name, family_name, search_name, "
+       "date_of_birth) "
        "VALUES (1, '7', 'Sanne', 'Berg', 'sanne van der berg', '2012-01-01')");
   sqlite3_close(db);
 

@@ -128,49 +128,25 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )SQL";
 
-// Name search by word prefix: one row per word of each pupil's search_name, kept in step
-// by triggers so every writer (API, import, demo, SQL) maintains it.
+// Name search by word prefix: one row per word of each pupil's search_name, per school.
+// The store writes the rows with the pupil (sqlite_tx_pupils.cpp); this backfills them.
 constexpr const char* kPupilNameTokens = R"SQL(
 CREATE TABLE pupil_name_tokens (
+  school_id INTEGER NOT NULL,
   token TEXT NOT NULL,
   pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
-  PRIMARY KEY (token, pupil_id)
+  PRIMARY KEY (school_id, token, pupil_id)
 ) WITHOUT ROWID;
 CREATE INDEX pupil_name_tokens_pupil ON pupil_name_tokens(pupil_id);
 
-INSERT OR IGNORE INTO pupil_name_tokens(token, pupil_id)
-WITH RECURSIVE split(pupil_id, rest, token) AS (
-  SELECT id, search_name || ' ', '' FROM pupils
+INSERT OR IGNORE INTO pupil_name_tokens(school_id, token, pupil_id)
+WITH RECURSIVE split(school_id, pupil_id, rest, token) AS (
+  SELECT school_id, id, search_name || ' ', '' FROM pupils
   UNION ALL
-  SELECT pupil_id, substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)
+  SELECT school_id, pupil_id, substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)
   FROM split WHERE rest <> ''
 )
-SELECT token, pupil_id FROM split WHERE token <> '';
-
-CREATE TRIGGER pupils_tokens_insert AFTER INSERT ON pupils
-BEGIN
-  INSERT OR IGNORE INTO pupil_name_tokens(token, pupil_id)
-  WITH RECURSIVE split(rest, token) AS (
-    SELECT NEW.search_name || ' ', ''
-    UNION ALL
-    SELECT substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)
-    FROM split WHERE rest <> ''
-  )
-  SELECT token, NEW.id FROM split WHERE token <> '';
-END;
-
-CREATE TRIGGER pupils_tokens_update AFTER UPDATE OF search_name ON pupils
-BEGIN
-  DELETE FROM pupil_name_tokens WHERE pupil_id = NEW.id;
-  INSERT OR IGNORE INTO pupil_name_tokens(token, pupil_id)
-  WITH RECURSIVE split(rest, token) AS (
-    SELECT NEW.search_name || ' ', ''
-    UNION ALL
-    SELECT substr(rest, instr(rest, ' ') + 1), substr(rest, 1, instr(rest, ' ') - 1)
-    FROM split WHERE rest <> ''
-  )
-  SELECT token, NEW.id FROM split WHERE token <> '';
-END;
+SELECT school_id, token, pupil_id FROM split WHERE token <> '';
 )SQL";
 
 }  // namespace

@@ -72,6 +72,8 @@ class SqliteTx final : public WriteTx {
                                             const std::vector<domain::Guardian>& guardians,
                                             std::size_t first = 0);
   std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id);
+  void write_name_tokens(std::int64_t school_id, std::int64_t pupil_id,
+                         const std::string& search_name, bool replace);
   void require_write() const;
 
   Connection& conn_;

@@ -7,12 +7,18 @@ namespace {
 
 using domain::Pupil;
 
-constexpr const char* kPupilColumns =
+constexpr const char* kPupilSelect =
     "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "
     "p.family_name, p.date_of_birth, coalesce(p.bsn, ''), coalesce(p.class_name, ''), "
     "p.mentor_user_id, p.enrolment_start, p.enrolment_end, p.version, coalesce(u.name, ''), "
-    "p.user_id "
-    "FROM pupils p LEFT JOIN users u ON u.id = p.mentor_user_id ";
+    "p.user_id ";
+
+// Every pupil query selects the same columns (read_pupil's order) from `from`, which
+// names the pupils table as p, joined with the mentor's name.
+std::string pupil_query(std::string_view from, std::string_view rest) {
+  return std::string(kPupilSelect) + std::string(from) +
+         " LEFT JOIN users u ON u.id = p.mentor_user_id " + std::string(rest);
+}
 
 Pupil read_pupil(Statement& s) {
   Pupil p;
@@ -81,7 +87,32 @@ void bind_optional_date(Statement& s, int index, const std::optional<domain::Dat
     s.bind_null(index);
 }
 
+// The words of a search name, each a row in pupil_name_tokens.
+std::vector<std::string> name_tokens(const std::string& search_name) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= search_name.size()) {
+    auto end = search_name.find(' ', pos);
+    if (end == std::string::npos) end = search_name.size();
+    if (end > pos) out.push_back(search_name.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+void SqliteTx::write_name_tokens(std::int64_t school_id, std::int64_t pupil_id,
+                                 const std::string& search_name, bool replace) {
+  if (replace)
+    conn_.prepare("DELETE FROM pupil_name_tokens WHERE pupil_id = ?").bind(1, pupil_id).run();
+  for (const auto& token : name_tokens(search_name))
+    conn_
+        .prepare(
+            "INSERT OR IGNORE INTO pupil_name_tokens(school_id, token, pupil_id) VALUES (?,?,?)")
+        .bind_all(school_id, token, pupil_id)
+        .run();
+}
 
 std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
   auto s = conn_.prepare(
@@ -98,7 +129,7 @@ std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
 std::optional<PupilRecord> SqliteTx::pupil(const std::string& id) {
   auto key = parse_id(id);
   if (!key) return std::nullopt;
-  static const std::string sql = std::string(kPupilColumns) + "WHERE p.id = ?";
+  static const std::string sql = pupil_query("FROM pupils p", "WHERE p.id = ?");
   auto s = conn_.prepare(sql.c_str());
   s.bind(1, *key);
   if (!s.step()) return std::nullopt;
@@ -147,9 +178,9 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
       if (search.first_from.empty()) {
         // Browsing (optionally one class): walks the (school, name) index, stops at LIMIT.
         static const std::string sql =
-            std::string(kPupilColumns) +
-            "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) "
-            "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
+            pupil_query("FROM pupils p",
+                        "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) "
+                        "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4");
         auto s = conn_.prepare(sql.c_str());
         s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, q.class_name);
         s.bind(3, q.limit).bind(4, q.offset);
@@ -157,12 +188,16 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
         return out;
       }
       static const std::string sql =
-          std::string(kPupilColumns) +
-          "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) AND p.id IN ("
-          "  SELECT t.pupil_id FROM pupil_name_tokens t WHERE t.token >= ?3 AND t.token < ?4 "
-          "  UNION SELECT x.id FROM pupils x WHERE x.school_id = ?1 AND x.pupil_number = ?5) "
-          "AND (?6 = '' OR p.pupil_number = ?5 OR (' ' || p.search_name) LIKE ?6 ESCAPE '\\') "
-          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?7 OFFSET ?8";
+          // CROSS JOIN makes the matching pupils the outer loop (a few rows from the token
+          // index), rather than walking the whole school in name order looking for them.
+          pupil_query(
+              "FROM (SELECT t.pupil_id AS id FROM pupil_name_tokens t WHERE t.school_id = ?1 AND "
+              "t.token >= ?3 AND t.token < ?4 UNION SELECT x.id FROM pupils x WHERE x.school_id = "
+              "?1 "
+              "AND x.pupil_number = ?5) m CROSS JOIN pupils p ON p.id = m.id",
+              "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) "
+              "AND (?6 = '' OR p.pupil_number = ?5 OR (' ' || p.search_name) LIKE ?6 ESCAPE '\\') "
+              "ORDER BY p.family_name, p.given_name, p.id LIMIT ?7 OFFSET ?8");
       auto s = conn_.prepare(sql.c_str());
       s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, q.class_name);
       s.bind(3, search.first_from).bind(4, search.first_to).bind(5, search.exact);
@@ -172,12 +207,12 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
     }
     case domain::PupilScope::Kind::family: {
       // A family sees one or a few pupils: filtering them by name needs no index.
-      static const std::string sql =
-          std::string(kPupilColumns) +
+      static const std::string sql = pupil_query(
+          "FROM pupils p",
           "WHERE ((?5 = 0 AND p.user_id = ?1) OR (?5 = 1 AND p.id IN (SELECT pupil_id FROM "
           "guardians WHERE user_id = ?1 AND parental_authority = 1))) "
           "AND (?2 = '' OR (' ' || p.search_name) LIKE ?2 ESCAPE '\\') "
-          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4";
+          "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4");
       auto s = conn_.prepare(sql.c_str());
       std::string pattern;
       if (!search.first_from.empty())
@@ -193,7 +228,8 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
 }
 
 std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
-  static const std::string sql = std::string(kPupilColumns) + "WHERE p.school_id = ? ORDER BY p.id";
+  static const std::string sql =
+      pupil_query("FROM pupils p", "WHERE p.school_id = ? ORDER BY p.id");
   auto s = conn_.prepare(sql.c_str());
   s.bind(1, parse_id(school_id).value_or(0));
   std::vector<Pupil> out;
@@ -272,6 +308,7 @@ Pupil SqliteTx::insert_pupil(const Pupil& p) {
   bind_optional_date(s, 12, p.enrolment_end);
   s.run();
   std::int64_t id = conn_.last_insert_id();
+  write_name_tokens(parse_id(p.school_id).value_or(0), id, search_name(p), /*replace=*/false);
   Pupil out = p;
   out.id = std::to_string(id);
   out.version = 1;
@@ -300,6 +337,7 @@ bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
   s.bind(12, *key).bind(13, expected_version);
   s.run();
   if (conn_.changes() != 1) return false;
+  write_name_tokens(parse_id(p.school_id).value_or(0), *key, search_name(p), /*replace=*/true);
   // Guardians keep their ids (and logins) where they still stand at the same position.
   auto existing = guardians_of(*key);
   for (std::size_t i = 0; i < p.guardians.size(); ++i) {
