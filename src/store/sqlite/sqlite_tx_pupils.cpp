@@ -188,16 +188,19 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
         return out;
       }
       static const std::string sql =
-          // CROSS JOIN makes the matching pupils the outer loop (a few rows from the token
-          // index), rather than walking the whole school in name order looking for them.
+          // The inner query finds the page: CROSS JOIN makes the matching pupils (a few rows
+          // from the token index) the outer loop instead of walking the whole school in name
+          // order. Only the page's rows are then read in full and joined with their mentor.
           pupil_query(
-              "FROM (SELECT t.pupil_id AS id FROM pupil_name_tokens t WHERE t.school_id = ?1 AND "
-              "t.token >= ?3 AND t.token < ?4 UNION SELECT x.id FROM pupils x WHERE x.school_id = "
-              "?1 "
-              "AND x.pupil_number = ?5) m CROSS JOIN pupils p ON p.id = m.id",
-              "WHERE p.school_id = ?1 AND (?2 = '' OR p.class_name = ?2) "
-              "AND (?6 = '' OR p.pupil_number = ?5 OR (' ' || p.search_name) LIKE ?6 ESCAPE '\\') "
-              "ORDER BY p.family_name, p.given_name, p.id LIMIT ?7 OFFSET ?8");
+              "FROM (SELECT q.id, q.family_name, q.given_name FROM (SELECT t.pupil_id AS id FROM "
+              "pupil_name_tokens t WHERE t.school_id = ?1 AND t.token >= ?3 AND t.token < ?4 UNION "
+              "SELECT x.id FROM pupils x WHERE x.school_id = ?1 AND x.pupil_number = ?5) m "
+              "CROSS JOIN pupils q ON q.id = m.id WHERE q.school_id = ?1 AND (?2 = '' OR "
+              "q.class_name = ?2) AND (?6 = '' OR q.pupil_number = ?5 OR (' ' || q.search_name) "
+              "LIKE ?6 ESCAPE '\\') ORDER BY q.family_name, q.given_name, q.id LIMIT ?7 OFFSET ?8) "
+              "k "
+              "CROSS JOIN pupils p ON p.id = k.id",
+              "ORDER BY k.family_name, k.given_name, k.id");
       auto s = conn_.prepare(sql.c_str());
       s.bind(1, parse_id(scope.school_id).value_or(0)).bind(2, q.class_name);
       s.bind(3, search.first_from).bind(4, search.first_to).bind(5, search.exact);
