@@ -11,6 +11,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 
 SAMEN = os.environ.get("SAMEN_BIN", os.path.join(os.path.dirname(__file__), "..", "..", "build-test", "samen"))
@@ -38,16 +39,27 @@ class Server:
             [SAMEN, "demo", "--db", self.db, "--listen", f"127.0.0.1:{self.port}", "--password", PASSWORD,
              "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            line = self.proc.stdout.readline()
-            if not line and self.proc.poll() is not None:
-                raise RuntimeError("samen demo exited early")
-            if line.startswith("Open http://"):
-                break
+        # Drain stdout all the time: a full pipe would block the server's logging.
+        self.output = []
+        self.listening = threading.Event()
+        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self.reader.start()
+        if not self.listening.wait(60):
+            raise RuntimeError("samen demo did not start listening")
         self.wait_healthy()
         with open(os.path.join(self.dir, "logins.json")) as f:
             self.logins = json.load(f)
+
+    def _drain(self):
+        for line in self.proc.stdout:
+            self.output.append(line)
+            if line.startswith("Open http://"):
+                self.listening.set()
+        self.listening.set()
+
+    def log_lines(self):
+        """The JSON lines the server logged so far."""
+        return [json.loads(l) for l in list(self.output) if l.startswith("{")]
 
     def wait_healthy(self):
         deadline = time.time() + 20
@@ -68,7 +80,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        self.proc.stdout.close()
+        self.reader.join(timeout=10)
         return self.proc.returncode
 
     def cleanup(self):

@@ -1,12 +1,15 @@
 """HTTP behaviour every endpoint shares: health, error shapes and statuses, security
 headers, limits, keep-alive, slow clients and graceful shutdown."""
 import json
+import os
+import shutil
 import socket
-import threading
+import subprocess
+import tempfile
 import time
 import unittest
 
-from samen_harness import Client, Server, run_cli
+from samen_harness import SAMEN, Client, Server, free_port, run_cli
 
 
 class HttpBasics(unittest.TestCase):
@@ -100,6 +103,92 @@ class HttpBasics(unittest.TestCase):
         self.assertEqual(data, b"")
         self.assertLess(time.time() - started, 40)
         s.close()
+
+
+class AccessLog(unittest.TestCase):
+    def test_one_json_line_per_request_without_personal_data(self):
+        server = Server(pupils=20)
+        try:
+            c = server.login("zorg@hetbaken.example")
+            c.get("/api/pupils?q=jansen&class=2A")
+            pupil = server.scalar("SELECT id FROM pupils LIMIT 1")
+            c.get(f"/api/pupils/{pupil}")
+            time.sleep(0.3)
+            lines = [l for l in server.log_lines() if l.get("event") == "request"]
+            self.assertGreaterEqual(len(lines), 3)
+            for line in lines:
+                self.assertEqual(set(line), {"event", "method", "route", "status", "duration_us", "request_id"})
+            routes = {l["route"] for l in lines}
+            self.assertIn("/api/pupils/{id}", routes, "the pattern, not the id")
+            text = "".join(server.output[-len(lines) - 5:])
+            for secret in ["jansen", "zorg@hetbaken", "Lindeveld-demo", "q=", c.cookie]:
+                self.assertNotIn(secret, text)
+        finally:
+            server.cleanup()
+
+
+class StaticFiles(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp()
+        cls.root = os.path.join(cls.tmp, "web")
+        os.makedirs(os.path.join(cls.root, "assets"))
+        files = {"index.html": "<!doctype html><title>Samen</title>", "assets/app.js": "console.log(1)",
+                 "assets/app.css": "body{}", "assets/logo.svg": "<svg/>"}
+        for name, text in files.items():
+            with open(os.path.join(cls.root, name), "w") as f:
+                f.write(text)
+        with open(os.path.join(cls.tmp, "secret.txt"), "w") as f:
+            f.write("not for the web")
+        db = os.path.join(cls.tmp, "s.db")
+        run_cli("migrate", "--db", db)
+        cls.port = free_port()
+        cls.proc = subprocess.Popen([SAMEN, "serve", "--db", db, "--listen", f"127.0.0.1:{cls.port}",
+                                     "--static", cls.root, "--log-level", "warn"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                Client(cls.port).get("/healthz")
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(timeout=30)
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_files_have_their_mime_types(self):
+        c = Client(self.port)
+        for path, mime in [("/", "text/html"), ("/assets/app.js", "text/javascript"),
+                           ("/assets/app.css", "text/css"), ("/assets/logo.svg", "image/svg+xml")]:
+            status, resp, body = c.get(path)
+            self.assertEqual(status, 200, path)
+            self.assertTrue(resp.getheader("Content-Type").startswith(mime), (path, resp.getheader("Content-Type")))
+            self.assertEqual(resp.getheader("X-Content-Type-Options"), "nosniff")
+
+    def test_client_side_routes_get_the_app(self):
+        status, resp, body = Client(self.port).get("/leerlingen/123")
+        self.assertEqual(status, 200)
+        self.assertIn(b"<title>Samen</title>", body)
+        self.assertEqual(Client(self.port).get("/assets/missing.js")[0], 404)
+
+    def test_no_way_out_of_the_root(self):
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
+                     "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt"]:
+            s = socket.create_connection(("127.0.0.1", self.port))
+            s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            reply = b""
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                reply += chunk
+            s.close()
+            self.assertNotIn(b"not for the web", reply, path)
+            self.assertFalse(reply.startswith(b"HTTP/1.1 200"), (path, reply[:40]))
 
 
 class GracefulShutdown(unittest.TestCase):

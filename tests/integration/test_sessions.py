@@ -1,4 +1,5 @@
 """Login, cookies, CSRF, logout, membership switching, and the login rate limit."""
+import time
 import unittest
 
 from samen_harness import PASSWORD, Client, Server
@@ -89,6 +90,50 @@ class Sessions(unittest.TestCase):
         self.assertTrue(rows)
 
 
+class SessionExpiry(unittest.TestCase):
+    """The server reads sessions from the database on every request, so moving a session's
+    clock back there is the same as waiting."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(pupils=10)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def age(self, client, column, minutes):
+        import sqlite3
+        con = sqlite3.connect(self.server.db)
+        con.execute(f"UPDATE sessions SET {column} = {column} - ? WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+                    (minutes * 60 * 1000, client.email))
+        con.commit()
+        con.close()
+
+    def login(self, email):
+        c = self.server.login(email)
+        c.email = email
+        return c
+
+    def test_activity_keeps_a_session_and_thirty_idle_minutes_end_it(self):
+        c = self.login("docent@hetbaken.example")
+        self.age(c, "last_seen_at", 29)
+        self.assertEqual(c.get("/api/me")[0], 200)  # activity moves last_seen to now
+        time.sleep(0.3)
+        self.age(c, "last_seen_at", 29)
+        self.assertEqual(c.get("/api/me")[0], 200)
+        time.sleep(0.3)
+        self.age(c, "last_seen_at", 31)
+        status, _, body = c.get("/api/me")
+        self.assertEqual((status, body["error"]["code"]), (401, "session_expired"))
+
+    def test_twelve_hours_in_all_expires_even_when_active(self):
+        c = self.login("leerplicht@lindeveld.example")
+        self.age(c, "created_at", 12 * 60 + 1)
+        status, _, body = c.get("/api/me")
+        self.assertEqual((status, body["error"]["code"]), (401, "session_expired"))
+
+
 class LoginRateLimit(unittest.TestCase):
     def test_ten_failures_lock_the_account_with_retry_after(self):
         server = Server(pupils=10)
@@ -104,6 +149,20 @@ class LoginRateLimit(unittest.TestCase):
             self.assertTrue(0 < retry <= 900, retry)
             self.assertEqual(server.scalar(
                 "SELECT count(*) FROM audit_log WHERE action = 'login_failed' AND reason = 'rate_limited'"), 1)
+        finally:
+            server.cleanup()
+
+    def test_ten_failures_from_one_address_block_that_address(self):
+        server = Server(pupils=10)
+        try:
+            c = Client(server.port)
+            for i in range(10):
+                c.post("/api/session", {"email": f"gok{i}@nergens.example", "password": "Verkeerd-wachtwoord"})
+            status, resp, _ = c.post("/api/session", {"email": "docent@hetbaken.example", "password": PASSWORD})
+            self.assertEqual(status, 429)
+            self.assertTrue(resp.getheader("Retry-After"))
+            stored = server.query("SELECT account_key FROM login_failures")
+            self.assertFalse(any("nergens" in row[0] for row in stored), "unknown addresses are not stored")
         finally:
             server.cleanup()
 
