@@ -119,17 +119,17 @@ Reply list_pupils(AppContext& ctx, Request& req) {
   Reply reply;
   json::array items;
   for (auto& row : tx->pupils(scope, q)) {
-    domain::PupilFacts facts{row.pupil.id, row.pupil.school_id, row.pupil.mentor_user_id, "", {}};
-    auto view = domain::view_in_scope(scope, facts);
-    if (scope.kind == domain::PupilScope::Kind::family) view = domain::PupilView::full;
-    domain::Decision decision;
-    decision.allowed = true;
-    decision.rule = view == domain::PupilView::full ? "pupil.list_full" : "pupil.list_directory";
-    decision.legal_basis =
-        scope.kind == domain::PupilScope::Kind::family ? "family" : "school_staff";
+    // Each listed pupil gets the single decision too: the audit entry then names the exact
+    // rule and basis, and a row the rules would refuse can never slip through the filter.
+    auto facts = domain::facts_of(row.pupil);
+    if (scope.family_as_guardian)
+      facts.guardian_user_ids = {actor->user.id};  // the listing's own link
+    auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
+    if (!decision.allowed) continue;
     reply.audit.push_back(
         decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
-    items.push_back(pupil_json(row.pupil, view, row.mentor_name, /*with_guardians=*/false));
+    items.push_back(
+        pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false));
   }
   *reply.response = json_response(
       200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
