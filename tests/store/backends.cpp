@@ -32,6 +32,14 @@ std::vector<Backend> store_backends() {
                   }}};
 }
 
+domain::PupilScope full_school_scope(const std::string& school_id) {
+  domain::PupilScope scope;
+  scope.kind = domain::PupilScope::Kind::school;
+  scope.school_id = school_id;
+  scope.school_view = domain::PupilView::full;
+  return scope;
+}
+
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return info.param.name; }
 
 }  // namespace samen::testing

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/policy.hpp"
 #include "store/store.hpp"
 
 namespace samen::testing {
@@ -21,6 +22,9 @@ struct Backend {
 
 std::vector<Backend> store_backends();
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
+
+// The listing scope of a school's administrator: every pupil of the school, in full.
+domain::PupilScope full_school_scope(const std::string& school_id);
 
 // A temporary directory removed at destruction.
 struct TempDir {

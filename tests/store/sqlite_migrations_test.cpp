@@ -37,10 +37,7 @@ TEST(SqliteMigrations, UpgradeFromVersionOneBackfillsNameSearch) {
   EXPECT_EQ(store->migrate(), store->latest_schema_version() - 1);
   EXPECT_EQ(store->schema_version(), store->latest_schema_version());
   EXPECT_EQ(store->migrate(), 0);
-  domain::PupilScope scope;
-  scope.kind = domain::PupilScope::Kind::school;
-  scope.school_id = "1";
-  scope.school_view = domain::PupilView::full;
+  auto scope = full_school_scope("1");
   auto found = store->begin_read()->pupils(scope, {"van der", "", 10, 0});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].pupil.given_name, "Sanne");

@@ -124,10 +124,7 @@ TEST_P(StoreContract, RenamedPupilsAreFoundByTheirNewName) {
   ASSERT_TRUE(tx->update_pupil(renamed, 1));
   tx->commit();
   auto read = store->begin_read();
-  domain::PupilScope scope;
-  scope.kind = domain::PupilScope::Kind::school;
-  scope.school_id = school;
-  scope.school_view = domain::PupilView::full;
+  auto scope = full_school_scope(school);
   EXPECT_EQ(read->pupils(scope, {"hendr", "", 50, 0}).size(), 1u);
   EXPECT_TRUE(read->pupils(scope, {"dijk", "", 50, 0}).empty());
 }
@@ -155,10 +152,7 @@ TEST_P(StoreContract, SearchFindsByNameOrNumberWithinScope) {
     tx->commit();
   }
   auto tx = store->begin_read();
-  domain::PupilScope scope;
-  scope.kind = domain::PupilScope::Kind::school;
-  scope.school_id = school;
-  scope.school_view = domain::PupilView::full;
+  auto scope = full_school_scope(school);
   auto names = [&](store::PupilQuery q) {
     std::vector<std::string> out;
     for (auto& r : tx->pupils(scope, q)) out.push_back(r.pupil.given_name);
