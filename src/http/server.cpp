@@ -296,13 +296,28 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   d.cpu_pool = std::make_unique<asio::thread_pool>(
       static_cast<std::size_t>(std::max(1, d.config.cpu_workers)));
   d.state = std::make_unique<ServerState>(d.config, d.router, d.writer, d.ioc, *d.cpu_pool);
-  auto address = asio::ip::make_address(d.config.host);
+  // Errors here are the operator's to fix; say which address and why, nothing more.
+  auto where = d.config.host + ":" + std::to_string(d.config.port);
+  beast::error_code ec;
+  auto address = asio::ip::make_address(d.config.host, ec);
+  if (ec)
+    throw std::runtime_error("cannot listen on " + where + ": " + d.config.host +
+                             " is not an IP address");
   d.acceptor.emplace(d.ioc);
   tcp::endpoint endpoint{address, d.config.port};
-  d.acceptor->open(endpoint.protocol());
-  d.acceptor->set_option(asio::socket_base::reuse_address(true));
-  d.acceptor->bind(endpoint);
-  d.acceptor->listen(asio::socket_base::max_listen_connections);
+  auto check = [&](const char* step) {
+    if (ec)
+      throw std::runtime_error("cannot listen on " + where + ": " + ec.message() + " (" + step +
+                               ")");
+  };
+  d.acceptor->open(endpoint.protocol(), ec);
+  check("open");
+  d.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  check("reuse_address");
+  d.acceptor->bind(endpoint, ec);
+  check("bind");
+  d.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  check("listen");
   d.signals.emplace(d.ioc, SIGINT, SIGTERM);
   d.signals->async_wait([&d](beast::error_code ec, int) {
     if (!ec) d.begin_shutdown();
