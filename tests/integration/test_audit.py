@@ -140,6 +140,23 @@ class CommandLine(unittest.TestCase):
         again = run_cli("migrate", "--db", db)
         self.assertIn("0 migration(s) applied", again.stdout)
 
+    def test_serve_says_why_it_cannot_listen(self):
+        import socket
+        db = os.path.join(self.tmp, "l.db")
+        self.assertEqual(run_cli("migrate", "--db", db).returncode, 0)
+        taken = socket.socket()
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        r = run_cli("serve", "--db", db, "--listen", f"127.0.0.1:{port}")
+        taken.close()
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr.strip().splitlines(), [f"samen: error: cannot listen on 127.0.0.1:{port}: "
+                                                         "Address already in use (bind)"])
+        r = run_cli("serve", "--db", db, "--listen", "nergens:80")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("not an IP address", r.stderr)
+
     def test_user_add_and_bad_input(self):
         db = os.path.join(self.tmp, "d.db")
         self.assertEqual(run_cli("demo", "--db", db, "--password", "Lindeveld-demo-2026!", "--pupils", "5",
