@@ -111,6 +111,9 @@ class Store {
   // Applies pending migrations; returns how many ran.
   virtual int migrate() = 0;
   virtual std::string backend_name() const = 0;
+  // A consistent copy of the whole database in a new file, taken while others keep
+  // reading and writing. Throws StoreError when the backend cannot (or the file exists).
+  virtual void backup_to(const std::string& path) = 0;
 };
 
 // Opens the store named by a --db value (a SQLite path for now).

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <filesystem>
+
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
@@ -103,6 +105,25 @@ int SqliteStore::migrate() {
     ++applied;
   }
   return applied;
+}
+
+void SqliteStore::backup_to(const std::string& path) {
+  if (std::filesystem::exists(path))
+    throw StoreError("backup target " + path + " exists; name a new file");
+  // SQLite's online backup API copies page by page from a read snapshot: writers go on,
+  // and the copy is the database as of one moment.
+  Connection target(path);
+  Connection reader(path_, /*read_only=*/true);
+  sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", reader.handle(), "main");
+  if (!backup) throw StoreError(std::string("sqlite: backup: ") + sqlite3_errmsg(target.handle()));
+  int rc;
+  do {
+    rc = sqlite3_backup_step(backup, 1024);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(10);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) throw StoreError(std::string("sqlite: backup: ") + sqlite3_errstr(rc));
+  target.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections) {

@@ -24,6 +24,7 @@ class SqliteStore final : public Store {
   int latest_schema_version() const override;
   int migrate() override;
   std::string backend_name() const override { return "sqlite"; }
+  void backup_to(const std::string& path) override;
 
   // Used by transactions to hand their connection back.
   void release_reader(std::unique_ptr<Connection> conn);
