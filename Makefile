@@ -41,7 +41,7 @@ clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(ASAN_BUILD)
 
 # Formatting: `make format` rewrites, `make format-check` (CI) only reports.
-SOURCES = $(shell git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+SOURCES = $(shell find src tests bench -name '*.cpp' -o -name '*.hpp')
 format:
 	@clang-format -i $(SOURCES)
 format-check:

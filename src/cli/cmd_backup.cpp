@@ -19,9 +19,10 @@ void add_backup_command(CLI::App& app) {
     auto copy = open_migrated_store(*to, 1);
     auto report = audit::verify_chain(*copy, std::nullopt);
     if (!report.intact)
-      throw CommandError("the copy's audit chain is broken at entry " + std::to_string(report.first_bad_seq));
-    std::cout << "backup written to " << *to << ": audit chain intact, head " << audit::format_head(report.head)
-              << "\n";
+      throw CommandError("the copy's audit chain is broken at entry " +
+                         std::to_string(report.first_bad_seq));
+    std::cout << "backup written to " << *to << ": audit chain intact, head "
+              << audit::format_head(report.head) << "\n";
   });
 }
 
