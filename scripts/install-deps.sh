@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
-  libcsv-dev libzxcvbn-dev libpq-dev
+  libcsv-dev libzxcvbn-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 clang-format bc time
 )

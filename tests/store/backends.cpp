@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 
 #include "security/crypto.hpp"
+#include "store/postgres/pg_connection.hpp"
 
 namespace samen::testing {
 
@@ -20,16 +22,52 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path, ec);
 }
 
+namespace {
+
+// SAMEN_TEST_PG names a PostgreSQL server database we may create databases from
+// (scripts/test-postgres.sh prints one). Each store gets a database of its own.
+std::shared_ptr<store::Store> open_postgres(const std::string& admin_uri) {
+  static std::atomic<int> counter{0};
+  std::string name = "samen_t_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  auto slash = admin_uri.rfind('/');
+  std::string uri = admin_uri.substr(0, slash + 1) + name;
+  {
+    store::postgres::PgConnection admin(admin_uri);
+    admin.exec(("DROP DATABASE IF EXISTS " + name).c_str());
+    admin.exec(("CREATE DATABASE " + name).c_str());
+  }
+  auto store = store::open_store(uri, 2);
+  store->migrate();
+  auto* raw = store.release();
+  return std::shared_ptr<store::Store>(raw, [admin_uri, name](store::Store* s) {
+    delete s;
+    try {
+      store::postgres::PgConnection admin(admin_uri);
+      admin.exec(("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str());
+    } catch (const store::StoreError&) {
+      // A leftover test database is harmless; the next cluster start removes it.
+    }
+  });
+}
+
+}  // namespace
+
 std::vector<Backend> store_backends() {
   security::init_crypto();
-  return {Backend{"sqlite", [] {
-                    auto dir = std::make_shared<TempDir>();
-                    auto store = store::open_store((dir->path / "test.db").string(), 2);
-                    store->migrate();
-                    // Keep the directory alive exactly as long as the store.
-                    auto* raw = store.release();
-                    return std::shared_ptr<store::Store>(raw, [dir](store::Store* s) { delete s; });
-                  }}};
+  std::vector<Backend> backends = {
+      Backend{"sqlite", [] {
+                auto dir = std::make_shared<TempDir>();
+                auto store = store::open_store((dir->path / "test.db").string(), 2);
+                store->migrate();
+                // Keep the directory alive exactly as long as the store.
+                auto* raw = store.release();
+                return std::shared_ptr<store::Store>(raw, [dir](store::Store* s) { delete s; });
+              }}};
+  if (const char* pg = std::getenv("SAMEN_TEST_PG"); pg && *pg) {
+    std::string uri = pg;
+    backends.push_back(Backend{"postgres", [uri] { return open_postgres(uri); }});
+  }
+  return backends;
 }
 
 domain::PupilScope full_school_scope(const std::string& school_id) {

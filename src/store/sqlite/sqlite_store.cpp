@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
@@ -136,7 +137,7 @@ namespace samen::store {
 
 std::unique_ptr<Store> open_store(const std::string& location, int reader_connections) {
   if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
-    throw StoreError("PostgreSQL is not supported by this build yet; use a SQLite path");
+    return postgres::open_pg_store(location, reader_connections);
   return sqlite::open_sqlite_store(location, reader_connections);
 }
 

@@ -1,0 +1,93 @@
+#pragma once
+// A libpq connection with a cache of prepared statements (named by the address of their
+// SQL literal), and results read by row and column. Parameters always travel separately
+// from the SQL text, as text values; NULL is an empty optional.
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace samen::store::postgres {
+
+class PgResult {
+ public:
+  explicit PgResult(PGresult* result) : result_(result) {}
+  PgResult(PgResult&& other) noexcept : result_(other.result_) { other.result_ = nullptr; }
+  PgResult(const PgResult&) = delete;
+  PgResult& operator=(const PgResult&) = delete;
+  ~PgResult() { PQclear(result_); }
+
+  int rows() const { return PQntuples(result_); }
+  bool empty() const { return rows() == 0; }
+  bool is_null(int row, int col) const { return PQgetisnull(result_, row, col) == 1; }
+  std::string text(int row, int col) const;
+  std::int64_t integer(int row, int col) const;
+  bool boolean(int row, int col) const;
+  std::string id(int row, int col) const {
+    return is_null(row, col) ? std::string() : text(row, col);
+  }
+
+ private:
+  PGresult* result_;
+};
+
+// Builds a parameter list: text, integers, booleans, NULL.
+class Params {
+ public:
+  Params& text(std::string_view v) {
+    values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& optional(std::string_view v) {
+    if (v.empty())
+      values_.emplace_back(std::nullopt);
+    else
+      values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& integer(std::int64_t v) {
+    values_.emplace_back(std::to_string(v));
+    return *this;
+  }
+  Params& boolean(bool v) {
+    values_.emplace_back(v ? "true" : "false");
+    return *this;
+  }
+  Params& null() {
+    values_.emplace_back(std::nullopt);
+    return *this;
+  }
+  // An id as the API passes it; a malformed one becomes NULL and matches nothing.
+  Params& id(std::string_view v);
+  const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+class PgConnection {
+ public:
+  explicit PgConnection(const std::string& uri);
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+  ~PgConnection();
+
+  // Runs SQL without parameters (DDL, transaction control); may hold several statements.
+  void exec(const char* sql);
+  // Runs a statement through the prepared-statement cache.
+  PgResult query(const char* sql, const Params& params = {});
+  // Reconnects when the server went away (a restart); throws StoreError if it cannot.
+  void ensure_connected();
+
+ private:
+  [[noreturn]] void fail(const char* what, PGresult* result);
+  PGconn* conn_ = nullptr;
+  std::string uri_;
+  std::unordered_map<const char*, std::string> prepared_;
+};
+
+}  // namespace samen::store::postgres

@@ -1,0 +1,128 @@
+#include "store/postgres/pg_store.hpp"
+
+#include "store/postgres/pg_migrations.hpp"
+#include "store/postgres/pg_tx.hpp"
+
+namespace samen::store::postgres {
+namespace {
+
+// Any fixed number works; it only has to be the same for every samen server.
+constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(720106)";
+
+}  // namespace
+
+PgStore::PgStore(std::string uri, int reader_connections)
+    : uri_(std::move(uri)), readers_max_(reader_connections < 1 ? 1 : reader_connections) {
+  writer_ = std::make_unique<PgConnection>(uri_);
+}
+
+PgStore::~PgStore() {
+  std::scoped_lock lock(mutex_, writer_mutex_);
+  readers_.clear();
+  writer_.reset();
+}
+
+std::unique_ptr<ReadTx> PgStore::begin_read() {
+  std::unique_ptr<PgConnection> conn;
+  {
+    std::unique_lock lock(mutex_);
+    reader_free_.wait(lock, [&] { return !readers_.empty() || readers_total_ < readers_max_; });
+    if (!readers_.empty()) {
+      conn = std::move(readers_.back());
+      readers_.pop_back();
+    } else {
+      ++readers_total_;
+    }
+  }
+  try {
+    if (!conn) conn = std::make_unique<PgConnection>(uri_);
+    conn->ensure_connected();
+  } catch (...) {
+    if (conn)
+      release_reader(std::move(conn));
+    else {
+      std::scoped_lock lock(mutex_);
+      --readers_total_;
+      reader_free_.notify_one();
+    }
+    throw;
+  }
+  PgConnection* raw = conn.release();
+  return std::make_unique<PgTx>(
+      *raw, false, [this, raw] { release_reader(std::unique_ptr<PgConnection>(raw)); });
+}
+
+void PgStore::release_reader(std::unique_ptr<PgConnection> conn) {
+  std::scoped_lock lock(mutex_);
+  readers_.push_back(std::move(conn));
+  reader_free_.notify_one();
+}
+
+std::unique_ptr<WriteTx> PgStore::begin_write() {
+  writer_mutex_.lock();
+  try {
+    writer_->ensure_connected();
+    auto tx = std::make_unique<PgTx>(*writer_, true, [this] { release_writer(); });
+    writer_->query(kWriterLock);
+    return tx;
+  } catch (...) {
+    writer_mutex_.unlock();
+    throw;
+  }
+}
+
+void PgStore::release_writer() { writer_mutex_.unlock(); }
+
+int PgStore::schema_version() {
+  std::scoped_lock lock(writer_mutex_);
+  writer_->ensure_connected();
+  auto exists = writer_->query("SELECT to_regclass('schema_migrations') IS NOT NULL");
+  if (!exists.boolean(0, 0)) return 0;
+  auto version = writer_->query("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  return static_cast<int>(version.integer(0, 0));
+}
+
+int PgStore::latest_schema_version() const { return pg_migrations().back().version; }
+
+int PgStore::migrate() {
+  std::scoped_lock lock(writer_mutex_);
+  writer_->ensure_connected();
+  writer_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+      "NULL, "
+      "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+  int applied = 0;
+  for (const auto& m : pg_migrations()) {
+    writer_->exec("BEGIN");
+    try {
+      // The advisory lock makes concurrent `samen migrate` runs take turns.
+      writer_->query(kWriterLock);
+      auto done = writer_->query("SELECT 1 FROM schema_migrations WHERE version = $1",
+                                 Params().integer(m.version));
+      if (!done.empty()) {
+        writer_->exec("COMMIT");
+        continue;
+      }
+      writer_->exec(m.sql);
+      writer_->query("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
+                     Params().integer(m.version).text(m.name));
+      writer_->exec("COMMIT");
+    } catch (...) {
+      writer_->exec("ROLLBACK");
+      throw;
+    }
+    ++applied;
+  }
+  return applied;
+}
+
+void PgStore::backup_to(const std::string&) {
+  throw StoreError(
+      "for PostgreSQL use pg_dump -Fc (docs/operations.md); samen backup is for SQLite");
+}
+
+std::unique_ptr<Store> open_pg_store(const std::string& uri, int reader_connections) {
+  return std::make_unique<PgStore>(uri, reader_connections);
+}
+
+}  // namespace samen::store::postgres

@@ -1,0 +1,82 @@
+// The audit log table on PostgreSQL.
+#include "store/postgres/pg_tx.hpp"
+
+namespace samen::store::postgres {
+namespace {
+
+constexpr const char* kAuditSelect =
+    "SELECT seq, at, actor_user_id, actor_organisation_id, actor_role, region_id, action, "
+    "pupil_id, "
+    "resource_type, resource_id, decision, reason, legal_basis, request_id, client_address, "
+    "prev_hash, hash "
+    "FROM audit_log ";
+
+std::vector<AuditRow> read_rows(const PgResult& r) {
+  std::vector<AuditRow> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    AuditRow row;
+    row.seq = r.integer(i, 0);
+    std::string* fields[] = {&row.at,         &row.actor_user_id,  &row.actor_organisation_id,
+                             &row.actor_role, &row.region_id,      &row.action,
+                             &row.pupil_id,   &row.resource_type,  &row.resource_id,
+                             &row.decision,   &row.reason,         &row.legal_basis,
+                             &row.request_id, &row.client_address, &row.prev_hash,
+                             &row.hash};
+    for (int c = 0; c < 16; ++c) *fields[c] = r.text(i, c + 1);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<AuditRow> PgTx::audit_head() {
+  static const std::string sql = std::string(kAuditSelect) + "ORDER BY seq DESC LIMIT 1";
+  auto rows = read_rows(conn_.query(sql.c_str()));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<AuditRow> PgTx::audit_range(std::int64_t from_seq, int limit) {
+  static const std::string sql =
+      std::string(kAuditSelect) + "WHERE seq >= $1 ORDER BY seq LIMIT $2";
+  return read_rows(conn_.query(sql.c_str(), Params().integer(from_seq).integer(limit)));
+}
+
+std::vector<AuditRow> PgTx::audit_search(const AuditQuery& q) {
+  static const std::string sql =
+      std::string(kAuditSelect) +
+      "WHERE region_id = $1 AND ($2 = '' OR pupil_id = $2) AND ($3 = '' OR actor_user_id = $3) "
+      "AND ($4 = '' OR at >= $4) AND ($5 = '' OR at < $5) AND (NOT $6::boolean OR decision = "
+      "'deny') "
+      "AND ($7 = 0 OR seq < $7) ORDER BY seq DESC LIMIT $8";
+  return read_rows(conn_.query(sql.c_str(), Params()
+                                                .text(q.region_id)
+                                                .text(q.pupil_id)
+                                                .text(q.actor_user_id)
+                                                .text(q.from)
+                                                .text(q.until)
+                                                .boolean(q.denied_only)
+                                                .integer(q.before_seq)
+                                                .integer(q.limit)));
+}
+
+void PgTx::append_audit(const AuditRow& r) {
+  require_write();
+  Params p;
+  p.integer(r.seq);
+  for (const std::string* f :
+       {&r.at, &r.actor_user_id, &r.actor_organisation_id, &r.actor_role, &r.region_id, &r.action,
+        &r.pupil_id, &r.resource_type, &r.resource_id, &r.decision, &r.reason, &r.legal_basis,
+        &r.request_id, &r.client_address, &r.prev_hash, &r.hash})
+    p.text(*f);
+  conn_.query(
+      "INSERT INTO audit_log(seq, at, actor_user_id, actor_organisation_id, actor_role, region_id, "
+      "action, "
+      "pupil_id, resource_type, resource_id, decision, reason, legal_basis, request_id, "
+      "client_address, "
+      "prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
+      p);
+}
+
+}  // namespace samen::store::postgres

@@ -1,0 +1,370 @@
+// Pupils, guardians and the name-search tokens (PostgreSQL).
+#include <unordered_map>
+
+#include "domain/text.hpp"
+#include "store/postgres/pg_tx.hpp"
+
+namespace samen::store::postgres {
+namespace {
+
+using domain::Pupil;
+
+constexpr const char* kPupilSelect =
+    "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "
+    "p.family_name, "
+    "p.date_of_birth, coalesce(p.bsn, ''), coalesce(p.class_name, ''), p.mentor_user_id, "
+    "p.enrolment_start, "
+    "p.enrolment_end, p.version, coalesce(u.name, ''), p.user_id ";
+
+std::string pupil_query(std::string_view from, std::string_view rest) {
+  return std::string(kPupilSelect) + std::string(from) +
+         " LEFT JOIN users u ON u.id = p.mentor_user_id " + std::string(rest);
+}
+
+Pupil read_pupil(const PgResult& r, int i) {
+  Pupil p;
+  p.id = r.id(i, 0);
+  p.school_id = r.id(i, 1);
+  p.pupil_number = r.text(i, 2);
+  p.given_name = r.text(i, 3);
+  p.name_prefix = r.text(i, 4);
+  p.family_name = r.text(i, 5);
+  p.date_of_birth = domain::parse_iso_date(r.text(i, 6)).value_or(domain::Date{});
+  p.bsn = r.text(i, 7);
+  p.class_name = r.text(i, 8);
+  p.mentor_user_id = r.id(i, 9);
+  if (!r.is_null(i, 10)) p.enrolment_start = domain::parse_iso_date(r.text(i, 10));
+  if (!r.is_null(i, 11)) p.enrolment_end = domain::parse_iso_date(r.text(i, 11));
+  p.version = r.integer(i, 12);
+  p.user_id = r.id(i, 14);
+  return p;
+}
+
+std::vector<PupilRecord> read_records(const PgResult& r) {
+  std::vector<PupilRecord> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(PupilRecord{read_pupil(r, i), r.text(i, 13)});
+  return out;
+}
+
+std::string search_name(const Pupil& p) { return domain::to_lower_ascii(domain::full_name(p)); }
+
+Params& optional_date(Params& p, const std::optional<domain::Date>& d) {
+  return d ? p.text(domain::to_iso(*d)) : p.null();
+}
+
+// The same word-prefix search as the SQLite store (see sqlite_tx_pupils.cpp).
+struct NameSearch {
+  std::string first;
+  std::string rest_pattern;
+  std::string exact;
+};
+
+NameSearch name_search(std::string_view text) {
+  NameSearch out;
+  out.exact = std::string(domain::trim(text));
+  std::string lower = domain::to_lower_ascii(out.exact);
+  std::size_t pos = 0;
+  while (pos < lower.size()) {
+    auto end = lower.find(' ', pos);
+    if (end == std::string::npos) end = lower.size();
+    std::string word = lower.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    if (out.first.empty()) {
+      out.first = word;
+      continue;
+    }
+    if (out.rest_pattern.empty()) out.rest_pattern = "%";
+    out.rest_pattern += ' ';
+    for (char c : word) {
+      if (c == '%' || c == '_' || c == '\\') out.rest_pattern += '\\';
+      out.rest_pattern += c;
+    }
+    out.rest_pattern += '%';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<domain::Guardian> PgTx::guardians_of(const std::string& pupil_id) {
+  auto r = conn_.query(
+      "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority, "
+      "user_id "
+      "FROM guardians WHERE pupil_id = $1 ORDER BY position",
+      Params().id(pupil_id));
+  std::vector<domain::Guardian> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({r.id(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                   r.boolean(i, 5), r.id(i, 6)});
+  return out;
+}
+
+std::optional<PupilRecord> PgTx::pupil(const std::string& id) {
+  static const std::string sql = pupil_query("FROM pupils p", "WHERE p.id = $1");
+  auto r = conn_.query(sql.c_str(), Params().id(id));
+  if (r.empty()) return std::nullopt;
+  PupilRecord record{read_pupil(r, 0), r.text(0, 13)};
+  record.pupil.guardians = guardians_of(record.pupil.id);
+  return record;
+}
+
+std::optional<std::string> PgTx::pupil_id_by_number(const std::string& school_id,
+                                                    const std::string& number) {
+  auto r = conn_.query("SELECT id FROM pupils WHERE school_id = $1 AND pupil_number = $2",
+                       Params().id(school_id).text(number));
+  if (r.empty()) return std::nullopt;
+  return r.id(0, 0);
+}
+
+std::optional<domain::PupilFacts> PgTx::pupil_facts(const std::string& id) {
+  auto r = conn_.query("SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE id = $1",
+                       Params().id(id));
+  if (r.empty()) return std::nullopt;
+  domain::PupilFacts facts{r.id(0, 0), r.id(0, 1), r.id(0, 2), r.id(0, 3), {}};
+  auto g = conn_.query(
+      "SELECT user_id FROM guardians WHERE pupil_id = $1 AND parental_authority AND user_id IS NOT "
+      "NULL",
+      Params().id(id));
+  for (int i = 0; i < g.rows(); ++i) facts.guardian_user_ids.push_back(g.id(i, 0));
+  return facts;
+}
+
+std::vector<PupilRecord> PgTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
+  NameSearch search = name_search(q.text);
+  switch (scope.kind) {
+    case domain::PupilScope::Kind::none:
+      return {};
+    case domain::PupilScope::Kind::school: {
+      if (search.first.empty()) {
+        static const std::string sql =
+            pupil_query("FROM pupils p",
+                        "WHERE p.school_id = $1 AND ($2 = '' OR p.class_name = $2) "
+                        "ORDER BY p.family_name, p.given_name, p.id LIMIT $3 OFFSET $4");
+        return read_records(conn_.query(
+            sql.c_str(),
+            Params().id(scope.school_id).text(q.class_name).integer(q.limit).integer(q.offset)));
+      }
+      static const std::string sql = pupil_query(
+          "FROM (SELECT q.id, q.family_name, q.given_name FROM (SELECT t.pupil_id AS id FROM "
+          "pupil_name_tokens t "
+          "WHERE t.school_id = $1 AND t.token >= $3 AND t.token < $3 || chr(1114111) UNION SELECT "
+          "x.id FROM "
+          "pupils x WHERE x.school_id = $1 AND x.pupil_number = $4) m JOIN pupils q ON q.id = m.id "
+          "WHERE "
+          "q.school_id = $1 AND ($2 = '' OR q.class_name = $2) AND ($5 = '' OR q.pupil_number = $4 "
+          "OR "
+          "(' ' || q.search_name) LIKE $5) ORDER BY q.family_name, q.given_name, q.id LIMIT $6 "
+          "OFFSET $7) k "
+          "JOIN pupils p ON p.id = k.id",
+          "ORDER BY k.family_name, k.given_name, k.id");
+      return read_records(conn_.query(sql.c_str(), Params()
+                                                       .id(scope.school_id)
+                                                       .text(q.class_name)
+                                                       .text(search.first)
+                                                       .text(search.exact)
+                                                       .text(search.rest_pattern)
+                                                       .integer(q.limit)
+                                                       .integer(q.offset)));
+    }
+    case domain::PupilScope::Kind::family: {
+      static const std::string sql =
+          pupil_query("FROM pupils p",
+                      "WHERE ((NOT $5::boolean AND p.user_id = $1) OR ($5::boolean AND p.id IN "
+                      "(SELECT pupil_id FROM "
+                      "guardians WHERE user_id = $1 AND parental_authority))) AND ($2 = '' OR (' ' "
+                      "|| p.search_name) "
+                      "LIKE $2) ORDER BY p.family_name, p.given_name, p.id LIMIT $3 OFFSET $4");
+      std::string pattern;
+      if (!search.first.empty()) {
+        std::string first;
+        for (char c : search.first) {
+          if (c == '%' || c == '_' || c == '\\') first += '\\';
+          first += c;
+        }
+        pattern = "% " + first + (search.rest_pattern.empty() ? "%" : search.rest_pattern);
+      }
+      return read_records(conn_.query(sql.c_str(), Params()
+                                                       .id(scope.family_user_id)
+                                                       .text(pattern)
+                                                       .integer(q.limit)
+                                                       .integer(q.offset)
+                                                       .boolean(scope.family_as_guardian)));
+    }
+  }
+  return {};
+}
+
+std::vector<Pupil> PgTx::pupils_of_school(const std::string& school_id) {
+  static const std::string sql =
+      pupil_query("FROM pupils p", "WHERE p.school_id = $1 ORDER BY p.id");
+  auto r = conn_.query(sql.c_str(), Params().id(school_id));
+  std::vector<Pupil> out;
+  std::unordered_map<std::string, std::size_t> index;
+  for (int i = 0; i < r.rows(); ++i) {
+    index.emplace(r.id(i, 0), out.size());
+    out.push_back(read_pupil(r, i));
+  }
+  auto g = conn_.query(
+      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
+      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
+      "WHERE p.school_id = $1 ORDER BY g.pupil_id, g.position",
+      Params().id(school_id));
+  for (int i = 0; i < g.rows(); ++i) {
+    auto it = index.find(g.id(i, 0));
+    if (it != index.end())
+      out[it->second].guardians.push_back({g.id(i, 1), g.text(i, 2), g.text(i, 3), g.text(i, 4),
+                                           g.text(i, 5), g.boolean(i, 6), g.id(i, 7)});
+  }
+  return out;
+}
+
+std::vector<domain::PupilFacts> PgTx::all_pupil_facts(const std::string& school_id) {
+  auto r = conn_.query(
+      "SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE school_id = $1 ORDER BY id",
+      Params().id(school_id));
+  std::vector<domain::PupilFacts> out;
+  std::unordered_map<std::string, std::size_t> index;
+  for (int i = 0; i < r.rows(); ++i) {
+    index.emplace(r.id(i, 0), out.size());
+    out.push_back({r.id(i, 0), r.id(i, 1), r.id(i, 2), r.id(i, 3), {}});
+  }
+  auto g = conn_.query(
+      "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "
+      "p.school_id = $1 "
+      "AND g.parental_authority AND g.user_id IS NOT NULL",
+      Params().id(school_id));
+  for (int i = 0; i < g.rows(); ++i) {
+    auto it = index.find(g.id(i, 0));
+    if (it != index.end()) out[it->second].guardian_user_ids.push_back(g.id(i, 1));
+  }
+  return out;
+}
+
+void PgTx::write_name_tokens(const std::string& school_id, const std::string& pupil_id,
+                             const std::string& search_name, bool replace) {
+  if (replace)
+    conn_.query("DELETE FROM pupil_name_tokens WHERE pupil_id = $1", Params().id(pupil_id));
+  conn_.query(
+      "INSERT INTO pupil_name_tokens(school_id, token, pupil_id) SELECT DISTINCT $1::bigint, "
+      "token, $2::bigint "
+      "FROM regexp_split_to_table($3, ' ') AS token WHERE token <> '' ON CONFLICT DO NOTHING",
+      Params().id(school_id).id(pupil_id).text(search_name));
+}
+
+std::vector<std::string> PgTx::insert_guardians(const std::string& pupil_id,
+                                                const std::vector<domain::Guardian>& gs,
+                                                std::size_t first) {
+  std::vector<std::string> ids;
+  for (std::size_t i = first; i < gs.size(); ++i) {
+    const auto& g = gs[i];
+    ids.push_back(
+        conn_
+            .query("INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
+                   "parental_authority) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+                   Params()
+                       .id(pupil_id)
+                       .integer(static_cast<std::int64_t>(i))
+                       .text(g.name)
+                       .text(g.relation)
+                       .optional(g.email)
+                       .optional(g.phone)
+                       .boolean(g.parental_authority))
+            .id(0, 0));
+  }
+  return ids;
+}
+
+Pupil PgTx::insert_pupil(const Pupil& p) {
+  require_write();
+  Params params;
+  params.id(p.school_id)
+      .text(p.pupil_number)
+      .text(p.given_name)
+      .optional(p.name_prefix)
+      .text(p.family_name);
+  params.text(search_name(p))
+      .text(domain::to_iso(p.date_of_birth))
+      .optional(p.bsn)
+      .optional(p.class_name);
+  params.id(p.mentor_user_id);
+  optional_date(params, p.enrolment_start);
+  optional_date(params, p.enrolment_end);
+  auto id =
+      conn_
+          .query(
+              "INSERT INTO pupils(school_id, pupil_number, given_name, name_prefix, family_name, "
+              "search_name, date_of_birth, bsn, class_name, mentor_user_id, enrolment_start, "
+              "enrolment_end) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id",
+              params)
+          .id(0, 0);
+  write_name_tokens(p.school_id, id, search_name(p), /*replace=*/false);
+  Pupil out = p;
+  out.id = id;
+  out.version = 1;
+  auto guardian_ids = insert_guardians(id, p.guardians);
+  for (std::size_t i = 0; i < out.guardians.size(); ++i) out.guardians[i].id = guardian_ids[i];
+  return out;
+}
+
+bool PgTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
+  require_write();
+  Params params;
+  params.text(p.pupil_number)
+      .text(p.given_name)
+      .optional(p.name_prefix)
+      .text(p.family_name)
+      .text(search_name(p));
+  params.text(domain::to_iso(p.date_of_birth))
+      .optional(p.bsn)
+      .optional(p.class_name)
+      .id(p.mentor_user_id);
+  optional_date(params, p.enrolment_start);
+  optional_date(params, p.enrolment_end);
+  params.id(p.id).integer(expected_version);
+  auto r = conn_.query(
+      "UPDATE pupils SET pupil_number = $1, given_name = $2, name_prefix = $3, family_name = $4, "
+      "search_name = $5, "
+      "date_of_birth = $6, bsn = $7, class_name = $8, mentor_user_id = $9, enrolment_start = $10, "
+      "enrolment_end = $11, version = version + 1 WHERE id = $12 AND version = $13 RETURNING "
+      "school_id",
+      params);
+  if (r.rows() != 1) return false;
+  write_name_tokens(r.id(0, 0), p.id, search_name(p), /*replace=*/true);
+  auto existing = guardians_of(p.id);
+  for (std::size_t i = 0; i < p.guardians.size(); ++i) {
+    const auto& g = p.guardians[i];
+    if (i >= existing.size()) {
+      insert_guardians(p.id, p.guardians, i);
+      break;
+    }
+    conn_.query(
+        "UPDATE guardians SET name = $1, relation = $2, email = $3, phone = $4, parental_authority "
+        "= $5 "
+        "WHERE id = $6",
+        Params()
+            .text(g.name)
+            .text(g.relation)
+            .optional(g.email)
+            .optional(g.phone)
+            .boolean(g.parental_authority)
+            .id(existing[i].id));
+  }
+  if (p.guardians.size() < existing.size())
+    conn_.query("DELETE FROM guardians WHERE pupil_id = $1 AND position >= $2",
+                Params().id(p.id).integer(static_cast<std::int64_t>(p.guardians.size())));
+  return true;
+}
+
+void PgTx::link_guardian_user(const std::string& guardian_id, const std::string& user_id) {
+  require_write();
+  conn_.query("UPDATE guardians SET user_id = $1 WHERE id = $2",
+              Params().id(user_id).id(guardian_id));
+}
+
+void PgTx::link_pupil_user(const std::string& pupil_id, const std::string& user_id) {
+  require_write();
+  conn_.query("UPDATE pupils SET user_id = $1 WHERE id = $2", Params().id(user_id).id(pupil_id));
+}
+
+}  // namespace samen::store::postgres
