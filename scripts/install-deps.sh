@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libcsv-dev libzxcvbn-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
-  wrk curl python3 clang-format bc time
+  wrk curl python3 python3-psycopg2 clang-format bc time
 )
 
 # Node.js (for the OpenAPI linter and, later, the web UI) may come from another source

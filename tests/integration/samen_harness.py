@@ -2,6 +2,7 @@
 port with a fresh demo database in a temporary directory, and a small client that keeps
 the session cookie and sends the CSRF token the way a browser app would."""
 import http.client
+import itertools
 import json
 import os
 import re
@@ -16,6 +17,33 @@ import time
 
 SAMEN = os.environ.get("SAMEN_BIN", os.path.join(os.path.dirname(__file__), "..", "..", "build-test", "samen"))
 PASSWORD = "Lindeveld-demo-2026!"
+# ctest runs the backend-neutral files once per backend (tests/CMakeLists.txt).
+BACKEND = os.environ.get("SAMEN_IT_BACKEND", "sqlite")
+_databases = itertools.count()
+
+
+def new_database(directory):
+    """A fresh, empty database for one server: a file, or a PostgreSQL database of its own."""
+    if BACKEND == "sqlite":
+        return os.path.join(directory, "samen.db")
+    import psycopg2
+    admin = os.environ["SAMEN_TEST_PG"]
+    name = f"samen_it_{os.getpid()}_{next(_databases)}"
+    con = psycopg2.connect(admin)
+    con.autocommit = True
+    con.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+    con.cursor().execute(f"CREATE DATABASE {name}")
+    con.close()
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(db):
+    if BACKEND != "sqlite":
+        import psycopg2
+        con = psycopg2.connect(os.environ["SAMEN_TEST_PG"])
+        con.autocommit = True
+        con.cursor().execute(f"DROP DATABASE IF EXISTS {db.rsplit('/', 1)[1]} WITH (FORCE)")
+        con.close()
 
 
 def free_port():
@@ -33,7 +61,7 @@ class Server:
 
     def __init__(self, pupils=120):
         self.dir = tempfile.mkdtemp(prefix="samen-it-")
-        self.db = os.path.join(self.dir, "samen.db")
+        self.db = new_database(self.dir)
         self.port = free_port()
         self.proc = subprocess.Popen(
             [SAMEN, "demo", "--db", self.db, "--listen", f"127.0.0.1:{self.port}", "--password", PASSWORD,
@@ -85,12 +113,36 @@ class Server:
 
     def cleanup(self):
         self.stop()
+        drop_database(self.db)
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def _connect(self):
+        if BACKEND == "sqlite":
+            return sqlite3.connect(self.db)
+        import psycopg2
+        return psycopg2.connect(self.db)
+
     def query(self, sql, *params):
-        con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        """Reads the database directly, as an auditor would; `?` marks parameters."""
+        con = self._connect()
         try:
-            return con.execute(sql, params).fetchall()
+            if BACKEND == "sqlite":
+                return con.execute(sql, params).fetchall()
+            cur = con.cursor()
+            cur.execute(sql.replace("?", "%s"), params or None)
+            return cur.fetchall()
+        finally:
+            con.close()
+
+    def execute(self, sql, *params):
+        """Changes the database directly, behind the server's back (to age a session, say)."""
+        con = self._connect()
+        try:
+            if BACKEND == "sqlite":
+                con.execute(sql, params)
+            else:
+                con.cursor().execute(sql.replace("?", "%s"), params or None)
+            con.commit()
         finally:
             con.close()
 

@@ -103,12 +103,9 @@ class SessionExpiry(unittest.TestCase):
         cls.server.cleanup()
 
     def age(self, client, column, minutes):
-        import sqlite3
-        con = sqlite3.connect(self.server.db)
-        con.execute(f"UPDATE sessions SET {column} = {column} - ? WHERE user_id = (SELECT id FROM users WHERE email = ?)",
-                    (minutes * 60 * 1000, client.email))
-        con.commit()
-        con.close()
+        self.server.execute(
+            f"UPDATE sessions SET {column} = {column} - ? WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+            minutes * 60 * 1000, client.email)
 
     def login(self, email):
         c = self.server.login(email)
