@@ -58,6 +58,16 @@ void PgConnection::ensure_connected() {
   exec("SET client_min_messages = warning");
 }
 
+void PgConnection::begin(const char* sql) {
+  try {
+    exec(sql);
+  } catch (const StoreError&) {
+    if (PQstatus(conn_) == CONNECTION_OK) throw;
+    ensure_connected();
+    exec(sql);
+  }
+}
+
 void PgConnection::fail(const char* what, PGresult* result) {
   std::string state = result && PQresultErrorField(result, PG_DIAG_SQLSTATE)
                           ? PQresultErrorField(result, PG_DIAG_SQLSTATE)

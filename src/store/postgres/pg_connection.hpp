@@ -82,6 +82,10 @@ class PgConnection {
   PgResult query(const char* sql, const Params& params = {});
   // Reconnects when the server went away (a restart); throws StoreError if it cannot.
   void ensure_connected();
+  // Starts a transaction. A connection that died while idle in the pool (PostgreSQL was
+  // restarted) is only noticed here: then reconnect once and try again, so the first
+  // request after a restart succeeds instead of failing.
+  void begin(const char* sql);
 
  private:
   [[noreturn]] void fail(const char* what, PGresult* result);

@@ -34,18 +34,15 @@ std::unique_ptr<ReadTx> PgStore::begin_read() {
       ++readers_total_;
     }
   }
-  try {
-    if (!conn) conn = std::make_unique<PgConnection>(uri_);
-    conn->ensure_connected();
-  } catch (...) {
-    if (conn)
-      release_reader(std::move(conn));
-    else {
+  if (!conn) {
+    try {
+      conn = std::make_unique<PgConnection>(uri_);
+    } catch (...) {
       std::scoped_lock lock(mutex_);
       --readers_total_;
       reader_free_.notify_one();
+      throw;
     }
-    throw;
   }
   PgConnection* raw = conn.release();
   return std::make_unique<PgTx>(
@@ -62,13 +59,14 @@ std::unique_ptr<WriteTx> PgStore::begin_write() {
   writer_mutex_.lock();
   try {
     writer_->ensure_connected();
-    auto tx = std::make_unique<PgTx>(*writer_, true, [this] { release_writer(); });
-    writer_->query(kWriterLock);
-    return tx;
   } catch (...) {
     writer_mutex_.unlock();
     throw;
   }
+  // From here the transaction owns the writer slot and releases it, also on failure.
+  auto tx = std::make_unique<PgTx>(*writer_, true, [this] { release_writer(); });
+  writer_->query(kWriterLock);
+  return tx;
 }
 
 void PgStore::release_writer() { writer_mutex_.unlock(); }

@@ -42,7 +42,12 @@ constexpr const char* kMembershipSelect =
 PgTx::PgTx(PgConnection& conn, bool write, std::function<void()> release)
     : conn_(conn), write_(write), release_(std::move(release)) {
   // Readers get one snapshot for all of a request's reads.
-  conn_.exec(write_ ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    conn_.begin(write_ ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } catch (...) {
+    release_();  // no destructor runs for a transaction that never began
+    throw;
+  }
 }
 
 PgTx::~PgTx() {

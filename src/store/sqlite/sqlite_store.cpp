@@ -60,12 +60,8 @@ void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
 
 std::unique_ptr<WriteTx> SqliteStore::begin_write() {
   writer_mutex_.lock();
-  try {
-    return std::make_unique<SqliteTx>(*writer_, true, [this] { release_writer(); });
-  } catch (...) {
-    writer_mutex_.unlock();
-    throw;
-  }
+  // The transaction releases the writer slot itself, also when it fails to begin.
+  return std::make_unique<SqliteTx>(*writer_, true, [this] { release_writer(); });
 }
 
 void SqliteStore::release_writer() { writer_mutex_.unlock(); }

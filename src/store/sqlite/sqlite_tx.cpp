@@ -6,7 +6,12 @@ SqliteTx::SqliteTx(Connection& conn, bool write, std::function<void()> release)
     : conn_(conn), write_(write), release_(std::move(release)) {
   // IMMEDIATE takes the write lock up front, so a writer never fails half-way with BUSY;
   // DEFERRED for readers gives one consistent snapshot from the first read on.
-  conn_.prepare(write_ ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
+  try {
+    conn_.prepare(write_ ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
+  } catch (...) {
+    release_();  // no destructor runs for a transaction that never began
+    throw;
+  }
 }
 
 SqliteTx::~SqliteTx() {
