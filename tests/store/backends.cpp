@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "security/crypto.hpp"
 #include "store/postgres/pg_connection.hpp"
@@ -24,7 +25,7 @@ TempDir::~TempDir() {
 
 namespace {
 
-// SAMEN_TEST_PG names a PostgreSQL server database we may create databases from
+// SAMEN_TEST_PG names a PostgreSQL database from which we may create databases
 // (scripts/test-postgres.sh prints one). Each store gets a database of its own.
 std::shared_ptr<store::Store> open_postgres(const std::string& admin_uri) {
   static std::atomic<int> counter{0};
@@ -63,10 +64,17 @@ std::vector<Backend> store_backends() {
                 auto* raw = store.release();
                 return std::shared_ptr<store::Store>(raw, [dir](store::Store* s) { delete s; });
               }}};
-  if (const char* pg = std::getenv("SAMEN_TEST_PG"); pg && *pg) {
-    std::string uri = pg;
-    backends.push_back(Backend{"postgres", [uri] { return open_postgres(uri); }});
-  }
+  // Always listed, so the set of tests never depends on the environment; without a server
+  // to test against the PostgreSQL cases fail and say how to get one.
+  backends.push_back(
+      Backend{"postgres", [] {
+                const char* pg = std::getenv("SAMEN_TEST_PG");
+                if (!pg || !*pg)
+                  throw std::runtime_error(
+                      "SAMEN_TEST_PG is not set: run `make test`, or export the URI that "
+                      "scripts/test-postgres.sh start prints");
+                return open_postgres(pg);
+              }});
   return backends;
 }
 
