@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -156,6 +157,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void reject(int status, const std::string& code, const std::string& message) {
     keep_alive_ = false;
+    // The client may still be sending the body we refused; closing on unread data makes
+    // the kernel answer with a reset that can destroy our reply before it is read.
+    linger_ = true;
     PipelineResult result;
     result.response = error_response(status, code, message);
     result.route = "-";
@@ -215,8 +219,29 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void on_write(beast::error_code ec, bool keep_alive) {
+    if (!ec && linger_) return lingering_close();
     if (ec || !keep_alive || state_.shutting_down.load()) return close();
     read_header();
+  }
+
+  // Like nginx's lingering_close: stop sending, then read and discard what the client
+  // still sends, for a bounded time and amount, so that it can read our reply first.
+  void lingering_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    stream_.expires_after(std::chrono::seconds(5));
+    drain();
+  }
+
+  void drain() {
+    if (!drain_buffer_) drain_buffer_ = std::make_unique<std::array<char, 16384>>();
+    stream_.async_read_some(asio::buffer(*drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > kMaxDrain) return self->close();
+                              self->drain();
+                            });
   }
 
   void close() {
@@ -234,6 +259,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   unsigned version_ = 11;
   bool idle_ = true;
   bool first_request_ = true;
+  bool linger_ = false;
+  static constexpr std::size_t kMaxDrain = 64u << 20;
+  std::size_t drained_ = 0;
+  std::unique_ptr<std::array<char, 16384>> drain_buffer_;
   std::chrono::steady_clock::time_point started_;
 };
 
