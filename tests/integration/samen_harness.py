@@ -57,31 +57,43 @@ def run_cli(*args, stdin=None):
 
 
 class Server:
-    """A demo region served by `samen demo`; stop() sends SIGTERM and waits."""
+    """A demo region served by `samen demo`; stop() sends SIGTERM and waits. With `db` (and
+    the `directory` it lives in), `samen serve` on that existing database instead: the same
+    database again after a restart, a crash or a restore."""
 
-    def __init__(self, pupils=120):
-        self.dir = tempfile.mkdtemp(prefix="samen-it-")
-        self.db = new_database(self.dir)
+    def __init__(self, pupils=120, db=None, directory=None):
+        self.dir = directory or tempfile.mkdtemp(prefix="samen-it-")
+        self.db = db or new_database(self.dir)
         self.port = free_port()
-        self.proc = subprocess.Popen(
-            [SAMEN, "demo", "--db", self.db, "--listen", f"127.0.0.1:{self.port}", "--password", PASSWORD,
-             "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        listen = ["--listen", f"127.0.0.1:{self.port}"]
+        if db:
+            command = [SAMEN, "serve", "--db", self.db, *listen]
+        else:
+            command = [SAMEN, "demo", "--db", self.db, *listen, "--password", PASSWORD,
+                       "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")]
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         # Drain stdout all the time: a full pipe would block the server's logging.
         self.output = []
         self.listening = threading.Event()
         self.reader = threading.Thread(target=self._drain, daemon=True)
         self.reader.start()
-        if not self.listening.wait(60):
-            raise RuntimeError("samen demo did not start listening")
-        self.wait_healthy()
-        with open(os.path.join(self.dir, "logins.json")) as f:
-            self.logins = json.load(f)
+        try:
+            if not self.listening.wait(60):
+                raise RuntimeError(f"samen {command[1]} did not start listening")
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"samen {command[1]} exited: {''.join(self.output)}")
+            self.wait_healthy()
+        except BaseException:
+            self.kill()  # no test gets to clean up a server that never started
+            raise
+        if not db:
+            with open(os.path.join(self.dir, "logins.json")) as f:
+                self.logins = json.load(f)
 
     def _drain(self):
         for line in self.proc.stdout:
             self.output.append(line)
-            if line.startswith("Open http://"):
+            if line.startswith("Open http://") or line.startswith('{"event":"listening"'):
                 self.listening.set()
         self.listening.set()
 
@@ -110,6 +122,13 @@ class Server:
                 self.proc.wait()
         self.reader.join(timeout=10)
         return self.proc.returncode
+
+    def kill(self):
+        """SIGKILL: no shutdown, no checkpoint, as in a crash or an OOM kill."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.reader.join(timeout=10)
 
     def cleanup(self):
         self.stop()
