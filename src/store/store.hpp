@@ -16,6 +16,7 @@
 
 #include "domain/policy.hpp"
 #include "store/records.hpp"
+#include "store/table_copy.hpp"
 
 namespace samen::store {
 
@@ -58,6 +59,12 @@ class ReadTx {
   // Rows with seq in [from_seq, from_seq + limit), ascending: for the verifier.
   virtual std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) = 0;
   virtual std::vector<AuditRow> audit_search(const AuditQuery& q) = 0;
+
+  // Raw table access for moving a deployment between backends (table_copy.hpp): every
+  // table that holds data (not the migration bookkeeping), and its rows in normal form.
+  virtual std::vector<TableInfo> data_tables() = 0;
+  virtual void scan_table(const TableInfo& table,
+                          const std::function<void(const RawRow&)>& on_row) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -93,6 +100,11 @@ class WriteTx : public ReadTx {
   virtual void link_pupil_user(const std::string& pupil_id, const std::string& user_id) = 0;
 
   virtual void append_audit(const AuditRow& row) = 0;
+
+  // Inserts rows as they are, keys included (samen copy). Columns as in `table`.
+  virtual void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) = 0;
+  // After load_rows: generated keys continue after the highest loaded one.
+  virtual void after_bulk_load() = 0;
 
   virtual void savepoint() = 0;
   virtual void release_savepoint() = 0;

@@ -26,6 +26,11 @@ def new_database(directory):
     """A fresh, empty database for one server: a file, or a PostgreSQL database of its own."""
     if BACKEND == "sqlite":
         return os.path.join(directory, "samen.db")
+    return new_pg_database()
+
+
+def new_pg_database():
+    """A fresh, empty PostgreSQL database on the SAMEN_TEST_PG server; its URI."""
     import psycopg2
     admin = os.environ["SAMEN_TEST_PG"]
     name = f"samen_it_{os.getpid()}_{next(_databases)}"
@@ -38,7 +43,7 @@ def new_database(directory):
 
 
 def drop_database(db):
-    if BACKEND != "sqlite":
+    if db.startswith("postgresql://"):
         import psycopg2
         con = psycopg2.connect(os.environ["SAMEN_TEST_PG"])
         con.autocommit = True

@@ -105,4 +105,28 @@ PgResult PgConnection::query(const char* sql, const Params& params) {
   return PgResult(r);
 }
 
+PgResult PgConnection::query_uncached(const std::string& sql, const Params& params) {
+  const auto& values = params.values();
+  std::vector<const char*> raw(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) raw[i] = values[i] ? values[i]->c_str() : nullptr;
+  PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(raw.size()), nullptr, raw.data(),
+                             nullptr, nullptr, 0);
+  auto status = PQresultStatus(r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("query", r);
+  return PgResult(r);
+}
+
+void PgConnection::copy_in(const std::string& copy_sql, const std::string& data) {
+  PGresult* r = PQexec(conn_, copy_sql.c_str());
+  if (PQresultStatus(r) != PGRES_COPY_IN) fail("copy", r);
+  PQclear(r);
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1 ||
+      PQputCopyEnd(conn_, nullptr) != 1)
+    fail("copy data", nullptr);
+  PGresult* done = PQgetResult(conn_);
+  if (PQresultStatus(done) != PGRES_COMMAND_OK) fail("copy", done);
+  PQclear(done);
+  while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+}
+
 }  // namespace samen::store::postgres

@@ -80,6 +80,11 @@ class PgConnection {
   void exec(const char* sql);
   // Runs a statement through the prepared-statement cache.
   PgResult query(const char* sql, const Params& params = {});
+  // Runs SQL built at run time (identifiers from the catalogue; values still separate),
+  // without preparing it: the statement cache is keyed by the address of a literal.
+  PgResult query_uncached(const std::string& sql, const Params& params = {});
+  // COPY ... FROM STDIN with `data` in COPY's text format.
+  void copy_in(const std::string& copy_sql, const std::string& data);
   // Reconnects when the server went away (a restart); throws StoreError if it cannot.
   void ensure_connected();
   // Starts a transaction. A connection that died while idle in the pool (PostgreSQL was

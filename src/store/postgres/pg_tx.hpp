@@ -58,6 +58,11 @@ class PgTx final : public WriteTx {
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
   void append_audit(const AuditRow& row) override;
+  std::vector<TableInfo> data_tables() override;
+  void scan_table(const TableInfo& table,
+                  const std::function<void(const RawRow&)>& on_row) override;
+  void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) override;
+  void after_bulk_load() override;
   void savepoint() override;
   void release_savepoint() override;
   void rollback_to_savepoint() override;

@@ -16,6 +16,10 @@ namespace {
 }  // namespace
 
 Statement::~Statement() {
+  if (owned_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
@@ -51,6 +55,11 @@ bool Statement::step() {
 void Statement::run() {
   while (step()) {
   }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
 }
 
 std::string Statement::text(int col) const {
@@ -118,6 +127,12 @@ Statement Connection::prepare(const char* sql) {
     it = cache_.emplace(sql, stmt).first;
   }
   return Statement(db_, it->second);
+}
+
+Statement Connection::prepare_uncached(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail(db_, "prepare");
+  return Statement(db_, stmt, /*owned=*/true);
 }
 
 void Connection::exec(const char* sql) {

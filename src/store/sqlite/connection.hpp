@@ -15,7 +15,9 @@ namespace samen::store::sqlite {
 
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // An owned statement is finalized with the cursor; a cached one is only reset.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool owned = false)
+      : db_(db), stmt_(stmt), owned_(owned) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   ~Statement();
@@ -35,13 +37,15 @@ class Statement {
     return *this;
   }
 
-  bool step();  // true while a row is available
-  void run();   // steps to completion
+  bool step();   // true while a row is available
+  void run();    // steps to completion
+  void reset();  // ready to bind and run again
 
   std::string text(int col) const;
   std::int64_t integer(int col) const;
   bool is_null(int col) const;
   std::string id(int col) const;  // integer key as the string id the API uses
+  int column_count() const { return sqlite3_column_count(stmt_); }
 
  private:
   void bind_one(int i, std::string_view v) { bind(i, v); }
@@ -53,6 +57,7 @@ class Statement {
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool owned_ = false;
 };
 
 class Connection {
@@ -64,6 +69,9 @@ class Connection {
 
   // A cursor over a cached prepared statement; reset when the cursor is destroyed.
   Statement prepare(const char* sql);
+  // For SQL built at run time (identifiers from the catalogue; values still bound): not
+  // cached, since the cache is keyed by the address of a literal.
+  Statement prepare_uncached(const std::string& sql);
   void exec(const char* sql);  // for DDL and transaction control without parameters
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
