@@ -33,6 +33,25 @@ Date from_sys(sys_days days) {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+constexpr Millis kHourMs = 3'600'000;
+
+Millis millis_of(sys_days days) {
+  return duration_cast<milliseconds>(days.time_since_epoch()).count();
+}
+
+// 01:00 UTC on the last Sunday of the month: when EU summer time starts (March) or ends
+// (October).
+Millis eu_switch(int y, unsigned m) {
+  sys_days last_sunday{year{y} / month{m} / Sunday[last]};
+  return millis_of(last_sunday) + kHourMs;
+}
+
+Millis netherlands_offset(Millis utc_ms) {
+  int y = date_of(utc_ms).year;
+  bool summer = utc_ms >= eu_switch(y, 3) && utc_ms < eu_switch(y, 10);
+  return summer ? 2 * kHourMs : kHourMs;
+}
+
 }  // namespace
 
 std::optional<Date> parse_iso_date(std::string_view t) {
@@ -109,6 +128,17 @@ std::optional<Millis> parse_instant(std::string_view t) {
     if (tail.size() != 4 || tail[0] != '.' || !parse_int(tail.substr(1), frac)) return std::nullopt;
   }
   return ms + ((h * 60 + mi) * 60 + s) * 1000LL + frac;
+}
+
+Date netherlands_date_of(Millis epoch_ms) {
+  return date_of(epoch_ms + netherlands_offset(epoch_ms));
+}
+
+Millis netherlands_midnight(Date date) {
+  Millis local_midnight_as_utc = millis_of(to_sys(date));
+  // The offset at midnight is that of the instant one hour before or after; switches happen
+  // at 01:00 UTC (02:00 or 03:00 local), never near midnight.
+  return local_midnight_as_utc - netherlands_offset(local_midnight_as_utc);
 }
 
 }  // namespace samen::domain

@@ -32,4 +32,12 @@ Millis now_millis();
 std::string format_instant(Millis epoch_ms);  // 2026-11-24T08:00:00.123Z
 std::optional<Millis> parse_instant(std::string_view text);
 
+// The civil date in the Netherlands (Europe/Amsterdam) at an instant: CET (UTC+1), and
+// CEST (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00
+// UTC, the EU rule since 1996. Ages "on the day of access" count on this date, so a pupil
+// turns 12 at local midnight, not at midnight UTC.
+Date netherlands_date_of(Millis epoch_ms);
+// The instant local midnight starts a date in the Netherlands.
+Millis netherlands_midnight(Date date);
+
 }  // namespace samen::domain

@@ -8,11 +8,21 @@ namespace samen::domain {
 namespace {
 
 Decision allow(std::string rule, std::string basis, PupilView view, std::string why) {
-  return Decision{true, std::move(rule), std::move(basis), "", {std::move(why)}, view};
+  Decision d;
+  d.allowed = true;
+  d.rule = std::move(rule);
+  d.legal_basis = std::move(basis);
+  d.reasons = {std::move(why)};
+  d.view = view;
+  return d;
 }
 
 Decision deny(std::string rule, std::string reason, std::string why) {
-  return Decision{false, std::move(rule), "", std::move(reason), {std::move(why)}, PupilView::none};
+  Decision d;
+  d.rule = std::move(rule);
+  d.reason = std::move(reason);
+  d.reasons = {std::move(why)};
+  return d;
 }
 
 bool manages_school_master_data(Role role) {

@@ -6,6 +6,11 @@
 //
 // The listing filter (PupilScope) is derived from the same rules as the single decision;
 // tests/domain/policy_test.cpp proves on generated data that the two agree.
+//
+// This header holds the viewer, the decision and the rules for pupil records and
+// administration; the rules for cases and their entries (domain.md, "Access decision
+// rules") are in domain/policy_entries.hpp, their listing filter in domain/entry_filter.hpp.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,13 +46,16 @@ enum class PupilAction { read, create, update };
 // pupil (name, number, class, mentor); `full` adds date of birth, BSN, guardians, enrolment.
 enum class PupilView { none, directory, full };
 
+// Also what "explain" returns: {allowed, rule, legal_basis, consent_id?, reasons}.
 struct Decision {
   bool allowed = false;
-  std::string rule;         // the rule that decided, e.g. "pupil.mentor_of_pupil"
-  std::string legal_basis;  // when allowed, e.g. "school_administration"
-  std::string reason;       // when denied, e.g. "not_same_school"
-  std::vector<std::string> reasons;
+  std::string rule;                  // the rule that decided, e.g. "pupil.mentor_of_pupil"
+  std::string legal_basis;           // when allowed, e.g. "school_administration"
+  std::string reason;                // when denied, e.g. "not_same_school"
+  std::vector<std::string> reasons;  // human-readable, one per step the rules took
   PupilView view = PupilView::none;
+  std::optional<std::string> consent_id;          // the grant relied on (or found incomplete)
+  std::optional<std::string> safety_decision_id;  // the Meldcode decision relied on
 };
 
 Decision decide_pupil_access(const Viewer& viewer, const PupilFacts& pupil, PupilAction action);

@@ -34,4 +34,24 @@ TEST(Dates, InstantsRoundTrip) {
   EXPECT_EQ(add_days(Date{2026, 12, 31}, 1), (Date{2027, 1, 1}));
 }
 
+TEST(Dates, NetherlandsDateFollowsCetAndCest) {
+  // Winter: UTC+1. 23:00 UTC on 9 March is already 10 March in Amsterdam.
+  EXPECT_EQ(netherlands_date_of(*parse_instant("2026-03-09T22:59:59.999Z")), (Date{2026, 3, 9}));
+  EXPECT_EQ(netherlands_date_of(*parse_instant("2026-03-09T23:00:00Z")), (Date{2026, 3, 10}));
+  // Summer: UTC+2.
+  EXPECT_EQ(netherlands_date_of(*parse_instant("2026-07-01T21:59:59Z")), (Date{2026, 7, 1}));
+  EXPECT_EQ(netherlands_date_of(*parse_instant("2026-07-01T22:00:00Z")), (Date{2026, 7, 2}));
+  // Switches: last Sunday of March (29 March 2026) and October (25 October 2026), 01:00 UTC.
+  EXPECT_EQ(netherlands_midnight(Date{2026, 3, 29}), *parse_instant("2026-03-28T23:00:00Z"));
+  EXPECT_EQ(netherlands_midnight(Date{2026, 3, 30}), *parse_instant("2026-03-29T22:00:00Z"));
+  EXPECT_EQ(netherlands_midnight(Date{2026, 10, 25}), *parse_instant("2026-10-24T22:00:00Z"));
+  EXPECT_EQ(netherlands_midnight(Date{2026, 10, 26}), *parse_instant("2026-10-25T23:00:00Z"));
+  // New year in Amsterdam comes an hour before UTC's.
+  EXPECT_EQ(netherlands_date_of(*parse_instant("2026-12-31T23:30:00Z")), (Date{2027, 1, 1}));
+  for (Date d : {Date{2026, 1, 1}, Date{2026, 3, 29}, Date{2026, 6, 15}, Date{2026, 10, 25}}) {
+    EXPECT_EQ(netherlands_date_of(netherlands_midnight(d)), d) << to_iso(d);
+    EXPECT_EQ(netherlands_date_of(netherlands_midnight(d) - 1), add_days(d, -1)) << to_iso(d);
+  }
+}
+
 }  // namespace samen::domain

@@ -1,0 +1,143 @@
+#include "domain/consent.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace samen::domain {
+namespace {
+
+template <typename T>
+bool contains(const std::vector<T>& values, const T& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+bool has_authority(const std::vector<GuardianFacts>& guardians, const std::string& guardian_id) {
+  return std::any_of(guardians.begin(), guardians.end(), [&](const GuardianFacts& g) {
+    return !guardian_id.empty() && g.guardian_id == guardian_id && g.parental_authority;
+  });
+}
+
+bool given_by_guardian_with_authority(const ConsentGrant& grant,
+                                      const std::vector<GuardianFacts>& guardians) {
+  return std::any_of(grant.given_by_guardian_ids.begin(), grant.given_by_guardian_ids.end(),
+                     [&](const std::string& id) { return has_authority(guardians, id); });
+}
+
+std::string missing_parties(const ConsentGrant& grant, ConsentBand band,
+                            const std::vector<GuardianFacts>& guardians) {
+  bool needs_guardian = band != ConsentBand::pupil;
+  bool needs_pupil = band != ConsentBand::guardian;
+  bool guardian_missing = needs_guardian && !given_by_guardian_with_authority(grant, guardians);
+  bool pupil_missing = needs_pupil && !grant.given_by_pupil;
+  if (guardian_missing && pupil_missing) return "a guardian with parental authority and the pupil";
+  if (guardian_missing) return "a guardian with parental authority";
+  return "the pupil";
+}
+
+ConsentFinding find(const std::vector<ConsentGrant>& grants, const CaseFacts& c, Millis t,
+                    const std::function<bool(const ConsentGrant&)>& covers,
+                    const std::string& recipient, EntryCategory category) {
+  int age = age_at(c.pupil_date_of_birth, t);
+  ConsentBand band = consent_band_for_age(age);
+  const ConsentGrant* incomplete = nullptr;
+  for (const auto& grant : grants) {
+    if (grant.pupil_id != c.pupil_id || !grant_valid_at(grant, t) || !covers(grant)) continue;
+    if (grant_has_parties_for(grant, band, c.guardians))
+      return {ConsentStatus::valid, grant.id,
+              "consent grant " + grant.id + " covers " + recipient + " and category " +
+                  std::string(to_string(category)) + ", and was given by " +
+                  std::string(describe(band)) + " as the pupil's age (" + std::to_string(age) +
+                  ") requires"};
+    if (incomplete == nullptr) incomplete = &grant;
+  }
+  if (incomplete != nullptr)
+    return {ConsentStatus::incomplete_for_age, incomplete->id,
+            "consent grant " + incomplete->id + " covers " + recipient + " and category " +
+                std::string(to_string(category)) + ", but at age " + std::to_string(age) +
+                " the pupil's consent needs " + std::string(describe(band)) + "; " +
+                missing_parties(*incomplete, band, c.guardians) + " did not give it"};
+  return {ConsentStatus::none, "",
+          "no consent grant in force at this moment covers " + recipient + " and category " +
+              std::string(to_string(category))};
+}
+
+}  // namespace
+
+int age_at(Date date_of_birth, Millis t) { return age_on(date_of_birth, netherlands_date_of(t)); }
+
+ConsentBand consent_band_for_age(int age) {
+  if (age < 12) return ConsentBand::guardian;
+  if (age < 16) return ConsentBand::guardian_and_pupil;
+  return ConsentBand::pupil;
+}
+
+ConsentBand consent_band_at(Date date_of_birth, Millis t) {
+  return consent_band_for_age(age_at(date_of_birth, t));
+}
+
+std::string_view describe(ConsentBand band) {
+  switch (band) {
+    case ConsentBand::guardian:
+      return "a guardian with parental authority";
+    case ConsentBand::guardian_and_pupil:
+      return "a guardian with parental authority and the pupil";
+    case ConsentBand::pupil:
+      return "the pupil";
+  }
+  return "unknown";
+}
+
+bool grant_valid_at(const ConsentGrant& grant, Millis t) {
+  if (t < grant.valid_from) return false;
+  if (grant.valid_until && t >= *grant.valid_until) return false;
+  if (grant.withdrawn_at && *grant.withdrawn_at <= t) return false;
+  return true;
+}
+
+bool grant_covers(const ConsentGrant& grant, const std::string& organisation_id, Role role,
+                  EntryCategory category) {
+  bool recipient =
+      (!organisation_id.empty() && contains(grant.recipient_organisation_ids, organisation_id)) ||
+      contains(grant.recipient_roles, role);
+  return recipient && contains(grant.categories, category);
+}
+
+bool grant_covers_guardians(const ConsentGrant& grant, EntryCategory category) {
+  return grant.recipient_guardians && contains(grant.categories, category);
+}
+
+bool grant_has_parties_for(const ConsentGrant& grant, ConsentBand band,
+                           const std::vector<GuardianFacts>& guardians) {
+  switch (band) {
+    case ConsentBand::guardian:
+      return given_by_guardian_with_authority(grant, guardians);
+    case ConsentBand::guardian_and_pupil:
+      return given_by_guardian_with_authority(grant, guardians) && grant.given_by_pupil;
+    case ConsentBand::pupil:
+      return grant.given_by_pupil;
+  }
+  return false;
+}
+
+bool may_withdraw(const ConsentGrant& grant, const std::string& guardian_id, bool as_pupil) {
+  if (as_pupil) return grant.given_by_pupil;
+  return !guardian_id.empty() && contains(grant.given_by_guardian_ids, guardian_id);
+}
+
+ConsentFinding find_consent(const std::vector<ConsentGrant>& grants, const CaseFacts& c,
+                            const std::string& organisation_id, Role role, EntryCategory category,
+                            Millis t) {
+  return find(
+      grants, c, t,
+      [&](const ConsentGrant& g) { return grant_covers(g, organisation_id, role, category); },
+      "organisation " + organisation_id + " or role " + std::string(to_string(role)), category);
+}
+
+ConsentFinding find_guardian_consent(const std::vector<ConsentGrant>& grants, const CaseFacts& c,
+                                     EntryCategory category, Millis t) {
+  return find(
+      grants, c, t, [&](const ConsentGrant& g) { return grant_covers_guardians(g, category); },
+      "the guardians", category);
+}
+
+}  // namespace samen::domain
