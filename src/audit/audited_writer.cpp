@@ -67,40 +67,28 @@ void AuditedWriter::loop() {
   }
 }
 
+namespace {
+// A batch that lost a race with another server's transaction runs again from the start;
+// after this many attempts the jobs are told it failed.
+constexpr int kMaxBatchAttempts = 4;
+}  // namespace
+
 void AuditedWriter::run_batch(std::vector<Job>& batch) {
-  std::vector<std::exception_ptr> errors(batch.size());
+  std::vector<std::exception_ptr> errors;
   std::exception_ptr batch_error;
-  try {
-    auto tx = store_.begin_write();
-    auto head = tx->audit_head();
-    std::int64_t seq = head ? head->seq : 0;
-    std::string prev = head ? head->hash : kGenesisHash;
-    auto append = [&](const Event& e) {
-      // Time is taken at append so that sequence order and time order agree.
-      auto row = seal(e, ++seq, domain::format_instant(domain::now_millis()), prev);
-      tx->append_audit(row);
-      prev = row.hash;
-    };
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      Job& job = batch[i];
-      tx->savepoint();
-      JobOutcome outcome;
-      try {
-        if (job.work) outcome = job.work(*tx);
-      } catch (...) {
-        errors[i] = std::current_exception();
-        outcome.keep = false;
-      }
-      if (outcome.keep)
-        tx->release_savepoint();
-      else
-        tx->rollback_to_savepoint();
-      for (const auto& e : job.events) append(e);
-      for (const auto& e : outcome.events) append(e);
+  for (int attempt = 1;; ++attempt) {
+    errors.assign(batch.size(), nullptr);
+    try {
+      run_batch_once(batch, errors);
+      batch_error = nullptr;
+      break;
+    } catch (const store::StoreError& e) {
+      batch_error = std::current_exception();
+      if (!e.retryable() || attempt == kMaxBatchAttempts) break;
+    } catch (...) {
+      batch_error = std::current_exception();
+      break;
     }
-    tx->commit();
-  } catch (...) {
-    batch_error = std::current_exception();
   }
   {
     std::scoped_lock lock(mutex_);
@@ -109,6 +97,43 @@ void AuditedWriter::run_batch(std::vector<Job>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (batch[i].done) batch[i].done(batch_error ? batch_error : errors[i]);
   }
+}
+
+void AuditedWriter::run_batch_once(std::vector<Job>& batch,
+                                   std::vector<std::exception_ptr>& errors) {
+  auto tx = store_.begin_write();
+  auto head = tx->audit_head();
+  std::int64_t seq = head ? head->seq : 0;
+  std::string prev = head ? head->hash : kGenesisHash;
+  auto append = [&](const Event& e) {
+    // Time is taken at append so that sequence order and time order agree.
+    auto row = seal(e, ++seq, domain::format_instant(domain::now_millis()), prev);
+    tx->append_audit(row);
+    prev = row.hash;
+  };
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Job& job = batch[i];
+    tx->savepoint();
+    JobOutcome outcome;
+    try {
+      if (job.work) outcome = job.work(*tx);
+    } catch (const store::StoreError& e) {
+      // A lost race spoils the whole transaction, not just this job: run the batch again.
+      if (e.retryable()) throw;
+      errors[i] = std::current_exception();
+      outcome.keep = false;
+    } catch (...) {
+      errors[i] = std::current_exception();
+      outcome.keep = false;
+    }
+    if (outcome.keep)
+      tx->release_savepoint();
+    else
+      tx->rollback_to_savepoint();
+    for (const auto& e : job.events) append(e);
+    for (const auto& e : outcome.events) append(e);
+  }
+  tx->commit();
 }
 
 }  // namespace samen::audit

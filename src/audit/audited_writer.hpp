@@ -7,7 +7,10 @@
 //
 // Each job runs inside a savepoint: a job that asks to be rolled back (or throws) undoes
 // only its own change; its audit events are still appended (a refused attempt is still
-// an attempt). If the commit itself fails, every job in the batch learns so.
+// an attempt). If the commit itself fails, every job in the batch learns so. A batch that
+// fails because it lost a race with a concurrent transaction (StoreError::retryable, e.g.
+// another server on the same PostgreSQL) runs again, jobs and all, a few times: a job's
+// work must therefore be safe to run again, which it is when it only uses the WriteTx.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -55,6 +58,8 @@ class AuditedWriter {
   };
   void loop();
   void run_batch(std::vector<Job>& batch);
+  // One attempt; throws when the transaction fails as a whole.
+  void run_batch_once(std::vector<Job>& batch, std::vector<std::exception_ptr>& errors);
 
   store::Store& store_;
   std::size_t max_batch_;

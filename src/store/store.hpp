@@ -22,7 +22,14 @@ namespace samen::store {
 
 class StoreError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit StoreError(const std::string& what, bool retryable = false)
+      : std::runtime_error(what), retryable_(retryable) {}
+  // A conflict with a concurrent transaction (serialization failure, deadlock): nothing
+  // is wrong with the work itself, and running the whole transaction again may succeed.
+  bool retryable() const { return retryable_; }
+
+ private:
+  bool retryable_ = false;
 };
 
 class ReadTx {

@@ -100,6 +100,47 @@ TEST_P(AuditedWriterTest, ARolledBackJobKeepsItsAuditEventsAndSparesOthers) {
   EXPECT_EQ(rows[2].action, "attempt");
 }
 
+// Another server's transaction won a race (PostgreSQL: serialization failure or deadlock):
+// the whole batch runs again, and each change and event lands exactly once.
+TEST_P(AuditedWriterTest, ABatchThatLostARaceRunsAgainOnce) {
+  audit::AuditedWriter writer(*store);
+  int runs = 0;
+  writer.run(
+      [&](store::WriteTx& tx) {
+        domain::Pupil p;
+        p.school_id = school;
+        p.pupil_number = "raced";
+        p.given_name = "A";
+        p.family_name = "B";
+        p.date_of_birth = {2012, 1, 1};
+        tx.insert_pupil(p);  // a second run would hit the unique number if the first stayed
+        if (++runs == 1) throw store::StoreError("lost a race", /*retryable=*/true);
+        return audit::JobOutcome{true, {event("create")}};
+      },
+      {event("attempt")});
+  EXPECT_EQ(runs, 2);
+  auto tx = store->begin_read();
+  EXPECT_TRUE(tx->pupil_id_by_number(school, "raced"));
+  auto rows = tx->audit_range(1, 10);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].action, "attempt");
+  EXPECT_EQ(rows[1].action, "create");
+  EXPECT_TRUE(audit::verify_chain(*store, std::nullopt).intact);
+}
+
+TEST_P(AuditedWriterTest, ABatchThatKeepsLosingFailsAfterAFewAttempts) {
+  audit::AuditedWriter writer(*store);
+  int runs = 0;
+  EXPECT_THROW(writer.run([&](store::WriteTx&) -> audit::JobOutcome {
+    ++runs;
+    throw store::StoreError("lost again", /*retryable=*/true);
+  }),
+               store::StoreError);
+  EXPECT_GT(runs, 1);
+  EXPECT_LT(runs, 10);
+  EXPECT_FALSE(store->begin_read()->audit_head());
+}
+
 TEST_P(AuditedWriterTest, StopFinishesQueuedJobsAndRefusesLaterOnes) {
   auto writer = std::make_unique<audit::AuditedWriter>(*store);
   for (int i = 0; i < 50; ++i) writer->submit({}, {event("read")}, nullptr);

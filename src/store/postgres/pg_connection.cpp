@@ -75,8 +75,11 @@ void PgConnection::fail(const char* what, PGresult* result) {
   std::string message = PQerrorMessage(conn_);
   PQclear(result);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  throw StoreError(std::string("postgres: ") + what + ": " +
-                   (state.empty() ? "" : "[" + state + "] ") + message);
+  // serialization_failure and deadlock_detected: the transaction lost a race, not a rule.
+  bool retryable = state == "40001" || state == "40P01";
+  throw StoreError(
+      std::string("postgres: ") + what + ": " + (state.empty() ? "" : "[" + state + "] ") + message,
+      retryable);
 }
 
 void PgConnection::exec(const char* sql) {
