@@ -59,14 +59,14 @@ def run_cli(*args, stdin=None):
 class Server:
     """A demo region served by `samen demo`; stop() sends SIGTERM and waits."""
 
-    def __init__(self, pupils=120):
+    def __init__(self, pupils=120, extra_args=(), env=None):
         self.dir = tempfile.mkdtemp(prefix="samen-it-")
         self.db = new_database(self.dir)
         self.port = free_port()
         self.proc = subprocess.Popen(
             [SAMEN, "demo", "--db", self.db, "--listen", f"127.0.0.1:{self.port}", "--password", PASSWORD,
-             "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json"), *extra_args],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         # Drain stdout all the time: a full pipe would block the server's logging.
         self.output = []
         self.listening = threading.Event()
