@@ -179,7 +179,7 @@ class Client:
             headers["X-CSRF-Token"] = self.csrf
         for attempt in range(2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.conn = self.connect()
             try:
                 self.conn.request(method, path, body=data, headers=headers)
                 resp = self.conn.getresponse()
@@ -197,6 +197,10 @@ class Client:
         if payload and resp.getheader("Content-Type", "").startswith("application/json"):
             parsed = json.loads(payload)
         return resp.status, resp, parsed if parsed is not None else payload
+
+    def connect(self):
+        """A new connection to the server; subclasses speak TLS (test_cluster)."""
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
