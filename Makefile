@@ -1,4 +1,5 @@
 # The two commands of the README: `make demo` runs the product, `make test` runs every test.
+# `make cluster` runs it as in production: nginx with TLS, two servers, PostgreSQL.
 PORT ?= 8080
 HOST ?= 127.0.0.1
 PUPILS ?= 600
@@ -9,7 +10,7 @@ TEST_BUILD ?= build-test
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build demo test test-asan bench format format-check clean
+.PHONY: deps build demo cluster cluster-stop test test-asan bench format format-check clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -23,6 +24,12 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/samen demo --db $(DEMO_DB) --listen $(HOST):$(PORT) --password '$(DEMO_PASSWORD)' \
 	  --pupils $(PUPILS) --logins-json $(dir $(DEMO_DB))logins.json $(if $(wildcard web/dist),--static web/dist,)
+
+cluster: build
+	SAMEN_BIN=$(BUILD)/samen SAMEN_CLUSTER_PUPILS=$(PUPILS) bash scripts/cluster.sh start
+
+cluster-stop:
+	bash scripts/cluster.sh stop
 
 test: deps
 	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMEN_WERROR=ON

@@ -11,6 +11,7 @@ packages=(
   libcsv-dev libzxcvbn-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 python3-psycopg2 clang-format bc time
+  nginx openssl
 )
 
 # Node.js (for the OpenAPI linter and, later, the web UI) may come from another source

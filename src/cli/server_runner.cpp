@@ -5,6 +5,8 @@
 #include "api/routes.hpp"
 #include "audit/audited_writer.hpp"
 #include "cli/commands.hpp"
+#include "domain/text.hpp"
+#include "http/forwarded.hpp"
 #include "http/log_event.hpp"
 
 namespace samen::cli {
@@ -14,6 +16,18 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
       ->envname("SAMEN_THREADS");
   cmd.add_option("--static", o.http.static_dir, "directory with the built web UI")
       ->envname("SAMEN_STATIC");
+  cmd.add_option("--trusted-proxy", o.trusted_proxies,
+                 "IP address of a reverse proxy whose X-Forwarded-For names the client "
+                 "(repeatable or comma-separated)")
+      ->envname("SAMEN_TRUSTED_PROXIES")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            value = std::string(domain::trim(value));  // "a, b" in the environment
+            if (value.empty() || http::canonical_address(value)) return {};
+            return "'" + value + "' is not an IP address";
+          },
+          "ADDR"));
   cmd.add_option("--log-level", o.log_level, "info (access log), warn or error")
       ->envname("SAMEN_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
@@ -27,7 +41,15 @@ void run_server(store::Store& store, const ServeOptions& options,
   api::AppContext ctx{store, writer, api::Settings{}};
   http::Router router;
   api::register_routes(router, ctx);
-  http::Server server(options.http, router, writer);
+  http::ServerConfig config = options.http;
+  config.trusted_proxies = http::TrustedProxies::parse(options.trusted_proxies);
+  if (!config.trusted_proxies.empty()) {
+    // So an operator can see that SAMEN_TRUSTED_PROXIES reached the server.
+    std::string list;
+    for (const auto& value : options.trusted_proxies) list += (list.empty() ? "" : ",") + value;
+    http::log_event(http::LogLevel::info, "trusted_proxies", {{"addresses", list}});
+  }
+  http::Server server(config, router, writer);
   server.run(on_listening);
   writer.stop();
   http::log_event(http::LogLevel::info, "stopped",

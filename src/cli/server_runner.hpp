@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -11,6 +12,7 @@ namespace samen::cli {
 
 struct ServeOptions {
   http::ServerConfig http;
+  std::vector<std::string> trusted_proxies;  // as given; parsed into http.trusted_proxies
   std::string log_level = "info";
 };
 

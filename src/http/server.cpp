@@ -129,13 +129,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     version_ = raw.version();
     Request req;
     req.method = std::string(raw.method_string());
-    req.client_address = address_;
     req.request_id = request_id();
     for (const auto& field : raw) {
       std::string name(field.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       req.headers.emplace_back(std::move(name), std::string(field.value()));
     }
+    std::vector<std::string_view> forwarded_for;
+    for (const auto& [name, value] : req.headers)
+      if (name == "x-forwarded-for") forwarded_for.push_back(value);
+    req.client_address = client_address(address_, forwarded_for, state_.config.trusted_proxies);
     auto target = boost::urls::parse_origin_form(raw.target());
     if (!target) return reject(400, "bad_request", "the request target is not a valid path");
     req.path = target->path();

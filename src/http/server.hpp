@@ -10,6 +10,7 @@
 #include <string>
 
 #include "audit/audited_writer.hpp"
+#include "http/forwarded.hpp"
 #include "http/router.hpp"
 
 namespace samen::http {
@@ -25,6 +26,7 @@ struct ServerConfig {
   std::chrono::seconds read_timeout{30};  // whole request, headers and body
   std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
   int cpu_workers = 2;                    // password hashing runs here, at most this many at once
+  TrustedProxies trusted_proxies;         // whose X-Forwarded-For names the client
 };
 
 class Server {

@@ -66,17 +66,19 @@ class Server:
     the `directory` it lives in), `samen serve` on that existing database instead: the same
     database again after a restart, a crash or a restore."""
 
-    def __init__(self, pupils=120, db=None, directory=None):
+    def __init__(self, pupils=120, db=None, directory=None, extra_args=(), env=None):
         self.dir = directory or tempfile.mkdtemp(prefix="samen-it-")
         self.db = db or new_database(self.dir)
         self.port = free_port()
         listen = ["--listen", f"127.0.0.1:{self.port}"]
         if db:
-            command = [SAMEN, "serve", "--db", self.db, *listen]
+            command = [SAMEN, "serve", "--db", self.db, *listen, *extra_args]
         else:
             command = [SAMEN, "demo", "--db", self.db, *listen, "--password", PASSWORD,
-                       "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json")]
-        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                       "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json"),
+                       *extra_args]
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     env=env)
         # Drain stdout all the time: a full pipe would block the server's logging.
         self.output = []
         self.listening = threading.Event()
@@ -203,7 +205,7 @@ class Client:
             headers["X-CSRF-Token"] = self.csrf
         for attempt in range(2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.conn = self.connect()
             try:
                 self.conn.request(method, path, body=data, headers=headers)
                 resp = self.conn.getresponse()
@@ -221,6 +223,10 @@ class Client:
         if payload and resp.getheader("Content-Type", "").startswith("application/json"):
             parsed = json.loads(payload)
         return resp.status, resp, parsed if parsed is not None else payload
+
+    def connect(self):
+        """A new connection to the server; subclasses speak TLS (test_cluster)."""
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
