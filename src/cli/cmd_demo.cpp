@@ -66,7 +66,7 @@ void add_demo_command(CLI::App& app) {
     auto [host, port] = parse_listen(a->listen);
     demo::DemoResult result;
     {
-      auto store = store::open_store(a->db, 8);
+      auto store = store::open_store(a->db, read_pool_size(a->serve));
       store->migrate();
       result =
           demo::create_demo_region(*store, demo::DemoOptions{a->pupils, 20261124, a->password});

@@ -21,7 +21,7 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on")->envname("SAMEN_LISTEN");
   add_serve_options(*cmd, args->serve);
   cmd->callback([args] {
-    auto store = open_migrated_store(args->db, 8);
+    auto store = open_migrated_store(args->db, read_pool_size(args->serve));
     auto [host, port] = parse_listen(args->listen);
     args->serve.http.host = host;
     args->serve.http.port = port;

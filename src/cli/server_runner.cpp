@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "api/routes.hpp"
 #include "audit/audited_writer.hpp"
 #include "cli/commands.hpp"
@@ -31,6 +34,12 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
   cmd.add_option("--log-level", o.log_level, "info (access log), warn or error")
       ->envname("SAMEN_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
+}
+
+int read_pool_size(const ServeOptions& o) {
+  int network =
+      o.http.threads > 0 ? o.http.threads : static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(network, 1) + std::max(o.http.cpu_workers, 1);
 }
 
 void run_server(store::Store& store, const ServeOptions& options,

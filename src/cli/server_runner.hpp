@@ -17,6 +17,9 @@ struct ServeOptions {
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);
+// Read connections for the store: one per thread that can run a handler (network threads
+// and the CPU pool), so no request waits for a connection while a thread is free.
+int read_pool_size(const ServeOptions& options);
 // Blocks until SIGINT/SIGTERM; returns after in-flight requests and audit commits finish.
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening);
