@@ -1,0 +1,52 @@
+#pragma once
+// Who may *act* on signals and cases, part of the one policy module (policy.hpp decides
+// about pupil records, policy_entries.hpp about reading case content). Reading is decided
+// by the access rules; acting needs a role at the school or a seat at the table:
+//   - a signal is recorded by school staff who work with the pupil (mentor, teacher, care
+//     coordinator of P's school), read by its author and the care coordinator, and triaged
+//     by the care coordinator of P's school;
+//   - a case is opened by the care coordinator of P's school, and managed (lead, team,
+//     level, goals, actions, review date, closing) by its lead or that care coordinator;
+//   - an entry is written by a professional with a seat at the table (rule 4), the family
+//     writes its own view through the family route;
+//   - consent is recorded by the care coordinator or a case lead on the family's word, or
+//     given by the family themselves (a guardian with parental authority, or a pupil of 12+
+//     for their own part); safety decisions by the lead or the care coordinator;
+//   - an explanation of someone else's access is for the privacy officer of the region.
+// Every decision names its rule ("case_action.*") and basis or reason, like the others.
+#include <string>
+#include <vector>
+
+#include "domain/case.hpp"
+#include "domain/policy.hpp"
+
+namespace samen::domain {
+
+enum class SignalAction { record, read, triage };
+
+// `school_id` is P's school; `author_user_id` the signal's author (empty when recording).
+Decision decide_signal_action(const Viewer& viewer, const std::string& school_id,
+                              const std::string& author_user_id, SignalAction action);
+
+enum class CaseAction {
+  open,         // c holds P's facts; case_id is empty
+  manage,       // lead, team, level, goals, actions, review date, close
+  write_entry,  // add to the chronology
+  record_safety_decision,
+};
+
+Decision decide_case_action(const Viewer& viewer, const CaseFacts& c, CaseAction action);
+
+// Recording or giving consent for pupil P (c: any case of P, or P's facts without a case).
+// A family member may give consent only for their own part: `as_guardian_id` names the
+// guardian record the viewer gives it as, `as_pupil` whether the pupil gives it.
+Decision decide_consent_recording(const Viewer& viewer, const CaseFacts& c,
+                                  const std::vector<std::string>& as_guardian_ids, bool as_pupil,
+                                  Millis t);
+
+// Explaining another user's access (GET /api/entries/{id}/explain?user=…): the user
+// themself, or the privacy officer of the region the entry lies in.
+Decision decide_explain(const Viewer& viewer, const std::string& subject_user_id,
+                        const std::string& entry_region_id);
+
+}  // namespace samen::domain
