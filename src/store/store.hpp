@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/policy.hpp"
+#include "store/case_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
 
@@ -67,6 +68,49 @@ class ReadTx {
   virtual std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) = 0;
   virtual std::vector<AuditRow> audit_search(const AuditQuery& q) = 0;
 
+  // Cases and lawful sharing (case_records.hpp). These return data; the API layer asks
+  // the policy (domain/policy_entries.hpp) before showing any of it.
+  virtual std::optional<SignalRecord> signal(const std::string& id) = 0;
+  // Open signals of a school, oldest first: the care coordinator's triage queue.
+  virtual std::vector<SignalRecord> open_signals(const std::string& school_id) = 0;
+  virtual std::vector<SignalRecord> signals_of_pupil(const std::string& pupil_id) = 0;
+
+  // A case with its team (every seat, removed ones too) and level history.
+  virtual std::optional<CaseRecord> case_record(const std::string& id) = 0;
+  // Cases without team and history, newest first; open_only drops closed ones.
+  virtual std::vector<CaseRecord> cases_of_school(const std::string& school_id, bool open_only) = 0;
+  virtual std::vector<CaseRecord> cases_of_pupil(const std::string& pupil_id) = 0;
+  // Cases where one of the memberships is the lead or has a seat at the table now.
+  virtual std::vector<CaseRecord> cases_of_memberships(
+      const std::vector<std::string>& membership_ids) = 0;
+  virtual std::vector<GoalRecord> goals_of_case(const std::string& case_id) = 0;
+  virtual std::vector<ActionRecord> actions_of_case(const std::string& case_id) = 0;
+
+  // What the policy needs (domain/case.hpp): the case with its current team, the pupil's
+  // school, date of birth and login, and the guardians.
+  virtual std::optional<domain::CaseFacts> case_facts(const std::string& case_id) = 0;
+  // The chronology in time order (created_at, then id), with corrections linked.
+  virtual std::vector<EntryRecord> entries_of_case(const std::string& case_id) = 0;
+  virtual std::optional<EntryRecord> entry(const std::string& id) = 0;
+  // A pupil's grants in a stable order (by id), withdrawn and expired ones included.
+  virtual std::vector<ConsentGrantRecord> consent_grant_records_of_pupil(
+      const std::string& pupil_id) = 0;
+  virtual std::optional<ConsentGrantRecord> consent_grant(const std::string& id) = 0;
+  virtual std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
+      const std::string& case_id) = 0;
+
+  // The same as domain structs, for the policy functions.
+  std::vector<domain::ConsentGrant> consent_grants_of_pupil(const std::string& pupil_id) {
+    std::vector<domain::ConsentGrant> out;
+    for (auto& r : consent_grant_records_of_pupil(pupil_id)) out.push_back(std::move(r.grant));
+    return out;
+  }
+  std::vector<domain::SafetyDecision> safety_decisions_of_case(const std::string& case_id) {
+    std::vector<domain::SafetyDecision> out;
+    for (auto& r : safety_decision_records_of_case(case_id)) out.push_back(std::move(r.decision));
+    return out;
+  }
+
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
   virtual std::vector<TableInfo> data_tables() = 0;
@@ -107,6 +151,39 @@ class WriteTx : public ReadTx {
   virtual void link_pupil_user(const std::string& pupil_id, const std::string& user_id) = 0;
 
   virtual void append_audit(const AuditRow& row) = 0;
+
+  // Cases and lawful sharing. Inserts return the new id. Methods returning bool return
+  // false, changing nothing, when the version is stale or the state does not allow it.
+  virtual std::string insert_signal(const SignalRecord& s) = 0;
+  // Only an open signal can be triaged.
+  virtual bool triage_signal(const std::string& signal_id, const SignalTriage& triage,
+                             std::int64_t expected_version) = 0;
+  // Inserts an open case and its opening level (a level change without from_level, by
+  // the opener, with `opening_reason`).
+  virtual std::string insert_case(const CaseRecord& c, const std::string& opening_reason) = 0;
+  // Lead, categories and review date.
+  virtual bool update_case(const CaseRecord& c, std::int64_t expected_version) = 0;
+  virtual bool close_case(const std::string& case_id, const std::string& outcome,
+                          const std::string& outcome_note, domain::Millis at,
+                          std::int64_t expected_version) = 0;
+  // nullopt when the membership already has a seat at this case's table.
+  virtual std::optional<std::string> add_team_member(const TeamMember& m) = 0;
+  // False when the membership has no seat now.
+  virtual bool remove_team_member(const std::string& case_id, const std::string& membership_id,
+                                  const std::string& by_user_id, domain::Millis at) = 0;
+  // Records the change (from the current level) and sets the level; bumps the version.
+  virtual bool change_level(const LevelChange& change, std::int64_t expected_version) = 0;
+  virtual std::string insert_goal(const GoalRecord& g) = 0;
+  virtual bool update_goal(const GoalRecord& g, std::int64_t expected_version) = 0;
+  virtual std::string insert_action(const ActionRecord& a) = 0;
+  virtual bool update_action(const ActionRecord& a, std::int64_t expected_version) = 0;
+  // Appends to the chronology; there is no way to change or delete an entry.
+  virtual std::string append_entry(const EntryRecord& e) = 0;
+  virtual std::string insert_consent_grant(const ConsentGrantRecord& g) = 0;
+  // The first withdrawal ends the grant; later ones return false and change nothing.
+  virtual bool withdraw_consent_grant(const std::string& grant_id,
+                                      const ConsentWithdrawal& withdrawal) = 0;
+  virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
 
   // Inserts rows as they are, keys included (samen copy). Columns as in `table`.
   virtual void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) = 0;

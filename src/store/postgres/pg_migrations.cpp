@@ -143,12 +143,182 @@ WHERE token <> ''
 ON CONFLICT DO NOTHING;
 )SQL";
 
+// The same tables and columns, in the same order, as SQLite's migration 3 (samen copy
+// requires it); BIGINT for keys and millis, BOOLEAN for flags.
+constexpr const char* kCases = R"SQL(
+CREATE TABLE cases (
+  id BIGSERIAL PRIMARY KEY,
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  school_id BIGINT NOT NULL REFERENCES organisations(id),
+  lead_membership_id BIGINT REFERENCES memberships(id),
+  categories TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  status TEXT NOT NULL CHECK (status IN ('open','closed')),
+  outcome TEXT CHECK (outcome IN ('goals_met','referred_on','moved_school','dropped_out','other')),
+  outcome_note TEXT,
+  review_date TEXT,
+  opened_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  opened_at BIGINT NOT NULL,
+  closed_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX cases_school ON cases(school_id, status, id);
+CREATE INDEX cases_pupil ON cases(pupil_id, status);
+CREATE INDEX cases_lead ON cases(lead_membership_id);
+
+CREATE TABLE case_team (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  membership_id BIGINT NOT NULL REFERENCES memberships(id),
+  reason TEXT NOT NULL,
+  added_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  added_at BIGINT NOT NULL,
+  removed_at BIGINT,
+  removed_by_user_id BIGINT REFERENCES users(id)
+);
+CREATE INDEX case_team_case ON case_team(case_id, id);
+CREATE INDEX case_team_membership ON case_team(membership_id, case_id);
+-- A membership sits at a case's table at most once at a time.
+CREATE UNIQUE INDEX case_team_active ON case_team(case_id, membership_id) WHERE removed_at IS NULL;
+
+CREATE TABLE case_level_changes (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  from_level INTEGER CHECK (from_level BETWEEN 1 AND 5),
+  to_level INTEGER NOT NULL CHECK (to_level BETWEEN 1 AND 5),
+  reason TEXT NOT NULL,
+  changed_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  changed_by_membership_id BIGINT REFERENCES memberships(id),
+  changed_at BIGINT NOT NULL
+);
+CREATE INDEX case_level_changes_case ON case_level_changes(case_id, id);
+
+CREATE TABLE case_goals (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  text TEXT NOT NULL,
+  created_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  achieved_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX case_goals_case ON case_goals(case_id, id);
+
+CREATE TABLE case_actions (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  text TEXT NOT NULL,
+  owner_membership_id BIGINT REFERENCES memberships(id),
+  due_date TEXT,
+  created_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  done_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX case_actions_case ON case_actions(case_id, id);
+CREATE INDEX case_actions_owner ON case_actions(owner_membership_id, done_at);
+
+CREATE TABLE signals (
+  id BIGSERIAL PRIMARY KEY,
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  school_id BIGINT NOT NULL REFERENCES organisations(id),
+  author_user_id BIGINT NOT NULL REFERENCES users(id),
+  author_membership_id BIGINT NOT NULL REFERENCES memberships(id),
+  author_organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  author_role TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  urgency TEXT NOT NULL CHECK (urgency IN ('normal','soon','urgent')),
+  text TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open','advice','case')),
+  triaged_by_user_id BIGINT REFERENCES users(id),
+  triaged_by_membership_id BIGINT REFERENCES memberships(id),
+  triaged_at BIGINT,
+  advice TEXT,
+  case_id BIGINT REFERENCES cases(id),
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX signals_school ON signals(school_id, status, id);
+CREATE INDEX signals_pupil ON signals(pupil_id, id);
+
+-- The chronology. Entries are never changed: a correction is a new entry naming the one
+-- it corrects. The database refuses UPDATE and DELETE, as for the audit log.
+CREATE TABLE entries (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  author_user_id BIGINT NOT NULL REFERENCES users(id),
+  author_membership_id BIGINT NOT NULL REFERENCES memberships(id),
+  author_organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  author_role TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('observation','conversation','note','decision','signal',
+                                     'triage','level_change','team_change','goal','action',
+                                     'safety_decision','consent','closure','family_view')),
+  category TEXT NOT NULL CHECK (category IN ('attendance','behaviour','learning','wellbeing',
+                                             'home','health','safety')),
+  audience TEXT NOT NULL CHECK (audience IN ('private','discipline','school','case_team')),
+  family_visible BOOLEAN NOT NULL,
+  text TEXT NOT NULL,
+  corrects_entry_id BIGINT REFERENCES entries(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX entries_case ON entries(case_id, created_at, id);
+CREATE INDEX entries_pupil ON entries(pupil_id, id);
+CREATE INDEX entries_corrects ON entries(corrects_entry_id);
+CREATE FUNCTION entries_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'entries are append-only';
+END $$;
+CREATE TRIGGER entries_no_update BEFORE UPDATE OR DELETE ON entries
+  FOR EACH ROW EXECUTE FUNCTION entries_refuse_change();
+CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries
+  FOR EACH STATEMENT EXECUTE FUNCTION entries_refuse_change();
+
+CREATE TABLE consent_grants (
+  id BIGSERIAL PRIMARY KEY,
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  given_by_guardian_ids TEXT NOT NULL,
+  given_by_pupil BOOLEAN NOT NULL,
+  recipient_organisation_ids TEXT NOT NULL,
+  recipient_roles TEXT NOT NULL,
+  recipient_guardians BOOLEAN NOT NULL,
+  categories TEXT NOT NULL,
+  valid_from BIGINT NOT NULL,
+  valid_until BIGINT,
+  text TEXT NOT NULL,
+  recorded_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  recorded_at BIGINT NOT NULL,
+  withdrawn_at BIGINT,
+  withdrawn_by_guardian_id BIGINT,
+  withdrawn_by_pupil BOOLEAN NOT NULL DEFAULT false,
+  withdrawn_by_user_id BIGINT REFERENCES users(id),
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX consent_grants_pupil ON consent_grants(pupil_id, id);
+
+CREATE TABLE safety_decisions (
+  id BIGSERIAL PRIMARY KEY,
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  decided_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  decided_by_membership_id BIGINT REFERENCES memberships(id),
+  reason TEXT NOT NULL,
+  steps TEXT NOT NULL,
+  organisation_ids TEXT NOT NULL,
+  valid_from BIGINT NOT NULL,
+  valid_until BIGINT NOT NULL,
+  recorded_at BIGINT NOT NULL
+);
+CREATE INDEX safety_decisions_case ON safety_decisions(case_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
   static const std::vector<sqlite::Migration> all = {
       {1, "initial schema: regions, organisations, users, sessions, pupils, audit log", kInitial},
       {2, "pupil name search by word prefix", kPupilNameTokens},
+      {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
+       kCases},
   };
   return all;
 }

@@ -38,6 +38,24 @@ class SqliteTx final : public WriteTx {
   std::optional<AuditRow> audit_head() override;
   std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
   std::vector<AuditRow> audit_search(const AuditQuery& q) override;
+  std::optional<SignalRecord> signal(const std::string& id) override;
+  std::vector<SignalRecord> open_signals(const std::string& school_id) override;
+  std::vector<SignalRecord> signals_of_pupil(const std::string& pupil_id) override;
+  std::optional<CaseRecord> case_record(const std::string& id) override;
+  std::vector<CaseRecord> cases_of_school(const std::string& school_id, bool open_only) override;
+  std::vector<CaseRecord> cases_of_pupil(const std::string& pupil_id) override;
+  std::vector<CaseRecord> cases_of_memberships(
+      const std::vector<std::string>& membership_ids) override;
+  std::vector<GoalRecord> goals_of_case(const std::string& case_id) override;
+  std::vector<ActionRecord> actions_of_case(const std::string& case_id) override;
+  std::optional<domain::CaseFacts> case_facts(const std::string& case_id) override;
+  std::vector<EntryRecord> entries_of_case(const std::string& case_id) override;
+  std::optional<EntryRecord> entry(const std::string& id) override;
+  std::vector<ConsentGrantRecord> consent_grant_records_of_pupil(
+      const std::string& pupil_id) override;
+  std::optional<ConsentGrantRecord> consent_grant(const std::string& id) override;
+  std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
+      const std::string& case_id) override;
   std::vector<TableInfo> data_tables() override;
   void scan_table(const TableInfo& table,
                   const std::function<void(const RawRow&)>& on_row) override;
@@ -65,6 +83,27 @@ class SqliteTx final : public WriteTx {
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
   void append_audit(const AuditRow& row) override;
+  std::string insert_signal(const SignalRecord& s) override;
+  bool triage_signal(const std::string& signal_id, const SignalTriage& triage,
+                     std::int64_t expected_version) override;
+  std::string insert_case(const CaseRecord& c, const std::string& opening_reason) override;
+  bool update_case(const CaseRecord& c, std::int64_t expected_version) override;
+  bool close_case(const std::string& case_id, const std::string& outcome,
+                  const std::string& outcome_note, domain::Millis at,
+                  std::int64_t expected_version) override;
+  std::optional<std::string> add_team_member(const TeamMember& m) override;
+  bool remove_team_member(const std::string& case_id, const std::string& membership_id,
+                          const std::string& by_user_id, domain::Millis at) override;
+  bool change_level(const LevelChange& change, std::int64_t expected_version) override;
+  std::string insert_goal(const GoalRecord& g) override;
+  bool update_goal(const GoalRecord& g, std::int64_t expected_version) override;
+  std::string insert_action(const ActionRecord& a) override;
+  bool update_action(const ActionRecord& a, std::int64_t expected_version) override;
+  std::string append_entry(const EntryRecord& e) override;
+  std::string insert_consent_grant(const ConsentGrantRecord& g) override;
+  bool withdraw_consent_grant(const std::string& grant_id,
+                              const ConsentWithdrawal& withdrawal) override;
+  std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) override;
   void after_bulk_load() override;
   void savepoint() override;

@@ -1,0 +1,62 @@
+#include "store/case_codes.hpp"
+
+namespace samen::store {
+namespace {
+
+std::vector<std::string_view> split(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find(',', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > pos) out.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+template <typename T, typename F>
+std::string join(const std::vector<T>& items, F code) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ',';
+    out += code(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string join_categories(const std::vector<domain::EntryCategory>& categories) {
+  return join(categories, [](domain::EntryCategory c) { return domain::to_string(c); });
+}
+
+std::vector<domain::EntryCategory> split_categories(std::string_view text) {
+  std::vector<domain::EntryCategory> out;
+  for (auto code : split(text))
+    if (auto c = domain::parse_entry_category(code)) out.push_back(*c);
+  return out;
+}
+
+std::string join_roles(const std::vector<domain::Role>& roles) {
+  return join(roles, [](domain::Role r) { return domain::to_string(r); });
+}
+
+std::vector<domain::Role> split_roles(std::string_view text) {
+  std::vector<domain::Role> out;
+  for (auto code : split(text))
+    if (auto r = domain::parse_role(code)) out.push_back(*r);
+  return out;
+}
+
+std::string join_ids(const std::vector<std::string>& ids) {
+  return join(ids, [](const std::string& id) -> const std::string& { return id; });
+}
+
+std::vector<std::string> split_ids(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto id : split(text)) out.emplace_back(id);
+  return out;
+}
+
+}  // namespace samen::store

@@ -1,0 +1,21 @@
+#pragma once
+// How sets of codes and ids are stored in one text column (both backends alike):
+// comma-separated, no spaces, in the order given ("attendance,home"; "12,15"); the empty
+// set is "". Unknown codes are skipped when read, so a code retired later reads as absent.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/case.hpp"
+#include "domain/roles.hpp"
+
+namespace samen::store {
+
+std::string join_categories(const std::vector<domain::EntryCategory>& categories);
+std::vector<domain::EntryCategory> split_categories(std::string_view text);
+std::string join_roles(const std::vector<domain::Role>& roles);
+std::vector<domain::Role> split_roles(std::string_view text);
+std::string join_ids(const std::vector<std::string>& ids);
+std::vector<std::string> split_ids(std::string_view text);
+
+}  // namespace samen::store
