@@ -107,3 +107,6 @@ on the same 2 cores as the server; server at --log-level warn (no access log).
 - samen said: \`$(tail -1 "$TMP/import.out")\`
 MD
 cat "$TMP/out.md" | tee bench/results/latest.md
+
+# Issue 4: the same scenarios on PostgreSQL, and through nginx (its own ports and files).
+bash bench/backends.sh
