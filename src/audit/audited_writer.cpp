@@ -113,10 +113,14 @@ void AuditedWriter::run_batch_once(std::vector<Job>& batch,
   };
   for (std::size_t i = 0; i < batch.size(); ++i) {
     Job& job = batch[i];
-    tx->savepoint();
     JobOutcome outcome;
+    if (!job.work) {  // only audit events (a read): nothing to undo, no savepoint needed
+      for (const auto& e : job.events) append(e);
+      continue;
+    }
+    tx->savepoint();
     try {
-      if (job.work) outcome = job.work(*tx);
+      outcome = job.work(*tx);
     } catch (const store::StoreError& e) {
       // A lost race spoils the whole transaction, not just this job: run the batch again.
       if (e.retryable()) throw;

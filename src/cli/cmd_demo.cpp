@@ -17,8 +17,8 @@ namespace {
 
 void print_logins(const demo::DemoResult& result, const std::string& password,
                   const std::string& url) {
-  std::cout << fmt::format("\nDemo region Lindeveld: {} pupils, {} users.\n", result.pupils,
-                           result.users);
+  std::cout << fmt::format("\nDemo region Lindeveld: {} pupils, {} users, {} cases.\n",
+                           result.pupils, result.users, result.cases);
   if (!url.empty()) std::cout << "Open " << url << "\n";
   std::cout << fmt::format("\nEvery demo login has the password: {}\n\n", password);
   std::cout << fmt::format("{:<38} {:<22} {}\n", "e-mail", "role", "organisation");

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "audit/audited_writer.hpp"
+#include "demo/demo_cases.hpp"
 #include "demo/names.hpp"
 #include "domain/text.hpp"
 #include "security/crypto.hpp"
@@ -141,23 +142,26 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
     b.member(admin, baken, Role::admin);
     auto mentor = b.login("mentor@hetbaken.example", "Joost de Mentor", baken, "Het Baken College",
                           Role::mentor);
-    b.login("docent@hetbaken.example", "Fatma Yildiz", baken, "Het Baken College", Role::teacher);
-    b.login("zorg@hetbaken.example", "Ellen Zorgcoördinator", baken, "Het Baken College",
-            Role::care_coordinator);
-    b.login("ib@wilgenhoek.example", "Karin Intern Begeleider", wilgenhoek, "OBS De Wilgenhoek",
-            Role::care_coordinator);
+    auto teacher = b.login("docent@hetbaken.example", "Fatma Yildiz", baken, "Het Baken College",
+                           Role::teacher);
+    auto care_coordinator = b.login("zorg@hetbaken.example", "Ellen Zorgcoördinator", baken,
+                                    "Het Baken College", Role::care_coordinator);
+    auto primary_care_coordinator =
+        b.login("ib@wilgenhoek.example", "Karin Intern Begeleider", wilgenhoek, "OBS De Wilgenhoek",
+                Role::care_coordinator);
     b.login("zorg@dehorizon.example", "Peter van Loon", horizon, "De Horizon (cluster 4)",
             Role::care_coordinator);
-    b.login("sph@debrug.example", "Mirjam Maatschappelijk Werk", brug, "Jeugdhulp De Brug",
-            Role::school_care_worker);
-    b.login("leerplicht@lindeveld.example", "Hans Leerplicht", municipality, "Gemeente Lindeveld",
-            Role::attendance_officer);
-    b.login("jv@ggd-lindeveld.example", "Sevda Jeugdverpleegkundige", ggd,
-            "GGD Lindeveld Jeugdgezondheidszorg", Role::youth_health);
-    b.login("gezinswerker@buurtteam.example", "Tom Gezinswerker", buurtteam,
-            "Buurtteam Lindeveld-Oost", Role::family_worker);
-    b.login("po-begeleider@swv-lindeveld.example", "Anja Passend Onderwijs", partnership,
-            "Samenwerkingsverband Passend Onderwijs Lindeveld", Role::inclusion_counsellor);
+    auto school_care_worker = b.login("sph@debrug.example", "Mirjam Maatschappelijk Werk", brug,
+                                      "Jeugdhulp De Brug", Role::school_care_worker);
+    auto attendance_officer = b.login("leerplicht@lindeveld.example", "Hans Leerplicht",
+                                      municipality, "Gemeente Lindeveld", Role::attendance_officer);
+    auto youth_nurse = b.login("jv@ggd-lindeveld.example", "Sevda Jeugdverpleegkundige", ggd,
+                               "GGD Lindeveld Jeugdgezondheidszorg", Role::youth_health);
+    auto family_worker = b.login("gezinswerker@buurtteam.example", "Tom Gezinswerker", buurtteam,
+                                 "Buurtteam Lindeveld-Oost", Role::family_worker);
+    auto inclusion_counsellor =
+        b.login("po-begeleider@swv-lindeveld.example", "Anja Passend Onderwijs", partnership,
+                "Samenwerkingsverband Passend Onderwijs Lindeveld", Role::inclusion_counsellor);
     b.login("directie@hetbaken.example", "Willem Afdelingsleider", baken, "Het Baken College",
             Role::school_leader);
     b.login("beleid@lindeveld.example", "Nadia Beleid", municipality, "Gemeente Lindeveld",
@@ -172,6 +176,7 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
         {wilgenhoek, "wilgenhoek.example", domain::SchoolType::primary, 35},
         {horizon, "dehorizon.example", domain::SchoolType::cluster4, 15}};
     int assigned = 0;
+    DemoCasePupils case_pupils;
     std::string guardian_login, pupil_login;
     for (std::size_t s = 0; s < schools.size(); ++s) {
       const auto& school = schools[s];
@@ -238,18 +243,43 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
         }
         auto stored = tx.insert_pupil(p);
         ++b.result.pupils;
+        bool story_pupil = false;
         if (school.org_id == baken && klass == "2A" && guardian_login.empty()) {
           guardian_login = b.login("ouder@ouders.example", stored.guardians[0].name, baken,
                                    "Het Baken College", Role::guardian);
           tx.link_guardian_user(stored.guardians[0].id, guardian_login);
+          case_pupils.guardian_child = stored;
+          story_pupil = true;
         }
         if (school.org_id == baken && year == 5 && pupil_login.empty()) {
           pupil_login = b.login("leerling@hetbaken.example", domain::full_name(stored), baken,
                                 "Het Baken College", Role::pupil);
           tx.link_pupil_user(stored.id, pupil_login);
+          case_pupils.pupil_login = stored;
+          story_pupil = true;
         }
+        // Later years, so the stories' pupils are 13 to 16 as the seeds tell them.
+        if (!story_pupil && school.org_id == baken && year >= 2 && year <= 4 &&
+            case_pupils.secondary.size() < 5)
+          case_pupils.secondary.push_back(stored);
+        if (school.org_id == wilgenhoek && year == 5 && case_pupils.primary.empty())
+          case_pupils.primary.push_back(stored);
       }
     }
+    auto person = [&](const std::string& user_id) {
+      auto m = tx.memberships_of(user_id).front();
+      return DemoPeople::Person{user_id, m.id, m.organisation_id};
+    };
+    DemoPeople people{person(mentor),
+                      person(teacher),
+                      person(care_coordinator),
+                      person(primary_care_coordinator),
+                      person(school_care_worker),
+                      person(attendance_officer),
+                      person(youth_nurse),
+                      person(family_worker),
+                      person(inclusion_counsellor)};
+    b.result.cases = add_demo_cases(tx, people, case_pupils);
     b.result.region_id = b.region_id;
     out = std::move(b.result);
     audit::Event e;

@@ -30,6 +30,7 @@ struct DemoResult {
   std::vector<DemoLogin> logins;  // one per role, the ones to print
   int pupils = 0;
   int users = 0;
+  int cases = 0;
   std::string region_id;
 };
 

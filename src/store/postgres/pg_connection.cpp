@@ -108,6 +108,31 @@ PgResult PgConnection::query(const char* sql, const Params& params) {
   return PgResult(r);
 }
 
+void append_copy_text(std::string& out, const std::optional<std::string>& value) {
+  if (!value) {
+    out += "\\N";
+    return;
+  }
+  for (char c : *value) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
 PgResult PgConnection::query_uncached(const std::string& sql, const Params& params) {
   const auto& values = params.values();
   std::vector<const char*> raw(values.size());

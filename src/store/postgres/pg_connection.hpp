@@ -69,6 +69,9 @@ class Params {
   std::vector<std::optional<std::string>> values_;
 };
 
+// Appends one value in COPY's text format (backslash escapes, \N for NULL).
+void append_copy_text(std::string& out, const std::optional<std::string>& value);
+
 class PgConnection {
  public:
   explicit PgConnection(const std::string& uri);

@@ -76,6 +76,7 @@ void PgTx::rollback_to_savepoint() {
 }
 void PgTx::commit() {
   require_write();
+  flush_audit();
   conn_.exec("COMMIT");
   open_ = false;
 }

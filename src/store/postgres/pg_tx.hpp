@@ -115,8 +115,10 @@ class PgTx final : public WriteTx {
   void write_name_tokens(const std::string& school_id, const std::string& pupil_id,
                          const std::string& search_name, bool replace);
   void require_write() const;
+  void flush_audit();
 
   PgConnection& conn_;
+  std::vector<AuditRow> pending_audit_;
   bool write_;
   bool open_ = true;
   std::function<void()> release_;

@@ -30,32 +30,6 @@ std::string column_list(const TableInfo& t) {
   return out;
 }
 
-// COPY's text format: tab-separated, backslash escapes, \N for NULL.
-void append_copy_value(std::string& out, const std::optional<std::string>& value) {
-  if (!value) {
-    out += "\\N";
-    return;
-  }
-  for (char c : *value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 constexpr int kFetchRows = 5000;
 
 }  // namespace
@@ -90,6 +64,7 @@ std::vector<TableInfo> PgTx::data_tables() {
 
 // A cursor, so a table of millions of audit rows never sits in memory at once.
 void PgTx::scan_table(const TableInfo& table, const std::function<void(const RawRow&)>& on_row) {
+  flush_audit();
   conn_.query_uncached("DECLARE samen_scan NO SCROLL CURSOR FOR SELECT " + select_list(table) +
                        " FROM " + quote_identifier(table.name));
   RawRow row(table.columns.size());
@@ -117,7 +92,7 @@ void PgTx::load_rows(const TableInfo& table, const std::vector<RawRow>& rows) {
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) data += '\t';
-      append_copy_value(data, row[i]);
+      append_copy_text(data, row[i]);
     }
     data += '\n';
   }

@@ -1,0 +1,385 @@
+// The chronology of a case: writing entries (never editing them: a correction is a new
+// entry pointing to the one it corrects), listing and reading them as the policy allows,
+// the audience preview before saving, and "why can I see this?". Every entry shown or
+// refused leaves an audit entry with the rule and legal basis, before the response.
+// A case or entry the viewer may not see answers 404, as if it did not exist.
+#include <boost/json.hpp>
+
+#include "api/auth.hpp"
+#include "api/explain.hpp"
+#include "api/handler_support.hpp"
+#include "api/json_body.hpp"
+#include "api/routes.hpp"
+#include "api/views.hpp"
+#include "domain/policy_cases.hpp"
+#include "domain/policy_entries.hpp"
+#include "domain/text.hpp"
+
+namespace samen::api {
+namespace {
+
+using http::Reply;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+// What professionals write; signal, triage, level and team entries come from their own
+// routes, and the family's view from the family's.
+bool is_professional_kind(const std::string& kind) {
+  return kind == "observation" || kind == "conversation" || kind == "note" || kind == "decision";
+}
+
+constexpr std::size_t kMaxEntryText = 20000;
+
+// The facts around one case that every decision on its entries needs, read once.
+struct CaseContext {
+  domain::CaseFacts facts;
+  std::vector<domain::ConsentGrant> grants;
+  std::vector<domain::SafetyDecision> safety;
+};
+
+std::optional<CaseContext> load_case(store::ReadTx& tx, const std::string& case_id) {
+  auto facts = tx.case_facts(case_id);
+  if (!facts) return std::nullopt;
+  return CaseContext{*facts, tx.consent_grants_of_pupil(facts->pupil_id),
+                     tx.safety_decisions_of_case(case_id)};
+}
+
+Reply not_found_audited(const Actor& actor, const Request& req, const domain::Decision& decision,
+                        const std::string& type, const std::string& id, const std::string& pupil,
+                        const char* what) {
+  Reply reply = fail(404, "not_found", std::string("no such ") + what);
+  reply.audit.push_back(decision_event(actor, req, decision, "denied", type, id, pupil));
+  return reply;
+}
+
+// Someone who may not write on the case: 404 when the case does not exist for them at
+// all, else 403; audited either way.
+Reply refuse_writer(const Actor& actor, const Request& req, const CaseContext& c,
+                    const domain::Decision& may, domain::Millis now) {
+  auto see = domain::decide_case_access(actor.viewer, c.facts, c.grants, now);
+  if (!see.allowed)
+    return not_found_audited(actor, req, see, "case", c.facts.case_id, c.facts.pupil_id, "case");
+  Reply reply = fail(403, "forbidden", may.reasons.front());
+  reply.audit.push_back(decision_event(actor, req, may, "denied", "entry", "", c.facts.pupil_id));
+  return reply;
+}
+
+json::object entry_json(store::ReadTx& tx, const store::EntryRecord& e,
+                        const domain::Decision& access,
+                        const std::vector<std::string>& visible_corrections) {
+  const auto& f = e.facts;
+  json::object author{{"user_id", f.author_user_id},
+                      {"membership_id", f.author_membership_id},
+                      {"organisation_id", f.author_organisation_id},
+                      {"role", std::string(domain::to_string(f.author_role))}};
+  if (auto user = tx.user(f.author_user_id)) author["name"] = user->name;
+  if (auto org = tx.organisation(f.author_organisation_id)) author["organisation"] = org->name;
+  json::object out{
+      {"id", f.entry_id},
+      {"case_id", f.case_id},
+      {"pupil_id", f.pupil_id},
+      {"kind", e.kind},
+      {"category", std::string(domain::to_string(f.category))},
+      {"audience", std::string(domain::to_string(f.audience))},
+      {"family_visible", f.family_visible},
+      {"text", e.text},
+      {"created_at", domain::format_instant(e.created_at)},
+      {"author", std::move(author)},
+      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}}};
+  if (!e.corrects_entry_id.empty()) out["corrects"] = e.corrects_entry_id;
+  json::array corrected;
+  for (const auto& id : visible_corrections) corrected.emplace_back(id);
+  out["corrected_by"] = std::move(corrected);
+  return out;
+}
+
+// The corrections of `e` that the viewer may see too: a correction hidden from V must not
+// reveal itself through the entry it corrects.
+std::vector<std::string> visible_corrections(store::ReadTx& tx, const store::EntryRecord& e,
+                                             const domain::Viewer& v, const CaseContext& c,
+                                             domain::Millis t) {
+  std::vector<std::string> out;
+  for (const auto& id : e.corrected_by) {
+    auto later = tx.entry(id);
+    if (later &&
+        domain::decide_entry_access(v, later->facts, c.facts, c.grants, c.safety, t).allowed)
+      out.push_back(id);
+  }
+  return out;
+}
+
+struct DraftFields {
+  std::string kind, text, corrects;
+  domain::EntryCategory category = domain::EntryCategory::wellbeing;
+  domain::Audience audience = domain::Audience::case_team;
+  bool family_visible = false;
+};
+
+// The body of a new entry (with kind, text, corrects) or of a preview (without them).
+Result<DraftFields> read_draft(const json::object& body, bool full) {
+  JsonReader in(body);
+  if (full)
+    in.allow_only({"kind", "category", "audience", "family_visible", "text", "corrects"});
+  else
+    in.allow_only({"category", "audience", "family_visible"});
+  DraftFields d;
+  std::string category = in.text("category", true);
+  std::string audience = in.text("audience", true);
+  d.family_visible = in.boolean("family_visible", false);
+  if (full) {
+    d.kind = in.text("kind", true);
+    d.text = std::string(domain::trim(in.text("text", true)));
+    d.corrects = in.text("corrects", false);
+  }
+  if (!in.ok()) return in.error();
+  auto c = domain::parse_entry_category(category);
+  if (!c) return Error{"validation_failed", "unknown category '" + category + "'", "category"};
+  auto a = domain::parse_audience(audience);
+  if (!a) return Error{"validation_failed", "unknown audience '" + audience + "'", "audience"};
+  d.category = *c;
+  d.audience = *a;
+  if (d.audience == domain::Audience::private_ && d.family_visible)
+    return Error{"validation_failed", "a private entry cannot be shown to the family",
+                 "family_visible"};
+  if (full) {
+    if (!is_professional_kind(d.kind))
+      return Error{"validation_failed", "kind must be observation, conversation, note or decision",
+                   "kind"};
+    if (d.text.empty()) return Error{"validation_failed", "text is empty", "text"};
+    if (d.text.size() > kMaxEntryText)
+      return Error{"validation_failed", "text is longer than 20,000 characters", "text"};
+  }
+  return d;
+}
+
+domain::EntryFacts draft_facts(const Actor& a, const CaseContext& c, const DraftFields& d) {
+  return domain::EntryFacts{"",
+                            c.facts.case_id,
+                            c.facts.pupil_id,
+                            a.user.id,
+                            a.membership.id,
+                            a.membership.organisation_id,
+                            a.membership.role,
+                            d.audience,
+                            d.category,
+                            d.family_visible};
+}
+
+Reply create_entry(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& case_id = req.params["id"];
+  auto c = load_case(*tx, case_id);
+  if (!c) return fail(404, "not_found", "no such case");
+  auto now = domain::now_millis();
+  auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
+  if (!may.allowed) return refuse_writer(*actor, req, *c, may, now);
+  auto body = parse_json_object(req);
+  if (!body) return fail(body.error());
+  auto draft = read_draft(*body, true);
+  if (!draft) return fail(draft.error());
+  if (!draft->corrects.empty()) {
+    auto corrected = tx->entry(draft->corrects);
+    bool visible = corrected && corrected->facts.case_id == case_id &&
+                   domain::decide_entry_access(actor->viewer, corrected->facts, c->facts, c->grants,
+                                               c->safety, now)
+                       .allowed;
+    if (!visible)
+      return fail(400, "validation_failed", "corrects must name an entry of this case you can see",
+                  "corrects");
+  }
+  store::EntryRecord record;
+  record.facts = draft_facts(*actor, *c, *draft);
+  record.kind = draft->kind;
+  record.text = draft->text;
+  record.corrects_entry_id = draft->corrects;
+  record.created_at = now;
+  return Reply::writing([req, a = *actor, record, may](store::WriteTx& w, Response& out) {
+    auto id = w.append_entry(record);
+    out = json_response(201, json::object{{"id", id}});
+    return audit::JobOutcome{
+        true, {decision_event(a, req, may, "create", "entry", id, record.facts.pupil_id)}};
+  });
+}
+
+Reply list_entries(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& case_id = req.params["id"];
+  auto c = load_case(*tx, case_id);
+  if (!c) return fail(404, "not_found", "no such case");
+  auto now = domain::now_millis();
+  auto see = domain::decide_case_access(actor->viewer, c->facts, c->grants, now);
+  if (!see.allowed)
+    return not_found_audited(*actor, req, see, "case", case_id, c->facts.pupil_id, "case");
+  std::string category = req.query_value("category");
+  std::string audience = req.query_value("audience");
+  std::string author = req.query_value("author");
+  if (!category.empty() && !domain::parse_entry_category(category))
+    return fail(400, "validation_failed", "unknown category", "category");
+  if (!audience.empty() && !domain::parse_audience(audience))
+    return fail(400, "validation_failed", "unknown audience", "audience");
+  Reply reply;
+  json::array items;
+  for (const auto& e : tx->entries_of_case(case_id)) {
+    const auto& f = e.facts;
+    if (!category.empty() && domain::to_string(f.category) != category) continue;
+    if (!audience.empty() && domain::to_string(f.audience) != audience) continue;
+    if (!author.empty() && f.author_user_id != author) continue;
+    auto decision =
+        domain::decide_entry_access(actor->viewer, f, c->facts, c->grants, c->safety, now);
+    if (!decision.allowed) continue;  // not listed, as if it were not there
+    reply.audit.push_back(
+        decision_event(*actor, req, decision, "list", "entry", f.entry_id, f.pupil_id));
+    items.push_back(
+        entry_json(*tx, e, decision, visible_corrections(*tx, e, actor->viewer, *c, now)));
+  }
+  *reply.response = json_response(200, json::object{{"entries", std::move(items)}});
+  return reply;
+}
+
+Reply get_entry(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& id = req.params["id"];
+  auto e = tx->entry(id);
+  if (!e) return fail(404, "not_found", "no such entry");
+  auto c = load_case(*tx, e->facts.case_id);
+  if (!c) return fail(404, "not_found", "no such entry");
+  auto now = domain::now_millis();
+  auto decision =
+      domain::decide_entry_access(actor->viewer, e->facts, c->facts, c->grants, c->safety, now);
+  if (!decision.allowed)
+    return not_found_audited(*actor, req, decision, "entry", id, e->facts.pupil_id, "entry");
+  Reply reply;
+  reply.audit.push_back(
+      decision_event(*actor, req, decision, "read", "entry", id, e->facts.pupil_id));
+  *reply.response = json_response(
+      200, entry_json(*tx, *e, decision, visible_corrections(*tx, *e, actor->viewer, *c, now)));
+  return reply;
+}
+
+Reply explain_entry(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& id = req.params["id"];
+  std::string user = req.query_value("user");
+  if (user.empty()) user = actor->user.id;
+  domain::Millis at = domain::now_millis();
+  if (std::string text = req.query_value("at"); !text.empty()) {
+    auto parsed = domain::parse_instant(text);
+    if (!parsed)
+      return fail(400, "validation_failed",
+                  "at must be an ISO 8601 instant, e.g. 2026-11-25T09:00:00Z", "at");
+    at = *parsed;
+  }
+  auto e = tx->entry(id);
+  if (!e) return fail(404, "not_found", "no such entry");
+  auto school = tx->case_facts(e->facts.case_id);
+  auto org = school ? tx->organisation(school->school_id) : std::nullopt;
+  auto may = domain::decide_explain(actor->viewer, user, org ? org->region_id : "");
+  if (!may.allowed) {
+    Reply reply = fail(403, "forbidden", may.reasons.front());
+    reply.audit.push_back(
+        decision_event(*actor, req, may, "denied", "entry_explain", id, e->facts.pupil_id));
+    return reply;
+  }
+  auto explanation = explain_entry_access(*tx, id, user, req.query_value("membership"), at);
+  if (!explanation)
+    return fail(explanation.error().code == "not_found" ? 404 : 400, explanation.error().code,
+                explanation.error().message, explanation.error().field);
+  auto body = decision_json(explanation->decision);
+  body["user_id"] = user;
+  body["membership_id"] = explanation->viewer.membership_id;
+  body["role"] = std::string(domain::to_string(explanation->viewer.role));
+  body["at"] = domain::format_instant(at);
+  Reply reply;
+  reply.audit.push_back(
+      decision_event(*actor, req, may, "explain", "entry", id, e->facts.pupil_id));
+  *reply.response = json_response(200, body);
+  return reply;
+}
+
+// The people around the case whose access a draft would change: lead and team, the family
+// logins, and the author. (Whoever is not at the table never sees an entry; rule 4.)
+std::vector<domain::Viewer> preview_candidates(store::ReadTx& tx, const Actor& a,
+                                               const CaseContext& c) {
+  std::vector<domain::Viewer> out{a.viewer};
+  std::vector<std::string> memberships = c.facts.team_membership_ids;
+  if (!c.facts.lead_membership_id.empty())
+    memberships.insert(memberships.begin(), c.facts.lead_membership_id);
+  for (const auto& id : memberships) {
+    auto m = tx.membership(id);
+    auto u = m ? tx.user(m->user_id) : std::nullopt;
+    if (m && u && m->active) out.push_back(viewer_of(*u, *m));
+  }
+  std::vector<std::string> family;
+  if (!c.facts.pupil_user_id.empty()) family.push_back(c.facts.pupil_user_id);
+  for (const auto& g : c.facts.guardians)
+    if (!g.user_id.empty()) family.push_back(g.user_id);
+  for (const auto& user_id : family) {
+    auto u = tx.user(user_id);
+    if (!u) continue;
+    for (const auto& m : tx.memberships_of(user_id))
+      if (m.active && domain::is_family_role(m.role)) out.push_back(viewer_of(*u, m));
+  }
+  return out;
+}
+
+json::object preview_row_json(store::ReadTx& tx, const domain::AudiencePreviewRow& row) {
+  auto body = decision_json(row.decision);
+  body["user_id"] = row.viewer.user_id;
+  body["membership_id"] = row.viewer.membership_id;
+  body["role"] = std::string(domain::to_string(row.viewer.role));
+  if (auto u = tx.user(row.viewer.user_id)) body["name"] = u->name;
+  if (auto o = tx.organisation(row.viewer.organisation_id)) body["organisation"] = o->name;
+  return body;
+}
+
+Reply preview_entry(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& case_id = req.params["id"];
+  auto c = load_case(*tx, case_id);
+  if (!c) return fail(404, "not_found", "no such case");
+  auto now = domain::now_millis();
+  auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
+  if (!may.allowed) return refuse_writer(*actor, req, *c, may, now);
+  auto body = parse_json_object(req);
+  if (!body) return fail(body.error());
+  auto draft = read_draft(*body, false);
+  if (!draft) return fail(draft.error());
+  auto preview =
+      domain::preview_audience(draft_facts(*actor, *c, *draft), c->facts,
+                               preview_candidates(*tx, *actor, *c), c->grants, c->safety, now);
+  json::array will, wont;
+  for (const auto& row : preview.will_see) will.push_back(preview_row_json(*tx, row));
+  for (const auto& row : preview.will_not_see) wont.push_back(preview_row_json(*tx, row));
+  Reply reply;
+  reply.audit.push_back(
+      decision_event(*actor, req, may, "preview", "entry", "", c->facts.pupil_id));
+  *reply.response = json_response(
+      200, json::object{{"will_see", std::move(will)}, {"will_not_see", std::move(wont)}});
+  return reply;
+}
+
+}  // namespace
+
+void register_entry_routes(http::Router& router, AppContext& ctx) {
+  router.add("GET", "/api/cases/{id}/entries", [&ctx](Request& r) { return list_entries(ctx, r); });
+  router.add("POST", "/api/cases/{id}/entries",
+             [&ctx](Request& r) { return create_entry(ctx, r); });
+  router.add("POST", "/api/cases/{id}/entries/preview",
+             [&ctx](Request& r) { return preview_entry(ctx, r); });
+  router.add("GET", "/api/entries/{id}", [&ctx](Request& r) { return get_entry(ctx, r); });
+  router.add("GET", "/api/entries/{id}/explain",
+             [&ctx](Request& r) { return explain_entry(ctx, r); });
+}
+
+}  // namespace samen::api

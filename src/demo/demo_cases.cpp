@@ -1,0 +1,349 @@
+#include "demo/demo_cases.hpp"
+
+#include "domain/consent.hpp"
+
+namespace samen::demo {
+namespace {
+
+using domain::Audience;
+using domain::EntryCategory;
+using domain::Role;
+using Person = DemoPeople::Person;
+
+domain::Millis at(int month, int day, int hour) {
+  return domain::netherlands_midnight(domain::Date{2026, month, day}) + hour * 3600000LL;
+}
+
+// Writes one story: a case of one pupil, with helpers that keep the facts consistent.
+class Story {
+ public:
+  Story(store::WriteTx& tx, const domain::Pupil& pupil) : tx_(tx), pupil_(pupil) {}
+
+  std::string open(const Person& opener, const Person& lead, std::vector<EntryCategory> categories,
+                   int level, domain::Millis when, domain::Date review, const std::string& why) {
+    store::CaseRecord c;
+    c.pupil_id = pupil_.id;
+    c.school_id = pupil_.school_id;
+    c.lead_membership_id = lead.membership_id;
+    c.categories = std::move(categories);
+    c.level = level;
+    c.review_date = review;
+    c.opened_by_user_id = opener.user_id;
+    c.opened_at = when;
+    case_id_ = tx_.insert_case(c, why);
+    return case_id_;
+  }
+
+  void seat(const Person& who, const Person& by, const std::string& reason, domain::Millis when) {
+    store::TeamMember m;
+    m.case_id = case_id_;
+    m.membership_id = who.membership_id;
+    m.reason = reason;
+    m.added_by_user_id = by.user_id;
+    m.added_at = when;
+    tx_.add_team_member(m);
+  }
+
+  void level(const Person& by, int to, const std::string& reason, domain::Millis when) {
+    auto current = tx_.case_record(case_id_);
+    store::LevelChange change;
+    change.case_id = case_id_;
+    change.to_level = to;
+    change.reason = reason;
+    change.changed_by_user_id = by.user_id;
+    change.changed_by_membership_id = by.membership_id;
+    change.changed_at = when;
+    tx_.change_level(change, current->version);
+  }
+
+  std::string entry(const Person& author, Role role, const std::string& kind,
+                    EntryCategory category, Audience audience, bool family_visible,
+                    domain::Millis when, const std::string& text,
+                    const std::string& corrects = {}) {
+    store::EntryRecord e;
+    e.facts = domain::EntryFacts{
+        "",   case_id_, pupil_.id, author.user_id, author.membership_id, author.organisation_id,
+        role, audience, category,  family_visible};
+    e.kind = kind;
+    e.text = text;
+    e.corrects_entry_id = corrects;
+    e.created_at = when;
+    return tx_.append_entry(e);
+  }
+
+  void goal(const Person& by, const std::string& text, domain::Millis when) {
+    tx_.insert_goal(store::GoalRecord{"", case_id_, text, by.user_id, when, std::nullopt, 1});
+  }
+
+  void action(const Person& by, const Person& owner, const std::string& text, domain::Date due,
+              std::optional<domain::Millis> done, domain::Millis when) {
+    tx_.insert_action(store::ActionRecord{"", case_id_, text, owner.membership_id, due, by.user_id,
+                                          when, done, 1});
+  }
+
+  // A grant with the parties the pupil's age at `from` requires (WGBO).
+  std::string consent(const Person& recorder, std::vector<std::string> organisations,
+                      std::vector<Role> roles, bool guardians,
+                      std::vector<EntryCategory> categories, domain::Millis from,
+                      const std::string& text) {
+    store::ConsentGrantRecord r;
+    auto& g = r.grant;
+    g.pupil_id = pupil_.id;
+    auto band = domain::consent_band_at(pupil_.date_of_birth, from);
+    if (band != domain::ConsentBand::pupil) g.given_by_guardian_ids = {pupil_.guardians.at(0).id};
+    g.given_by_pupil = band != domain::ConsentBand::guardian;
+    g.recipient_organisation_ids = std::move(organisations);
+    g.recipient_roles = std::move(roles);
+    g.recipient_guardians = guardians;
+    g.categories = std::move(categories);
+    g.valid_from = from;
+    g.valid_until = domain::netherlands_midnight(domain::Date{2027, 7, 31});
+    r.text = text;
+    r.recorded_by_user_id = recorder.user_id;
+    r.recorded_at = from;
+    return tx_.insert_consent_grant(r);
+  }
+
+  const std::string& id() const { return case_id_; }
+  const domain::Pupil& pupil() const { return pupil_; }
+
+ private:
+  store::WriteTx& tx_;
+  const domain::Pupil& pupil_;
+  std::string case_id_;
+};
+
+std::string signal(store::WriteTx& tx, const domain::Pupil& p, const Person& author, Role role,
+                   std::vector<EntryCategory> categories, const std::string& urgency,
+                   const std::string& text, domain::Millis when) {
+  store::SignalRecord s;
+  s.pupil_id = p.id;
+  s.school_id = p.school_id;
+  s.author_user_id = author.user_id;
+  s.author_membership_id = author.membership_id;
+  s.author_organisation_id = author.organisation_id;
+  s.author_role = role;
+  s.categories = std::move(categories);
+  s.urgency = urgency;
+  s.text = text;
+  s.created_at = when;
+  return tx.insert_signal(s);
+}
+
+void triage(store::WriteTx& tx, const std::string& signal_id, const Person& cc,
+            const std::string& decision, const std::string& advice, const std::string& case_id,
+            domain::Millis when) {
+  tx.triage_signal(
+      signal_id, store::SignalTriage{decision, cc.user_id, cc.membership_id, when, advice, case_id},
+      1);
+}
+
+// The seeds' central story: absence becomes a case around the table.
+void attendance_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  auto sig = signal(
+      tx, p, w.mentor, Role::mentor, {EntryCategory::attendance, EntryCategory::wellbeing}, "soon",
+      "Mist de laatste drie weken vaak het eerste uur, oogt moe en trekt zich terug in "
+      "de klas.",
+      at(9, 8, 10));
+  Story s(tx, p);
+  s.open(w.care_coordinator, w.school_care_worker,
+         {EntryCategory::attendance, EntryCategory::wellbeing, EntryCategory::home}, 2,
+         at(9, 10, 14), {2026, 12, 3}, "Signaal van de mentor: verzuim en vermoeidheid");
+  triage(tx, sig, w.care_coordinator, "case", "", s.id(), at(9, 10, 14));
+  s.entry(w.mentor, Role::mentor, "signal", EntryCategory::attendance, Audience::school, false,
+          at(9, 10, 14), "Signaal: mist vaak het eerste uur, oogt moe.");
+  s.seat(w.attendance_officer, w.care_coordinator,
+         "Verzuim nadert de meldgrens: leerplicht schuift aan (wettelijke taak)", at(9, 10, 15));
+  s.seat(w.family_worker, w.care_coordinator,
+         "Thuissituatie speelt mee: gezinswerker, met toestemming van ouders en leerling",
+         at(9, 22, 9));
+  s.seat(w.youth_nurse, w.care_coordinator, "Vermoeidheid en slaap: jeugdverpleegkundige",
+         at(9, 22, 9));
+  auto buurtteam = w.family_worker.organisation_id;
+  s.consent(w.care_coordinator, {buurtteam}, {Role::youth_health}, false,
+            {EntryCategory::home, EntryCategory::wellbeing, EntryCategory::attendance},
+            at(9, 20, 11),
+            "Wij geven toestemming dat de school informatie over aanwezigheid, welzijn en de "
+            "thuissituatie deelt met de gezinswerker van het buurtteam en de jeugdverpleegkundige, "
+            "tot het einde van dit schooljaar.");
+  auto obs = s.entry(w.mentor, Role::mentor, "observation", EntryCategory::attendance,
+                     Audience::school, false, at(9, 12, 12),
+                     "Afwezig op maandag- en dinsdagochtend, steeds het eerste uur.");
+  s.entry(w.mentor, Role::mentor, "observation", EntryCategory::attendance, Audience::school, false,
+          at(9, 15, 8), "Correctie: het ging om maandag- en donderdagochtend.", obs);
+  s.entry(w.attendance_officer, Role::attendance_officer, "conversation", EntryCategory::attendance,
+          Audience::case_team, true, at(9, 24, 10),
+          "Verzuimgesprek met ouders en leerling. Afspraak: bij ziekte belt moeder voor 8:15 uur; "
+          "we kijken over vier weken samen terug.");
+  s.entry(w.youth_nurse, Role::youth_health, "note", EntryCategory::health, Audience::discipline,
+          false, at(9, 29, 13),
+          "Consult: slaapproblemen en piekeren besproken. Medische gegevens blijven bij de JGZ.");
+  s.entry(w.family_worker, Role::family_worker, "conversation", EntryCategory::home,
+          Audience::case_team, false, at(10, 6, 16),
+          "Huisbezoek: moeder werkt in ploegendienst, ochtenden zijn lastig. Samen een "
+          "ochtendritme afgesproken; opa helpt op maandag.");
+  s.level(w.school_care_worker, 3, "Begeleiding door de hulpverlener in school nodig",
+          at(10, 1, 11));
+  s.entry(w.school_care_worker, Role::school_care_worker, "decision", EntryCategory::wellbeing,
+          Audience::case_team, true, at(10, 1, 11),
+          "Plan: wekelijks gesprek met de hulpverlener in school; mentor meldt afwezigheid "
+          "dezelfde dag; evaluatie in het zorgoverleg van 3 december.");
+  s.goal(w.school_care_worker, "Elke ochtend op tijd op school", at(10, 1, 11));
+  s.goal(w.school_care_worker, "Leerling en ouders weten waar ze terechtkunnen bij slaapproblemen",
+         at(10, 1, 11));
+  s.action(w.school_care_worker, w.attendance_officer, "Verzuimgesprek met ouders en leerling",
+           {2026, 9, 25}, at(9, 24, 11), at(9, 22, 9));
+  s.action(w.school_care_worker, w.family_worker, "Huisbezoek", {2026, 10, 15}, at(10, 6, 17),
+           at(9, 22, 9));
+  s.action(w.school_care_worker, w.school_care_worker,
+           "Evaluatie voorbereiden voor het zorgoverleg", {2026, 12, 3}, std::nullopt,
+           at(10, 1, 11));
+}
+
+// Meldcode: a safety decision opens the case to the neighbourhood team without consent.
+void safety_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  Story s(tx, p);
+  s.open(w.care_coordinator, w.care_coordinator, {EntryCategory::safety, EntryCategory::home}, 4,
+         at(10, 19, 9), {2026, 12, 1}, "Zorgen over de veiligheid thuis");
+  s.seat(w.family_worker, w.care_coordinator,
+         "Veiligheid thuis: buurtteam, op grond van de Meldcode", at(10, 20, 10));
+  store::SafetyDecisionRecord d;
+  d.decision.case_id = s.id();
+  d.decision.organisation_ids = {w.family_worker.organisation_id};
+  d.decision.valid_from = at(10, 20, 10);
+  d.decision.valid_until = domain::netherlands_midnight(domain::Date{2027, 1, 20});
+  d.decided_by_user_id = w.care_coordinator.user_id;
+  d.decided_by_membership_id = w.care_coordinator.membership_id;
+  d.reason = "Vermoeden van huiselijk geweld; delen zonder toestemming is nodig voor de veiligheid";
+  d.steps =
+      "Stap 1-3 van de Meldcode doorlopen: signalen in kaart, collegiale consultatie, "
+      "overleg met Veilig Thuis";
+  d.recorded_at = at(10, 20, 10);
+  tx.insert_safety_decision(d);
+  s.entry(w.care_coordinator, Role::care_coordinator, "decision", EntryCategory::safety,
+          Audience::case_team, false, at(10, 20, 10),
+          "Besluit volgens de Meldcode: het buurtteam wordt betrokken zonder toestemming, voor "
+          "drie maanden. Ouders zijn geïnformeerd.");
+  s.entry(w.family_worker, Role::family_worker, "observation", EntryCategory::home,
+          Audience::case_team, false, at(10, 27, 15),
+          "Eerste gesprek met moeder; zij staat open voor hulp.");
+}
+
+// A pupil of 16 or over consents alone, and lets the parents see the plan.
+void sixteen_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  Story s(tx, p);
+  s.open(w.care_coordinator, w.care_coordinator,
+         {EntryCategory::learning, EntryCategory::wellbeing}, 2, at(9, 29, 10), {2026, 12, 10},
+         "Vastgelopen bij het profielwerkstuk, stress");
+  s.seat(w.inclusion_counsellor, w.care_coordinator, "Arrangement voor extra begeleiding",
+         at(9, 30, 10));
+  s.consent(w.care_coordinator, {w.inclusion_counsellor.organisation_id}, {}, true,
+            {EntryCategory::learning, EntryCategory::wellbeing}, at(9, 30, 9),
+            "Ik geef toestemming dat de begeleider passend onderwijs mijn gegevens over leren en "
+            "welzijn ziet, en dat mijn ouders mijn plan kunnen zien.");
+  s.entry(w.care_coordinator, Role::care_coordinator, "decision", EntryCategory::learning,
+          Audience::case_team, true, at(10, 2, 14),
+          "Plan: twee uur per week begeleiding bij plannen; het profielwerkstuk krijgt een "
+          "nieuwe deadline.");
+  s.goal(w.care_coordinator, "Profielwerkstuk af voor de kerstvakantie", at(10, 2, 14));
+}
+
+// Primary school: under 12 a guardian consents.
+void primary_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  Story s(tx, p);
+  s.open(w.primary_care_coordinator, w.primary_care_coordinator, {EntryCategory::learning}, 2,
+         at(9, 17, 13), {2026, 12, 15}, "Leesachterstand, onderzoek naar dyslexie");
+  s.seat(w.inclusion_counsellor, w.primary_care_coordinator, "Advies over een arrangement",
+         at(9, 18, 9));
+  s.consent(w.primary_care_coordinator, {}, {Role::inclusion_counsellor}, false,
+            {EntryCategory::learning}, at(9, 18, 8),
+            "Wij geven toestemming dat de begeleider passend onderwijs de gegevens over het leren "
+            "van ons kind ziet.");
+  s.entry(w.primary_care_coordinator, Role::care_coordinator, "observation",
+          EntryCategory::learning, Audience::case_team, true, at(9, 18, 10),
+          "Leest op AVI-niveau E4, twee niveaus onder de groep. Ouders herkennen het.");
+}
+
+// Consent given, then withdrawn by a parent: the family worker's access ends at once.
+void withdrawn_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  Story s(tx, p);
+  s.open(w.care_coordinator, w.care_coordinator, {EntryCategory::behaviour, EntryCategory::home}, 2,
+         at(9, 14, 11), {2026, 11, 30}, "Conflicten in de klas, spanningen thuis");
+  s.seat(w.family_worker, w.care_coordinator, "Spanningen thuis: gezinswerker", at(9, 15, 9));
+  auto grant = s.consent(w.care_coordinator, {w.family_worker.organisation_id}, {}, false,
+                         {EntryCategory::behaviour, EntryCategory::home}, at(9, 15, 8),
+                         "Wij geven toestemming dat de gezinswerker informatie over gedrag en "
+                         "thuissituatie ziet.");
+  auto record = tx.consent_grant(grant);
+  const auto& g = record->grant;
+  store::ConsentWithdrawal withdrawal;
+  if (!g.given_by_guardian_ids.empty())
+    withdrawal.by_guardian_id = g.given_by_guardian_ids.front();
+  else
+    withdrawal.by_pupil = true;
+  withdrawal.by_user_id = w.care_coordinator.user_id;
+  withdrawal.at = at(11, 10, 16);
+  tx.withdraw_consent_grant(grant, withdrawal);
+  s.entry(w.care_coordinator, Role::care_coordinator, "note", EntryCategory::home,
+          Audience::case_team, false, at(11, 10, 16),
+          "Ouders trekken hun toestemming in; de gezinswerker ziet het dossier niet meer.");
+}
+
+// Closed with the goals met, after an escalation and a step back.
+void closed_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& p) {
+  Story s(tx, p);
+  s.open(w.care_coordinator, w.care_coordinator, {EntryCategory::behaviour}, 1, at(9, 2, 10),
+         {2026, 10, 28}, "Onrustig gedrag na de zomervakantie");
+  s.level(w.care_coordinator, 2, "Extra begeleiding door de school", at(9, 16, 10));
+  s.level(w.care_coordinator, 1, "Gaat weer goed in de klas", at(10, 28, 10));
+  s.entry(w.care_coordinator, Role::care_coordinator, "decision", EntryCategory::behaviour,
+          Audience::school, true, at(10, 28, 10), "Doelen behaald; de zorg wordt afgesloten.");
+  auto c = tx.case_record(s.id());
+  tx.close_case(s.id(), "goals_met", "Rustig in de klas, goed contact met de mentor",
+                at(10, 30, 12), c->version);
+}
+
+}  // namespace
+
+int add_demo_cases(store::WriteTx& tx, const DemoPeople& w, const DemoCasePupils& pupils) {
+  int cases = 0;
+  if (pupils.guardian_child) {
+    attendance_story(tx, w, *pupils.guardian_child);
+    ++cases;
+  }
+  if (pupils.pupil_login) {
+    sixteen_story(tx, w, *pupils.pupil_login);
+    ++cases;
+  }
+  const auto& more = pupils.secondary;
+  if (more.size() > 0) {
+    signal(tx, more[0], w.teacher, Role::teacher, {EntryCategory::behaviour}, "urgent",
+           "Heftige ruzie op het schoolplein; leerling dreigde een klasgenoot.", at(11, 23, 13));
+  }
+  if (more.size() > 1) {
+    auto s = signal(tx, more[1], w.mentor, Role::mentor, {EntryCategory::learning}, "normal",
+                    "Cijfers voor wiskunde zakken snel weg.", at(10, 5, 9));
+    triage(tx, s, w.care_coordinator, "advice",
+           "Maak met de leerling een planning per week en vraag bijles bij de sectie aan.", "",
+           at(10, 7, 15));
+  }
+  if (more.size() > 2) {
+    safety_story(tx, w, more[2]);
+    ++cases;
+  }
+  if (more.size() > 3) {
+    withdrawn_story(tx, w, more[3]);
+    ++cases;
+  }
+  if (more.size() > 4) {
+    closed_story(tx, w, more[4]);
+    ++cases;
+  }
+  if (!pupils.primary.empty()) {
+    primary_story(tx, w, pupils.primary.front());
+    ++cases;
+  }
+  return cases;
+}
+
+}  // namespace samen::demo
