@@ -199,6 +199,28 @@ class CaseFlow(unittest.TestCase):
             self.assertEqual(self.outsider.post(path, body)[0], 404, path)
         self.assertEqual(self.server.login("directie@hetbaken.example").get(f"/api/cases/{case_id}")[0], 404)
 
+    def test_the_family_sees_its_own_case_and_no_other(self):
+        pupil = str(self.server.scalar(
+            "SELECT g.pupil_id FROM guardians g JOIN users u ON u.id = g.user_id "
+            "WHERE u.email = 'ouder@ouders.example'"))
+        status, _, case = self.coordinator.post("/api/cases", {"pupil_id": pupil, "categories": ["home"], "level": 2})
+        self.assertEqual(status, 201, case)
+        parent = self.server.login("ouder@ouders.example")
+        _, _, listing = parent.get("/api/cases")
+        self.assertEqual([c["id"] for c in listing["cases"]], [case["id"]])
+        status, _, seen = parent.get(f"/api/cases/{case['id']}")
+        self.assertEqual((status, seen["level"]), (200, 2))
+        row = self.server.query(
+            "SELECT reason, legal_basis FROM audit_log WHERE resource_type = 'case' AND resource_id = ? "
+            "AND actor_role = 'guardian' ORDER BY seq DESC LIMIT 1", case["id"])[0]
+        self.assertEqual(row, ("case.3_family", "family"))
+        # The family does not act on the case through these routes.
+        status, _, body = parent.post(f"/api/cases/{case['id']}/goals", {"text": "x"})
+        self.assertEqual((status, body["error"]["code"]), (403, "forbidden"))
+        status, _, _ = self.coordinator.post(f"/api/cases/{case['id']}/close",
+                                             {"outcome": "other", "note": "test", "version": case["version"]})
+        self.assertEqual(status, 200)
+
     def test_opening_a_case_directly(self):
         pupil = pupil_of_class(self.server, "Het Baken College", "4A")
         status, _, body = self.mentor.post("/api/cases", {"pupil_id": pupil, "categories": ["learning"], "level": 1})
