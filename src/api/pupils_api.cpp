@@ -142,9 +142,9 @@ Reply get_pupil(AppContext& ctx, Request& req) {
   if (!actor) return fail(actor.error());
   const std::string& id = req.params["id"];
   auto record = tx->pupil(id);
-  if (!record) return fail(404, "not_found", "no such pupil");
-  auto decision = domain::decide_pupil_access(actor->viewer, domain::facts_of(record->pupil),
-                                              domain::PupilAction::read);
+  auto facts = tx->pupil_facts(id);  // with the tables of the pupil's open cases
+  if (!record || !facts) return fail(404, "not_found", "no such pupil");
+  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
   Reply reply;
   reply.audit.push_back(
       decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
@@ -166,7 +166,7 @@ Reply create_pupil(AppContext& ctx, Request& req) {
   if (!body) return fail(body.error());
   auto pupil = read_pupil(*body, true, nullptr);
   if (!pupil) return fail(pupil.error());
-  domain::PupilFacts facts{"", pupil->school_id, pupil->mentor_user_id, "", {}};
+  domain::PupilFacts facts{"", pupil->school_id, pupil->mentor_user_id, "", {}, {}};
   auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::create);
   if (!decision.allowed) {
     Reply reply = fail(403, "forbidden", decision.reasons.front());

@@ -9,6 +9,10 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_pupil_routes(router, ctx);
   register_import_routes(router, ctx);
   register_audit_routes(router, ctx);
+  register_signal_routes(router, ctx);
+  register_case_routes(router, ctx);
+  register_case_team_routes(router, ctx);
+  register_case_plan_routes(router, ctx);
   register_entry_routes(router, ctx);
 }
 

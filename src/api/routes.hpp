@@ -14,6 +14,10 @@ void register_admin_routes(http::Router& router, AppContext& ctx);
 void register_pupil_routes(http::Router& router, AppContext& ctx);
 void register_import_routes(http::Router& router, AppContext& ctx);
 void register_audit_routes(http::Router& router, AppContext& ctx);
+void register_signal_routes(http::Router& router, AppContext& ctx);
+void register_case_routes(http::Router& router, AppContext& ctx);
+void register_case_team_routes(http::Router& router, AppContext& ctx);
+void register_case_plan_routes(http::Router& router, AppContext& ctx);
 void register_entry_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api

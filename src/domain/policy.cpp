@@ -45,7 +45,7 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 }  // namespace
 
 PupilFacts facts_of(const Pupil& p) {
-  PupilFacts facts{p.id, p.school_id, p.mentor_user_id, p.user_id, {}};
+  PupilFacts facts{p.id, p.school_id, p.mentor_user_id, p.user_id, {}, {}};
   for (const auto& g : p.guardians)
     if (g.parental_authority && !g.user_id.empty()) facts.guardian_user_ids.push_back(g.user_id);
   return facts;
@@ -56,9 +56,11 @@ PupilFacts facts_of(const Pupil& p) {
 //  2 steering and oversight roles see no pupil records.
 //  3 admin and care coordinator of the pupil's school manage the record.
 //  4 the pupil's mentor reads the full record.
-//  5 mentors and teachers of the school read the directory entry.
-//  6 care partners outside the school reach a pupil only through a case team.
-//  7 anyone else: not the pupil's school.
+//  5 whoever leads or sits at the table of one of the pupil's open cases reads the full
+//    record (need to know; docs/decisions.md "Cases — API").
+//  6 mentors and teachers of the school read the directory entry.
+//  7 care partners outside the school reach a pupil only through a case team.
+//  8 anyone else: not the pupil's school.
 Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction action) {
   if (is_family_role(v.role)) {
     bool self = v.role == Role::pupil && !p.pupil_user_id.empty() && v.user_id == p.pupil_user_id;
@@ -83,6 +85,9 @@ Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction a
   if (v.role == Role::mentor && same_school && v.user_id == p.mentor_user_id)
     return allow("pupil.mentor_of_pupil", "mentor_of_pupil", PupilView::full,
                  "the viewer is the pupil's mentor");
+  if (contains(p.case_table_membership_ids, v.membership_id))
+    return allow("pupil.case_team", "need_to_know", PupilView::full,
+                 "the viewer leads or sits at the table of an open case of the pupil");
   if (is_school_staff_directory_role(v.role) && same_school)
     return allow("pupil.school_directory", "school_staff", PupilView::directory,
                  "school staff see the school's pupil directory (no birth date, BSN or guardians)");

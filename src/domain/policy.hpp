@@ -34,6 +34,9 @@ struct PupilFacts {
   std::string mentor_user_id;
   std::string pupil_user_id;                   // the pupil's own login, if any
   std::vector<std::string> guardian_user_ids;  // logins of guardians with parental authority
+  // The lead and the open seats at the tables of the pupil's open cases (memberships):
+  // filled by Store::pupil_facts, empty in facts_of() (a loaded record knows no cases).
+  std::vector<std::string> case_table_membership_ids;
 };
 
 // The facts of a loaded pupil record.

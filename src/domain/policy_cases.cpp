@@ -135,6 +135,32 @@ Decision decide_consent_recording(const Viewer& v, const CaseFacts& c,
               "consent is recorded by the care coordinator, a case lead or the family itself");
 }
 
+Decision decide_action_done(const Viewer& v, const CaseFacts& c,
+                            const std::string& owner_membership_id) {
+  auto manage = decide_case_action(v, c, CaseAction::manage);
+  if (manage.allowed) return manage;
+  if (!is_role_without_case_access(v.role) && !is_family_role(v.role) &&
+      !owner_membership_id.empty() && v.membership_id == owner_membership_id)
+    return allow("case_action.action_done", "action_owner", "the viewer owns the action");
+  return deny("case_action.action_done", "not_action_owner",
+              "an action is marked done by its owner, the lead or the care coordinator");
+}
+
+Decision decide_membership_listing(const Viewer& v, const std::string& organisation_region_id,
+                                   bool leads_open_case) {
+  const char* rule = "case_action.membership_listing";
+  if (organisation_region_id.empty() || v.region_id != organisation_region_id)
+    return deny(rule, "other_region", "memberships are listed only within the viewer's region");
+  if (v.role == Role::admin)
+    return allow(rule, "administration", "the viewer administers this region");
+  if (v.role == Role::care_coordinator)
+    return allow(rule, "school_care", "care coordinators put case teams together");
+  if (leads_open_case && !is_role_without_case_access(v.role) && !is_family_role(v.role))
+    return allow(rule, "lead", "the viewer leads an open case and may add to its team");
+  return deny(rule, "not_permitted",
+              "memberships are listed for the region's admin, care coordinators and case leads");
+}
+
 Decision decide_explain(const Viewer& v, const std::string& subject_user_id,
                         const std::string& entry_region_id) {
   if (v.user_id == subject_user_id)

@@ -44,6 +44,18 @@ Decision decide_consent_recording(const Viewer& viewer, const CaseFacts& c,
                                   const std::vector<std::string>& as_guardian_ids, bool as_pupil,
                                   Millis t);
 
+// Marking an action done: whoever manages the case, or the action's owner (the membership
+// it was given to), so the people doing the work can tick it off themselves.
+Decision decide_action_done(const Viewer& viewer, const CaseFacts& c,
+                            const std::string& owner_membership_id);
+
+// Listing the memberships of an organisation (GET /api/organisations/{id}/memberships), to
+// find a lead or a team member: the admin of the region, a care coordinator of the region
+// (they open cases and put teams together), and a professional who leads an open case
+// (`leads_open_case`, from the store). Always within the viewer's own region.
+Decision decide_membership_listing(const Viewer& viewer, const std::string& organisation_region_id,
+                                   bool leads_open_case);
+
 // Explaining another user's access (GET /api/entries/{id}/explain?user=…): the user
 // themself, or the privacy officer of the region the entry lies in.
 Decision decide_explain(const Viewer& viewer, const std::string& subject_user_id,

@@ -57,6 +57,7 @@ class ReadTx {
   virtual std::optional<PupilRecord> pupil(const std::string& id) = 0;
   virtual std::optional<std::string> pupil_id_by_number(const std::string& school_id,
                                                         const std::string& pupil_number) = 0;
+  // With case_table_membership_ids: the lead and open seats of the pupil's open cases.
   virtual std::optional<domain::PupilFacts> pupil_facts(const std::string& id) = 0;
   virtual std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
   // Every pupil of a school with guardians, keyed by pupil number; for the import.
@@ -85,6 +86,8 @@ class ReadTx {
       const std::vector<std::string>& membership_ids) = 0;
   virtual std::vector<GoalRecord> goals_of_case(const std::string& case_id) = 0;
   virtual std::vector<ActionRecord> actions_of_case(const std::string& case_id) = 0;
+  virtual std::optional<GoalRecord> goal(const std::string& id) = 0;
+  virtual std::optional<ActionRecord> action(const std::string& id) = 0;
 
   // What the policy needs (domain/case.hpp): the case with its current team, the pupil's
   // school, date of birth and login, and the guardians.

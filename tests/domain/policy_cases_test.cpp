@@ -149,3 +149,39 @@ TEST(Explain, SelfOrThePrivacyOfficerOfTheRegion) {
 
 }  // namespace
 }  // namespace samen::domain
+
+namespace samen::domain {
+namespace {
+
+TEST(ActionDone, TheOwnerOrWhoeverManagesTheCase) {
+  auto c = a_case();
+  auto owner = viewer(Role::family_worker, kCareProvider, "m-owner");
+  auto d = decide_action_done(owner, c, "m-owner");
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.legal_basis, "action_owner");
+  EXPECT_FALSE(
+      decide_action_done(viewer(Role::family_worker, kCareProvider, "m-other"), c, "m-owner")
+          .allowed);
+  EXPECT_TRUE(decide_action_done(viewer(Role::mentor, kSchool, "m-lead"), c, "m-owner").allowed);
+  EXPECT_TRUE(decide_action_done(viewer(Role::care_coordinator, kSchool), c, "m-owner").allowed);
+  // A rule-2 role never acts on a case, even when named as owner.
+  EXPECT_FALSE(decide_action_done(viewer(Role::admin, kSchool, "m-owner"), c, "m-owner").allowed);
+}
+
+TEST(MembershipListing, AdminCareCoordinatorsAndLeadsOfTheRegion) {
+  EXPECT_TRUE(decide_membership_listing(viewer(Role::admin, kSchool), "r1", false).allowed);
+  EXPECT_TRUE(
+      decide_membership_listing(viewer(Role::care_coordinator, kSchool), "r1", false).allowed);
+  EXPECT_FALSE(
+      decide_membership_listing(viewer(Role::care_coordinator, kSchool), "r2", false).allowed);
+  EXPECT_FALSE(
+      decide_membership_listing(viewer(Role::family_worker, kCareProvider), "r1", false).allowed);
+  EXPECT_TRUE(
+      decide_membership_listing(viewer(Role::family_worker, kCareProvider), "r1", true).allowed);
+  EXPECT_FALSE(decide_membership_listing(viewer(Role::mentor, kSchool), "r1", false).allowed);
+  EXPECT_FALSE(decide_membership_listing(viewer(Role::researcher, kSchool), "r1", true).allowed);
+  EXPECT_FALSE(decide_membership_listing(viewer(Role::guardian, kSchool), "r1", true).allowed);
+}
+
+}  // namespace
+}  // namespace samen::domain

@@ -11,7 +11,7 @@ const std::string kSchool = "10";
 const std::string kOtherSchool = "11";
 const std::string kMentor = "100";
 
-PupilFacts pupil() { return PupilFacts{"1", kSchool, kMentor, "200", {"300"}}; }
+PupilFacts pupil() { return PupilFacts{"1", kSchool, kMentor, "200", {"300"}, {}}; }
 
 Viewer viewer(Role role, const std::string& org, const std::string& user = "999") {
   return Viewer{user, "m1", org, "r1", role};
@@ -92,7 +92,7 @@ TEST(PupilScope, AgreesWithSingleDecisionOnGeneratedData) {
   auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
   int compared = 0;
   for (int i = 0; i < 400; ++i) {
-    PupilFacts p{std::to_string(i), pick(schools), pick(users), pick(users), {pick(users)}};
+    PupilFacts p{std::to_string(i), pick(schools), pick(users), pick(users), {pick(users)}, {}};
     for (Role role : all_roles()) {
       for (const auto& org : schools) {
         Viewer v{pick(users), "m", org, "r1", role};
@@ -128,6 +128,36 @@ TEST(PupilImport, OwnSchoolAdministratorsOnly) {
   EXPECT_TRUE(decide_pupil_import(viewer(Role::care_coordinator, kSchool), kSchool).allowed);
   EXPECT_FALSE(decide_pupil_import(viewer(Role::admin, kSchool), kOtherSchool).allowed);
   EXPECT_FALSE(decide_pupil_import(viewer(Role::mentor, kSchool), kSchool).allowed);
+}
+
+}  // namespace
+}  // namespace samen::domain
+
+namespace samen::domain {
+namespace {
+
+// Rule 5 of the pupil rules: a seat at the table of an open case of the pupil.
+TEST(PupilAccess, CareTeamOfAnOpenCaseReadsTheFullRecord) {
+  auto p = pupil();
+  p.case_table_membership_ids = {"m-team"};
+  Viewer worker{"500", "m-team", "20", "r1", Role::family_worker};
+  auto d = decide_pupil_access(worker, p, PupilAction::read);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.rule, "pupil.case_team");
+  EXPECT_EQ(d.legal_basis, "need_to_know");
+  EXPECT_EQ(d.view, PupilView::full);
+  // The same person in another membership, or without the seat, reaches nothing.
+  Viewer other_membership{"500", "m-elsewhere", "20", "r1", Role::family_worker};
+  EXPECT_FALSE(decide_pupil_access(other_membership, p, PupilAction::read).allowed);
+  EXPECT_EQ(decide_pupil_access(worker, pupil(), PupilAction::read).reason, "not_on_case_team");
+  // A seat gives reading, never changing the record.
+  EXPECT_FALSE(decide_pupil_access(worker, p, PupilAction::update).allowed);
+  // A teacher of the school at the table gets the full record instead of the directory.
+  Viewer teacher{"501", "m-team", kSchool, "r1", Role::teacher};
+  EXPECT_EQ(decide_pupil_access(teacher, p, PupilAction::read).view, PupilView::full);
+  // Rule-2 roles stay out even if a membership id matched.
+  Viewer leader{"502", "m-team", kSchool, "r1", Role::school_leader};
+  EXPECT_FALSE(decide_pupil_access(leader, p, PupilAction::read).allowed);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "domain/policy_entries.hpp"
@@ -245,6 +246,67 @@ TEST_P(CaseStore, GoalsAndActionsRefuseStaleVersions) {
   EXPECT_TRUE(tx->update_action(actions[0], 1));
   EXPECT_FALSE(tx->update_action(actions[0], 1));
   EXPECT_EQ(tx->actions_of_case(id)[0].done_at, kT0 + 2 * kDay);
+  tx->commit();
+}
+
+TEST_P(CaseStore, GoalsAndActionsAreFoundById) {
+  auto tx = store->begin_write();
+  auto id = open_case(*tx);
+  auto goal_id = tx->insert_goal({"", id, "Elke dag op school", coordinator.user_id, kT0, {}, 1});
+  auto goal = tx->goal(goal_id);
+  ASSERT_TRUE(goal);
+  EXPECT_EQ(goal->case_id, id);
+  EXPECT_EQ(goal->text, "Elke dag op school");
+  EXPECT_FALSE(tx->goal("999999"));
+  EXPECT_FALSE(tx->goal("not-an-id"));
+  auto action_id = tx->insert_action({"",
+                                      id,
+                                      "Huisbezoek",
+                                      family_worker.membership_id,
+                                      domain::Date{2026, 6, 5},
+                                      coordinator.user_id,
+                                      kT0,
+                                      {},
+                                      1});
+  auto action = tx->action(action_id);
+  ASSERT_TRUE(action);
+  EXPECT_EQ(action->case_id, id);
+  EXPECT_EQ(action->owner_membership_id, family_worker.membership_id);
+  EXPECT_EQ(action->due_date, (domain::Date{2026, 6, 5}));
+  EXPECT_EQ(action->version, 1);
+  EXPECT_FALSE(tx->action("999999"));
+  tx->commit();
+}
+
+// Pupil rule 5 (pupil.case_team) decides on these: the lead and the open seats of the
+// pupil's open cases, nothing of closed cases or ended seats.
+TEST_P(CaseStore, PupilFactsNameTheTablesOfOpenCases) {
+  auto tx = store->begin_write();
+  EXPECT_TRUE(tx->pupil_facts(pupil)->case_table_membership_ids.empty());
+  auto id = open_case(*tx);
+  store::TeamMember m;
+  m.case_id = id;
+  m.membership_id = officer.membership_id;
+  m.reason = "verzuim";
+  m.added_by_user_id = coordinator.user_id;
+  m.added_at = kT0 + 1;
+  ASSERT_TRUE(tx->add_team_member(m));
+  m.membership_id = family_worker.membership_id;
+  ASSERT_TRUE(tx->add_team_member(m));
+  ASSERT_TRUE(tx->remove_team_member(id, officer.membership_id, coordinator.user_id, kT0 + 2));
+  auto facts = tx->pupil_facts(pupil);
+  ASSERT_TRUE(facts);
+  auto ids = facts->case_table_membership_ids;
+  std::sort(ids.begin(), ids.end());
+  auto expected = std::vector{coordinator.membership_id, family_worker.membership_id};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(ids, expected);
+  auto family = domain::decide_pupil_access(family_worker, *facts, domain::PupilAction::read);
+  EXPECT_TRUE(family.allowed);
+  EXPECT_EQ(family.rule, "pupil.case_team");
+  EXPECT_FALSE(domain::decide_pupil_access(officer, *facts, domain::PupilAction::read).allowed);
+  ASSERT_TRUE(tx->close_case(id, "goals_met", "", kT0 + 3, 1));
+  EXPECT_TRUE(tx->pupil_facts(pupil)->case_table_membership_ids.empty());
   tx->commit();
 }
 

@@ -338,6 +338,26 @@ std::vector<ActionRecord> PgTx::actions_of_case(const std::string& case_id) {
   return out;
 }
 
+std::optional<GoalRecord> PgTx::goal(const std::string& id) {
+  auto r = conn_.query(
+      "SELECT id, case_id, text, created_by_user_id, created_at, achieved_at, version "
+      "FROM case_goals WHERE id = $1",
+      Params().id(id));
+  if (r.empty()) return std::nullopt;
+  return GoalRecord{r.id(0, 0),      r.id(0, 1),      r.text(0, 2),   r.id(0, 3),
+                    r.integer(0, 4), millis(r, 0, 5), r.integer(0, 6)};
+}
+
+std::optional<ActionRecord> PgTx::action(const std::string& id) {
+  auto r = conn_.query(
+      "SELECT id, case_id, text, owner_membership_id, due_date, created_by_user_id, created_at, "
+      "done_at, version FROM case_actions WHERE id = $1",
+      Params().id(id));
+  if (r.empty()) return std::nullopt;
+  return ActionRecord{r.id(0, 0), r.id(0, 1),      r.text(0, 2),    r.id(0, 3),     date(r, 0, 4),
+                      r.id(0, 5), r.integer(0, 6), millis(r, 0, 7), r.integer(0, 8)};
+}
+
 std::string PgTx::insert_goal(const GoalRecord& g) {
   require_write();
   Params p;

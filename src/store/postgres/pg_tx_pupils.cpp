@@ -121,12 +121,19 @@ std::optional<domain::PupilFacts> PgTx::pupil_facts(const std::string& id) {
   auto r = conn_.query("SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE id = $1",
                        Params().id(id));
   if (r.empty()) return std::nullopt;
-  domain::PupilFacts facts{r.id(0, 0), r.id(0, 1), r.id(0, 2), r.id(0, 3), {}};
+  domain::PupilFacts facts{r.id(0, 0), r.id(0, 1), r.id(0, 2), r.id(0, 3), {}, {}};
   auto g = conn_.query(
       "SELECT user_id FROM guardians WHERE pupil_id = $1 AND parental_authority AND user_id IS NOT "
       "NULL",
       Params().id(id));
   for (int i = 0; i < g.rows(); ++i) facts.guardian_user_ids.push_back(g.id(i, 0));
+  auto t = conn_.query(
+      "SELECT lead_membership_id FROM cases WHERE pupil_id = $1 AND status = 'open' "
+      "AND lead_membership_id IS NOT NULL UNION "
+      "SELECT t.membership_id FROM case_team t JOIN cases c ON c.id = t.case_id "
+      "WHERE c.pupil_id = $1 AND c.status = 'open' AND t.removed_at IS NULL ORDER BY 1",
+      Params().id(id));
+  for (int i = 0; i < t.rows(); ++i) facts.case_table_membership_ids.push_back(t.id(i, 0));
   return facts;
 }
 
@@ -227,7 +234,7 @@ std::vector<domain::PupilFacts> PgTx::all_pupil_facts(const std::string& school_
   std::unordered_map<std::string, std::size_t> index;
   for (int i = 0; i < r.rows(); ++i) {
     index.emplace(r.id(i, 0), out.size());
-    out.push_back({r.id(i, 0), r.id(i, 1), r.id(i, 2), r.id(i, 3), {}});
+    out.push_back({r.id(i, 0), r.id(i, 1), r.id(i, 2), r.id(i, 3), {}, {}});
   }
   auto g = conn_.query(
       "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "

@@ -48,6 +48,8 @@ class SqliteTx final : public WriteTx {
       const std::vector<std::string>& membership_ids) override;
   std::vector<GoalRecord> goals_of_case(const std::string& case_id) override;
   std::vector<ActionRecord> actions_of_case(const std::string& case_id) override;
+  std::optional<GoalRecord> goal(const std::string& id) override;
+  std::optional<ActionRecord> action(const std::string& id) override;
   std::optional<domain::CaseFacts> case_facts(const std::string& case_id) override;
   std::vector<EntryRecord> entries_of_case(const std::string& case_id) override;
   std::optional<EntryRecord> entry(const std::string& id) override;

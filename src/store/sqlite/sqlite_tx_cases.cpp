@@ -373,6 +373,33 @@ std::vector<ActionRecord> SqliteTx::actions_of_case(const std::string& case_id) 
   return out;
 }
 
+std::optional<GoalRecord> SqliteTx::goal(const std::string& id) {
+  auto key = parse_id(id);
+  if (!key) return std::nullopt;
+  auto s = conn_.prepare(
+      "SELECT id, case_id, text, created_by_user_id, created_at, achieved_at, version "
+      "FROM case_goals WHERE id = ?");
+  s.bind(1, *key);
+  if (!s.step()) return std::nullopt;
+  GoalRecord g{s.id(0), s.id(1), s.text(2), s.id(3), s.integer(4), millis(s, 5), s.integer(6)};
+  s.run();
+  return g;
+}
+
+std::optional<ActionRecord> SqliteTx::action(const std::string& id) {
+  auto key = parse_id(id);
+  if (!key) return std::nullopt;
+  auto s = conn_.prepare(
+      "SELECT id, case_id, text, owner_membership_id, due_date, created_by_user_id, created_at, "
+      "done_at, version FROM case_actions WHERE id = ?");
+  s.bind(1, *key);
+  if (!s.step()) return std::nullopt;
+  ActionRecord a{s.id(0), s.id(1),      s.text(2),    s.id(3),     date(s, 4),
+                 s.id(5), s.integer(6), millis(s, 7), s.integer(8)};
+  s.run();
+  return a;
+}
+
 std::string SqliteTx::insert_goal(const GoalRecord& g) {
   require_write();
   auto s = conn_.prepare(

@@ -153,12 +153,19 @@ std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
   auto s = conn_.prepare("SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE id = ?");
   s.bind(1, *key);
   if (!s.step()) return std::nullopt;
-  domain::PupilFacts facts{s.id(0), s.id(1), s.id(2), s.id(3), {}};
+  domain::PupilFacts facts{s.id(0), s.id(1), s.id(2), s.id(3), {}, {}};
   auto g = conn_.prepare(
       "SELECT user_id FROM guardians WHERE pupil_id = ? AND parental_authority = 1 AND user_id IS "
       "NOT NULL");
   g.bind(1, *key);
   while (g.step()) facts.guardian_user_ids.push_back(g.id(0));
+  auto t = conn_.prepare(
+      "SELECT lead_membership_id FROM cases WHERE pupil_id = ? AND status = 'open' "
+      "AND lead_membership_id IS NOT NULL UNION "
+      "SELECT t.membership_id FROM case_team t JOIN cases c ON c.id = t.case_id "
+      "WHERE c.pupil_id = ? AND c.status = 'open' AND t.removed_at IS NULL ORDER BY 1");
+  t.bind(1, *key).bind(2, *key);
+  while (t.step()) facts.case_table_membership_ids.push_back(t.id(0));
   return facts;
 }
 
@@ -259,7 +266,7 @@ std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& sch
       "SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE school_id = ? ORDER BY id");
   s.bind(1, parse_id(school_id).value_or(0));
   std::vector<domain::PupilFacts> out;
-  while (s.step()) out.push_back({s.id(0), s.id(1), s.id(2), s.id(3), {}});
+  while (s.step()) out.push_back({s.id(0), s.id(1), s.id(2), s.id(3), {}, {}});
   auto g = conn_.prepare(
       "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "
       "p.school_id = ? AND g.parental_authority = 1 AND g.user_id IS NOT NULL");

@@ -1,0 +1,283 @@
+#include "api/case_support.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "domain/dates.hpp"
+#include "domain/policy_entries.hpp"
+#include "domain/text.hpp"
+#include "http/errors.hpp"
+
+namespace samen::api {
+namespace json = boost::json;
+
+namespace {
+
+json::value optional_instant(const std::optional<domain::Millis>& at) {
+  return at ? json::value(domain::format_instant(*at)) : json::value(nullptr);
+}
+
+json::value optional_id(const std::string& id) {
+  return id.empty() ? json::value(nullptr) : json::value(id);
+}
+
+json::value optional_date(const std::optional<domain::Date>& d) {
+  return d ? json::value(domain::to_iso(*d)) : json::value(nullptr);
+}
+
+}  // namespace
+
+Result<std::vector<domain::EntryCategory>> read_categories(JsonReader& in, const char* name) {
+  const json::array* list = in.array(name, true);
+  if (!in.ok()) return in.error();
+  if (list->empty())
+    return Error{"validation_failed", std::string(name) + " needs at least one category",
+                 in.field(name)};
+  std::vector<domain::EntryCategory> out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    std::string field = in.field(name) + "[" + std::to_string(i) + "]";
+    const auto& v = (*list)[i];
+    auto category = v.is_string() ? domain::parse_entry_category(v.as_string())
+                                  : std::optional<domain::EntryCategory>{};
+    if (!category)
+      return Error{"validation_failed",
+                   field +
+                       " must be one of attendance, behaviour, learning, wellbeing, home, "
+                       "health, safety",
+                   field};
+    if (std::find(out.begin(), out.end(), *category) != out.end())
+      return Error{"validation_failed", field + " repeats a category", field};
+    out.push_back(*category);
+  }
+  return out;
+}
+
+Result<std::optional<domain::Date>> read_optional_date(JsonReader& in, const char* name) {
+  std::string text = in.text(name, false);
+  if (!in.ok()) return in.error();
+  if (text.empty()) return std::optional<domain::Date>{};
+  auto d = domain::parse_iso_date(text);
+  if (!d)
+    return Error{"validation_failed", std::string(name) + " must be a date as yyyy-mm-dd",
+                 in.field(name)};
+  return std::optional<domain::Date>{*d};
+}
+
+Result<std::string> read_text(JsonReader& in, const char* name, bool required,
+                              std::size_t max_bytes) {
+  std::string text(domain::trim(in.text(name, required)));
+  if (!in.ok()) return in.error();
+  if (required && text.empty())
+    return Error{"validation_failed", std::string(name) + " must not be empty", in.field(name)};
+  if (text.size() > max_bytes)
+    return Error{"validation_failed",
+                 std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes",
+                 in.field(name)};
+  return text;
+}
+
+json::array categories_json(const std::vector<domain::EntryCategory>& categories) {
+  json::array out;
+  for (auto c : categories) out.push_back(json::string(domain::to_string(c)));
+  return out;
+}
+
+json::object signal_json(const store::SignalRecord& s) {
+  return {{"id", s.id},
+          {"pupil_id", s.pupil_id},
+          {"school_id", s.school_id},
+          {"author_user_id", s.author_user_id},
+          {"author_membership_id", s.author_membership_id},
+          {"author_role", domain::to_string(s.author_role)},
+          {"categories", categories_json(s.categories)},
+          {"urgency", s.urgency},
+          {"text", s.text},
+          {"created_at", domain::format_instant(s.created_at)},
+          {"status", s.status},
+          {"triaged_by_user_id", optional_id(s.triaged_by_user_id)},
+          {"triaged_at", optional_instant(s.triaged_at)},
+          {"advice", s.advice.empty() ? json::value(nullptr) : json::value(s.advice)},
+          {"case_id", optional_id(s.case_id)},
+          {"version", s.version}};
+}
+
+json::object team_member_json(const store::TeamMember& m, const std::string& user_name) {
+  return {{"membership_id", m.membership_id},
+          {"user_id", m.user_id},
+          {"name", user_name},
+          {"organisation_id", m.organisation_id},
+          {"role", domain::to_string(m.role)},
+          {"reason", m.reason},
+          {"added_by_user_id", m.added_by_user_id},
+          {"added_at", domain::format_instant(m.added_at)},
+          {"removed_at", optional_instant(m.removed_at)},
+          {"removed_by_user_id", optional_id(m.removed_by_user_id)}};
+}
+
+json::object level_change_json(const store::LevelChange& c) {
+  return {{"from_level", c.from_level ? json::value(*c.from_level) : json::value(nullptr)},
+          {"to_level", c.to_level},
+          {"escalation", store::is_escalation(c)},
+          {"reason", c.reason},
+          {"changed_by_user_id", c.changed_by_user_id},
+          {"changed_by_membership_id", c.changed_by_membership_id},
+          {"changed_at", domain::format_instant(c.changed_at)}};
+}
+
+json::object goal_json(const store::GoalRecord& g) {
+  return {{"id", g.id},
+          {"case_id", g.case_id},
+          {"text", g.text},
+          {"achieved", g.achieved_at.has_value()},
+          {"achieved_at", optional_instant(g.achieved_at)},
+          {"created_by_user_id", g.created_by_user_id},
+          {"created_at", domain::format_instant(g.created_at)},
+          {"version", g.version}};
+}
+
+json::object action_json(const store::ActionRecord& a) {
+  return {{"id", a.id},
+          {"case_id", a.case_id},
+          {"text", a.text},
+          {"owner_membership_id", a.owner_membership_id},
+          {"due_date", optional_date(a.due_date)},
+          {"done", a.done_at.has_value()},
+          {"done_at", optional_instant(a.done_at)},
+          {"created_by_user_id", a.created_by_user_id},
+          {"created_at", domain::format_instant(a.created_at)},
+          {"version", a.version}};
+}
+
+json::object case_summary_json(const store::CaseRecord& c) {
+  return {
+      {"id", c.id},
+      {"pupil_id", c.pupil_id},
+      {"school_id", c.school_id},
+      {"lead_membership_id", optional_id(c.lead_membership_id)},
+      {"categories", categories_json(c.categories)},
+      {"level", c.level},
+      {"status", c.status},
+      {"outcome", c.outcome.empty() ? json::value(nullptr) : json::value(c.outcome)},
+      {"outcome_note", c.outcome_note.empty() ? json::value(nullptr) : json::value(c.outcome_note)},
+      {"review_date", optional_date(c.review_date)},
+      {"opened_by_user_id", c.opened_by_user_id},
+      {"opened_at", domain::format_instant(c.opened_at)},
+      {"closed_at", optional_instant(c.closed_at)},
+      {"version", c.version}};
+}
+
+json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c) {
+  auto out = case_summary_json(c);
+  json::array team, history, goals, actions;
+  for (const auto& m : c.team) {
+    auto user = tx.user(m.user_id);
+    team.push_back(team_member_json(m, user ? user->name : std::string{}));
+  }
+  for (const auto& change : c.level_changes) history.push_back(level_change_json(change));
+  for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
+  for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
+  if (!c.lead_membership_id.empty()) {
+    if (auto lead = tx.membership(c.lead_membership_id)) {
+      auto user = tx.user(lead->user_id);
+      out["lead"] = json::object{{"membership_id", lead->id},
+                                 {"user_id", lead->user_id},
+                                 {"name", user ? user->name : std::string{}},
+                                 {"organisation_id", lead->organisation_id},
+                                 {"role", domain::to_string(lead->role)}};
+    }
+  }
+  out["team"] = std::move(team);
+  out["level_history"] = std::move(history);
+  out["escalations"] = store::count_escalations(c.level_changes);
+  out["goals"] = std::move(goals);
+  out["actions"] = std::move(actions);
+  return out;
+}
+
+store::EntryRecord chronology_entry(const Actor& actor, const domain::CaseFacts& c,
+                                    std::string kind, domain::Audience audience,
+                                    domain::EntryCategory category, std::string text,
+                                    domain::Millis at) {
+  store::EntryRecord e;
+  e.facts.case_id = c.case_id;
+  e.facts.pupil_id = c.pupil_id;
+  e.facts.author_user_id = actor.user.id;
+  e.facts.author_membership_id = actor.membership.id;
+  e.facts.author_organisation_id = actor.membership.organisation_id;
+  e.facts.author_role = actor.membership.role;
+  e.facts.audience = audience;
+  e.facts.category = category;
+  e.facts.family_visible = false;
+  e.kind = std::move(kind);
+  e.text = std::move(text);
+  e.created_at = at;
+  return e;
+}
+
+CaseEntry enter_case(store::ReadTx& tx, const Actor& actor, const http::Request& req,
+                     const std::string& case_id) {
+  CaseEntry out;
+  auto facts = tx.case_facts(case_id);
+  if (!facts) {
+    out.denied = http::Reply::of(http::error_response(404, "not_found", "no such case"));
+    return out;
+  }
+  out.facts = std::move(*facts);
+  out.decision = domain::decide_case_access(actor.viewer, out.facts,
+                                            tx.consent_grants_of_pupil(out.facts.pupil_id),
+                                            domain::now_millis());
+  if (!out.decision.allowed) {
+    auto reply = http::Reply::of(http::error_response(404, "not_found", "no such case"));
+    reply.audit.push_back(decision_event(actor, req, out.decision, "denied", "case",
+                                         out.facts.case_id, out.facts.pupil_id));
+    out.denied = std::move(reply);
+    return out;
+  }
+  return out;
+}
+
+CaseChange begin_case_change(store::ReadTx& tx, const Actor& actor, const http::Request& req,
+                             const std::string& case_id, domain::CaseAction action,
+                             bool allow_closed) {
+  CaseChange out;
+  auto entered = enter_case(tx, actor, req, case_id);
+  if (entered.denied) {
+    out.denied = std::move(entered.denied);
+    return out;
+  }
+  out.facts = std::move(entered.facts);
+  out.decision = domain::decide_case_action(actor.viewer, out.facts, action);
+  if (!out.decision.allowed) {
+    auto reply =
+        http::Reply::of(http::error_response(403, "forbidden", out.decision.reasons.front()));
+    reply.audit.push_back(decision_event(actor, req, out.decision, "denied", "case",
+                                         out.facts.case_id, out.facts.pupil_id));
+    out.denied = std::move(reply);
+    return out;
+  }
+  out.record = *tx.case_record(case_id);
+  if (!allow_closed && out.record.status != "open")
+    out.denied = http::Reply::of(case_closed_response());
+  return out;
+}
+
+Status check_case_membership(store::ReadTx& tx, const std::string& membership_id,
+                             const Actor& actor, const std::string& field) {
+  auto m = tx.membership(membership_id);
+  if (!m || m->region_id != actor.membership.region_id)
+    return Error{"validation_failed", field + " is not a membership of your region", field};
+  if (!m->active) return Error{"validation_failed", field + " is not an active membership", field};
+  if (domain::is_role_without_case_access(m->role) || domain::is_family_role(m->role))
+    return Error{"validation_failed",
+                 field + " has a role that does not work on cases (" +
+                     std::string(domain::to_string(m->role)) + ")",
+                 field};
+  return ok_status();
+}
+
+http::Response case_closed_response() {
+  return http::error_response(409, "case_closed", "this case is closed; it can no longer change",
+                              "status");
+}
+
+}  // namespace samen::api
