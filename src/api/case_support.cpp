@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "domain/dates.hpp"
+#include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/text.hpp"
 #include "http/errors.hpp"
@@ -101,24 +102,25 @@ json::object signal_json(const store::SignalRecord& s) {
           {"version", s.version}};
 }
 
-json::object team_member_json(const store::TeamMember& m, const std::string& user_name) {
+json::object team_member_json(const store::TeamMember& m, const std::string& user_name,
+                              bool with_reason) {
   return {{"membership_id", m.membership_id},
           {"user_id", m.user_id},
           {"name", user_name},
           {"organisation_id", m.organisation_id},
           {"role", domain::to_string(m.role)},
-          {"reason", m.reason},
+          {"reason", with_reason ? json::value(m.reason) : json::value(nullptr)},
           {"added_by_user_id", m.added_by_user_id},
           {"added_at", domain::format_instant(m.added_at)},
           {"removed_at", optional_instant(m.removed_at)},
           {"removed_by_user_id", optional_id(m.removed_by_user_id)}};
 }
 
-json::object level_change_json(const store::LevelChange& c) {
+json::object level_change_json(const store::LevelChange& c, bool with_reason) {
   return {{"from_level", c.from_level ? json::value(*c.from_level) : json::value(nullptr)},
           {"to_level", c.to_level},
           {"escalation", store::is_escalation(c)},
-          {"reason", c.reason},
+          {"reason", with_reason ? json::value(c.reason) : json::value(nullptr)},
           {"changed_by_user_id", c.changed_by_user_id},
           {"changed_by_membership_id", c.changed_by_membership_id},
           {"changed_at", domain::format_instant(c.changed_at)}};
@@ -166,14 +168,23 @@ json::object case_summary_json(const store::CaseRecord& c) {
       {"version", c.version}};
 }
 
-json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c) {
+json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
+                              const domain::Viewer& viewer) {
   auto out = case_summary_json(c);
+  domain::CaseFacts facts;
+  facts.case_id = c.id;
+  facts.school_id = c.school_id;
+  facts.lead_membership_id = c.lead_membership_id;
   json::array team, history, goals, actions;
   for (const auto& m : c.team) {
     auto user = tx.user(m.user_id);
-    team.push_back(team_member_json(m, user ? user->name : std::string{}));
+    team.push_back(
+        team_member_json(m, user ? user->name : std::string{},
+                         domain::may_read_case_reasons(viewer, facts, m.added_by_user_id)));
   }
-  for (const auto& change : c.level_changes) history.push_back(level_change_json(change));
+  for (const auto& change : c.level_changes)
+    history.push_back(level_change_json(
+        change, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id)));
   for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
   for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
   if (!c.lead_membership_id.empty()) {

@@ -29,13 +29,17 @@ Result<std::string> read_text(JsonReader& in, const char* name, bool required,
 
 boost::json::array categories_json(const std::vector<domain::EntryCategory>& categories);
 boost::json::object signal_json(const store::SignalRecord& s);
-boost::json::object team_member_json(const store::TeamMember& m, const std::string& user_name);
-boost::json::object level_change_json(const store::LevelChange& c);
+boost::json::object team_member_json(const store::TeamMember& m, const std::string& user_name,
+                                     bool with_reason);
+boost::json::object level_change_json(const store::LevelChange& c, bool with_reason);
 boost::json::object goal_json(const store::GoalRecord& g);
 boost::json::object action_json(const store::ActionRecord& a);
 // The case summary (listings); `detail` adds team, level history, goals and actions.
 boost::json::object case_summary_json(const store::CaseRecord& c);
-boost::json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c);
+// The full case as `viewer` may see it: reasons on the record only where
+// may_read_case_reasons allows (the rest of the table reads them in the chronology).
+boost::json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
+                                     const domain::Viewer& viewer);
 
 // A chronology entry written by the actor on case `c` (kinds signal, triage, level_change,
 // team_change, closure; docs/decisions.md "Cases — API").

@@ -64,7 +64,7 @@ Reply add_member(AppContext& ctx, Request& req) {
     w.append_entry(chronology_entry(a, facts, "team_change", domain::Audience::case_team, category,
                                     who + " joined the case team: " + m.reason, m.added_at));
     auto c = w.case_record(facts.case_id);
-    out = json_response(201, case_detail_json(w, *c));
+    out = json_response(201, case_detail_json(w, *c, a.viewer));
     return audit::JobOutcome{true,
                              {decision_event(a, req, decision, "add_team_member", "case",
                                              facts.case_id, facts.pupil_id)}};

@@ -54,9 +54,10 @@ Reply fail_version(const Error& e) {
   return fail(e);
 }
 
-Response case_response(store::ReadTx& tx, const std::string& case_id, int status) {
+Response case_response(store::ReadTx& tx, const std::string& case_id, int status,
+                       const domain::Viewer& viewer) {
   auto c = tx.case_record(case_id);
-  auto out = json_response(status, case_detail_json(tx, *c));
+  auto out = json_response(status, case_detail_json(tx, *c, viewer));
   out.set_header("ETag", "\"" + std::to_string(c->version) + "\"");
   return out;
 }
@@ -115,7 +116,7 @@ Reply open_case(AppContext& ctx, Request& req) {
       }
     c.opened_at = domain::now_millis();
     auto id = w.insert_case(c, "case opened");
-    out = case_response(w, id, 201);
+    out = case_response(w, id, 201, a.viewer);
     return audit::JobOutcome{true,
                              {decision_event(a, req, decision, "create", "case", id, c.pupil_id)}};
   });
@@ -181,7 +182,7 @@ Reply get_case(AppContext& ctx, Request& req) {
   Reply reply;
   reply.audit.push_back(decision_event(*actor, req, entered.decision, "read", "case",
                                        entered.facts.case_id, entered.facts.pupil_id));
-  *reply.response = case_response(*tx, entered.facts.case_id, 200);
+  *reply.response = case_response(*tx, entered.facts.case_id, 200, actor->viewer);
   return reply;
 }
 
@@ -220,7 +221,7 @@ Reply update_case(AppContext& ctx, Request& req) {
       w.append_entry(chronology_entry(
           a, facts, "team_change", domain::Audience::case_team, c.categories.front(),
           "The lead is now membership " + c.lead_membership_id, domain::now_millis()));
-    out = case_response(w, c.id, 200);
+    out = case_response(w, c.id, 200, a.viewer);
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "update", "case", c.id, c.pupil_id)}};
   });
@@ -274,7 +275,7 @@ Reply change_level(AppContext& ctx, Request& req) {
         "Support level " + std::to_string(*lc.from_level) + " to " + std::to_string(lc.to_level) +
             (lc.to_level > *lc.from_level ? " (escalation)" : "") + ": " + lc.reason,
         lc.changed_at));
-    out = case_response(w, lc.case_id, 200);
+    out = case_response(w, lc.case_id, 200, a.viewer);
     return audit::JobOutcome{
         true,
         {decision_event(a, req, decision, "change_level", "case", lc.case_id, facts.pupil_id)}};
@@ -318,7 +319,7 @@ Reply close_case(AppContext& ctx, Request& req) {
     w.append_entry(chronology_entry(a, facts, "closure", domain::Audience::case_team, category,
                                     "Case closed: " + outcome + (note.empty() ? "" : ". " + note),
                                     now));
-    out = case_response(w, facts.case_id, 200);
+    out = case_response(w, facts.case_id, 200, a.viewer);
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "close", "case", facts.case_id, facts.pupil_id)}};
   });

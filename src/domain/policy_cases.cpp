@@ -161,6 +161,13 @@ Decision decide_membership_listing(const Viewer& v, const std::string& organisat
               "memberships are listed for the region's admin, care coordinators and case leads");
 }
 
+bool may_read_case_reasons(const Viewer& v, const CaseFacts& c,
+                           const std::string& written_by_user_id) {
+  if (is_role_without_case_access(v.role) || is_family_role(v.role)) return false;
+  return is_lead(v, c) || is_care_coordinator_of(v, c.school_id) ||
+         (!written_by_user_id.empty() && v.user_id == written_by_user_id);
+}
+
 Decision decide_explain(const Viewer& v, const std::string& subject_user_id,
                         const std::string& entry_region_id) {
   if (v.user_id == subject_user_id)

@@ -56,6 +56,13 @@ Decision decide_action_done(const Viewer& viewer, const CaseFacts& c,
 Decision decide_membership_listing(const Viewer& viewer, const std::string& organisation_region_id,
                                    bool leads_open_case);
 
+// The reasons on a case record — why someone sits at the table, why the level changed —
+// are case content too. The lead, the care coordinator of P's school and whoever wrote a
+// reason see it on the record; everyone else reads it in the chronology, where the rules
+// of sharing (and the family flag) apply.
+bool may_read_case_reasons(const Viewer& viewer, const CaseFacts& c,
+                           const std::string& written_by_user_id);
+
 // Explaining another user's access (GET /api/entries/{id}/explain?user=…): the user
 // themself, or the privacy officer of the region the entry lies in.
 Decision decide_explain(const Viewer& viewer, const std::string& subject_user_id,

@@ -139,6 +139,21 @@ TEST(ConsentRecording, TheFamilyOnlyForItsOwnPart) {
   EXPECT_TRUE(decide_consent_recording(pupil, c, {}, true, at(2024, 6, 1)).allowed);
 }
 
+TEST(CaseReasons, LeadCareCoordinatorAndWriterOnly) {
+  auto c = a_case();
+  EXPECT_TRUE(
+      may_read_case_reasons(viewer(Role::school_care_worker, kCareProvider, "m-lead"), c, "u-x"));
+  EXPECT_TRUE(may_read_case_reasons(viewer(Role::care_coordinator, kSchool), c, "u-x"));
+  EXPECT_FALSE(may_read_case_reasons(viewer(Role::care_coordinator, kOtherSchool), c, "u-x"));
+  EXPECT_FALSE(
+      may_read_case_reasons(viewer(Role::family_worker, kCareProvider, "m-team"), c, "u-x"));
+  EXPECT_TRUE(
+      may_read_case_reasons(viewer(Role::family_worker, kCareProvider, "m-team"), c, "u-viewer"));
+  EXPECT_FALSE(may_read_case_reasons(Viewer{"u-mother", "m-mother", "", "r1", Role::guardian}, c,
+                                     "u-mother"));
+  EXPECT_FALSE(may_read_case_reasons(viewer(Role::admin, kSchool, "m-lead"), c, "u-viewer"));
+}
+
 TEST(Explain, SelfOrThePrivacyOfficerOfTheRegion) {
   EXPECT_TRUE(decide_explain(viewer(Role::mentor, kSchool), "u-viewer", "r1").allowed);
   EXPECT_FALSE(decide_explain(viewer(Role::mentor, kSchool), "u-other", "r1").allowed);

@@ -258,5 +258,15 @@ def pupil_of_class(server, school_name, class_name):
         "WHERE o.name = ? AND p.class_name = ? ORDER BY p.id LIMIT 1", school_name, class_name))
 
 
+def pupil_without_case(server, school_name, class_name, skip=0):
+    """A pupil of the class that the demo's stories left alone: no case, no signal."""
+    return str(server.scalar(
+        "SELECT p.id FROM pupils p JOIN organisations o ON o.id = p.school_id "
+        "WHERE o.name = ? AND p.class_name = ? "
+        "AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.pupil_id = p.id) "
+        "AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.pupil_id = p.id) "
+        "ORDER BY p.id LIMIT 1 OFFSET ?", school_name, class_name, skip))
+
+
 def org_id(server, name):
     return str(server.scalar("SELECT id FROM organisations WHERE name = ?", name))

@@ -18,7 +18,7 @@ class CaseFlow(unittest.TestCase):
     def setUpClass(cls):
         cls.server = Server(pupils=120)
         s = cls.server
-        cls.pupil = pupil_of_class(s, "Het Baken College", "2A")
+        cls.pupil = pupil_without_case(s, "Het Baken College", "2A")
         cls.mentor = s.login("mentor@hetbaken.example")
         cls.coordinator = s.login("zorg@hetbaken.example")
         cls.officer = s.login("leerplicht@lindeveld.example")
@@ -181,7 +181,7 @@ class CaseFlow(unittest.TestCase):
         self.assertEqual(kinds.count("team_change"), 3)
 
     def test_other_school_gets_404_and_the_denial_is_audited(self):
-        pupil = pupil_of_class(self.server, "Het Baken College", "3A")
+        pupil = pupil_without_case(self.server, "Het Baken College", "3A")
         case_id = self.open_from_signal(pupil)
         status, _, body = self.outsider.get(f"/api/cases/{case_id}")
         self.assertEqual((status, body["error"]["code"]), (404, "not_found"))
@@ -200,29 +200,28 @@ class CaseFlow(unittest.TestCase):
         self.assertEqual(self.server.login("directie@hetbaken.example").get(f"/api/cases/{case_id}")[0], 404)
 
     def test_the_family_sees_its_own_case_and_no_other(self):
-        pupil = str(self.server.scalar(
-            "SELECT g.pupil_id FROM guardians g JOIN users u ON u.id = g.user_id "
-            "WHERE u.email = 'ouder@ouders.example'"))
-        status, _, case = self.coordinator.post("/api/cases", {"pupil_id": pupil, "categories": ["home"], "level": 2})
-        self.assertEqual(status, 201, case)
+        # The demo's attendance case of the guardian's child (src/demo/demo_cases.cpp).
+        case_id = str(self.server.scalar(
+            "SELECT c.id FROM cases c JOIN guardians g ON g.pupil_id = c.pupil_id "
+            "JOIN users u ON u.id = g.user_id WHERE u.email = 'ouder@ouders.example'"))
         parent = self.server.login("ouder@ouders.example")
         _, _, listing = parent.get("/api/cases")
-        self.assertEqual([c["id"] for c in listing["cases"]], [case["id"]])
-        status, _, seen = parent.get(f"/api/cases/{case['id']}")
-        self.assertEqual((status, seen["level"]), (200, 2))
+        self.assertEqual([c["id"] for c in listing["cases"]], [case_id])
+        status, _, seen = parent.get(f"/api/cases/{case_id}")
+        self.assertEqual((status, seen["level"]), (200, 3))
         row = self.server.query(
             "SELECT reason, legal_basis FROM audit_log WHERE resource_type = 'case' AND resource_id = ? "
-            "AND actor_role = 'guardian' ORDER BY seq DESC LIMIT 1", case["id"])[0]
+            "AND actor_role = 'guardian' ORDER BY seq DESC LIMIT 1", case_id)[0]
         self.assertEqual(row, ("case.3_family", "family"))
         # The family does not act on the case through these routes.
-        status, _, body = parent.post(f"/api/cases/{case['id']}/goals", {"text": "x"})
+        status, _, body = parent.post(f"/api/cases/{case_id}/goals", {"text": "x"})
         self.assertEqual((status, body["error"]["code"]), (403, "forbidden"))
-        status, _, _ = self.coordinator.post(f"/api/cases/{case['id']}/close",
-                                             {"outcome": "other", "note": "test", "version": case["version"]})
-        self.assertEqual(status, 200)
+        # Another family's case does not exist for them.
+        other = str(self.server.scalar("SELECT min(id) FROM cases WHERE id <> ?", case_id))
+        self.assertEqual(parent.get(f"/api/cases/{other}")[0], 404)
 
     def test_opening_a_case_directly(self):
-        pupil = pupil_of_class(self.server, "Het Baken College", "4A")
+        pupil = pupil_without_case(self.server, "Het Baken College", "4A")
         status, _, body = self.mentor.post("/api/cases", {"pupil_id": pupil, "categories": ["learning"], "level": 1})
         self.assertEqual((status, body["error"]["code"]), (403, "forbidden"))
         status, _, body = self.coordinator.post("/api/cases", {"pupil_id": pupil, "categories": ["learning"], "level": 0})
@@ -244,6 +243,39 @@ class CaseFlow(unittest.TestCase):
         self.assertEqual((status, again["error"]["code"], again["error"]["field"]), (409, "already_exists", "pupil_id"))
         status, _, _ = self.outsider.post("/api/cases", {"pupil_id": pupil, "categories": ["home"], "level": 1})
         self.assertEqual(status, 404)
+
+
+class CaseReasons(unittest.TestCase):
+    """Why someone sits at the table and why the level changed are case content: on the
+    record only for the lead, the school's care coordinator and whoever wrote them."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(pupils=120)
+        cls.case = str(cls.server.scalar(
+            "SELECT c.id FROM cases c JOIN guardians g ON g.pupil_id = c.pupil_id "
+            "JOIN users u ON u.id = g.user_id WHERE u.email = 'ouder@ouders.example'"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def reasons(self, email):
+        status, _, case = self.server.login(email).get(f"/api/cases/{self.case}")
+        self.assertEqual(status, 200, case)
+        return ([m["reason"] for m in case["team"]], [c["reason"] for c in case["level_history"]])
+
+    def test_lead_and_care_coordinator_read_them_the_rest_of_the_table_does_not(self):
+        for email in ["sph@debrug.example", "zorg@hetbaken.example"]:
+            team, levels = self.reasons(email)
+            self.assertTrue(all(team) and all(levels), email)
+        for email in ["gezinswerker@buurtteam.example", "leerplicht@lindeveld.example",
+                      "ouder@ouders.example"]:
+            team, levels = self.reasons(email)
+            self.assertEqual(set(team), {None}, email)
+        # The lead wrote the escalation, so only lead and coordinator read its reason.
+        _, levels = self.reasons("jv@ggd-lindeveld.example")
+        self.assertIsNone(levels[-1])
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ class Signals(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server(pupils=120)
-        cls.pupil = pupil_of_class(cls.server, "Het Baken College", "2A")
+        cls.pupil = pupil_without_case(cls.server, "Het Baken College", "2A")
         cls.mentor = cls.server.login("mentor@hetbaken.example")
         cls.coordinator = cls.server.login("zorg@hetbaken.example")
 
@@ -138,7 +138,7 @@ class Signals(unittest.TestCase):
                                      ("signal", "school", "home"), ("triage", "school", "home")])
         # Attaching to a named case of another pupil is refused, naming the field.
         third = self.record()
-        other_pupil = pupil_of_class(self.server, "Het Baken College", "3A")
+        other_pupil = pupil_without_case(self.server, "Het Baken College", "3A")
         status, _, other_case = self.coordinator.post(
             "/api/cases", {"pupil_id": other_pupil, "categories": ["learning"], "level": 1})
         self.assertEqual(status, 201, other_case)
