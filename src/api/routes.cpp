@@ -9,6 +9,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_pupil_routes(router, ctx);
   register_import_routes(router, ctx);
   register_audit_routes(router, ctx);
+  register_consent_routes(router, ctx);
 }
 
 }  // namespace samen::api

@@ -14,5 +14,6 @@ void register_admin_routes(http::Router& router, AppContext& ctx);
 void register_pupil_routes(http::Router& router, AppContext& ctx);
 void register_import_routes(http::Router& router, AppContext& ctx);
 void register_audit_routes(http::Router& router, AppContext& ctx);
+void register_consent_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api
