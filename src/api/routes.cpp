@@ -10,6 +10,8 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_import_routes(router, ctx);
   register_audit_routes(router, ctx);
   register_consent_routes(router, ctx);
+  register_invitation_routes(router, ctx);
+  register_family_routes(router, ctx);
 }
 
 }  // namespace samen::api

@@ -15,5 +15,7 @@ void register_pupil_routes(http::Router& router, AppContext& ctx);
 void register_import_routes(http::Router& router, AppContext& ctx);
 void register_audit_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
+void register_invitation_routes(http::Router& router, AppContext& ctx);
+void register_family_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api
