@@ -16,6 +16,9 @@ struct Settings {
   int login_max_failures = 10;
   std::int64_t login_window_ms = 15LL * 60 * 1000;
   bool secure_cookies = true;
+  // GET /api/family/pupils/{id}/access-log names the person who read the file; by default
+  // it shows only their organisation and role (docs/decisions.md).
+  bool family_access_log_names = false;
 };
 
 struct AppContext {

@@ -34,6 +34,10 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
   cmd.add_option("--log-level", o.log_level, "info (access log), warn or error")
       ->envname("SAMEN_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
+  cmd.add_flag("--family-access-log-names", o.family_access_log_names,
+               "show families the names of the people who read their file (default: only "
+               "organisation and role)")
+      ->envname("SAMEN_FAMILY_ACCESS_LOG_NAMES");
 }
 
 int read_pool_size(const ServeOptions& o) {
@@ -47,7 +51,9 @@ void run_server(store::Store& store, const ServeOptions& options,
   spdlog::set_pattern("%v");
   spdlog::set_level(spdlog::level::from_str(options.log_level));
   audit::AuditedWriter writer(store);
-  api::AppContext ctx{store, writer, api::Settings{}};
+  api::Settings settings;
+  settings.family_access_log_names = options.family_access_log_names;
+  api::AppContext ctx{store, writer, settings};
   http::Router router;
   api::register_routes(router, ctx);
   http::ServerConfig config = options.http;

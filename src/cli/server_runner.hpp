@@ -14,6 +14,8 @@ struct ServeOptions {
   http::ServerConfig http;
   std::vector<std::string> trusted_proxies;  // as given; parsed into http.trusted_proxies
   std::string log_level = "info";
+  // "Who looked at my file" names the person, not only organisation and role.
+  bool family_access_log_names = false;
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);

@@ -16,6 +16,7 @@
 
 #include "domain/policy.hpp"
 #include "store/case_records.hpp"
+#include "store/invitation_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
 
@@ -114,6 +115,10 @@ class ReadTx {
     return out;
   }
 
+  // Family invitations (invitation_records.hpp), by the hash of their token.
+  virtual std::optional<InvitationRecord> invitation_by_token_hash(
+      const std::string& token_hash) = 0;
+
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
   virtual std::vector<TableInfo> data_tables() = 0;
@@ -187,6 +192,11 @@ class WriteTx : public ReadTx {
   virtual bool withdraw_consent_grant(const std::string& grant_id,
                                       const ConsentWithdrawal& withdrawal) = 0;
   virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
+
+  virtual std::string insert_invitation(const InvitationRecord& i) = 0;
+  // Marks the invitation used; false, changing nothing, when it was used already.
+  virtual bool accept_invitation(const std::string& id, const std::string& user_id,
+                                 domain::Millis at) = 0;
 
   // Inserts rows as they are, keys included (samen copy). Columns as in `table`.
   virtual void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) = 0;

@@ -311,6 +311,24 @@ CREATE TABLE safety_decisions (
 CREATE INDEX safety_decisions_case ON safety_decisions(case_id, id);
 )SQL";
 
+// Invitations for family logins (issue 5): a one-time token, stored only as its hash.
+constexpr const char* kInvitations = R"SQL(
+CREATE TABLE invitations (
+  id BIGSERIAL PRIMARY KEY,
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  guardian_id BIGINT,
+  for_pupil BOOLEAN NOT NULL DEFAULT FALSE,
+  email TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  accepted_at BIGINT,
+  accepted_user_id BIGINT REFERENCES users(id)
+);
+CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -319,6 +337,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {2, "pupil name search by word prefix", kPupilNameTokens},
       {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
        kCases},
+      {4, "invitations for family logins", kInvitations},
   };
   return all;
 }

@@ -314,6 +314,24 @@ CREATE TABLE safety_decisions (
 CREATE INDEX safety_decisions_case ON safety_decisions(case_id, id);
 )SQL";
 
+// Invitations for family logins (issue 5): a one-time token, stored only as its hash.
+constexpr const char* kInvitations = R"SQL(
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  guardian_id INTEGER,
+  for_pupil INTEGER NOT NULL DEFAULT 0,
+  email TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by_user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  accepted_at INTEGER,
+  accepted_user_id INTEGER REFERENCES users(id)
+);
+CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -322,6 +340,7 @@ const std::vector<Migration>& migrations() {
       {2, "pupil name search by word prefix", kPupilNameTokens},
       {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
        kCases},
+      {4, "invitations for family logins", kInvitations},
   };
   return all;
 }

@@ -103,6 +103,10 @@ class SqliteTx final : public WriteTx {
   bool update_action(const ActionRecord& a, std::int64_t expected_version) override;
   std::string append_entry(const EntryRecord& e) override;
   std::string insert_consent_grant(const ConsentGrantRecord& g) override;
+  std::optional<InvitationRecord> invitation_by_token_hash(const std::string& token_hash) override;
+  std::string insert_invitation(const InvitationRecord& i) override;
+  bool accept_invitation(const std::string& id, const std::string& user_id,
+                         domain::Millis at) override;
   bool withdraw_consent_grant(const std::string& grant_id,
                               const ConsentWithdrawal& withdrawal) override;
   std::string insert_safety_decision(const SafetyDecisionRecord& d) override;

@@ -1,0 +1,138 @@
+// The family's own access and consent records: who reads grants, who invites, who sees the
+// access log, and which grants can ever count (WGBO bands at valid_from).
+#include "domain/policy_family.hpp"
+
+#include <gtest/gtest.h>
+
+namespace samen::domain {
+namespace {
+
+constexpr const char* kSchool = "10";
+
+Viewer viewer(Role role, const std::string& org = kSchool, const std::string& user = "u-viewer",
+              const std::string& membership = "m-viewer") {
+  return Viewer{user, membership, org, "r1", role};
+}
+
+CaseFacts pupil_facts(Date born) {
+  CaseFacts c;
+  c.pupil_id = "p1";
+  c.school_id = kSchool;
+  c.pupil_date_of_birth = born;
+  c.pupil_user_id = "u-pupil";
+  c.guardians = {{"g1", "u-mother", true}, {"g2", "u-father", false}};
+  return c;
+}
+
+Millis at(int y, int m, int d) { return netherlands_midnight(Date{y, m, d}) + 3600 * 1000; }
+
+ConsentGrant grant(std::vector<std::string> guardians, bool pupil, Millis from) {
+  ConsentGrant g;
+  g.id = "1";
+  g.pupil_id = "p1";
+  g.given_by_guardian_ids = std::move(guardians);
+  g.given_by_pupil = pupil;
+  g.recipient_roles = {Role::family_worker};
+  g.categories = {EntryCategory::home};
+  g.valid_from = from;
+  return g;
+}
+
+TEST(ConsentRead, FamilyTeamAndCoordinatorOnly) {
+  auto p = pupil_facts({2013, 6, 1});  // 13 on 2026-11-25
+  CaseFacts c = p;
+  c.case_id = "c1";
+  c.lead_membership_id = "m-lead";
+  c.team_membership_ids = {"m-team"};
+  Millis t = at(2026, 11, 25);
+  EXPECT_TRUE(
+      decide_consent_read(viewer(Role::pupil, kSchool, "u-pupil"), p, {}, nullptr, t).allowed);
+  EXPECT_TRUE(
+      decide_consent_read(viewer(Role::guardian, kSchool, "u-mother"), p, {}, nullptr, t).allowed);
+  EXPECT_FALSE(
+      decide_consent_read(viewer(Role::guardian, kSchool, "u-father"), p, {}, nullptr, t).allowed);
+  EXPECT_TRUE(decide_consent_read(viewer(Role::care_coordinator), p, {}, nullptr, t).allowed);
+  EXPECT_FALSE(
+      decide_consent_read(viewer(Role::care_coordinator, "11"), p, {}, nullptr, t).allowed);
+  auto team = viewer(Role::family_worker, "20", "u-gw", "m-team");
+  EXPECT_FALSE(decide_consent_read(team, p, {}, nullptr, t).allowed);
+  EXPECT_EQ(decide_consent_read(team, p, {c}, nullptr, t).legal_basis, "need_to_know");
+  for (Role role : {Role::admin, Role::privacy_officer, Role::school_leader, Role::mentor})
+    EXPECT_FALSE(decide_consent_read(viewer(role), p, {c}, nullptr, t).allowed) << to_string(role);
+}
+
+TEST(ConsentRead, AGuardianOfA16YearOldSeesOnlyTheirOwnGrants) {
+  auto p = pupil_facts({2010, 1, 1});  // 16
+  Millis t = at(2026, 11, 25);
+  auto mother = viewer(Role::guardian, kSchool, "u-mother");
+  auto own = grant({"g1"}, true, t);
+  auto pupils = grant({}, true, t);
+  EXPECT_TRUE(decide_consent_read(mother, p, {}, &own, t).allowed);
+  EXPECT_FALSE(decide_consent_read(mother, p, {}, &pupils, t).allowed);
+  pupils.recipient_guardians = true;
+  EXPECT_TRUE(decide_consent_read(mother, p, {}, &pupils, t).allowed);
+}
+
+TEST(Invitations, CareCoordinatorOrAdminOfTheSchool) {
+  for (Role role : all_roles()) {
+    bool may = role == Role::care_coordinator || role == Role::admin;
+    EXPECT_EQ(decide_family_invitation(viewer(role), kSchool).allowed, may) << to_string(role);
+    EXPECT_FALSE(decide_family_invitation(viewer(role, "11"), kSchool).allowed);
+  }
+}
+
+TEST(AccessLog, ThePupilAndGuardiansWithAuthorityUnder16) {
+  auto p = pupil_facts({2013, 6, 1});
+  Millis t = at(2026, 11, 25);
+  EXPECT_TRUE(decide_access_log_read(viewer(Role::pupil, kSchool, "u-pupil"), p, {}, t).allowed);
+  EXPECT_TRUE(
+      decide_access_log_read(viewer(Role::guardian, kSchool, "u-mother"), p, {}, t).allowed);
+  EXPECT_FALSE(
+      decide_access_log_read(viewer(Role::guardian, kSchool, "u-father"), p, {}, t).allowed);
+  EXPECT_FALSE(
+      decide_access_log_read(viewer(Role::guardian, kSchool, "u-other"), p, {}, t).allowed);
+  EXPECT_FALSE(decide_access_log_read(viewer(Role::care_coordinator), p, {}, t).allowed);
+  auto older = pupil_facts({2010, 1, 1});
+  auto mother = viewer(Role::guardian, kSchool, "u-mother");
+  EXPECT_FALSE(decide_access_log_read(mother, older, {}, t).allowed);
+  auto consent = grant({}, true, t - 1000);
+  consent.recipient_guardians = true;
+  auto d = decide_access_log_read(mother, older, {consent}, t);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.consent_id, "1");
+}
+
+TEST(GrantParties, MustFitTheBandAtValidFrom) {
+  auto p = pupil_facts({2013, 6, 1});  // 12 from 2025-06-01, 16 from 2029-06-01
+  struct Row {
+    std::vector<std::string> guardians;
+    bool pupil;
+    Millis from;
+    std::string field;  // empty: accepted
+  };
+  std::vector<Row> rows = {
+      {{"g1"}, false, at(2025, 5, 31), ""},  // 11: a guardian suffices
+      {{}, true, at(2025, 5, 31), "given_by.guardian_ids"},
+      {{"g1"}, false, at(2025, 6, 1), "given_by.pupil"},  // 12 on the day
+      {{"g1"}, true, at(2025, 6, 1), ""},
+      {{"g2"}, true, at(2026, 1, 1), "given_by.guardian_ids[0]"},  // no parental authority
+      {{"g9"}, true, at(2026, 1, 1), "given_by.guardian_ids[0]"},
+      {{"g1"}, false, at(2029, 6, 1), "given_by.pupil"},  // 16
+      {{}, true, at(2029, 6, 1), ""},
+      {{}, false, at(2029, 6, 1), "given_by"},
+  };
+  for (const auto& r : rows) {
+    auto status = check_grant_parties(grant(r.guardians, r.pupil, r.from), p);
+    EXPECT_EQ(status.ok() ? std::string() : status.error().field, r.field)
+        << format_instant(r.from);
+  }
+  auto g = grant({"g1"}, true, at(2026, 1, 1));
+  g.valid_until = g.valid_from;
+  EXPECT_EQ(check_grant_parties(g, p).error().field, "valid_until");
+  g = grant({"g1"}, false, at(2025, 1, 1));
+  g.recipient_guardians = true;
+  EXPECT_EQ(check_grant_parties(g, p).error().field, "recipients.guardians");
+}
+
+}  // namespace
+}  // namespace samen::domain

@@ -1,0 +1,119 @@
+"""The family's own access over HTTP: the school invites a guardian, the guardian accepts
+the one-time token with a password, logs in and sees their child; used, expired and unknown
+tokens are refused; "who looked at my file" shows the mentor's organisation and role but
+not the mentor's name, and nothing of another family."""
+import datetime
+import json
+import unittest
+
+from samen_harness import Client, Server, org_id
+
+TODAY = datetime.date.today()
+FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
+
+
+class Family(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(pupils=60)
+        cls.baken = org_id(cls.server, "Het Baken College")
+        cls.zorg = cls.server.login("zorg@hetbaken.example")
+        cls.mentor_id = str(cls.server.scalar("SELECT id FROM users WHERE email = 'mentor@hetbaken.example'"))
+        born = (TODAY.replace(year=TODAY.year - 13) - datetime.timedelta(days=40)).isoformat()
+        body = {"school_id": cls.baken, "pupil_number": "F-13", "given_name": "Daan", "family_name": "Visser",
+                "date_of_birth": born, "class": "1C", "mentor_user_id": cls.mentor_id,
+                "guardians": [
+                    {"name": "Eva Visser", "relation": "moeder", "parental_authority": True},
+                    {"name": "Ruud Visser", "relation": "vader", "parental_authority": True},
+                    {"name": "Oom Visser", "relation": "oom", "parental_authority": False}]}
+        status, _, created = cls.zorg.post("/api/pupils", body)
+        assert status == 201, created
+        cls.pupil = created["id"]
+        cls.guardians = [g["id"] for g in created["guardians"]]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def invite(self, body, client=None):
+        return (client or self.zorg).post(f"/api/pupils/{self.pupil}/invitations", body)
+
+    def accept(self, token, password=FAMILY_PASSWORD):
+        return Client(self.server.port).post(f"/api/invitations/{token}/accept", {"password": password})
+
+    def test_invitations_are_for_the_school_and_for_guardians_with_authority(self):
+        for body, field in [({"guardian_id": self.guardians[2], "email": "oom@ouders.example"}, "guardian_id"),
+                            ({"email": "x@ouders.example"}, "guardian_id"),
+                            ({"guardian_id": self.guardians[0], "pupil": True, "email": "x@ouders.example"},
+                             "guardian_id"),
+                            ({"guardian_id": self.guardians[0], "email": "not-an-address"}, "email")]:
+            status, _, answer = self.invite(body)
+            self.assertEqual((status, answer["error"]["field"]), (400, field), answer)
+        mentor = self.server.login("mentor@hetbaken.example")
+        self.assertEqual(self.invite({"pupil": True, "email": "d@leerling.example"}, mentor)[0], 403)
+        other_school = self.server.login("ib@wilgenhoek.example")
+        self.assertEqual(self.invite({"pupil": True, "email": "d@leerling.example"}, other_school)[0], 404)
+
+    def test_guardian_accepts_logs_in_and_sees_their_child_and_who_looked(self):
+        status, resp, inv = self.invite({"guardian_id": self.guardians[0], "email": "Eva.Visser@ouders.example"})
+        self.assertEqual(status, 201, inv)
+        self.assertEqual(set(inv), {"id", "token", "accept_path", "expires_at"})
+        self.assertEqual(resp.getheader("Cache-Control"), "no-store")
+        stored = self.server.query("SELECT token_hash FROM invitations WHERE id = ?", inv["id"])[0][0]
+        self.assertNotEqual(stored, inv["token"], "only the hash is stored")
+        status, _, weak = self.accept(inv["token"], "short")
+        self.assertEqual((status, weak["error"]["code"]), (400, "weak_password"))
+        status, _, accepted = self.accept(inv["token"])
+        self.assertEqual(status, 201, accepted)
+        self.assertEqual((accepted["role"], accepted["pupil_id"]), ("guardian", self.pupil))
+        status, _, again = self.accept(inv["token"])
+        self.assertEqual((status, again["error"]["code"]), (410, "invitation_used"))
+
+        # The mentor reads the file; the family sees organisation and role, not the name.
+        mentor = self.server.login("mentor@hetbaken.example")
+        self.assertEqual(mentor.get(f"/api/pupils/{self.pupil}")[0], 200)
+        parent = self.server.login("eva.visser@ouders.example", FAMILY_PASSWORD)
+        status, _, mine = parent.get("/api/family/pupils")
+        self.assertEqual(status, 200)
+        self.assertEqual([p["id"] for p in mine["pupils"]], [self.pupil])
+        self.assertEqual(mine["pupils"][0]["relation"], "guardian")
+        self.assertEqual(parent.get(f"/api/pupils/{self.pupil}")[0], 200)
+        status, _, log = parent.get(f"/api/family/pupils/{self.pupil}/access-log")
+        self.assertEqual(status, 200, log)
+        mentor_reads = [e for e in log["entries"] if e["role"] == "mentor" and e["action"] == "read"]
+        self.assertTrue(mentor_reads, log)
+        self.assertEqual(mentor_reads[0]["organisation"], "Het Baken College")
+        self.assertTrue(mentor_reads[0]["legal_basis"])
+        self.assertTrue(all("name" not in e for e in log["entries"]))
+        self.assertNotIn("Joost de Mentor", json.dumps(log))
+        rows = self.server.query(
+            "SELECT action, decision, actor_role FROM audit_log WHERE resource_type = 'access_log' "
+            "AND pupil_id = ? ORDER BY seq", self.pupil)
+        self.assertEqual(rows[0], ("read", "allow", "guardian"))
+
+        # Nothing for another family, nor for professionals.
+        other = self.server.login("ouder@ouders.example")
+        self.assertEqual(other.get(f"/api/family/pupils/{self.pupil}/access-log")[0], 404)
+        _, _, theirs = other.get("/api/family/pupils")
+        self.assertNotIn(self.pupil, [p["id"] for p in theirs["pupils"]])
+        self.assertEqual(self.zorg.get(f"/api/family/pupils/{self.pupil}/access-log")[0], 404)
+        self.assertEqual(self.zorg.get("/api/family/pupils")[0], 403)
+        denied = self.server.scalar(
+            "SELECT count(*) FROM audit_log WHERE resource_type = 'access_log' AND decision = 'deny' "
+            "AND pupil_id = ?", self.pupil)
+        self.assertEqual(denied, 2)
+
+    def test_expired_and_unknown_tokens_are_refused(self):
+        status, _, inv = self.invite({"guardian_id": self.guardians[1], "email": "ruud.visser@ouders.example"})
+        self.assertEqual(status, 201, inv)
+        self.server.execute("UPDATE invitations SET expires_at = 1000 WHERE id = ?", int(inv["id"]))
+        status, _, answer = self.accept(inv["token"])
+        self.assertEqual((status, answer["error"]["code"]), (410, "invitation_expired"))
+        status, _, answer = self.accept("x" * 43)
+        self.assertEqual((status, answer["error"]["code"]), (404, "not_found"))
+        self.assertEqual(self.server.scalar("SELECT count(*) FROM users WHERE email = 'ruud.visser@ouders.example'"),
+                         0)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,100 @@
+// The store of family invitations (migration 4), on every backend: an invitation found by
+// its token hash only, used once, and a family login linked to its guardian or pupil.
+#include <gtest/gtest.h>
+
+#include "store/backends.hpp"
+
+namespace samen::testing {
+namespace {
+
+constexpr domain::Millis kT0 = 1'780'000'000'000;
+constexpr domain::Millis kWeek = 7LL * 86'400'000;
+
+class InvitationStore : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    store = GetParam().open();
+    auto tx = store->begin_write();
+    auto region = tx->insert_region({"", "R"});
+    school = tx->insert_organisation(
+        {"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
+    coordinator = tx->insert_user({"", "zc@x", "ZC", "hash", true, 1});
+    domain::Pupil p;
+    p.school_id = school;
+    p.pupil_number = "1";
+    p.given_name = "Sanne";
+    p.family_name = "Dijk";
+    p.date_of_birth = {2013, 3, 1};
+    p.guardians = {{"", "Moeder", "moeder", "", "", true, ""}};
+    auto inserted = tx->insert_pupil(p);
+    pupil = inserted.id;
+    mother = inserted.guardians[0].id;
+    tx->commit();
+  }
+
+  store::InvitationRecord invitation(const std::string& hash, bool for_pupil) {
+    store::InvitationRecord i;
+    i.pupil_id = pupil;
+    i.guardian_id = for_pupil ? "" : mother;
+    i.for_pupil = for_pupil;
+    i.email = for_pupil ? "sanne@x" : "moeder@x";
+    i.token_hash = hash;
+    i.created_by_user_id = coordinator;
+    i.created_at = kT0;
+    i.expires_at = kT0 + kWeek;
+    return i;
+  }
+
+  std::shared_ptr<store::Store> store;
+  std::string school, coordinator, pupil, mother;
+};
+
+TEST_P(InvitationStore, FoundByTokenHashAndUsedOnce) {
+  auto tx = store->begin_write();
+  auto id = tx->insert_invitation(invitation("hash-g", false));
+  auto pupil_invitation = tx->insert_invitation(invitation("hash-p", true));
+  EXPECT_NE(id, pupil_invitation);
+  EXPECT_FALSE(tx->invitation_by_token_hash("hash-x"));
+  auto read = tx->invitation_by_token_hash("hash-g");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->id, id);
+  EXPECT_EQ(read->pupil_id, pupil);
+  EXPECT_EQ(read->guardian_id, mother);
+  EXPECT_FALSE(read->for_pupil);
+  EXPECT_EQ(read->email, "moeder@x");
+  EXPECT_EQ(read->created_by_user_id, coordinator);
+  EXPECT_EQ(read->created_at, kT0);
+  EXPECT_EQ(read->expires_at, kT0 + kWeek);
+  EXPECT_FALSE(read->accepted_at);
+  auto p = tx->invitation_by_token_hash("hash-p");
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->for_pupil);
+  EXPECT_EQ(p->guardian_id, "");
+
+  auto user = tx->insert_user({"", "moeder@x", "Moeder", "hash", true, 1});
+  EXPECT_TRUE(tx->accept_invitation(id, user, kT0 + 5));
+  EXPECT_FALSE(tx->accept_invitation(id, user, kT0 + 6));  // used once
+  tx->link_guardian_user(mother, user);
+  tx->commit();
+
+  auto r = store->begin_read();
+  read = r->invitation_by_token_hash("hash-g");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->accepted_at, kT0 + 5);
+  EXPECT_EQ(read->accepted_user_id, user);
+  auto facts = r->pupil_facts(pupil);
+  ASSERT_TRUE(facts);
+  EXPECT_EQ(facts->guardian_user_ids, std::vector<std::string>{user});
+}
+
+TEST_P(InvitationStore, TokenHashesAreUnique) {
+  auto tx = store->begin_write();
+  tx->insert_invitation(invitation("same", false));
+  EXPECT_THROW(tx->insert_invitation(invitation("same", true)), store::StoreError);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, InvitationStore, ::testing::ValuesIn(store_backends()),
+                         backend_name);
+
+}  // namespace
+}  // namespace samen::testing
