@@ -5,7 +5,7 @@ see (404 for a case one may not enter, audited) and act (403), versions (409/428
 pupil record opening to the case team."""
 import unittest
 
-from samen_harness import Server, org_id, pupil_of_class
+from samen_harness import Server, org_id, pupil_without_case
 
 
 def membership_of(client):
@@ -75,10 +75,13 @@ class CaseFlow(unittest.TestCase):
                          (409, "already_exists", "membership_id"))
         status, _, body = self.coordinator.post(f"/api/cases/{case_id}/team", {"membership_id": self.worker_m})
         self.assertEqual((status, body["error"]["field"]), (400, "reason"))
-        case = self.get_case(self.officer, case_id)
+        case = self.get_case(self.coordinator, case_id)
         seats = {m["membership_id"]: m for m in case["team"]}
         self.assertEqual(seats[self.officer_m]["reason"], "Leerplicht: verzuim boven de grens")
         self.assertEqual(seats[self.worker_m]["role"], "family_worker")
+        # The officer sits at the table but reads the coordinator's reasons in the chronology.
+        seats = {m["membership_id"]: m for m in self.get_case(self.officer, case_id)["team"]}
+        self.assertIsNone(seats[self.officer_m]["reason"])
 
         # The seat opens the pupil record (need to know), audited with its rule and basis.
         status, _, pupil = self.worker.get(f"/api/pupils/{self.pupil}")

@@ -2,7 +2,7 @@
 the audit entry that every access leaves before the response."""
 import unittest
 
-from samen_harness import Server, org_id, pupil_of_class
+from samen_harness import Server, org_id, pupil_of_class, pupil_without_case
 
 
 def new_pupil(school_id, number, **extra):
@@ -77,9 +77,11 @@ class Pupils(unittest.TestCase):
         self.assertEqual(c.get("/api/pupils/99999999")[0], 404)
 
     def test_roles_without_pupil_access_see_nothing(self):
+        # A pupil without a case: the youth-care worker leads one of the demo's cases.
+        pupil = pupil_without_case(self.server, "Het Baken College", "2A")
         for email in ["fg@lindeveld.example", "directie@hetbaken.example", "sph@debrug.example"]:
             c = self.server.login(email)
-            self.assertEqual(c.get(f"/api/pupils/{self.own}")[0], 404, email)
+            self.assertEqual(c.get(f"/api/pupils/{pupil}")[0], 404, email)
             self.assertEqual(c.get("/api/pupils")[2]["pupils"], [], email)
 
     def test_family_sees_only_their_own(self):

@@ -4,7 +4,7 @@ may record, read and triage (the policy), with every access audited and the sign
 triage written into the case's chronology."""
 import unittest
 
-from samen_harness import Server, pupil_of_class
+from samen_harness import Server, pupil_without_case
 
 
 def worry(pupil_id, **extra):
