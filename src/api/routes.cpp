@@ -14,6 +14,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_case_team_routes(router, ctx);
   register_case_plan_routes(router, ctx);
   register_entry_routes(router, ctx);
+  register_safety_routes(router, ctx);
   register_consent_routes(router, ctx);
   register_invitation_routes(router, ctx);
   register_family_routes(router, ctx);

@@ -19,6 +19,7 @@ void register_case_routes(http::Router& router, AppContext& ctx);
 void register_case_team_routes(http::Router& router, AppContext& ctx);
 void register_case_plan_routes(http::Router& router, AppContext& ctx);
 void register_entry_routes(http::Router& router, AppContext& ctx);
+void register_safety_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
