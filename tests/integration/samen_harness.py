@@ -268,5 +268,11 @@ def pupil_without_case(server, school_name, class_name, skip=0):
         "ORDER BY p.id LIMIT 1 OFFSET ?", school_name, class_name, skip))
 
 
+def membership_of(client):
+    """The id of the membership a logged-in client acts in."""
+    _, _, me = client.get("/api/me")
+    return me["active_membership"]["id"]
+
+
 def org_id(server, name):
     return str(server.scalar("SELECT id FROM organisations WHERE name = ?", name))

@@ -5,12 +5,7 @@ see (404 for a case one may not enter, audited) and act (403), versions (409/428
 pupil record opening to the case team."""
 import unittest
 
-from samen_harness import Server, org_id, pupil_without_case
-
-
-def membership_of(client):
-    _, _, me = client.get("/api/me")
-    return me["active_membership"]["id"]
+from samen_harness import Server, membership_of, org_id, pupil_without_case
 
 
 class CaseFlow(unittest.TestCase):

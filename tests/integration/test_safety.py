@@ -5,12 +5,7 @@ decision. Only the lead or the care coordinator decides; bad input names the fie
 import datetime
 import unittest
 
-from samen_harness import Server, org_id, pupil_without_case
-
-
-def membership_of(client):
-    _, _, me = client.get("/api/me")
-    return me["active_membership"]["id"]
+from samen_harness import Server, membership_of, org_id, pupil_without_case
 
 
 class SafetyDecisions(unittest.TestCase):
