@@ -195,6 +195,37 @@ std::vector<PupilRecord> PgTx::pupils(const domain::PupilScope& scope, const Pup
   return {};
 }
 
+std::vector<Pupil> PgTx::pupils_by_number(const std::string& school_id,
+                                          const std::vector<std::string>& numbers) {
+  // Two round trips per batch (pupils, then their guardians) instead of one per row. Both
+  // are planned afresh each time rather than prepared: an import grows the school inside
+  // its transaction, and a plan cached while the school was small scans all of it for
+  // every later batch (an import of 100,000 rows took four times as long).
+  static const std::string sql =
+      pupil_query("FROM pupils p", "WHERE p.school_id = $1 AND p.pupil_number = ANY($2::text[])");
+  auto r = conn_.query_uncached(sql, Params().id(school_id).text_array(numbers));
+  std::vector<Pupil> out;
+  std::unordered_map<std::string, std::size_t> index;
+  for (int i = 0; i < r.rows(); ++i) {
+    index.emplace(r.id(i, 0), out.size());
+    out.push_back(read_pupil(r, i));
+  }
+  if (out.empty()) return out;
+  auto g = conn_.query_uncached(
+      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
+      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
+      "WHERE p.school_id = $1 AND p.pupil_number = ANY($2::text[]) ORDER BY g.pupil_id, "
+      "g.position",
+      Params().id(school_id).text_array(numbers));
+  for (int i = 0; i < g.rows(); ++i) {
+    auto it = index.find(g.id(i, 0));
+    if (it != index.end())
+      out[it->second].guardians.push_back({g.id(i, 1), g.text(i, 2), g.text(i, 3), g.text(i, 4),
+                                           g.text(i, 5), g.boolean(i, 6), g.id(i, 7)});
+  }
+  return out;
+}
+
 std::vector<Pupil> PgTx::pupils_of_school(const std::string& school_id) {
   static const std::string sql =
       pupil_query("FROM pupils p", "WHERE p.school_id = $1 ORDER BY p.id");
