@@ -51,8 +51,6 @@ class ReadTx {
                                                         const std::string& pupil_number) = 0;
   virtual std::optional<domain::PupilFacts> pupil_facts(const std::string& id) = 0;
   virtual std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
-  // Every pupil of a school with guardians, keyed by pupil number; for the import.
-  virtual std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) = 0;
   // The pupils of a school that have one of these numbers, with guardians, in no
   // particular order; numbers that match nobody are left out. For the import, which looks
   // up one batch of rows at a time (a thousand) rather than holding the whole school.

@@ -226,30 +226,6 @@ std::vector<Pupil> PgTx::pupils_by_number(const std::string& school_id,
   return out;
 }
 
-std::vector<Pupil> PgTx::pupils_of_school(const std::string& school_id) {
-  static const std::string sql =
-      pupil_query("FROM pupils p", "WHERE p.school_id = $1 ORDER BY p.id");
-  auto r = conn_.query(sql.c_str(), Params().id(school_id));
-  std::vector<Pupil> out;
-  std::unordered_map<std::string, std::size_t> index;
-  for (int i = 0; i < r.rows(); ++i) {
-    index.emplace(r.id(i, 0), out.size());
-    out.push_back(read_pupil(r, i));
-  }
-  auto g = conn_.query(
-      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
-      "WHERE p.school_id = $1 ORDER BY g.pupil_id, g.position",
-      Params().id(school_id));
-  for (int i = 0; i < g.rows(); ++i) {
-    auto it = index.find(g.id(i, 0));
-    if (it != index.end())
-      out[it->second].guardians.push_back({g.id(i, 1), g.text(i, 2), g.text(i, 3), g.text(i, 4),
-                                           g.text(i, 5), g.boolean(i, 6), g.id(i, 7)});
-  }
-  return out;
-}
-
 std::vector<domain::PupilFacts> PgTx::all_pupil_facts(const std::string& school_id) {
   auto r = conn_.query(
       "SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE school_id = $1 ORDER BY id",

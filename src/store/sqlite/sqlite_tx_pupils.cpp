@@ -272,30 +272,6 @@ std::vector<Pupil> SqliteTx::pupils_by_number(const std::string& school_id,
   return out;
 }
 
-std::vector<Pupil> SqliteTx::pupils_of_school(const std::string& school_id) {
-  static const std::string sql =
-      pupil_query("FROM pupils p", "WHERE p.school_id = ? ORDER BY p.id");
-  auto s = conn_.prepare(sql.c_str());
-  s.bind(1, parse_id(school_id).value_or(0));
-  std::vector<Pupil> out;
-  while (s.step()) out.push_back(read_pupil(s));
-  // One pass over the school's guardians instead of a query per pupil.
-  auto g = conn_.prepare(
-      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
-      "WHERE p.school_id = ? ORDER BY g.pupil_id, g.position");
-  g.bind(1, parse_id(school_id).value_or(0));
-  std::size_t i = 0;
-  while (g.step()) {
-    std::string pupil_id = g.id(0);
-    while (i < out.size() && parse_id(out[i].id) < parse_id(pupil_id)) ++i;
-    if (i < out.size() && out[i].id == pupil_id)
-      out[i].guardians.push_back(
-          {g.id(1), g.text(2), g.text(3), g.text(4), g.text(5), g.integer(6) != 0, g.id(7)});
-  }
-  return out;
-}
-
 std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& school_id) {
   auto s = conn_.prepare(
       "SELECT id, school_id, mentor_user_id, user_id FROM pupils WHERE school_id = ? ORDER BY id");
