@@ -80,7 +80,7 @@ sqlite3 "$TMP/plain.db" <<SQL
 .import $TMP/pupils.csv pupils_raw
 SQL
 sqlite_s=$(elapsed "$t0" "$(now)")
-csv_mb=$(echo "scale=1; $(stat -c %s "$TMP/pupils.csv") / 1048576" | bc -l)
+csv_mb=$(printf %.1f "$(echo "$(stat -c %s "$TMP/pupils.csv") / 1048576" | bc -l)")
 
 cat >>"$TMP/out.md" <<MD
 
