@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 command -v wrk >/dev/null && command -v sqlite3 >/dev/null || bash scripts/install-deps.sh
-[ -x /usr/bin/time ] || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
+source bench/timed.sh
 mkdir -p bench/results
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
@@ -70,10 +70,9 @@ verify=$("$SAMEN" audit verify --db "$TMP/bench.db")
 # Import: our importer (parse, validate, plan, write, audit every pupil) vs sqlite3 .import.
 python3 bench/gen_pupils_csv.py "$PUPILS" "$TMP/pupils.csv"
 "$SAMEN" demo --db "$TMP/import.db" --password "$PASSWORD" --pupils 10 --no-serve >/dev/null
-/usr/bin/time -v "$SAMEN" import pupils --db "$TMP/import.db" --school 'Het Baken College' "$TMP/pupils.csv" \
-  >"$TMP/import.out" 2>"$TMP/import.time"
-import_s=$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2, a, ":"); print (length(a) == 3 ? a[1]*3600 + a[2]*60 + a[3] : a[1]*60 + a[2])}' "$TMP/import.time")
-import_rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/import.time")
+timed "$TMP/import" "$SAMEN" import pupils --db "$TMP/import.db" --school 'Het Baken College' "$TMP/pupils.csv"
+import_s=$(wall_seconds "$TMP/import.time")
+import_rss_mib=$(peak_rss_mib "$TMP/import.time")
 t0=$(now)
 sqlite3 "$TMP/plain.db" <<SQL
 .mode csv
@@ -81,7 +80,7 @@ sqlite3 "$TMP/plain.db" <<SQL
 .import $TMP/pupils.csv pupils_raw
 SQL
 sqlite_s=$(elapsed "$t0" "$(now)")
-csv_mb=$(echo "scale=1; $(stat -c %s "$TMP/pupils.csv") / 1048576" | bc -l)
+csv_mb=$(printf %.1f "$(echo "$(stat -c %s "$TMP/pupils.csv") / 1048576" | bc -l)")
 
 cat >>"$TMP/out.md" <<MD
 
@@ -103,9 +102,13 @@ on the same 2 cores as the server; server at --log-level warn (no access log).
 | samen import pupils (validate, plan, insert, audit each pupil) | $(printf %.2f "$import_s") | $(echo "$PUPILS / $import_s" | bc) |
 | sqlite3 .import (raw text into one table) | $(printf %.2f "$sqlite_s") | $(echo "$PUPILS / $sqlite_s" | bc) |
 
-- samen ÷ sqlite3 .import speed: **$(ratio "$sqlite_s" "$import_s") %** (goal ≥ 50 %); peak memory of the samen import: $((import_rss_kb / 1024)) MiB
+- samen ÷ sqlite3 .import speed: **$(ratio "$sqlite_s" "$import_s") %** (goal ≥ 50 %); peak memory of the samen import: $import_rss_mib MiB
 - samen said: \`$(tail -1 "$TMP/import.out")\`
 MD
+
+# Import at scale: 100,000 and 1,000,000 rows, time and peak memory (and PostgreSQL when
+# SAMEN_BENCH_PG names a server).
+SAMEN="$SAMEN" bash bench/import_scale.sh >>"$TMP/out.md"
 cat "$TMP/out.md" | tee bench/results/latest.md
 
 # Issue 4: the same scenarios on PostgreSQL, and through nginx (its own ports and files).

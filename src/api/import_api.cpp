@@ -17,24 +17,24 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-json::object summary_json(const importer::ImportPlan& plan, bool dry_run, bool committed) {
+json::object summary_json(const importer::ImportSummary& s, bool dry_run, bool committed) {
   json::array ignored;
-  for (const auto& c : plan.ignored_columns) ignored.push_back(json::value(c));
-  return {{"created", plan.creates.size()}, {"updated", plan.updates.size()},
-          {"unchanged", plan.unchanged},    {"dry_run", dry_run},
-          {"committed", committed},         {"ignored_columns", std::move(ignored)}};
+  for (const auto& c : s.ignored_columns) ignored.push_back(json::value(c));
+  return {{"created", s.created},     {"updated", s.updated},
+          {"unchanged", s.unchanged}, {"dry_run", dry_run},
+          {"committed", committed},   {"ignored_columns", std::move(ignored)}};
 }
 
-Response errors_response(const importer::ImportPlan& plan) {
+Response errors_response(const domain::CsvErrors& errors) {
   json::array details;
-  for (const auto& e : plan.errors)
+  for (const auto& e : errors.list)
     details.push_back(json::object{{"line", e.line}, {"column", e.column}, {"message", e.message}});
-  std::string message = std::to_string(plan.errors.size()) + (plan.truncated_errors ? "+" : "") +
+  std::string message = std::to_string(errors.list.size()) + (errors.truncated ? "+" : "") +
                         " problem(s) in the file; nothing was imported";
   json::object error{{"code", "invalid_csv"},
                      {"message", message},
                      {"details", std::move(details)},
-                     {"truncated", plan.truncated_errors}};
+                     {"truncated", errors.truncated}};
   return json_response(400, json::object{{"error", std::move(error)}});
 }
 
@@ -56,30 +56,28 @@ Reply import_pupils(AppContext& ctx, Request& req) {
         decision_event(*actor, req, decision, "denied", "pupil_import", school_id));
     return reply;
   }
-  auto parsed = domain::parse_pupil_csv(req.body, school_id);
-  if (dry_run || !parsed.errors.empty()) {
-    auto plan = importer::plan_import(*tx, parsed, school_id);
-    if (!plan.errors.empty()) return Reply::of(errors_response(plan));
-    return Reply::of(json_response(200, summary_json(plan, true, false)));
-  }
+  // The same streaming import as `samen import pupils`, over the body already in memory
+  // (at most 20 MiB); the body moves into the write job rather than being copied.
+  auto body = std::make_shared<const std::string>(std::move(req.body));
+  auto checked =
+      importer::check_pupil_import(*tx, school_id, importer::bytes_in_memory(*body), dry_run);
+  if (!checked.errors.empty()) return Reply::of(errors_response(checked.errors));
+  if (dry_run) return Reply::of(json_response(200, summary_json(checked, true, false)));
   tx.reset();
-  return Reply::writing([req, a = *actor, school_id, parsed = std::move(parsed), decision](
-                            store::WriteTx& w, Response& out) {
-    // Planned again inside the write transaction: what it compares against cannot change.
-    auto plan = importer::plan_import(w, parsed, school_id);
-    if (!plan.errors.empty()) {
-      out = errors_response(plan);
+  return Reply::writing_streamed([req, a = *actor, school_id, body, decision](
+                                     store::WriteTx& w, const audit::Emit& emit, Response& out) {
+    emit(decision_event(a, req, decision, "import", "pupil_import", school_id));
+    auto summary = importer::write_pupil_import(
+        w, school_id, importer::bytes_in_memory(*body), [&](const importer::AppliedChange& c) {
+          emit(decision_event(a, req, decision, c.created ? "create" : "update", "pupil",
+                              c.pupil_id, c.pupil_id));
+        });
+    if (!summary.errors.empty()) {
+      out = errors_response(summary.errors);
       return audit::JobOutcome{false, {}};
     }
-    auto changes = importer::apply_import(w, plan);
-    std::vector<audit::Event> events;
-    events.reserve(changes.size() + 1);
-    events.push_back(decision_event(a, req, decision, "import", "pupil_import", school_id));
-    for (const auto& c : changes)
-      events.push_back(decision_event(a, req, decision, c.created ? "create" : "update", "pupil",
-                                      c.pupil_id, c.pupil_id));
-    out = json_response(200, summary_json(plan, false, true));
-    return audit::JobOutcome{true, std::move(events)};
+    out = json_response(200, summary_json(summary, false, true));
+    return audit::JobOutcome{true, {}};
   });
 }
 

@@ -5,6 +5,14 @@
 #include "domain/dates.hpp"
 
 namespace samen::audit {
+namespace {
+
+StreamingWork without_emit(Work work) {
+  if (!work) return {};
+  return [work = std::move(work)](store::WriteTx& tx, const Emit&) { return work(tx); };
+}
+
+}  // namespace
 
 AuditedWriter::AuditedWriter(store::Store& store, std::size_t max_batch)
     : store_(store), max_batch_(max_batch), thread_([this] { loop(); }) {}
@@ -12,6 +20,10 @@ AuditedWriter::AuditedWriter(store::Store& store, std::size_t max_batch)
 AuditedWriter::~AuditedWriter() { stop(); }
 
 void AuditedWriter::submit(Work work, std::vector<Event> events, Done done) {
+  submit_streaming(without_emit(std::move(work)), std::move(events), std::move(done));
+}
+
+void AuditedWriter::submit_streaming(StreamingWork work, std::vector<Event> events, Done done) {
   {
     std::scoped_lock lock(mutex_);
     if (!stopping_) {
@@ -25,9 +37,13 @@ void AuditedWriter::submit(Work work, std::vector<Event> events, Done done) {
 }
 
 void AuditedWriter::run(Work work, std::vector<Event> events) {
+  run_streaming(without_emit(std::move(work)), std::move(events));
+}
+
+void AuditedWriter::run_streaming(StreamingWork work, std::vector<Event> events) {
   std::promise<void> finished;
   auto future = finished.get_future();
-  submit(std::move(work), std::move(events), [&finished](std::exception_ptr error) {
+  submit_streaming(std::move(work), std::move(events), [&finished](std::exception_ptr error) {
     if (error)
       finished.set_exception(error);
     else
@@ -111,16 +127,19 @@ void AuditedWriter::run_batch_once(std::vector<Job>& batch,
     tx->append_audit(row);
     prev = row.hash;
   };
+  const Emit emit = append;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     Job& job = batch[i];
-    JobOutcome outcome;
     if (!job.work) {  // only audit events (a read): nothing to undo, no savepoint needed
       for (const auto& e : job.events) append(e);
       continue;
     }
     tx->savepoint();
+    const std::int64_t seq_before = seq;
+    const std::string prev_before = prev;
+    JobOutcome outcome;
     try {
-      outcome = job.work(*tx);
+      outcome = job.work(*tx, emit);
     } catch (const store::StoreError& e) {
       // A lost race spoils the whole transaction, not just this job: run the batch again.
       if (e.retryable()) throw;
@@ -130,10 +149,13 @@ void AuditedWriter::run_batch_once(std::vector<Job>& batch,
       errors[i] = std::current_exception();
       outcome.keep = false;
     }
-    if (outcome.keep)
+    if (outcome.keep) {
       tx->release_savepoint();
-    else
+    } else {
       tx->rollback_to_savepoint();
+      seq = seq_before;  // the emitted entries went with the savepoint
+      prev = prev_before;
+    }
     for (const auto& e : job.events) append(e);
     for (const auto& e : outcome.events) append(e);
   }

@@ -11,6 +11,12 @@
 // fails because it lost a race with a concurrent transaction (StoreError::retryable, e.g.
 // another server on the same PostgreSQL) runs again, jobs and all, a few times: a job's
 // work must therefore be safe to run again, which it is when it only uses the WriteTx.
+//
+// A job with too many events to hold until it ends (an import of a million pupils) is
+// submitted as a StreamingWork and hands each event to `emit` as it goes: the event joins
+// the chain at once, inside the job's savepoint, so a job that is rolled back takes its
+// emitted events with it (they describe changes that no longer exist) and the chain goes
+// on from where it stood before the job.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -30,6 +36,8 @@ struct JobOutcome {
 };
 
 using Work = std::function<JobOutcome(store::WriteTx&)>;
+using Emit = std::function<void(const Event&)>;
+using StreamingWork = std::function<JobOutcome(store::WriteTx&, const Emit&)>;
 // Called on the writer thread after the batch commits; the exception is set when the job
 // threw or the commit failed.
 using Done = std::function<void(std::exception_ptr)>;
@@ -43,8 +51,10 @@ class AuditedWriter {
 
   // `work` may be empty: then the job only appends `events`.
   void submit(Work work, std::vector<Event> events, Done done);
-  // Blocking convenience for the CLI and tests; rethrows the job's exception.
+  void submit_streaming(StreamingWork work, std::vector<Event> events, Done done);
+  // Blocking conveniences for the CLI and tests; rethrow the job's exception.
   void run(Work work, std::vector<Event> events = {});
+  void run_streaming(StreamingWork work, std::vector<Event> events = {});
   // Finishes the queued jobs, then stops the thread. Idempotent.
   void stop();
 
@@ -52,7 +62,7 @@ class AuditedWriter {
 
  private:
   struct Job {
-    Work work;
+    StreamingWork work;
     std::vector<Event> events;
     Done done;
   };

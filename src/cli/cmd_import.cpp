@@ -1,7 +1,6 @@
-// samen import pupils: load a school's pupil export, all or nothing.
-#include <fstream>
+// samen import pupils: load a school's pupil export, all or nothing, streaming the file.
+#include <filesystem>
 #include <iostream>
-#include <sstream>
 
 #include "audit/audited_writer.hpp"
 #include "cli/cli_audit.hpp"
@@ -12,11 +11,11 @@
 namespace samen::cli {
 namespace {
 
-void print_errors(const importer::ImportPlan& plan, const std::string& file) {
-  for (const auto& e : plan.errors)
+void print_errors(const domain::CsvErrors& errors, const std::string& file) {
+  for (const auto& e : errors.list)
     std::cerr << file << ":" << e.line << ": "
               << (e.column.empty() ? "" : "column " + e.column + ": ") << e.message << "\n";
-  if (plan.truncated_errors) std::cerr << file << ": more errors not shown (first 100 listed)\n";
+  if (errors.truncated) std::cerr << file << ": more errors not shown (first 100 listed)\n";
 }
 
 }  // namespace
@@ -35,12 +34,14 @@ void add_import_command(CLI::App& app) {
   pupils->add_option("FILE", a->file, "CSV file")->required();
   pupils->add_flag("--dry-run", a->dry_run, "check and count, change nothing");
   pupils->callback([a] {
+    // The file is read twice (check, then write); a pipe could be read only once.
+    std::error_code ec;
+    if (!std::filesystem::exists(a->file, ec)) throw CommandError("cannot read " + a->file);
+    if (!std::filesystem::is_regular_file(a->file, ec))
+      throw CommandError(a->file + " is not a regular file (the import reads it twice)");
+    auto size = static_cast<std::size_t>(std::filesystem::file_size(a->file, ec));
+    auto bytes = importer::bytes_of_file(a->file);
     auto store = open_migrated_store(a->db, 1);
-    std::ifstream in(a->file, std::ios::binary);
-    if (!in) throw CommandError("cannot read " + a->file);
-    std::ostringstream content;
-    content << in.rdbuf();
-    std::string bytes = content.str();
     store::Organisation school;
     {
       auto tx = store->begin_read();
@@ -48,40 +49,36 @@ void add_import_command(CLI::App& app) {
     }
     if (school.type != domain::OrgType::school)
       throw CommandError("--school: " + school.name + " is not a school");
-    domain::CsvParseResult parsed;
+    importer::ImportSummary summary;
     {
-      ProgressBar bar("reading");
-      parsed = domain::parse_pupil_csv(bytes, school.id,
-                                       [&](std::size_t done) { bar.update(done, bytes.size()); });
-    }
-    importer::ImportPlan plan;
-    if (a->dry_run || !parsed.errors.empty()) {
       auto tx = store->begin_read();
-      plan = importer::plan_import(*tx, parsed, school.id);
-    } else {
+      ProgressBar bar("checking");
+      summary = importer::check_pupil_import(*tx, school.id, bytes, a->dry_run,
+                                             [&](std::size_t done) { bar.update(done, size); });
+    }
+    if (summary.errors.empty() && !a->dry_run) {
       audit::AuditedWriter writer(*store);
-      writer.run([&](store::WriteTx& w) {
-        plan = importer::plan_import(w, parsed, school.id);
-        if (!plan.errors.empty()) return audit::JobOutcome{false, {}};
+      writer.run_streaming([&](store::WriteTx& w, const audit::Emit& emit) {
         ProgressBar bar("writing");
-        auto changes = importer::apply_import(
-            w, plan, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
-        std::vector<audit::Event> events{
-            cli_event("import", "pupil_import", school.id, "", school.region_id)};
-        for (const auto& c : changes)
-          events.push_back(cli_event(c.created ? "create" : "update", "pupil", c.pupil_id,
-                                     c.pupil_id, school.region_id));
-        return audit::JobOutcome{true, std::move(events)};
+        emit(cli_event("import", "pupil_import", school.id, "", school.region_id));
+        summary = importer::write_pupil_import(
+            w, school.id, bytes,
+            [&](const importer::AppliedChange& c) {
+              emit(cli_event(c.created ? "create" : "update", "pupil", c.pupil_id, c.pupil_id,
+                             school.region_id));
+            },
+            [&](std::size_t done) { bar.update(done, size); });
+        return audit::JobOutcome{summary.errors.empty(), {}};
       });
     }
-    if (!plan.errors.empty()) {
-      print_errors(plan, a->file);
-      throw CommandError(std::to_string(plan.errors.size()) + " problem(s) in " + a->file +
+    if (!summary.errors.empty()) {
+      print_errors(summary.errors, a->file);
+      throw CommandError(std::to_string(summary.errors.list.size()) + " problem(s) in " + a->file +
                          "; nothing was imported");
     }
-    std::cout << (a->dry_run ? "dry run: " : "imported: ") << plan.creates.size() << " created, "
-              << plan.updates.size() << " updated, " << plan.unchanged << " unchanged\n";
-    for (const auto& c : plan.ignored_columns) std::cout << "ignored column: " << c << "\n";
+    std::cout << (a->dry_run ? "dry run: " : "imported: ") << summary.created << " created, "
+              << summary.updated << " updated, " << summary.unchanged << " unchanged\n";
+    for (const auto& c : summary.ignored_columns) std::cout << "ignored column: " << c << "\n";
   });
 }
 

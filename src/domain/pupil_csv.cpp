@@ -1,14 +1,15 @@
 #include "domain/pupil_csv.hpp"
 
-#include <csv.h>
-
+#include <algorithm>
+#include <map>
 #include <set>
-#include <unordered_set>
 
 #include "domain/text.hpp"
 
 namespace samen::domain {
 namespace {
+
+using Field = PupilCsvReader::Field;
 
 const std::map<std::string, std::string>& column_aliases() {
   static const std::map<std::string, std::string> aliases = {
@@ -80,6 +81,31 @@ std::string normalise_header(std::string_view h) {
   return out;
 }
 
+// Deciding a column's use once, from its canonical name, keeps string comparisons out of
+// the loop over a million rows.
+Field field_of(const std::string& canonical) {
+  static const std::map<std::string, Field> fields = {
+      {"pupil_number", Field::pupil_number},
+      {"given_name", Field::given_name},
+      {"name_prefix", Field::name_prefix},
+      {"family_name", Field::family_name},
+      {"date_of_birth", Field::date_of_birth},
+      {"bsn", Field::bsn},
+      {"class", Field::class_name},
+      {"mentor_email", Field::mentor_email},
+      {"enrolment_start", Field::enrolment_start},
+      {"enrolment_end", Field::enrolment_end},
+      {"name", Field::guardian_name},
+      {"relation", Field::guardian_relation},
+      {"email", Field::guardian_email},
+      {"phone", Field::guardian_phone},
+      {"parental_authority", Field::guardian_authority},
+  };
+  std::string key = canonical.rfind("guardian", 0) == 0 ? canonical.substr(10) : canonical;
+  auto it = fields.find(key);
+  return it == fields.end() ? Field::ignored : it->second;
+}
+
 std::optional<bool> parse_yes_no(std::string_view v) {
   auto t = to_lower_ascii(trim(v));
   if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "1" || t == "true") return true;
@@ -87,59 +113,58 @@ std::optional<bool> parse_yes_no(std::string_view v) {
   return std::nullopt;
 }
 
-// Feeds libcsv and collects records with the line each starts on.
-struct Collector {
-  std::vector<std::string> fields;
-  std::vector<std::pair<int, std::vector<std::string>>> records;
-  int current_line = 1;
-  int record_line = 0;
-
-  static void on_field(void* data, std::size_t len, void* self_ptr) {
-    auto* self = static_cast<Collector*>(self_ptr);
-    if (self->fields.empty() && self->record_line == 0) self->record_line = self->current_line;
-    self->fields.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+// The column a validation error is about ("guardians[1].email" → "ouder2_email"), as the
+// file calls it; past the end when no column matches.
+std::size_t column_of(const std::vector<PupilCsvReader::Column>& columns,
+                      const std::string& field) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string& n = columns[c].canonical;
+    bool match = n == field || (field.rfind("guardians[", 0) == 0 && n.rfind("guardian", 0) == 0 &&
+                                n[8] - '1' == field[10] - '0' &&
+                                field.substr(field.find('.') + 1) == n.substr(10));
+    if (match) return c;
   }
-  static void on_record(int, void* self_ptr) {
-    auto* self = static_cast<Collector*>(self_ptr);
-    if (self->record_line == 0) self->record_line = self->current_line;
-    self->records.emplace_back(self->record_line, std::move(self->fields));
-    self->fields.clear();
-    self->record_line = 0;
-  }
-};
-
-char detect_delimiter(std::string_view bytes) {
-  auto end = bytes.find('\n');
-  std::string_view header = bytes.substr(0, end);
-  int semis = 0, commas = 0;
-  bool quoted = false;
-  for (char c : header) {
-    if (c == '"') quoted = !quoted;
-    if (!quoted && c == ';') ++semis;
-    if (!quoted && c == ',') ++commas;
-  }
-  return semis > commas ? ';' : ',';
+  return columns.size();
 }
 
-struct RowBuilder {
-  const std::vector<std::string>& names;    // canonical per column
-  const std::vector<std::string>& headers;  // as written
-  CsvParseResult& result;
-  int line;
-  bool ok = true;
-
-  void error(std::size_t col, std::string message) {
-    ok = false;
-    if (result.errors.size() >= kMaxCsvErrors) {
-      result.truncated_errors = true;
-      return;
-    }
-    result.errors.push_back(
-        {line, col < headers.size() ? headers[col] : std::string(), std::move(message)});
-  }
-};
-
 }  // namespace
+
+void CsvErrors::add(CsvError error) {
+  if (list.size() >= kMaxCsvErrors) {
+    truncated = true;
+    return;
+  }
+  list.push_back(std::move(error));
+}
+
+void CsvErrors::merge(std::vector<CsvError> later, bool later_truncated) {
+  // A truncated list may have dropped errors from its last line on; whatever lies beyond
+  // that in the other list cannot be placed, so it waits for the next run.
+  bool dropped = false;
+  if (truncated && !list.empty()) {
+    int cut = list.back().line;
+    auto keep =
+        std::find_if(later.begin(), later.end(), [&](const CsvError& e) { return e.line >= cut; });
+    dropped = keep != later.end();
+    later.erase(keep, later.end());
+  }
+  if (later_truncated && !later.empty()) {
+    int cut = later.back().line;
+    auto keep =
+        std::find_if(list.begin(), list.end(), [&](const CsvError& e) { return e.line > cut; });
+    dropped = dropped || keep != list.end();
+    list.erase(keep, list.end());
+  }
+  std::vector<CsvError> merged;
+  merged.reserve(list.size() + later.size());
+  std::merge(std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()),
+             std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()),
+             std::back_inserter(merged),
+             [](const CsvError& a, const CsvError& b) { return a.line < b.line; });
+  truncated = truncated || later_truncated || dropped || merged.size() > kMaxCsvErrors;
+  if (merged.size() > kMaxCsvErrors) merged.resize(kMaxCsvErrors);
+  list = std::move(merged);
+}
 
 std::string canonical_column(std::string_view header) {
   std::string h = normalise_header(header);
@@ -148,178 +173,164 @@ std::string canonical_column(std::string_view header) {
   return guardian_column(h);
 }
 
-CsvParseResult parse_pupil_csv(std::string_view bytes, const std::string& school_id,
-                               const std::function<void(std::size_t)>& progress) {
-  CsvParseResult result;
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (trim(bytes).empty()) {
-    result.errors.push_back({1, "", "the file is empty; expected a header row"});
-    return result;
-  }
-  if (!is_valid_utf8(bytes)) {
-    result.errors.push_back({1, "", "the file is not UTF-8; export it as UTF-8"});
-    return result;
-  }
-  csv_parser parser;
-  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
-  csv_set_delim(&parser, static_cast<unsigned char>(detect_delimiter(bytes)));
-  Collector collector;
-  std::size_t pos = 0;
-  bool parse_failed = false;
-  while (pos < bytes.size()) {
-    auto nl = bytes.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? bytes.size() : nl + 1;
-    if (csv_parse(&parser, bytes.data() + pos, end - pos, Collector::on_field, Collector::on_record,
-                  &collector) != end - pos) {
-      result.errors.push_back(
-          {collector.record_line ? collector.record_line : collector.current_line, "",
-           std::string("the file is not valid CSV here: ") + csv_strerror(csv_error(&parser))});
-      parse_failed = true;
-      break;
-    }
-    ++collector.current_line;
-    pos = end;
-    if (progress && (collector.current_line % 4096 == 0)) progress(pos);
-  }
-  if (!parse_failed &&
-      csv_fini(&parser, Collector::on_field, Collector::on_record, &collector) != 0) {
-    result.errors.push_back(
-        {collector.record_line ? collector.record_line : collector.current_line - 1, "",
-         "the file ends inside a quoted field"});
-    parse_failed = true;
-  }
-  csv_free(&parser);
-  if (progress) progress(bytes.size());
-  if (parse_failed || collector.records.empty()) {
-    if (result.errors.empty()) result.errors.push_back({1, "", "the file has no header row"});
-    return result;
-  }
+PupilCsvReader::PupilCsvReader(std::string school_id, CsvErrors& errors, OnRow on_row)
+    : school_id_(std::move(school_id)),
+      errors_(errors),
+      on_row_(std::move(on_row)),
+      records_([this](int line, std::span<const std::string> fields) { record(line, fields); }) {}
 
-  const auto& header_fields = collector.records.front().second;
-  std::vector<std::string> names;
+std::string PupilCsvReader::header_of(Field field) const {
+  for (const auto& column : columns_)
+    if (column.field == field) return column.header;
+  return {};
+}
+
+void PupilCsvReader::finish() {
+  records_.finish();
+  if (const auto& failure = records_.failure()) errors_.add(*failure);
+  if (have_header_ || records_.failure()) return;
+  errors_.add({1, "",
+               records_.saw_content() ? "the file has no header row"
+                                      : "the file is empty; expected a header row"});
+}
+
+void PupilCsvReader::record(int line, std::span<const std::string> fields) {
+  bool blank = fields.size() == 1 && trim(fields[0]).empty();
+  if (blank) return;
+  if (!have_header_)
+    header(fields);
+  else
+    row(line, fields);
+}
+
+void PupilCsvReader::header(std::span<const std::string> fields) {
+  have_header_ = true;
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < header_fields.size(); ++i) {
-    std::string canonical = canonical_column(header_fields[i]);
-    if (canonical.empty()) {
-      result.ignored_columns.push_back(header_fields[i]);
-    } else if (!seen.insert(canonical).second) {
-      result.errors.push_back({1, header_fields[i], "column appears twice (as " + canonical + ")"});
+  std::size_t errors_before = errors_.list.size();
+  for (const auto& name : fields) {
+    Column column{name, canonical_column(name), Field::ignored, 0};
+    if (column.canonical.empty()) {
+      ignored_columns_.push_back(name);
+    } else {
+      column.field = field_of(column.canonical);
+      if (column.canonical.rfind("guardian", 0) == 0) column.guardian = column.canonical[8] - '1';
+      if (!seen.insert(column.canonical).second)
+        errors_.add({1, name, "column appears twice (as " + column.canonical + ")"});
     }
-    names.push_back(canonical);
+    columns_.push_back(std::move(column));
   }
   for (const char* required : {"pupil_number", "given_name", "family_name", "date_of_birth"})
     if (!seen.count(required))
-      result.errors.push_back(
-          {1, "", std::string("the required column ") + required + " is missing"});
-  if (!result.errors.empty()) return result;
+      errors_.add({1, "", std::string("the required column ") + required + " is missing"});
+  // Without a usable header no row can be read.
+  if (errors_.list.size() != errors_before) records_.stop();
+}
 
-  std::unordered_set<std::string> numbers;
-  for (std::size_t r = 1; r < collector.records.size(); ++r) {
-    auto& [line, fields] = collector.records[r];
-    if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
-    RowBuilder row{names, header_fields, result, line};
-    if (fields.size() != header_fields.size()) {
-      row.error(0, "row has " + std::to_string(fields.size()) + " fields; the header has " +
-                       std::to_string(header_fields.size()));
-      continue;
-    }
-    CsvPupilRow out;
-    out.line = line;
-    Pupil& p = out.pupil;
-    p.school_id = school_id;
-    Guardian guardians[2];
-    bool guardian_present[2] = {false, false};
-    std::size_t date_col = 0;
-    for (std::size_t c = 0; c < fields.size(); ++c) {
-      const std::string& name = names[c];
-      std::string value(trim(fields[c]));
-      if (name.empty()) continue;
-      auto date_field = [&](const char* what) -> std::optional<Date> {
-        if (value.empty()) return std::nullopt;
-        auto d = parse_date(value);
-        if (!d) row.error(c, std::string(what) + " is not a date (use dd-mm-yyyy or yyyy-mm-dd)");
-        return d;
-      };
-      if (name == "pupil_number")
+void PupilCsvReader::row(int line, std::span<const std::string> fields) {
+  bool ok = true;
+  auto error = [&](std::size_t col, std::string message) {
+    ok = false;
+    errors_.add(
+        {line, col < columns_.size() ? columns_[col].header : std::string(), std::move(message)});
+  };
+  if (fields.size() != columns_.size()) {
+    error(0, "row has " + std::to_string(fields.size()) + " fields; the header has " +
+                 std::to_string(columns_.size()));
+    return;
+  }
+  CsvPupilRow& out = scratch_;
+  out.line = line;
+  out.mentor_email.clear();
+  Pupil& p = out.pupil;
+  p = Pupil{};
+  p.school_id = school_id_;
+  Guardian guardians[2];
+  bool guardian_present[2] = {false, false};
+  std::size_t date_col = 0;
+  for (std::size_t c = 0; c < fields.size(); ++c) {
+    const Column& column = columns_[c];
+    if (column.field == Field::ignored) continue;
+    std::string_view value = trim(fields[c]);
+    auto date_field = [&](const char* what) -> std::optional<Date> {
+      if (value.empty()) return std::nullopt;
+      auto d = parse_date(value);
+      if (!d) error(c, std::string(what) + " is not a date (use dd-mm-yyyy or yyyy-mm-dd)");
+      return d;
+    };
+    Guardian& g = guardians[column.guardian];
+    switch (column.field) {
+      case Field::ignored:
+        break;
+      case Field::pupil_number:
         p.pupil_number = value;
-      else if (name == "given_name")
+        break;
+      case Field::given_name:
         p.given_name = value;
-      else if (name == "name_prefix")
+        break;
+      case Field::name_prefix:
         p.name_prefix = value;
-      else if (name == "family_name")
+        break;
+      case Field::family_name:
         p.family_name = value;
-      else if (name == "bsn")
+        break;
+      case Field::bsn:
         p.bsn = value;
-      else if (name == "class")
+        break;
+      case Field::class_name:
         p.class_name = value;
-      else if (name == "mentor_email")
+        break;
+      case Field::mentor_email:
         out.mentor_email = to_lower_ascii(value);
-      else if (name == "date_of_birth") {
+        break;
+      case Field::date_of_birth:
         date_col = c;
         if (value.empty())
-          row.error(c, "date of birth is required");
+          error(c, "date of birth is required");
         else if (auto d = date_field("date of birth"))
           p.date_of_birth = *d;
-      } else if (name == "enrolment_start")
+        break;
+      case Field::enrolment_start:
         p.enrolment_start = date_field("enrolment start");
-      else if (name == "enrolment_end")
+        break;
+      case Field::enrolment_end:
         p.enrolment_end = date_field("enrolment end");
-      else if (name.rfind("guardian", 0) == 0) {
-        int g = name[8] - '1';
-        std::string part = name.substr(10);
-        if (!value.empty()) guardian_present[g] = true;
-        if (part == "name")
-          guardians[g].name = value;
-        else if (part == "relation")
-          guardians[g].relation = value;
-        else if (part == "email")
-          guardians[g].email = to_lower_ascii(value);
-        else if (part == "phone")
-          guardians[g].phone = value;
-        else if (part == "parental_authority" && !value.empty()) {
-          auto yes = parse_yes_no(value);
-          if (!yes)
-            row.error(c, "parental authority must be ja or nee");
-          else
-            guardians[g].parental_authority = *yes;
-        }
-      }
+        break;
+      case Field::guardian_name:
+        g.name = value;
+        break;
+      case Field::guardian_relation:
+        g.relation = value;
+        break;
+      case Field::guardian_email:
+        g.email = to_lower_ascii(value);
+        break;
+      case Field::guardian_phone:
+        g.phone = value;
+        break;
+      case Field::guardian_authority:
+        if (value.empty()) break;
+        if (auto yes = parse_yes_no(value))
+          g.parental_authority = *yes;
+        else
+          error(c, "parental authority must be ja or nee");
+        break;
     }
-    for (int g = 0; g < 2; ++g) {
-      if (!guardian_present[g]) continue;
-      if (guardians[g].relation.empty()) guardians[g].relation = "ouder";
-      p.guardians.push_back(guardians[g]);
-    }
-    if (!p.pupil_number.empty() && !numbers.insert(p.pupil_number).second) {
-      std::size_t number_col = 0;
-      while (number_col < names.size() && names[number_col] != "pupil_number") ++number_col;
-      row.error(number_col,
-                "pupil number " + p.pupil_number + " appears more than once in the file");
-      continue;
-    }
-    if (!row.ok) continue;
-    if (auto valid = validate_pupil(p); !valid) {
-      // Name the column the validation is about, as the file calls it.
-      std::string field = valid.error().field;
-      std::size_t col = header_fields.size();
-      for (std::size_t c = 0; c < names.size(); ++c) {
-        const std::string& n = names[c];
-        bool match =
-            n == field || (field == "class" && n == "class") ||
-            (field.rfind("guardians[", 0) == 0 && n.rfind("guardian", 0) == 0 &&
-             n[8] - '1' == field[10] - '0' && field.substr(field.find('.') + 1) == n.substr(10));
-        if (match) {
-          col = c;
-          break;
-        }
-      }
-      if (field == "date_of_birth") col = date_col;
-      row.error(col, valid.error().message);
-      continue;
-    }
-    result.rows.push_back(std::move(out));
+    if (column.field >= Field::guardian_name && !value.empty())
+      guardian_present[column.guardian] = true;
   }
-  return result;
+  for (int i = 0; i < 2; ++i) {
+    if (!guardian_present[i]) continue;
+    if (guardians[i].relation.empty()) guardians[i].relation = "ouder";
+    p.guardians.push_back(std::move(guardians[i]));
+  }
+  if (ok) {
+    if (auto valid = validate_pupil(p); !valid) {
+      const std::string& field = valid.error().field;
+      error(field == "date_of_birth" ? date_col : column_of(columns_, field),
+            valid.error().message);
+    }
+  }
+  on_row_(out, ok);
 }
 
 }  // namespace samen::domain

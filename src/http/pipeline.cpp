@@ -70,10 +70,10 @@ struct Flight {
       return;
     }
     if (reply.write || !reply.audit.empty()) {
-      writer->submit(std::move(reply.write), std::move(reply.audit),
-                     [self, out = reply.response](std::exception_ptr error) {
-                       self->finish(error ? failure_response(error) : std::move(*out));
-                     });
+      writer->submit_streaming(std::move(reply.write), std::move(reply.audit),
+                               [self, out = reply.response](std::exception_ptr error) {
+                                 self->finish(error ? failure_response(error) : std::move(*out));
+                               });
       return;
     }
     finish(std::move(*reply.response));

@@ -1,38 +1,55 @@
 #pragma once
-// Turning a parsed pupil CSV into changes: mentors are resolved by e-mail, each row is
-// matched to an existing pupil of the school by pupil number and classified as created,
-// updated or unchanged. apply_import writes the plan inside the caller's transaction, so
-// the import is all or nothing. Used by the API upload and by `samen import pupils`.
+// Importing a school's pupil export, all or nothing, in memory that does not grow with the
+// file: the file is streamed, never held, and read twice.
+//
+//  1. check_pupil_import, on a read transaction: every row is parsed and validated, pupil
+//     numbers that occur twice are found (DuplicateFinder) and mentors are resolved by
+//     e-mail. Nothing is written. With `count` the rows are also matched to the school's
+//     pupils, a batch at a time, to say what would be created, updated or unchanged: the
+//     dry run.
+//  2. write_pupil_import, inside the write transaction: the same again (the file may have
+//     changed in between, and what it is compared with may have too), now writing each
+//     batch of rows as it is matched and reporting every change as it is written, so the
+//     caller can append its audit event at once instead of collecting them. Any error
+//     means the caller must roll the transaction back.
+//
+// Rows are matched on pupil number within the school. A file without a mentor column
+// keeps the mentor set in Samen; without guardian columns, the guardians. Used by the API
+// upload and by `samen import pupils`.
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "domain/pupil_csv.hpp"
+#include "importer/byte_source.hpp"
 #include "store/store.hpp"
 
 namespace samen::importer {
 
-struct ImportPlan {
-  std::vector<domain::Pupil> creates;
-  std::vector<domain::Pupil> updates;  // id and version of the pupil they replace
-  int unchanged = 0;
-  std::vector<domain::CsvError> errors;
-  bool truncated_errors = false;
+struct ImportSummary {
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  domain::CsvErrors errors;
   std::vector<std::string> ignored_columns;
 };
-
-ImportPlan plan_import(store::ReadTx& tx, const domain::CsvParseResult& parsed,
-                       const std::string& school_id);
 
 struct AppliedChange {
   std::string pupil_id;
   bool created;
 };
 
-// Writes creates and updates; `progress` gets (done, total). Throws StoreError on failure
-// (the caller's transaction then rolls back as a whole).
-std::vector<AppliedChange> apply_import(
-    store::WriteTx& tx, const ImportPlan& plan,
-    const std::function<void(std::size_t, std::size_t)>& progress = {});
+// Told how many bytes of the file have been read so far.
+using Progress = std::function<void(std::size_t bytes_read)>;
+using OnChange = std::function<void(const AppliedChange&)>;
+
+ImportSummary check_pupil_import(store::ReadTx& tx, const std::string& school_id,
+                                 const ByteSource& bytes, bool count,
+                                 const Progress& progress = {});
+
+// Throws StoreError when the store fails (the caller's transaction then rolls back too).
+ImportSummary write_pupil_import(store::WriteTx& tx, const std::string& school_id,
+                                 const ByteSource& bytes, const OnChange& on_change,
+                                 const Progress& progress = {});
 
 }  // namespace samen::importer

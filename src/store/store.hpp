@@ -61,8 +61,11 @@ class ReadTx {
   // With case_table_membership_ids: the lead and open seats of the pupil's open cases.
   virtual std::optional<domain::PupilFacts> pupil_facts(const std::string& id) = 0;
   virtual std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
-  // Every pupil of a school with guardians, keyed by pupil number; for the import.
-  virtual std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) = 0;
+  // The pupils of a school that have one of these numbers, with guardians, in no
+  // particular order; numbers that match nobody are left out. For the import, which looks
+  // up one batch of rows at a time (a thousand) rather than holding the whole school.
+  virtual std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
+                                                      const std::vector<std::string>& numbers) = 0;
   virtual std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) = 0;
 
   virtual std::optional<AuditRow> audit_head() = 0;

@@ -141,6 +141,62 @@ TEST_P(AuditedWriterTest, ABatchThatKeepsLosingFailsAfterAFewAttempts) {
   EXPECT_FALSE(store->begin_read()->audit_head());
 }
 
+TEST_P(AuditedWriterTest, AStreamingJobsEventsJoinTheChainAsItRuns) {
+  audit::AuditedWriter writer(*store);
+  writer.run({}, {event("before")});
+  writer.run_streaming([](store::WriteTx& tx, const audit::Emit& emit) {
+    emit(event("create", "1"));
+    emit(event("create", "2"));
+    // Appended at once, not held until the job ends.
+    EXPECT_EQ(tx.audit_head()->seq, 3);
+    return audit::JobOutcome{true, {event("done")}};
+  });
+  auto rows = store->begin_read()->audit_range(1, 10);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].pupil_id, "1");
+  EXPECT_EQ(rows[3].action, "done");
+  auto report = audit::verify_chain(*store, std::nullopt);
+  EXPECT_TRUE(report.intact) << report.problem;
+}
+
+TEST_P(AuditedWriterTest, ARolledBackStreamingJobTakesItsEmittedEventsWithIt) {
+  audit::AuditedWriter writer(*store);
+  // The first job holds the writer until the others are queued, so the rolled-back job
+  // shares its transaction with a job after it, which must continue the chain correctly.
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  writer.submit(
+      [released](store::WriteTx&) {
+        released.wait();
+        return audit::JobOutcome{};
+      },
+      {event("before")}, nullptr);
+  writer.submit_streaming(
+      [](store::WriteTx&, const audit::Emit& emit) {
+        emit(event("create", "1"));
+        return audit::JobOutcome{false, {event("refused")}};
+      },
+      {}, nullptr);
+  std::promise<void> batch_done;
+  writer.submit({}, {event("next")}, [&](std::exception_ptr) { batch_done.set_value(); });
+  release.set_value();
+  batch_done.get_future().get();
+  EXPECT_THROW(writer.run_streaming(
+                   [&](store::WriteTx&, const audit::Emit& emit) -> audit::JobOutcome {
+                     emit(event("create", "2"));
+                     throw store::StoreError("boom");
+                   },
+                   {event("attempt")}),
+               store::StoreError);
+  writer.run({}, {event("after")});
+  std::vector<std::string> actions;
+  for (const auto& row : store->begin_read()->audit_range(1, 10)) actions.push_back(row.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"before", "refused", "next", "attempt", "after"}));
+  auto report = audit::verify_chain(*store, std::nullopt);
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.entries, 5);
+}
+
 TEST_P(AuditedWriterTest, StopFinishesQueuedJobsAndRefusesLaterOnes) {
   auto writer = std::make_unique<audit::AuditedWriter>(*store);
   for (int i = 0; i < 50; ++i) writer->submit({}, {event("read")}, nullptr);

@@ -18,6 +18,16 @@ BROKEN = ("leerlingnummer;roepnaam;achternaam;geboortedatum;bsn\n"
           "910004;Eva;Vos;01-01-2012;111222333\n")
 
 
+def many(first, rows, changed=(), mentor=None):
+    """A file of more rows than the importer handles in one batch (1,000); `changed` rows
+    get another class, row 1500 names `mentor`."""
+    lines = ["leerlingnummer;roepnaam;achternaam;geboortedatum;klas;mentor"]
+    for i in range(rows):
+        lines.append(f"{first + i};Kim;Batch {i};01-02-2012;{'2B' if i in changed else '1A'};"
+                     f"{mentor if mentor and i == 1500 else ''}")
+    return "\n".join(lines) + "\n"
+
+
 class ImportOverHttp(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -72,6 +82,29 @@ class ImportOverHttp(unittest.TestCase):
         self.assertEqual(found, [(2, "geboortedatum"), (3, "roepnaam"), (4, "bsn")])
         self.assertEqual(self.pupils(), before)
         self.assertEqual(self.server.scalar("SELECT count(*) FROM pupils WHERE pupil_number = '910004'"), 0)
+
+    def test_a_large_file_across_batches_then_again_then_with_changes(self):
+        c = self.server.login("zorg@hetbaken.example")
+        before = self.pupils()
+        status, _, body = self.upload(c, many(920000, 2500))
+        self.assertEqual((status, body["created"]), (200, 2500), body)
+        status, _, body = self.upload(c, many(920000, 2500, changed={3, 1999, 2400}))
+        self.assertEqual((body["created"], body["updated"], body["unchanged"]), (0, 3, 2497))
+        self.assertEqual(self.pupils(), before + 2500)
+        self.assertEqual(self.server.scalar("SELECT class_name FROM pupils WHERE pupil_number = '922400'"), "2B")
+
+    def test_numbers_twice_in_a_file_and_unknown_mentors_are_errors(self):
+        c = self.server.login("zorg@hetbaken.example")
+        before = self.pupils()
+        text = many(930000, 2500, mentor="niemand@hetbaken.example").replace(
+            "932300;Kim;Batch 2300", "930007;Kim;Batch 2300")
+        for dry_run in (True, False):
+            status, _, body = self.upload(c, text, dry_run=dry_run)
+            self.assertEqual(status, 400, body)
+            found = [(d["line"], d["column"]) for d in body["error"]["details"]]
+            self.assertEqual(found, [(1502, "mentor"), (2302, "leerlingnummer")])
+            self.assertIn("930007 appears more than once", body["error"]["details"][1]["message"])
+        self.assertEqual(self.pupils(), before)
 
     def test_only_school_administration_imports_into_its_own_school(self):
         mentor = self.server.login("mentor@hetbaken.example")
@@ -128,6 +161,24 @@ class ImportFromTheCommandLine(unittest.TestCase):
         r = run_cli("import", "pupils", "--db", self.server.db, "--school", "Nergens", path)
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("--school", r.stderr)
+
+    def test_a_large_file_with_a_repeated_number_writes_nothing(self):
+        text = many(940000, 2500).replace("942499;Kim;Batch 2499", "940000;Kim;Batch 2499")
+        path = self.write("twice.csv", text)
+        before = self.server.scalar("SELECT count(*) FROM pupils")
+        r = run_cli("import", "pupils", "--db", self.server.db, "--school", "Het Baken College", path)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("twice.csv:2501: column leerlingnummer: pupil number 940000 appears more than once", r.stderr)
+        self.assertEqual(self.server.scalar("SELECT count(*) FROM pupils"), before)
+        r = run_cli("import", "pupils", "--db", self.server.db, "--school", "Het Baken College",
+                    self.write("fixed.csv", many(940000, 2500)))
+        self.assertIn("2500 created, 0 updated, 0 unchanged", r.stdout)
+
+    def test_a_pipe_is_refused_because_the_file_is_read_twice(self):
+        r = run_cli("import", "pupils", "--db", self.server.db, "--school", "Het Baken College", "/dev/stdin",
+                    stdin=GOOD)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("not a regular file", r.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 // The Store contract: every backend must behave exactly like this.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/backends.hpp"
 
 namespace samen::testing {
@@ -134,6 +136,38 @@ TEST_P(StoreContract, PupilNumbersAreUniquePerSchool) {
   auto tx = store->begin_write();
   tx->insert_pupil(pupil(school, "1"));
   EXPECT_THROW(tx->insert_pupil(pupil(school, "1")), store::StoreError);
+}
+
+TEST_P(StoreContract, PupilsByNumberFindsABatchOfOneSchoolWithGuardians) {
+  auto [school, user, membership] = seed();
+  auto tx = store->begin_write();
+  auto other = tx->insert_organisation(
+      {"", region_id, "Other", domain::OrgType::school, domain::SchoolType::primary, true, 1});
+  // Numbers as exports may write them, with characters a query must not take literally.
+  std::vector<std::string> numbers = {"1", "a,b", "{x}", "q\"uote", "back\\slash", "NULL", " sp"};
+  for (const auto& n : numbers) tx->insert_pupil(pupil(school, n));
+  tx->insert_pupil(pupil(other, "2"));
+  for (int i = 10; i < 100; ++i) tx->insert_pupil(pupil(school, std::to_string(i)));
+
+  std::vector<std::string> asked = numbers;
+  asked.push_back("2");  // another school's
+  asked.push_back("missing");
+  auto found = tx->pupils_by_number(school, asked);
+  std::vector<std::string> got;
+  for (const auto& p : found) {
+    got.push_back(p.pupil_number);
+    EXPECT_EQ(tx->pupil_id_by_number(school, p.pupil_number), p.id);
+    EXPECT_EQ(p.version, 1);
+    EXPECT_TRUE(domain::same_master_data(p, pupil(school, p.pupil_number))) << p.pupil_number;
+    EXPECT_FALSE(p.guardians.at(0).id.empty());
+  }
+  std::sort(got.begin(), got.end());
+  std::sort(numbers.begin(), numbers.end());
+  EXPECT_EQ(got, numbers);
+  // Two numbers far apart, with many pupils between them.
+  EXPECT_EQ(tx->pupils_by_number(school, {"99", "10"}).size(), 2u);
+  EXPECT_TRUE(tx->pupils_by_number(school, {}).empty());
+  EXPECT_EQ(tx->pupils_by_number(other, {"2", "1"}).size(), 1u);
 }
 
 TEST_P(StoreContract, SearchFindsByNameOrNumberWithinScope) {

@@ -33,6 +33,24 @@ Params& Params::id(std::string_view v) {
   return *this;
 }
 
+Params& Params::text_array(const std::vector<std::string>& values) {
+  // Quoting every element keeps commas, braces, spaces and the word NULL literal; inside
+  // the quotes only '"' and '\\' need a backslash.
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  values_.emplace_back(std::move(out));
+  return *this;
+}
+
 PgConnection::PgConnection(const std::string& uri) : uri_(uri) {
   conn_ = PQconnectdb(uri.c_str());
   if (PQstatus(conn_) != CONNECTION_OK) {

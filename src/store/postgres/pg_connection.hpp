@@ -63,6 +63,8 @@ class Params {
   }
   // An id as the API passes it; a malformed one becomes NULL and matches nothing.
   Params& id(std::string_view v);
+  // A text[] in PostgreSQL's array syntax, every element quoted (for `= ANY($n::text[])`).
+  Params& text_array(const std::vector<std::string>& values);
   const std::vector<std::optional<std::string>>& values() const { return values_; }
 
  private:

@@ -65,12 +65,16 @@ void PgTx::require_write() const {
   if (!write_) throw StoreError("write attempted in a read transaction");
 }
 
+// Buffered audit rows go in before a savepoint, so that the buffer afterwards holds only
+// rows appended inside it, which a rollback to it must drop with the rest of the job.
 void PgTx::savepoint() {
   require_write();
+  flush_audit();
   conn_.exec("SAVEPOINT job");
 }
 void PgTx::release_savepoint() { conn_.exec("RELEASE SAVEPOINT job"); }
 void PgTx::rollback_to_savepoint() {
+  pending_audit_.clear();
   conn_.exec("ROLLBACK TO SAVEPOINT job");
   conn_.exec("RELEASE SAVEPOINT job");
 }

@@ -30,7 +30,8 @@ class PgTx final : public WriteTx {
                                                 const std::string& pupil_number) override;
   std::optional<domain::PupilFacts> pupil_facts(const std::string& id) override;
   std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
-  std::vector<domain::Pupil> pupils_of_school(const std::string& school_id) override;
+  std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
+                                              const std::vector<std::string>& numbers) override;
   std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
   std::optional<AuditRow> audit_head() override;
   std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;

@@ -202,21 +202,34 @@ std::vector<PupilRecord> PgTx::pupils(const domain::PupilScope& scope, const Pup
   return {};
 }
 
-std::vector<Pupil> PgTx::pupils_of_school(const std::string& school_id) {
-  static const std::string sql =
-      pupil_query("FROM pupils p", "WHERE p.school_id = $1 ORDER BY p.id");
-  auto r = conn_.query(sql.c_str(), Params().id(school_id));
+std::vector<Pupil> PgTx::pupils_by_number(const std::string& school_id,
+                                          const std::vector<std::string>& numbers) {
+  // Two round trips per batch (pupils, then their guardians) instead of one per row. Each
+  // number is its own index probe (a LATERAL subquery with LIMIT, which the planner cannot
+  // turn into a join): an import grows the school inside its transaction, unseen by the
+  // statistics, and with `= ANY(array)` the planner scanned the whole school for every
+  // batch, filtering each pupil against the thousand numbers. Planned afresh each time,
+  // since a plan cached while the tables were tiny may scan them.
+  static const std::string sql = pupil_query(
+      "FROM unnest($2::text[]) AS n(number) CROSS JOIN LATERAL (SELECT x.* FROM pupils x "
+      "WHERE x.school_id = $1 AND x.pupil_number = n.number LIMIT 1) p",
+      "");
+  auto r = conn_.query_uncached(sql, Params().id(school_id).text_array(numbers));
   std::vector<Pupil> out;
+  std::vector<std::string> ids;
   std::unordered_map<std::string, std::size_t> index;
   for (int i = 0; i < r.rows(); ++i) {
     index.emplace(r.id(i, 0), out.size());
+    ids.push_back(r.id(i, 0));
     out.push_back(read_pupil(r, i));
   }
-  auto g = conn_.query(
+  if (out.empty()) return out;
+  auto g = conn_.query_uncached(
       "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id "
-      "WHERE p.school_id = $1 ORDER BY g.pupil_id, g.position",
-      Params().id(school_id));
+      "g.parental_authority, g.user_id FROM unnest($1::bigint[]) AS k(id) CROSS JOIN LATERAL "
+      "(SELECT * FROM guardians x WHERE x.pupil_id = k.id OFFSET 0) g ORDER BY g.pupil_id, "
+      "g.position",
+      Params().text_array(ids));
   for (int i = 0; i < g.rows(); ++i) {
     auto it = index.find(g.id(i, 0));
     if (it != index.end())
