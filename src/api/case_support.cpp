@@ -234,9 +234,9 @@ CaseEntry enter_case(store::ReadTx& tx, const Actor& actor, const http::Request&
     return out;
   }
   out.facts = std::move(*facts);
-  out.decision = domain::decide_case_access(actor.viewer, out.facts,
-                                            tx.consent_grants_of_pupil(out.facts.pupil_id),
-                                            domain::now_millis());
+  out.grants = tx.consent_grants_of_pupil(out.facts.pupil_id);
+  out.decision =
+      domain::decide_case_access(actor.viewer, out.facts, out.grants, domain::now_millis());
   if (!out.decision.allowed) {
     auto reply = http::Reply::of(http::error_response(404, "not_found", "no such case"));
     reply.audit.push_back(decision_event(actor, req, out.decision, "denied", "case",

@@ -53,6 +53,7 @@ store::EntryRecord chronology_entry(const Actor& actor, const domain::CaseFacts&
 // audit event of the denial when the case exists).
 struct CaseEntry {
   domain::CaseFacts facts;
+  std::vector<domain::ConsentGrant> grants;  // the pupil's, as the decision read them
   domain::Decision decision;
   std::optional<http::Reply> denied;
 };

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/case_support.hpp"
 #include "api/explain.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
@@ -45,21 +46,24 @@ std::optional<CaseContext> load_case(store::ReadTx& tx, const std::string& case_
                      tx.safety_decisions_of_case(case_id)};
 }
 
-Reply not_found_audited(const Actor& actor, const Request& req, const domain::Decision& decision,
-                        const std::string& type, const std::string& id, const std::string& pupil,
-                        const char* what) {
-  Reply reply = fail(404, "not_found", std::string("no such ") + what);
-  reply.audit.push_back(decision_event(actor, req, decision, "denied", type, id, pupil));
-  return reply;
+// Entering the case (404 when it does not exist for the viewer, audited), with the grants
+// and safety decisions every decision on its entries needs, each read once.
+struct EnteredCase {
+  CaseContext context;
+  std::optional<Reply> denied;
+};
+
+EnteredCase enter(store::ReadTx& tx, const Actor& actor, const Request& req,
+                  const std::string& case_id) {
+  auto entered = enter_case(tx, actor, req, case_id);
+  EnteredCase out{{entered.facts, std::move(entered.grants), {}}, std::move(entered.denied)};
+  if (!out.denied) out.context.safety = tx.safety_decisions_of_case(case_id);
+  return out;
 }
 
-// Someone who may not write on the case: 404 when the case does not exist for them at
-// all, else 403; audited either way.
+// Someone at the case who may not write on it: 403, audited.
 Reply refuse_writer(const Actor& actor, const Request& req, const CaseContext& c,
-                    const domain::Decision& may, domain::Millis now) {
-  auto see = domain::decide_case_access(actor.viewer, c.facts, c.grants, now);
-  if (!see.allowed)
-    return not_found_audited(actor, req, see, "case", c.facts.case_id, c.facts.pupil_id, "case");
+                    const domain::Decision& may) {
   Reply reply = fail(403, "forbidden", may.reasons.front());
   reply.audit.push_back(decision_event(actor, req, may, "denied", "entry", "", c.facts.pupil_id));
   return reply;
@@ -171,11 +175,12 @@ Reply create_entry(AppContext& ctx, Request& req) {
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   const std::string& case_id = req.params["id"];
-  auto c = load_case(*tx, case_id);
-  if (!c) return fail(404, "not_found", "no such case");
+  auto entered = enter(*tx, *actor, req, case_id);
+  if (entered.denied) return std::move(*entered.denied);
+  const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
   auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
-  if (!may.allowed) return refuse_writer(*actor, req, *c, may, now);
+  if (!may.allowed) return refuse_writer(*actor, req, *c, may);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto draft = read_draft(*body, true);
@@ -209,12 +214,10 @@ Reply list_entries(AppContext& ctx, Request& req) {
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   const std::string& case_id = req.params["id"];
-  auto c = load_case(*tx, case_id);
-  if (!c) return fail(404, "not_found", "no such case");
+  auto entered = enter(*tx, *actor, req, case_id);
+  if (entered.denied) return std::move(*entered.denied);
+  const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
-  auto see = domain::decide_case_access(actor->viewer, c->facts, c->grants, now);
-  if (!see.allowed)
-    return not_found_audited(*actor, req, see, "case", case_id, c->facts.pupil_id, "case");
   std::string category = req.query_value("category");
   std::string audience = req.query_value("audience");
   std::string author = req.query_value("author");
@@ -253,8 +256,12 @@ Reply get_entry(AppContext& ctx, Request& req) {
   auto now = domain::now_millis();
   auto decision =
       domain::decide_entry_access(actor->viewer, e->facts, c->facts, c->grants, c->safety, now);
-  if (!decision.allowed)
-    return not_found_audited(*actor, req, decision, "entry", id, e->facts.pupil_id, "entry");
+  if (!decision.allowed) {
+    Reply reply = fail(404, "not_found", "no such entry");
+    reply.audit.push_back(
+        decision_event(*actor, req, decision, "denied", "entry", id, e->facts.pupil_id));
+    return reply;
+  }
   Reply reply;
   reply.audit.push_back(
       decision_event(*actor, req, decision, "read", "entry", id, e->facts.pupil_id));
@@ -346,11 +353,12 @@ Reply preview_entry(AppContext& ctx, Request& req) {
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   const std::string& case_id = req.params["id"];
-  auto c = load_case(*tx, case_id);
-  if (!c) return fail(404, "not_found", "no such case");
+  auto entered = enter(*tx, *actor, req, case_id);
+  if (entered.denied) return std::move(*entered.denied);
+  const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
   auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
-  if (!may.allowed) return refuse_writer(*actor, req, *c, may, now);
+  if (!may.allowed) return refuse_writer(*actor, req, *c, may);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto draft = read_draft(*body, false);
