@@ -142,9 +142,11 @@ Reply get_pupil(AppContext& ctx, Request& req) {
   if (!actor) return fail(actor.error());
   const std::string& id = req.params["id"];
   auto record = tx->pupil(id);
-  auto facts = tx->pupil_facts(id);  // with the tables of the pupil's open cases
-  if (!record || !facts) return fail(404, "not_found", "no such pupil");
-  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
+  if (!record) return fail(404, "not_found", "no such pupil");
+  auto facts = domain::facts_of(record->pupil);
+  if (domain::pupil_access_needs_case_tables(actor->viewer, facts, domain::PupilAction::read))
+    facts.case_table_membership_ids = tx->case_table_membership_ids(id);
+  auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
   Reply reply;
   reply.audit.push_back(
       decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));

@@ -61,7 +61,11 @@ PupilFacts facts_of(const Pupil& p) {
 //  6 mentors and teachers of the school read the directory entry.
 //  7 care partners outside the school reach a pupil only through a case team.
 //  8 anyone else: not the pupil's school.
-Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction action) {
+namespace {
+
+// Rules 1 to 4: they never look at the case tables, so a caller may skip loading them.
+std::optional<Decision> decide_before_case_table(const Viewer& v, const PupilFacts& p,
+                                                 PupilAction action) {
   if (is_family_role(v.role)) {
     bool self = v.role == Role::pupil && !p.pupil_user_id.empty() && v.user_id == p.pupil_user_id;
     bool guardian = v.role == Role::guardian && contains(p.guardian_user_ids, v.user_id);
@@ -85,9 +89,17 @@ Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction a
   if (v.role == Role::mentor && same_school && v.user_id == p.mentor_user_id)
     return allow("pupil.mentor_of_pupil", "mentor_of_pupil", PupilView::full,
                  "the viewer is the pupil's mentor");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction action) {
+  if (auto decided = decide_before_case_table(v, p, action)) return *decided;
   if (contains(p.case_table_membership_ids, v.membership_id))
     return allow("pupil.case_team", "need_to_know", PupilView::full,
                  "the viewer leads or sits at the table of an open case of the pupil");
+  bool same_school = v.organisation_id == p.school_id;
   if (is_school_staff_directory_role(v.role) && same_school)
     return allow("pupil.school_directory", "school_staff", PupilView::directory,
                  "school staff see the school's pupil directory (no birth date, BSN or guardians)");
@@ -96,6 +108,10 @@ Decision decide_pupil_access(const Viewer& v, const PupilFacts& p, PupilAction a
                 "care partners reach a pupil only as a member of the pupil's case team");
   return deny("pupil.other_school", "not_same_school",
               "the viewer does not work at the pupil's school");
+}
+
+bool pupil_access_needs_case_tables(const Viewer& v, const PupilFacts& p, PupilAction action) {
+  return !decide_before_case_table(v, p, action).has_value();
 }
 
 PupilScope pupil_list_scope(const Viewer& v) {

@@ -62,6 +62,9 @@ struct Decision {
 };
 
 Decision decide_pupil_access(const Viewer& viewer, const PupilFacts& pupil, PupilAction action);
+// Whether the decision depends on case_table_membership_ids: false when an earlier rule
+// decides. A read of one pupil then skips the query for the tables (the hot path).
+bool pupil_access_needs_case_tables(const Viewer& v, const PupilFacts& p, PupilAction action);
 
 // The set of pupils a viewer may list, as a filter the store turns into SQL. Kinds are
 // cumulative: a mentor lists the school directory and sees their own pupils in full.

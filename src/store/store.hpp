@@ -60,6 +60,8 @@ class ReadTx {
                                                         const std::string& pupil_number) = 0;
   // With case_table_membership_ids: the lead and open seats of the pupil's open cases.
   virtual std::optional<domain::PupilFacts> pupil_facts(const std::string& id) = 0;
+  // Those memberships alone, for a caller that has the pupil record already.
+  virtual std::vector<std::string> case_table_membership_ids(const std::string& pupil_id) = 0;
   virtual std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) = 0;
   // The pupils of a school that have one of these numbers, with guardians, in no
   // particular order; numbers that match nobody are left out. For the import, which looks

@@ -162,3 +162,39 @@ TEST(PupilAccess, CareTeamOfAnOpenCaseReadsTheFullRecord) {
 
 }  // namespace
 }  // namespace samen::domain
+
+namespace samen::domain {
+namespace {
+
+// The pupil read skips loading the case tables when pupil_access_needs_case_tables says
+// so; on generated data that shortcut never changes a decision.
+TEST(PupilAccess, SkippingTheCaseTablesNeverChangesADecision) {
+  std::mt19937 rng(11);
+  std::vector<std::string> schools = {"10", "11"};
+  std::vector<std::string> users = {"100", "101", "102"};
+  std::vector<std::string> memberships = {"m1", "m2", "m3"};
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  int skipped = 0;
+  for (int i = 0; i < 300; ++i) {
+    PupilFacts with_tables{std::to_string(i), pick(schools), pick(users),
+                           pick(users),       {pick(users)}, {pick(memberships)}};
+    PupilFacts without_tables = with_tables;
+    without_tables.case_table_membership_ids.clear();
+    for (Role role : all_roles())
+      for (const auto& org : schools)
+        for (auto action : {PupilAction::read, PupilAction::update}) {
+          Viewer v{pick(users), pick(memberships), org, "r1", role};
+          if (pupil_access_needs_case_tables(v, without_tables, action)) continue;
+          ++skipped;
+          auto full = decide_pupil_access(v, with_tables, action);
+          auto shortcut = decide_pupil_access(v, without_tables, action);
+          ASSERT_EQ(full.allowed, shortcut.allowed) << to_string(role);
+          ASSERT_EQ(full.rule, shortcut.rule) << to_string(role);
+          ASSERT_EQ(full.view, shortcut.view) << to_string(role);
+        }
+  }
+  EXPECT_GT(skipped, 1000);
+}
+
+}  // namespace
+}  // namespace samen::domain

@@ -1,6 +1,7 @@
 #include "store/postgres/pg_connection.hpp"
 
 #include <charconv>
+#include <utility>
 
 #include "store/store.hpp"
 
@@ -77,6 +78,13 @@ void PgConnection::ensure_connected() {
 }
 
 void PgConnection::begin(const char* sql) {
+  settle();
+  pending_begin_ = sql;
+}
+
+void PgConnection::flush_begin() {
+  const char* sql = std::exchange(pending_begin_, nullptr);
+  if (!sql) return;
   try {
     exec(sql);
   } catch (const StoreError&) {
@@ -84,6 +92,28 @@ void PgConnection::begin(const char* sql) {
     ensure_connected();
     exec(sql);
   }
+}
+
+void PgConnection::end(const char* sql) {
+  settle();
+  if (std::exchange(pending_begin_, nullptr)) return;
+  exec(sql);
+}
+
+void PgConnection::end_without_waiting(const char* sql) {
+  settle();
+  if (std::exchange(pending_begin_, nullptr)) return;
+  if (PQsendQuery(conn_, sql) == 1)
+    reply_outstanding_ = true;
+  else
+    exec(sql);  // the send failed (connection gone?): the blocking path reports it
+}
+
+void PgConnection::settle() {
+  if (!std::exchange(reply_outstanding_, false)) return;
+  // A failed COMMIT of a read-only transaction lost nothing; a dead connection shows in
+  // PQstatus and is repaired by the next begin.
+  while (PGresult* r = PQgetResult(conn_)) PQclear(r);
 }
 
 void PgConnection::fail(const char* what, PGresult* result) {
@@ -101,13 +131,15 @@ void PgConnection::fail(const char* what, PGresult* result) {
 }
 
 void PgConnection::exec(const char* sql) {
+  settle();
+  flush_begin();
   PGresult* r = PQexec(conn_, sql);
   auto status = PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("exec", r);
   PQclear(r);
 }
 
-PgResult PgConnection::query(const char* sql, const Params& params) {
+const std::string& PgConnection::prepared_name(const char* sql) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "s" + std::to_string(prepared_.size() + 1);
@@ -116,14 +148,85 @@ PgResult PgConnection::query(const char* sql, const Params& params) {
     PQclear(r);
     it = prepared_.emplace(sql, std::move(name)).first;
   }
+  return it->second;
+}
+
+namespace {
+
+std::vector<const char*> raw_values(const Params& params) {
   const auto& values = params.values();
   std::vector<const char*> raw(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) raw[i] = values[i] ? values[i]->c_str() : nullptr;
-  PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(raw.size()), raw.data(),
-                               nullptr, nullptr, 0);
+  return raw;
+}
+
+bool succeeded(PGresult* r) {
   auto status = PQresultStatus(r);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("query", r);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+}  // namespace
+
+PgResult PgConnection::query(const char* sql, const Params& params) {
+  settle();
+  auto raw = raw_values(params);
+  if (const char* begin_sql = pending_begin_) {
+    try {
+      return begin_and_query(sql, raw);
+    } catch (const StoreError&) {
+      if (PQstatus(conn_) == CONNECTION_OK) throw;
+      ensure_connected();
+      pending_begin_ = begin_sql;  // the transaction died with the connection
+      return begin_and_query(sql, raw);
+    }
+  }
+  PGresult* r = PQexecPrepared(conn_, prepared_name(sql).c_str(), static_cast<int>(raw.size()),
+                               raw.data(), nullptr, nullptr, 0);
+  if (!succeeded(r)) fail("query", r);
   return PgResult(r);
+}
+
+// BEGIN and the first query in one pipeline: one round trip instead of two. The results
+// come as BEGIN's, a NULL, the query's, a NULL, then the sync point; after an error the
+// rest are PIPELINE_ABORTED up to the sync.
+PgResult PgConnection::begin_and_query(const char* sql, const std::vector<const char*>& raw) {
+  const char* begin_sql = pending_begin_;
+  const std::string& name = prepared_name(sql);  // before the pipeline: PQprepare blocks
+  if (PQenterPipelineMode(conn_) != 1) fail("pipeline", nullptr);
+  bool sent = PQsendQueryParams(conn_, begin_sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+              PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(raw.size()), raw.data(),
+                                  nullptr, nullptr, 0) == 1 &&
+              PQpipelineSync(conn_) == 1;
+  std::vector<PGresult*> results;
+  int nulls_in_a_row = 0;
+  while (sent) {
+    PGresult* r = PQgetResult(conn_);
+    if (!r) {
+      // One NULL ends a query's results; two in a row mean nothing more will come.
+      if (PQstatus(conn_) != CONNECTION_OK || ++nulls_in_a_row > 1) break;
+      continue;
+    }
+    nulls_in_a_row = 0;
+    if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      break;
+    }
+    results.push_back(r);
+  }
+  PQexitPipelineMode(conn_);
+  // Once BEGIN went through the transaction is open, whatever the query did: end() must
+  // then send its ROLLBACK.
+  if (!results.empty() && succeeded(results[0])) pending_begin_ = nullptr;
+  PGresult* failed = nullptr;
+  for (PGresult* r : results)
+    if (!failed && !succeeded(r)) failed = r;
+  if (!sent || results.size() != 2 || failed) {
+    for (PGresult* r : results)
+      if (r != failed) PQclear(r);
+    fail("query", failed);
+  }
+  PQclear(results[0]);
+  return PgResult(results[1]);
 }
 
 void append_copy_text(std::string& out, const std::optional<std::string>& value) {
@@ -152,17 +255,18 @@ void append_copy_text(std::string& out, const std::optional<std::string>& value)
 }
 
 PgResult PgConnection::query_uncached(const std::string& sql, const Params& params) {
-  const auto& values = params.values();
-  std::vector<const char*> raw(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) raw[i] = values[i] ? values[i]->c_str() : nullptr;
+  settle();
+  flush_begin();
+  auto raw = raw_values(params);
   PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(raw.size()), nullptr, raw.data(),
                              nullptr, nullptr, 0);
-  auto status = PQresultStatus(r);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("query", r);
+  if (!succeeded(r)) fail("query", r);
   return PgResult(r);
 }
 
 void PgConnection::copy_in(const std::string& copy_sql, const std::string& data) {
+  settle();
+  flush_begin();
   PGresult* r = PQexec(conn_, copy_sql.c_str());
   if (PQresultStatus(r) != PGRES_COPY_IN) fail("copy", r);
   PQclear(r);

@@ -92,16 +92,31 @@ class PgConnection {
   void copy_in(const std::string& copy_sql, const std::string& data);
   // Reconnects when the server went away (a restart); throws StoreError if it cannot.
   void ensure_connected();
-  // Starts a transaction. A connection that died while idle in the pool (PostgreSQL was
-  // restarted) is only noticed here: then reconnect once and try again, so the first
-  // request after a restart succeeds instead of failing.
+  // Starts a transaction lazily: `sql` (BEGIN ...) travels with the transaction's first
+  // query in one pipeline, saving a round trip per request. A connection that died while
+  // idle in the pool (PostgreSQL was restarted) is noticed there: then it reconnects once
+  // and tries again, so the first request after a restart succeeds instead of failing.
   void begin(const char* sql);
+  // Ends the transaction with `sql` (COMMIT or ROLLBACK); nothing to send if it never
+  // ran a statement.
+  void end(const char* sql);
+  // The same without waiting for the reply, for read-only transactions, which cannot
+  // fail to commit: the reply is read when the connection is next used.
+  void end_without_waiting(const char* sql);
 
  private:
   [[noreturn]] void fail(const char* what, PGresult* result);
+  // Reads the reply of an end_without_waiting() before the connection is used again.
+  void settle();
+  // Sends a BEGIN still waiting for its first query on its own.
+  void flush_begin();
+  const std::string& prepared_name(const char* sql);
+  PgResult begin_and_query(const char* sql, const std::vector<const char*>& params);
   PGconn* conn_ = nullptr;
   std::string uri_;
   std::unordered_map<const char*, std::string> prepared_;
+  const char* pending_begin_ = nullptr;
+  bool reply_outstanding_ = false;
 };
 
 }  // namespace samen::store::postgres

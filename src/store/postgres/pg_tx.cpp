@@ -53,7 +53,10 @@ PgTx::PgTx(PgConnection& conn, bool write, std::function<void()> release)
 PgTx::~PgTx() {
   if (open_) {
     try {
-      conn_.exec(write_ ? "ROLLBACK" : "COMMIT");
+      if (write_)
+        conn_.end("ROLLBACK");
+      else
+        conn_.end_without_waiting("COMMIT");
     } catch (const StoreError&) {
       // The connection may be gone; ensure_connected() repairs it on next use.
     }
@@ -81,7 +84,7 @@ void PgTx::rollback_to_savepoint() {
 void PgTx::commit() {
   require_write();
   flush_audit();
-  conn_.exec("COMMIT");
+  conn_.end("COMMIT");
   open_ = false;
 }
 

@@ -29,6 +29,7 @@ class PgTx final : public WriteTx {
   std::optional<std::string> pupil_id_by_number(const std::string& school_id,
                                                 const std::string& pupil_number) override;
   std::optional<domain::PupilFacts> pupil_facts(const std::string& id) override;
+  std::vector<std::string> case_table_membership_ids(const std::string& pupil_id) override;
   std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
   std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
                                               const std::vector<std::string>& numbers) override;

@@ -101,11 +101,21 @@ std::vector<domain::Guardian> PgTx::guardians_of(const std::string& pupil_id) {
 }
 
 std::optional<PupilRecord> PgTx::pupil(const std::string& id) {
-  static const std::string sql = pupil_query("FROM pupils p", "WHERE p.id = $1");
+  // With the guardians in the same round trip: one row per guardian, or one row with
+  // NULL guardian columns.
+  static const std::string sql =
+      std::string(kPupilSelect) +
+      ", g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
+      "g.parental_authority, g.user_id FROM pupils p "
+      "LEFT JOIN users u ON u.id = p.mentor_user_id "
+      "LEFT JOIN guardians g ON g.pupil_id = p.id WHERE p.id = $1 ORDER BY g.position";
   auto r = conn_.query(sql.c_str(), Params().id(id));
   if (r.empty()) return std::nullopt;
   PupilRecord record{read_pupil(r, 0), r.text(0, 13)};
-  record.pupil.guardians = guardians_of(record.pupil.id);
+  for (int i = 0; i < r.rows(); ++i)
+    if (!r.is_null(i, 15))
+      record.pupil.guardians.push_back({r.id(i, 15), r.text(i, 16), r.text(i, 17), r.text(i, 18),
+                                        r.text(i, 19), r.boolean(i, 20), r.id(i, 21)});
   return record;
 }
 
@@ -127,14 +137,20 @@ std::optional<domain::PupilFacts> PgTx::pupil_facts(const std::string& id) {
       "NULL",
       Params().id(id));
   for (int i = 0; i < g.rows(); ++i) facts.guardian_user_ids.push_back(g.id(i, 0));
+  facts.case_table_membership_ids = case_table_membership_ids(id);
+  return facts;
+}
+
+std::vector<std::string> PgTx::case_table_membership_ids(const std::string& pupil_id) {
   auto t = conn_.query(
       "SELECT lead_membership_id FROM cases WHERE pupil_id = $1 AND status = 'open' "
       "AND lead_membership_id IS NOT NULL UNION "
       "SELECT t.membership_id FROM case_team t JOIN cases c ON c.id = t.case_id "
       "WHERE c.pupil_id = $1 AND c.status = 'open' AND t.removed_at IS NULL ORDER BY 1",
-      Params().id(id));
-  for (int i = 0; i < t.rows(); ++i) facts.case_table_membership_ids.push_back(t.id(i, 0));
-  return facts;
+      Params().id(pupil_id));
+  std::vector<std::string> out;
+  for (int i = 0; i < t.rows(); ++i) out.push_back(t.id(i, 0));
+  return out;
 }
 
 std::vector<PupilRecord> PgTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {

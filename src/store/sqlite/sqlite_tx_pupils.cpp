@@ -162,14 +162,22 @@ std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
       "NOT NULL");
   g.bind(1, *key);
   while (g.step()) facts.guardian_user_ids.push_back(g.id(0));
+  facts.case_table_membership_ids = case_table_membership_ids(id);
+  return facts;
+}
+
+std::vector<std::string> SqliteTx::case_table_membership_ids(const std::string& pupil_id) {
+  std::vector<std::string> out;
+  auto key = parse_id(pupil_id);
+  if (!key) return out;
   auto t = conn_.prepare(
-      "SELECT lead_membership_id FROM cases WHERE pupil_id = ? AND status = 'open' "
+      "SELECT lead_membership_id FROM cases WHERE pupil_id = ?1 AND status = 'open' "
       "AND lead_membership_id IS NOT NULL UNION "
       "SELECT t.membership_id FROM case_team t JOIN cases c ON c.id = t.case_id "
-      "WHERE c.pupil_id = ? AND c.status = 'open' AND t.removed_at IS NULL ORDER BY 1");
-  t.bind(1, *key).bind(2, *key);
-  while (t.step()) facts.case_table_membership_ids.push_back(t.id(0));
-  return facts;
+      "WHERE c.pupil_id = ?1 AND c.status = 'open' AND t.removed_at IS NULL ORDER BY 1");
+  t.bind(1, *key);
+  while (t.step()) out.push_back(t.id(0));
+  return out;
 }
 
 std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
