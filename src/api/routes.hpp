@@ -23,5 +23,6 @@ void register_safety_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
+void register_family_view_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api

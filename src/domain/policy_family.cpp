@@ -102,6 +102,30 @@ Decision decide_family_invitation(const Viewer& v, const std::string& school_id)
               "only the care coordinator or admin of the pupil's school invites family logins");
 }
 
+Decision decide_family_view(const Viewer& v, const CaseFacts& c, EntryCategory category,
+                            const std::vector<ConsentGrant>& grants, Millis t) {
+  const char* rule = "family.view";
+  if (!is_family_role(v.role))
+    return deny(rule, "not_for_family",
+                "the family's view is the family's own; professionals write in the chronology");
+  // A draft by nobody in particular, marked for the family: rule 1 cannot decide, so rule 3
+  // does, on the same facts and grants a read of the finished entry will meet.
+  EntryFacts draft;
+  draft.case_id = c.case_id;
+  draft.pupil_id = c.pupil_id;
+  draft.audience = Audience::case_team;
+  draft.category = category;
+  draft.family_visible = true;
+  Decision read = decide_entry_access(v, draft, c, grants, {}, t);
+  Decision d = read.allowed ? allow(rule, "family", read.reasons.back())
+                            : deny(rule, read.reason, read.reasons.back());
+  d.reasons.insert(d.reasons.begin(),
+                   "a family member writes their view where rule 3 lets them read the family's "
+                   "entries of its category");
+  d.consent_id = read.consent_id;
+  return d;
+}
+
 Decision decide_access_log_read(const Viewer& v, const CaseFacts& p,
                                 const std::vector<ConsentGrant>& grants, Millis t) {
   const char* rule = "family.access_log";

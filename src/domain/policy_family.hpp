@@ -13,6 +13,9 @@
 //   - The access log of P ("who looked at my file") is read by P, and by a guardian with
 //     parental authority while P is under 16; from 16 only with a grant by P naming
 //     "guardians" (any category), as for the case itself (rule 3).
+//   - The family's own view on a case (entry kind family_view) is written by whoever rule 3
+//     lets read the family's entries of its category: P, or a guardian with parental
+//     authority (of a pupil of 16+ only with P's consent for "guardians" in that category).
 // Rules are named "family.*"; every decision carries its basis or reason.
 #include <string>
 #include <vector>
@@ -37,6 +40,12 @@ Decision decide_consent_recording_any(const Viewer& viewer, const CaseFacts& pup
                                       bool as_pupil, Millis t);
 
 Decision decide_family_invitation(const Viewer& viewer, const std::string& school_id);
+
+// The family's own view, in their own words, on case C in `category`: allowed exactly when
+// rule 3 would let the viewer read a family-visible entry of that category on C (so what a
+// family member may write, they may read back). Professionals write through the chronology.
+Decision decide_family_view(const Viewer& viewer, const CaseFacts& c, EntryCategory category,
+                            const std::vector<ConsentGrant>& grants, Millis t);
 
 Decision decide_access_log_read(const Viewer& viewer, const CaseFacts& pupil,
                                 const std::vector<ConsentGrant>& grants, Millis t);

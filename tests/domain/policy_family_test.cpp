@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/policy_entries.hpp"
+
 namespace samen::domain {
 namespace {
 
@@ -100,6 +102,95 @@ TEST(AccessLog, ThePupilAndGuardiansWithAuthorityUnder16) {
   auto d = decide_access_log_read(mother, older, {consent}, t);
   EXPECT_TRUE(d.allowed);
   EXPECT_EQ(d.consent_id, "1");
+}
+
+CaseFacts case_of(Date born) {
+  CaseFacts c = pupil_facts(born);
+  c.case_id = "c1";
+  c.lead_membership_id = "m-lead";
+  c.team_membership_ids = {"m-team"};
+  return c;
+}
+
+TEST(FamilyView, ThePupilAndGuardiansWithAuthorityUnder16) {
+  auto c = case_of({2013, 6, 1});  // 13
+  Millis t = at(2026, 11, 25);
+  auto pupil = viewer(Role::pupil, kSchool, "u-pupil");
+  auto d = decide_family_view(pupil, c, EntryCategory::home, {}, t);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.rule, "family.view");
+  EXPECT_EQ(d.legal_basis, "family");
+  EXPECT_GE(d.reasons.size(), 2u);
+  EXPECT_TRUE(
+      decide_family_view(viewer(Role::guardian, kSchool, "u-mother"), c, EntryCategory::home, {}, t)
+          .allowed);
+  // Without parental authority, another family, another pupil: rule 3 says no.
+  for (auto v : {viewer(Role::guardian, kSchool, "u-father"),
+                 viewer(Role::guardian, kSchool, "u-other"), viewer(Role::pupil, kSchool, "u-x")}) {
+    auto no = decide_family_view(v, c, EntryCategory::home, {}, t);
+    EXPECT_FALSE(no.allowed) << v.user_id;
+    EXPECT_EQ(no.reason, "not_for_family");
+  }
+  // A young pupil gives their view too: being heard does not wait for the WGBO's 12.
+  EXPECT_TRUE(decide_family_view(pupil, case_of({2019, 1, 1}), EntryCategory::home, {}, t).allowed);
+}
+
+TEST(FamilyView, ProfessionalsWriteInTheChronologyInstead) {
+  auto c = case_of({2013, 6, 1});
+  Millis t = at(2026, 11, 25);
+  for (Role role : all_roles()) {
+    if (is_family_role(role)) continue;
+    auto lead = viewer(role, kSchool, "u-lead", "m-lead");
+    auto d = decide_family_view(lead, c, EntryCategory::home, {}, t);
+    EXPECT_FALSE(d.allowed) << to_string(role);
+    EXPECT_EQ(d.reason, "not_for_family") << to_string(role);
+  }
+}
+
+TEST(FamilyView, AGuardianOfA16YearOldNeedsThePupilsConsentForTheCategory) {
+  auto c = case_of({2010, 1, 1});  // 16
+  Millis t = at(2026, 11, 25);
+  auto mother = viewer(Role::guardian, kSchool, "u-mother");
+  EXPECT_FALSE(decide_family_view(mother, c, EntryCategory::home, {}, t).allowed);
+  auto consent = grant({}, true, t - 1000);
+  consent.recipient_guardians = true;  // categories: home
+  auto d = decide_family_view(mother, c, EntryCategory::home, {consent}, t);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.consent_id, "1");
+  EXPECT_FALSE(decide_family_view(mother, c, EntryCategory::learning, {consent}, t).allowed);
+  auto by_parents = grant({"g1"}, false, t - 1000);  // not the pupil's consent
+  by_parents.recipient_guardians = true;
+  EXPECT_FALSE(decide_family_view(mother, c, EntryCategory::home, {by_parents}, t).allowed);
+  consent.withdrawn_at = t - 1;
+  EXPECT_FALSE(decide_family_view(mother, c, EntryCategory::home, {consent}, t).allowed);
+  EXPECT_TRUE(
+      decide_family_view(viewer(Role::pupil, kSchool, "u-pupil"), c, EntryCategory::learning, {}, t)
+          .allowed);
+}
+
+// What a family member may write, they may read back: the decision agrees with rule 3 on a
+// family-visible entry of the same category by someone else, for every family viewer, age
+// and category.
+TEST(FamilyView, AgreesWithReadingByRule3) {
+  auto consent = grant({}, true, at(2026, 1, 1));
+  consent.recipient_guardians = true;
+  consent.categories = {EntryCategory::home, EntryCategory::health};
+  for (Date born : {Date{2019, 1, 1}, Date{2013, 6, 1}, Date{2010, 11, 25}, Date{2008, 1, 1}}) {
+    auto c = case_of(born);
+    Millis t = at(2026, 11, 25);
+    for (const auto& user : {"u-pupil", "u-mother", "u-father", "u-other"})
+      for (Role role : {Role::pupil, Role::guardian})
+        for (EntryCategory category : all_entry_categories()) {
+          auto v = viewer(role, kSchool, user);
+          EntryFacts e{"e1",       "c1",    "p1",         "u-author",
+                       "m-author", kSchool, Role::mentor, Audience::case_team,
+                       category,   true};
+          bool read = decide_entry_access(v, e, c, {consent}, {}, t).allowed;
+          EXPECT_EQ(decide_family_view(v, c, category, {consent}, t).allowed, read)
+              << user << " " << to_string(role) << " " << to_string(category) << " "
+              << to_iso(born);
+        }
+  }
 }
 
 TEST(GrantParties, MustFitTheBandAtValidFrom) {
