@@ -102,6 +102,24 @@ Decision decide_family_invitation(const Viewer& v, const std::string& school_id)
               "only the care coordinator or admin of the pupil's school invites family logins");
 }
 
+Decision decide_invitation_link(const Viewer& v, const std::vector<Role>& login_roles,
+                                const std::string& login_email,
+                                const std::string& invitation_email) {
+  const char* rule = "family.invitation_link";
+  bool guardian_only = std::all_of(login_roles.begin(), login_roles.end(),
+                                   [](Role r) { return r == Role::guardian; });
+  if (v.role != Role::guardian || !guardian_only)
+    return deny(rule, "not_guardian_login",
+                "only a guardian login adds a child; ask the school to invite another address");
+  if (login_email.empty() || login_email != invitation_email)
+    return deny(rule, "other_address",
+                "this invitation was sent to another e-mail address; ask the school to invite "
+                "the address you log in with");
+  return allow(rule, "invitation",
+               "the guardian, logged in with the invited address, adds this child to their "
+               "login");
+}
+
 Decision decide_family_view(const Viewer& v, const CaseFacts& c, EntryCategory category,
                             const std::vector<ConsentGrant>& grants, Millis t) {
   const char* rule = "family.view";

@@ -9,7 +9,9 @@
 //     the care coordinator of P's school and a case lead (who record them); and whoever
 //     sits at the table of a case of P (they work on that basis and must know its scope).
 //   - Invitations for a family login are created by the care coordinator or the admin of
-//     P's school (the school knows its families).
+//     P's school (the school knows its families). A guardian's invitation sent to an address
+//     that already has a guardian login is taken by that login (a second child), when the
+//     guardian accepts it logged in with that address.
 //   - The access log of P ("who looked at my file") is read by P, and by a guardian with
 //     parental authority while P is under 16; from 16 only with a grant by P naming
 //     "guardians" (any category), as for the case itself (rule 3).
@@ -40,6 +42,14 @@ Decision decide_consent_recording_any(const Viewer& viewer, const CaseFacts& pup
                                       bool as_pupil, Millis t);
 
 Decision decide_family_invitation(const Viewer& viewer, const std::string& school_id);
+
+// Taking a guardian's invitation into the login one has (a second child): the viewer acts
+// as a guardian, every membership of the login (`login_roles`) is a guardian's, and the
+// login's e-mail address is the one the school invited. A professional's login never
+// becomes a parent's too, and an invitation is never taken by another address.
+Decision decide_invitation_link(const Viewer& viewer, const std::vector<Role>& login_roles,
+                                const std::string& login_email,
+                                const std::string& invitation_email);
 
 // The family's own view, in their own words, on case C in `category`: allowed exactly when
 // rule 3 would let the viewer read a family-visible entry of that category on C (so what a

@@ -83,6 +83,30 @@ TEST(Invitations, CareCoordinatorOrAdminOfTheSchool) {
   }
 }
 
+TEST(InvitationLink, AGuardianLoginWithTheInvitedAddress) {
+  auto mother = viewer(Role::guardian, kSchool, "u-mother");
+  std::vector<Role> guardian = {Role::guardian};
+  auto d = decide_invitation_link(mother, guardian, "eva@x", "eva@x");
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.rule, "family.invitation_link");
+  EXPECT_EQ(d.legal_basis, "invitation");
+  // Guardian memberships at several schools are one family login.
+  EXPECT_TRUE(
+      decide_invitation_link(mother, {Role::guardian, Role::guardian}, "eva@x", "eva@x").allowed);
+  EXPECT_EQ(decide_invitation_link(mother, guardian, "eva@x", "ruud@x").reason, "other_address");
+  EXPECT_EQ(decide_invitation_link(mother, guardian, "", "").reason, "other_address");
+  // A professional who is also a parent keeps the two logins apart; so does a pupil.
+  EXPECT_EQ(
+      decide_invitation_link(mother, {Role::guardian, Role::teacher}, "eva@x", "eva@x").reason,
+      "not_guardian_login");
+  for (Role role : all_roles()) {
+    if (role == Role::guardian) continue;
+    EXPECT_EQ(decide_invitation_link(viewer(role), {role}, "eva@x", "eva@x").reason,
+              "not_guardian_login")
+        << to_string(role);
+  }
+}
+
 TEST(AccessLog, ThePupilAndGuardiansWithAuthorityUnder16) {
   auto p = pupil_facts({2013, 6, 1});
   Millis t = at(2026, 11, 25);

@@ -1,15 +1,15 @@
 """The family's own access over HTTP: the school invites a guardian, the guardian accepts
 the one-time token with a password, logs in and sees their child; used, expired and unknown
 tokens are refused; "who looked at my file" shows the mentor's organisation and role but
-not the mentor's name, and nothing of another family."""
+not the mentor's name, and nothing of another family. A guardian with a login takes the
+invitation for a second child (and a third, at another school) into that login."""
 import datetime
 import json
 import unittest
 
-from samen_harness import Client, Server, org_id
+from samen_harness import FAMILY_PASSWORD, Client, Server, create_pupil, family_login, org_id
 
 TODAY = datetime.date.today()
-FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
 
 
 class Family(unittest.TestCase):
@@ -113,6 +113,60 @@ class Family(unittest.TestCase):
         self.assertEqual((status, answer["error"]["code"]), (404, "not_found"))
         self.assertEqual(self.server.scalar("SELECT count(*) FROM users WHERE email = 'ruud.visser@ouders.example'"),
                          0)
+
+    def test_a_guardian_adds_a_second_and_third_child_to_their_login(self):
+        family = [("Marieke Bakker", "moeder", True)]
+        first, first_guardians = create_pupil(self.zorg, self.baken, "B-14", 14, family, "Tim", "Bakker")
+        second, second_guardians = create_pupil(self.zorg, self.baken, "B-12", 12, family, "Sara", "Bakker")
+        email = "marieke.bakker@ouders.example"
+        mother = family_login(self.server, self.zorg, first, email, first_guardians[0])
+        _, _, me = mother.get("/api/me")
+        status, _, inv = self.zorg.post(f"/api/pupils/{second}/invitations",
+                                        {"guardian_id": second_guardians[0], "email": email})
+        self.assertEqual(status, 201, inv)
+        path = f"/api/invitations/{inv['token']}/accept"
+
+        # A new login for an address that has one: refused, with the way to link instead.
+        status, _, answer = Client(self.server.port).post(path, {"password": FAMILY_PASSWORD})
+        self.assertEqual((status, answer["error"]["code"]), (409, "already_exists"), answer)
+        self.assertIn("log in", answer["error"]["message"])
+        status, _, answer = Client(self.server.port).post(path, {})
+        self.assertEqual((status, answer["error"]["field"]), (400, "password"), answer)
+        # Only the guardian login of the invited address may take it.
+        for other in ["ouder@ouders.example", "zorg@hetbaken.example"]:
+            status, _, answer = self.server.login(other).post(path, {})
+            self.assertEqual((status, answer["error"]["code"]), (403, "forbidden"), answer)
+        denied = self.server.query(
+            "SELECT reason FROM audit_log WHERE resource_type = 'invitation' AND resource_id = ? "
+            "AND decision = 'deny' ORDER BY seq", inv["id"])
+        self.assertEqual([r[0] for r in denied], ["other_address", "not_guardian_login"])
+
+        status, _, linked = mother.post(path, {})
+        self.assertEqual(status, 200, linked)
+        self.assertEqual((linked["pupil_id"], linked["role"]), (second, "guardian"))
+        self.assertEqual(linked["membership_id"], me["active_membership"]["id"], "one membership per school")
+        self.assertEqual(mother.post(path, {})[0], 410)
+        status, _, mine = mother.get("/api/family/pupils")
+        self.assertEqual(sorted(p["id"] for p in mine["pupils"]), sorted([first, second]))
+        self.assertEqual(mother.get(f"/api/pupils/{second}")[0], 200)
+        rows = self.server.query(
+            "SELECT action, decision, reason, actor_user_id FROM audit_log WHERE resource_type = 'invitation' "
+            "AND resource_id = ? AND action = 'accept'", inv["id"])
+        self.assertEqual(rows, [("accept", "allow", "family.invitation_link", me["user"]["id"])])
+
+        # A child at another school: a guardian membership of that school is added.
+        primary = org_id(self.server, "OBS De Wilgenhoek")
+        ib = self.server.login("ib@wilgenhoek.example")
+        third, third_guardians = create_pupil(ib, primary, "B-8", 8, family, "Lieke", "Bakker")
+        status, _, inv = ib.post(f"/api/pupils/{third}/invitations", {"guardian_id": third_guardians[0], "email": email})
+        self.assertEqual(status, 201, inv)
+        status, _, linked = mother.post(f"/api/invitations/{inv['token']}/accept", {})
+        self.assertEqual(status, 200, linked)
+        self.assertNotEqual(linked["membership_id"], me["active_membership"]["id"])
+        _, _, me = mother.get("/api/me")
+        self.assertEqual(sorted(m["organisation_id"] for m in me["memberships"]), sorted([self.baken, primary]))
+        _, _, mine = mother.get("/api/family/pupils")
+        self.assertEqual(len(mine["pupils"]), 3)
 
 
 if __name__ == "__main__":
