@@ -3,7 +3,8 @@
 // membership of the pupil's school, linked to the guardian or pupil record. Without one, a
 // guardian already logged in with the invited address adds this child to the login they
 // have (a second child; decide_invitation_link). An unknown token is 404; a used, revoked or
-// expired one, or one that no longer applies, 410. Every acceptance and refusal is audited.
+// expired one, or one that no longer applies, 410 (invitation_used, invitation_revoked,
+// invitation_expired, invitation_invalid). Every acceptance and refusal is audited.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
@@ -135,8 +136,12 @@ Reply accept_invitation(AppContext& ctx, Request& req) {
     reply.audit.push_back(accept_event(req, *inv, "", *school, "deny", code));
     return reply;
   };
-  if (inv->accepted_at) return refuse("invitation_used", "this invitation has been used already");
-  if (domain::now_millis() >= inv->expires_at)
+  auto status = invitation_status(*inv, domain::now_millis());
+  if (status == "used") return refuse("invitation_used", "this invitation has been used already");
+  if (status == "revoked")
+    return refuse("invitation_revoked",
+                  "the school has revoked this invitation; ask the school for a new one");
+  if (status == "expired")
     return refuse("invitation_expired",
                   "this invitation has expired; ask the school for a new one");
   store::User user;

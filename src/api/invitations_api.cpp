@@ -1,7 +1,9 @@
 // Family logins by invitation, the school's side. The care coordinator or admin of the
 // pupil's school invites a guardian (with parental authority, without a login yet) or the
 // pupil; the answer carries a random one-time token once, and only its keyed hash is stored.
-// Accepting it is the family's side (invitation_accept_api.cpp). Everything is audited.
+// The school lists a pupil's invitations (never their tokens) and revokes one that was sent
+// to the wrong address. Accepting is the family's side (invitation_accept_api.cpp).
+// Everything is audited.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
@@ -25,24 +27,46 @@ namespace json = boost::json;
 
 constexpr domain::Millis kInvitationLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
+// The school's side of a pupil's invitations: the caller, the pupil and the decision of
+// decide_family_invitation. `refused` holds the answer when there is nothing to do: 401, 404
+// for an unknown pupil or invitation and for whoever may not see the pupil, 403 for whoever
+// may; a refusal by the policy is audited.
+struct SchoolSide {
+  Actor actor;
+  domain::Pupil pupil;
+  domain::Decision decision;
+  std::optional<Reply> refused;
+};
+
+SchoolSide school_side(AppContext& ctx, const Request& req, store::ReadTx& tx,
+                       const std::string& pupil_id, const std::string& invitation_id = {}) {
+  SchoolSide out;
+  const char* missing = invitation_id.empty() ? "no such pupil" : "no such invitation";
+  auto actor = authenticate(ctx, req, tx);
+  auto record = actor ? tx.pupil(pupil_id) : std::nullopt;
+  if (!record) {
+    out.refused = actor ? fail(404, "not_found", missing) : fail(actor.error());
+    return out;
+  }
+  out.actor = std::move(*actor);
+  out.pupil = std::move(record->pupil);
+  out.decision = domain::decide_family_invitation(out.actor.viewer, out.pupil.school_id);
+  if (out.decision.allowed) return out;
+  auto read = domain::decide_pupil_access(out.actor.viewer, domain::facts_of(out.pupil),
+                                          domain::PupilAction::read);
+  out.refused = read.allowed ? fail(403, "forbidden", out.decision.reasons.front())
+                             : fail(404, "not_found", missing);
+  out.refused->audit.push_back(decision_event(out.actor, req, out.decision, "denied", "invitation",
+                                              invitation_id, out.pupil.id));
+  return out;
+}
+
 Reply create_invitation(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
   const std::string pupil_id = req.params["id"];
-  auto record = tx->pupil(pupil_id);
-  if (!record) return fail(404, "not_found", "no such pupil");
-  const auto& pupil = record->pupil;
-  auto decision = domain::decide_family_invitation(actor->viewer, pupil.school_id);
-  if (!decision.allowed) {
-    auto read = domain::decide_pupil_access(actor->viewer, domain::facts_of(pupil),
-                                            domain::PupilAction::read);
-    Reply reply = read.allowed ? fail(403, "forbidden", decision.reasons.front())
-                               : fail(404, "not_found", "no such pupil");
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "invitation", "", pupil_id));
-    return reply;
-  }
+  auto side = school_side(ctx, req, *tx, pupil_id);
+  if (side.refused) return std::move(*side.refused);
+  const auto& pupil = side.pupil;
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -70,20 +94,72 @@ Reply create_invitation(AppContext& ctx, Request& req) {
   }
   std::string token = security::random_token();
   inv.token_hash = invitation_token_hash(token);
-  inv.created_by_user_id = actor->user.id;
+  inv.created_by_user_id = side.actor.user.id;
   inv.created_at = domain::now_millis();
   inv.expires_at = inv.created_at + kInvitationLifetimeMs;
-  return Reply::writing(
-      [req, a = *actor, inv, token, decision](store::WriteTx& w, Response& out) mutable {
-        inv.id = w.insert_invitation(inv);
-        json::object body{{"id", inv.id},
-                          {"token", token},
-                          {"accept_path", "/api/invitations/" + token + "/accept"},
-                          {"expires_at", domain::format_instant(inv.expires_at)}};
-        out = json_response(201, body);
-        return audit::JobOutcome{
-            true, {decision_event(a, req, decision, "create", "invitation", inv.id, inv.pupil_id)}};
-      });
+  return Reply::writing([req, a = side.actor, inv, token, decision = side.decision](
+                            store::WriteTx& w, Response& out) mutable {
+    inv.id = w.insert_invitation(inv);
+    json::object body{{"id", inv.id},
+                      {"token", token},
+                      {"accept_path", "/api/invitations/" + token + "/accept"},
+                      {"expires_at", domain::format_instant(inv.expires_at)}};
+    out = json_response(201, body);
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "create", "invitation", inv.id, inv.pupil_id)}};
+  });
+}
+
+Reply list_invitations(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  const std::string pupil_id = req.params["id"];
+  auto side = school_side(ctx, req, *tx, pupil_id);
+  if (side.refused) return std::move(*side.refused);
+  auto now = domain::now_millis();
+  json::array items;
+  for (const auto& inv : tx->invitations_of_pupil(pupil_id))
+    items.push_back(invitation_json(inv, now));
+  Reply reply = Reply::of(json_response(200, json::object{{"invitations", std::move(items)}}));
+  reply.audit.push_back(
+      decision_event(side.actor, req, side.decision, "list", "invitation", "", pupil_id));
+  return reply;
+}
+
+http::Response cannot_revoke(const store::InvitationRecord& inv) {
+  if (inv.accepted_at)
+    return http::error_response(409, "already_accepted",
+                                "this invitation has been accepted; it can no longer be revoked");
+  return http::error_response(409, "already_revoked", "this invitation was revoked already");
+}
+
+// A wrongly addressed (or no longer wanted) link is killed before anyone uses it; the
+// first revocation stands. The body is empty or {}.
+Reply revoke_invitation(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  const std::string id = req.params["id"];
+  auto inv = tx->invitation(id);
+  auto side = school_side(ctx, req, *tx, inv ? inv->pupil_id : "", id);
+  if (side.refused) return std::move(*side.refused);
+  if (!req.body.empty()) {
+    auto body = parse_json_object(req);
+    if (!body) return fail(body.error());
+    JsonReader in(*body);
+    if (!in.allow_only({}).ok()) return fail(in.error());
+  }
+  if (inv->accepted_at || inv->revoked_at) return Reply::of(cannot_revoke(*inv));
+  return Reply::writing([req, a = side.actor, id, decision = side.decision](store::WriteTx& w,
+                                                                            Response& out) {
+    auto now = domain::now_millis();
+    bool revoked = w.revoke_invitation(id, a.user.id, now);
+    auto current = w.invitation(id);
+    if (!revoked) {  // used or revoked by a concurrent request in between
+      out = cannot_revoke(*current);
+      return audit::JobOutcome{false, {}};
+    }
+    out = json_response(200, invitation_json(*current, now));
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "revoke", "invitation", id, current->pupil_id)}};
+  });
 }
 
 }  // namespace
@@ -91,6 +167,10 @@ Reply create_invitation(AppContext& ctx, Request& req) {
 void register_invitation_routes(http::Router& router, AppContext& ctx) {
   router.add("POST", "/api/pupils/{id}/invitations",
              [&ctx](Request& r) { return create_invitation(ctx, r); });
+  router.add("GET", "/api/pupils/{id}/invitations",
+             [&ctx](Request& r) { return list_invitations(ctx, r); });
+  router.add("POST", "/api/invitations/{id}/revoke",
+             [&ctx](Request& r) { return revoke_invitation(ctx, r); });
 }
 
 }  // namespace samen::api

@@ -332,6 +332,12 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
 )SQL";
 
+// Invitations the school revokes (a wrongly addressed link): when and by whom.
+constexpr const char* kInvitationRevocation = R"SQL(
+ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
+ALTER TABLE invitations ADD COLUMN revoked_by_user_id INTEGER REFERENCES users(id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -341,6 +347,7 @@ const std::vector<Migration>& migrations() {
       {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
        kCases},
       {4, "invitations for family logins", kInvitations},
+      {5, "revoking invitations", kInvitationRevocation},
   };
   return all;
 }
