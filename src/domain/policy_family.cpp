@@ -37,6 +37,12 @@ std::string guardian_id_of(const Viewer& v, const CaseFacts& c) {
   return {};
 }
 
+bool has_parental_authority(const CaseFacts& p, const std::string& guardian_id) {
+  return std::any_of(p.guardians.begin(), p.guardians.end(), [&](const GuardianFacts& g) {
+    return g.guardian_id == guardian_id && g.parental_authority;
+  });
+}
+
 Status field_error(std::string field, std::string message) {
   return Error{"validation_failed", std::move(message), std::move(field)};
 }
@@ -169,13 +175,9 @@ Decision decide_access_log_read(const Viewer& v, const CaseFacts& p,
   return deny(rule, "not_for_family", "family logins see only their own or their child's file");
 }
 
-Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
+Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p, bool awaiting_signature) {
   for (std::size_t i = 0; i < g.given_by_guardian_ids.size(); ++i) {
-    bool ok = false;
-    for (const auto& guardian : p.guardians)
-      ok =
-          ok || (guardian.guardian_id == g.given_by_guardian_ids[i] && guardian.parental_authority);
-    if (!ok)
+    if (!has_parental_authority(p, g.given_by_guardian_ids[i]))
       return field_error("given_by.guardian_ids[" + std::to_string(i) + "]",
                          "is not a guardian of this pupil with parental authority");
   }
@@ -187,6 +189,7 @@ Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
     return field_error("recipients.guardians",
                        "only the pupil lets the guardians see their file (from 16); the pupil "
                        "must be a party");
+  if (awaiting_signature) return ok_status();
   switch (consent_band_at(p.pupil_date_of_birth, g.valid_from)) {
     case ConsentBand::guardian:
       if (g.given_by_guardian_ids.empty())
@@ -207,6 +210,19 @@ Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
         return field_error("given_by.pupil", "from 16 the pupil alone gives consent");
       break;
   }
+  return ok_status();
+}
+
+Status check_cosignature(const ConsentGrant& g, const CaseFacts& p, const LaterSignature& s) {
+  std::string field = s.pupil ? "by.pupil" : "by.guardian_id";
+  if (g.withdrawn_at)
+    return Error{"already_withdrawn", "this grant was withdrawn; it can no longer be signed", ""};
+  if (g.valid_until && s.at >= *g.valid_until)
+    return Error{"grant_expired", "this grant has ended; record a new one", ""};
+  bool party = s.pupil ? g.given_by_pupil : contains(g.given_by_guardian_ids, s.guardian_id);
+  if (party) return Error{"already_signed", "this party has signed the grant already", field};
+  if (!s.pupil && !has_parental_authority(p, s.guardian_id))
+    return field_error(field, "is not a guardian of this pupil with parental authority");
   return ok_status();
 }
 

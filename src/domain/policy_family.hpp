@@ -65,6 +65,18 @@ Decision decide_access_log_read(const Viewer& viewer, const CaseFacts& pupil,
 // to 15 a guardian and the pupil, 16+ the pupil); "guardians" as recipients only with the
 // pupil as a party; valid_until after valid_from. The error names the field at fault
 // ("given_by.guardian_ids[1]", "given_by.pupil", "recipients.guardians", "valid_until").
-Status check_grant_parties(const ConsentGrant& grant, const CaseFacts& pupil);
+// `awaiting_signature`: the recorder says the band's other parties will sign later
+// (check_cosignature), so the band is not checked; everything else is.
+Status check_grant_parties(const ConsentGrant& grant, const CaseFacts& pupil,
+                           bool awaiting_signature = false);
+
+// Whether a party may still sign grant g at t (co-signing, as a grant recorded with the
+// parents only becomes complete when the pupil signs): the grant is not withdrawn
+// (`already_withdrawn`) nor ended (`grant_expired`), the party is not one already
+// (`already_signed`), and a guardian is a guardian of P with parental authority
+// (`validation_failed` on `by.guardian_id`). Who may sign is decide_consent_recording: the
+// party themself, or the care coordinator or a lead on their word.
+Status check_cosignature(const ConsentGrant& grant, const CaseFacts& pupil,
+                         const LaterSignature& signature);
 
 }  // namespace samen::domain

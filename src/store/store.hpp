@@ -197,6 +197,10 @@ class WriteTx : public ReadTx {
   // The first withdrawal ends the grant; later ones return false and change nothing.
   virtual bool withdraw_consent_grant(const std::string& grant_id,
                                       const ConsentWithdrawal& withdrawal) = 0;
+  // Writes a grant's parties (given_by_*, later_signatures) after a co-signature and bumps
+  // the version; false when expected_version is stale or the grant was withdrawn.
+  virtual bool set_grant_parties(const domain::ConsentGrant& grant,
+                                 std::int64_t expected_version) = 0;
   virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;

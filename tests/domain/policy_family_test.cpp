@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/consent.hpp"
 #include "domain/policy_entries.hpp"
 
 namespace samen::domain {
@@ -247,6 +248,47 @@ TEST(GrantParties, MustFitTheBandAtValidFrom) {
   g = grant({"g1"}, false, at(2025, 1, 1));
   g.recipient_guardians = true;
   EXPECT_EQ(check_grant_parties(g, p).error().field, "recipients.guardians");
+}
+
+// Recording a grant that awaits a signature: the band is not checked, everything else is.
+TEST(GrantParties, AwaitingSignatureSkipsOnlyTheBand) {
+  auto p = pupil_facts({2013, 6, 1});  // 13 on 2026-01-01
+  Millis from = at(2026, 1, 1);
+  EXPECT_EQ(check_grant_parties(grant({"g1"}, false, from), p).error().field, "given_by.pupil");
+  EXPECT_TRUE(check_grant_parties(grant({"g1"}, false, from), p, true).ok());
+  EXPECT_TRUE(check_grant_parties(grant({}, true, from), p, true).ok());  // awaits a guardian
+  EXPECT_EQ(check_grant_parties(grant({}, false, from), p, true).error().field, "given_by");
+  EXPECT_EQ(check_grant_parties(grant({"g2"}, false, from), p, true).error().field,
+            "given_by.guardian_ids[0]");
+  auto to_guardians = grant({"g1"}, false, from);
+  to_guardians.recipient_guardians = true;
+  EXPECT_EQ(check_grant_parties(to_guardians, p, true).error().field, "recipients.guardians");
+}
+
+TEST(Cosignature, TheMissingPartiesOfAGrantInForce) {
+  auto p = pupil_facts({2013, 6, 1});
+  p.guardians.push_back({"g3", "", true});
+  Millis t = at(2026, 11, 25);
+  auto g = grant({"g1"}, false, t - 1000);
+  auto code = [&](const ConsentGrant& grant, LaterSignature s) {
+    auto status = check_cosignature(grant, p, s);
+    return status.ok() ? std::string("ok") : status.error().code + " " + status.error().field;
+  };
+  EXPECT_EQ(code(g, {"", true, t}), "ok");
+  EXPECT_EQ(code(g, {"g3", false, t}), "ok") << "a second parent may join";
+  EXPECT_EQ(code(g, {"g1", false, t}), "already_signed by.guardian_id");
+  EXPECT_EQ(code(g, {"g2", false, t}), "validation_failed by.guardian_id");  // no authority
+  EXPECT_EQ(code(g, {"g9", false, t}), "validation_failed by.guardian_id");
+  EXPECT_EQ(code(cosigned(g, {"", true, t}), {"", true, t + 1}), "already_signed by.pupil");
+  auto ended = g;
+  ended.valid_until = t;
+  EXPECT_EQ(code(ended, {"", true, t}), "grant_expired ");
+  EXPECT_EQ(code(ended, {"", true, t - 1}), "ok");
+  auto withdrawn = g;
+  withdrawn.withdrawn_at = t - 10;
+  EXPECT_EQ(code(withdrawn, {"", true, t}), "already_withdrawn ");
+  // A future grant can be signed before it starts.
+  EXPECT_EQ(code(grant({"g1"}, false, t + 1000), {"", true, t}), "ok");
 }
 
 }  // namespace

@@ -315,3 +315,15 @@ def membership_id_of(server, email):
     """The id of the (first) membership of the user with this e-mail address."""
     return str(server.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id "
                              "WHERE u.email = ? ORDER BY m.id LIMIT 1", email))
+
+
+def open_case_with_family_worker(server, coordinator, pupil_id, categories):
+    """A case of the pupil opened by the school's care coordinator, with the demo's family
+    worker (Buurtteam Lindeveld-Oost, another organisation) at the table; the case id."""
+    status, _, case = coordinator.post("/api/cases", {"pupil_id": pupil_id, "categories": categories, "level": 2})
+    assert status == 201, case
+    status, _, seat = coordinator.post(f"/api/cases/{case['id']}/team", {
+        "membership_id": membership_id_of(server, "gezinswerker@buurtteam.example"),
+        "reason": "Gezinsondersteuning thuis"})
+    assert status == 201, seat
+    return case["id"]

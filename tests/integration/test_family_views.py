@@ -7,7 +7,7 @@ category. Professionals and other families are refused, and every attempt is aud
 import datetime
 import unittest
 
-from samen_harness import Server, create_pupil, family_login, membership_id_of, org_id
+from samen_harness import Server, create_pupil, family_login, open_case_with_family_worker, org_id
 
 TODAY = datetime.date.today()
 
@@ -26,23 +26,15 @@ class FamilyViews(unittest.TestCase):
         cls.mother = family_login(cls.server, cls.zorg, cls.pupil, "eva.visser@ouders.example",
                                   cls.guardians[0])
         cls.daan = family_login(cls.server, cls.zorg, cls.pupil, "daan@leerling.example")
-        cls.case = cls.open_case(cls.pupil, ["home", "wellbeing"])
-        status, _, body = cls.zorg.post(f"/api/cases/{cls.case}/team", {
-            "membership_id": membership_id_of(cls.server, "gezinswerker@buurtteam.example"),
-            "reason": "Gezinsondersteuning thuis"})
-        assert status == 201, body
+        cls.case = open_case_with_family_worker(cls.server, cls.zorg, cls.pupil, ["home", "wellbeing"])
 
         cls.older, older_guardians = create_pupil(cls.zorg, cls.baken, "V-16", 16, [("Anna de Wit", "moeder", True)],
                                                   given_name="Lotte", family_name="de Wit")
         cls.anna = family_login(cls.server, cls.zorg, cls.older, "anna.dewit@ouders.example", older_guardians[0])
         cls.lotte = family_login(cls.server, cls.zorg, cls.older, "lotte@leerling.example")
-        cls.older_case = cls.open_case(cls.older, ["learning"])
-
-    @classmethod
-    def open_case(cls, pupil, categories):
-        status, _, case = cls.zorg.post("/api/cases", {"pupil_id": pupil, "categories": categories, "level": 2})
+        status, _, case = cls.zorg.post("/api/cases", {"pupil_id": cls.older, "categories": ["learning"], "level": 2})
         assert status == 201, case
-        return case["id"]
+        cls.older_case = case["id"]
 
     @classmethod
     def tearDownClass(cls):

@@ -16,26 +16,12 @@ class InvitationStore : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto region = tx->insert_region({"", "R"});
-    school = tx->insert_organisation(
-        {"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
-    coordinator = tx->insert_user({"", "zc@x", "ZC", "hash", true, 1});
-    auto inserted = insert_pupil(*tx, "1", {{"", "Moeder", "moeder", "", "", true, ""}});
-    pupil = inserted.id;
-    mother = inserted.guardians[0].id;
+    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, ""}});
+    school = f.school;
+    coordinator = f.coordinator;
+    pupil = f.pupil;
+    mother = f.guardian_ids[0];
     tx->commit();
-  }
-
-  domain::Pupil insert_pupil(store::WriteTx& tx, const std::string& number,
-                             std::vector<domain::Guardian> guardians = {}) {
-    domain::Pupil p;
-    p.school_id = school;
-    p.pupil_number = number;
-    p.given_name = "Sanne";
-    p.family_name = "Dijk";
-    p.date_of_birth = {2013, 3, 1};
-    p.guardians = std::move(guardians);
-    return tx.insert_pupil(p);
   }
 
   store::InvitationRecord invitation(const std::string& hash, bool for_pupil) {
@@ -131,7 +117,7 @@ TEST_P(InvitationStore, ListedPerPupilOldestFirst) {
   auto tx = store->begin_write();
   auto first = tx->insert_invitation(invitation("h1", false));
   auto second = tx->insert_invitation(invitation("h2", true));
-  auto other_id = insert_pupil(*tx, "2").id;
+  auto other_id = insert_pupil(*tx, school, "2");
   auto theirs = invitation("h3", true);
   theirs.pupil_id = other_id;
   tx->insert_invitation(theirs);

@@ -329,6 +329,12 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
 )SQL";
 
+// Parties who sign a consent grant after it was recorded (co-signing), each with the moment
+// from which they count: "pupil@<millis>" or "<guardian id>@<millis>", comma-separated.
+constexpr const char* kConsentCosigning = R"SQL(
+ALTER TABLE consent_grants ADD COLUMN later_signatures TEXT NOT NULL DEFAULT '';
+)SQL";
+
 // Invitations the school revokes (a wrongly addressed link): when and by whom.
 constexpr const char* kInvitationRevocation = R"SQL(
 ALTER TABLE invitations ADD COLUMN revoked_at BIGINT;
@@ -345,6 +351,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
        kCases},
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
+      {6, "co-signing consent grants", kConsentCosigning},
   };
   return all;
 }

@@ -107,6 +107,7 @@ class PgTx final : public WriteTx {
                          domain::Millis at) override;
   bool withdraw_consent_grant(const std::string& grant_id,
                               const ConsentWithdrawal& withdrawal) override;
+  bool set_grant_parties(const domain::ConsentGrant& grant, std::int64_t expected_version) override;
   std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   std::vector<TableInfo> data_tables() override;
   void scan_table(const TableInfo& table,

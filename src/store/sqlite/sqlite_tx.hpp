@@ -114,6 +114,7 @@ class SqliteTx final : public WriteTx {
                          domain::Millis at) override;
   bool withdraw_consent_grant(const std::string& grant_id,
                               const ConsentWithdrawal& withdrawal) override;
+  bool set_grant_parties(const domain::ConsentGrant& grant, std::int64_t expected_version) override;
   std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) override;
   void after_bulk_load() override;
