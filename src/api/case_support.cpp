@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "api/views.hpp"
 #include "domain/dates.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
@@ -13,14 +14,6 @@ namespace samen::api {
 namespace json = boost::json;
 
 namespace {
-
-json::value optional_instant(const std::optional<domain::Millis>& at) {
-  return at ? json::value(domain::format_instant(*at)) : json::value(nullptr);
-}
-
-json::value optional_id(const std::string& id) {
-  return id.empty() ? json::value(nullptr) : json::value(id);
-}
 
 json::value optional_date(const std::optional<domain::Date>& d) {
   return d ? json::value(domain::to_iso(*d)) : json::value(nullptr);

@@ -1,12 +1,14 @@
-// Consent grants of a pupil: record, list, read, withdraw. Who may record (or withdraw on
-// the family's word) is decide_consent_recording; who may read is decide_consent_read
-// (domain/policy_family.hpp). A grant that can never count (its parties do not fit the
-// pupil's WGBO band at valid_from) is refused with a 400 naming the field. Every access,
-// allowed or denied, is audited before the response leaves; a pupil or grant the viewer
-// may not see answers 404.
+// Consent grants of a pupil: record, list, read (a party joins or leaves a grant in
+// consent_parties_api.cpp). Who may record is decide_consent_recording; who may read is
+// decide_consent_read (domain/policy_family.hpp). A grant that can never count (its parties do
+// not fit the pupil's WGBO band at valid_from) is refused with a 400 naming the field, unless
+// the recorder says it awaits the other parties' signatures. Every access, allowed or
+// denied, is audited before the response leaves; a pupil or grant the viewer may not see
+// answers 404.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/consent_support.hpp"
 #include "api/family_facts.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
@@ -49,21 +51,19 @@ Result<std::vector<std::string>> read_strings(JsonReader& in, const char* name, 
   return out;
 }
 
-const json::object* read_object(const json::object& body, const char* name, Error& error,
-                                const std::string& prefix = {}) {
-  auto it = body.find(name);
-  if (it == body.end() || !it->value().is_object()) {
-    error = Error{"validation_failed", prefix + name + " is required and must be an object",
-                  prefix + name};
-    return nullptr;
-  }
-  return &it->value().as_object();
-}
+// A grant as the body gives it, with what the family agreed to (`text`) and whether the
+// recorder awaits the signatures of the band's other parties.
+struct GrantInput {
+  domain::ConsentGrant grant;
+  std::string text;
+  bool awaiting_signature = false;
+};
 
-Result<domain::ConsentGrant> read_grant(const json::object& body, std::string& text,
-                                        store::ReadTx& tx, const std::string& region_id) {
+Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
+                              const std::string& region_id) {
   JsonReader in(body);
-  in.allow_only({"given_by", "recipients", "categories", "valid_from", "valid_until", "text"});
+  in.allow_only({"given_by", "recipients", "categories", "valid_from", "valid_until", "text",
+                 "awaiting_signature"});
   if (!in.ok()) return in.error();
   domain::ConsentGrant g;
   Error error;
@@ -129,62 +129,13 @@ Result<domain::ConsentGrant> read_grant(const json::object& body, std::string& t
     else
       g.valid_until = *moment;
   }
-  text = std::string(domain::trim(in.text("text", true)));
+  std::string text(domain::trim(in.text("text", true)));
+  bool awaiting = in.boolean("awaiting_signature", false);
   if (!in.ok()) return in.error();
   if (text.empty() || text.size() > 20000)
     return Error{"validation_failed",
                  "text (what the family agreed to) must be 1 to 20000 characters", "text"};
-  return g;
-}
-
-json::array strings_json(const std::vector<std::string>& v) {
-  json::array out;
-  for (const auto& s : v) out.emplace_back(s);
-  return out;
-}
-
-json::object grant_json(const store::ConsentGrantRecord& r, const domain::CaseFacts& p,
-                        domain::Millis now) {
-  const auto& g = r.grant;
-  json::array roles, categories;
-  for (auto role : g.recipient_roles) roles.emplace_back(domain::to_string(role));
-  for (auto c : g.categories) categories.emplace_back(domain::to_string(c));
-  std::string status = "active";
-  if (g.withdrawn_at)
-    status = "withdrawn";
-  else if (now < g.valid_from)
-    status = "future";
-  else if (g.valid_until && now >= *g.valid_until)
-    status = "expired";
-  json::object out{
-      {"id", g.id},
-      {"pupil_id", g.pupil_id},
-      {"given_by", json::object{{"guardian_ids", strings_json(g.given_by_guardian_ids)},
-                                {"pupil", g.given_by_pupil}}},
-      {"recipients", json::object{{"organisation_ids", strings_json(g.recipient_organisation_ids)},
-                                  {"roles", std::move(roles)},
-                                  {"guardians", g.recipient_guardians}}},
-      {"categories", std::move(categories)},
-      {"valid_from", domain::format_instant(g.valid_from)},
-      {"valid_until",
-       g.valid_until ? json::value(domain::format_instant(*g.valid_until)) : json::value(nullptr)},
-      {"text", r.text},
-      {"recorded_at", domain::format_instant(r.recorded_at)},
-      {"status", status},
-      {"version", r.version}};
-  // The WGBO band now: a birthday can leave a grant without a party it needs.
-  out["complete_for_age_now"] = domain::grant_has_parties_for(
-      g, domain::consent_band_at(p.pupil_date_of_birth, now), p.guardians);
-  if (g.withdrawn_at) {
-    out["withdrawn_at"] = domain::format_instant(*g.withdrawn_at);
-    json::object by;
-    if (g.withdrawn_by_pupil)
-      by["pupil"] = true;
-    else
-      by["guardian_id"] = g.withdrawn_by_guardian_id;
-    out["withdrawn_by"] = std::move(by);
-  }
-  return out;
+  return GrantInput{std::move(g), std::move(text), awaiting};
 }
 
 Reply not_found_audited(const Actor& actor, const Request& req, const domain::Decision& d,
@@ -205,14 +156,13 @@ Reply create_consent(AppContext& ctx, Request& req) {
   auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, nullptr, now);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
-  std::string text;
-  auto grant = read_grant(*body, text, *tx, actor->membership.region_id);
+  auto input = read_grant(*body, *tx, actor->membership.region_id);
   // The recording decision names the parties the viewer gives consent as (the family) or on
   // whose word they record it (professionals).
   auto decision = domain::decide_consent_recording_any(
       actor->viewer, p->facts, p->cases,
-      grant ? grant->given_by_guardian_ids : std::vector<std::string>{},
-      grant ? grant->given_by_pupil : false, now);
+      input ? input->grant.given_by_guardian_ids : std::vector<std::string>{},
+      input ? input->grant.given_by_pupil : false, now);
   auto denied = [&](Reply reply) {
     reply.audit.push_back(decision_event(*actor, req, decision, "denied", "consent", "", pupil_id));
     return reply;
@@ -220,13 +170,14 @@ Reply create_consent(AppContext& ctx, Request& req) {
   // Strangers learn nothing, not even what is wrong with the body; the family and the
   // professionals around the pupil learn what to fix first.
   if (!decision.allowed && !read.allowed) return denied(fail(404, "not_found", "no such pupil"));
-  if (!grant) return fail(grant.error());
+  if (!input) return fail(input.error());
   if (!decision.allowed) return denied(fail(403, "forbidden", decision.reasons.front()));
-  grant->pupil_id = pupil_id;
-  if (auto ok = domain::check_grant_parties(*grant, p->facts); !ok) return fail(ok.error());
+  input->grant.pupil_id = pupil_id;
+  if (auto ok = domain::check_grant_parties(input->grant, p->facts, input->awaiting_signature); !ok)
+    return fail(ok.error());
   store::ConsentGrantRecord record;
-  record.grant = *grant;
-  record.text = text;
+  record.grant = input->grant;
+  record.text = input->text;
   record.recorded_by_user_id = actor->user.id;
   record.recorded_at = now;
   return Reply::writing([req, a = *actor, record, decision, facts = p->facts](
@@ -283,60 +234,6 @@ Reply get_consent(AppContext& ctx, Request& req) {
   return reply;
 }
 
-Reply withdraw_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  const std::string id = req.params["id"];
-  auto record = tx->consent_grant(id);
-  if (!record) return fail(404, "not_found", "no such consent grant");
-  auto p = load_pupil_policy_facts(*tx, record->grant.pupil_id);
-  if (!p) return fail(404, "not_found", "no such consent grant");
-  auto now = domain::now_millis();
-  auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, &record->grant, now);
-  auto body = parse_json_object(req);
-  if (!body) return fail(body.error());
-  JsonReader in(*body);
-  in.allow_only({"by"});
-  Error error;
-  const json::object* by_object = read_object(*body, "by", error);
-  if (!in.ok()) return fail(in.error());
-  if (!by_object) return fail(error);
-  JsonReader by(*by_object, "by.");
-  by.allow_only({"guardian_id", "pupil"});
-  std::string guardian_id = by.text("guardian_id", false);
-  bool as_pupil = by.boolean("pupil", false);
-  if (!by.ok()) return fail(by.error());
-  if (guardian_id.empty() == !as_pupil)
-    return fail(400, "validation_failed", "name either by.guardian_id or by.pupil: true", "by");
-  std::vector<std::string> as_guardians;
-  if (!guardian_id.empty()) as_guardians.push_back(guardian_id);
-  auto decision = domain::decide_consent_recording_any(actor->viewer, p->facts, p->cases,
-                                                       as_guardians, as_pupil, now);
-  if (!decision.allowed) {
-    Reply reply = read.allowed ? fail(403, "forbidden", decision.reasons.front())
-                               : fail(404, "not_found", "no such consent grant");
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "consent", id, p->pupil.id));
-    return reply;
-  }
-  if (!domain::may_withdraw(record->grant, guardian_id, as_pupil))
-    return fail(400, "validation_failed", "only a party to the grant withdraws it",
-                as_pupil ? "by.pupil" : "by.guardian_id");
-  store::ConsentWithdrawal w{guardian_id, as_pupil, actor->user.id, now};
-  return Reply::writing([req, a = *actor, id, w, decision, facts = p->facts](store::WriteTx& tx2,
-                                                                             Response& out) {
-    if (!tx2.withdraw_consent_grant(id, w)) {
-      out = http::error_response(409, "already_withdrawn",
-                                 "this grant was withdrawn already; the first withdrawal stands");
-      return audit::JobOutcome{false, {}};
-    }
-    out = json_response(200, grant_json(*tx2.consent_grant(id), facts, w.at));
-    return audit::JobOutcome{
-        true, {decision_event(a, req, decision, "withdraw", "consent", id, facts.pupil_id)}};
-  });
-}
-
 }  // namespace
 
 void register_consent_routes(http::Router& router, AppContext& ctx) {
@@ -345,8 +242,6 @@ void register_consent_routes(http::Router& router, AppContext& ctx) {
   router.add("POST", "/api/pupils/{id}/consents",
              [&ctx](Request& r) { return create_consent(ctx, r); });
   router.add("GET", "/api/consents/{id}", [&ctx](Request& r) { return get_consent(ctx, r); });
-  router.add("POST", "/api/consents/{id}/withdraw",
-             [&ctx](Request& r) { return withdraw_consent(ctx, r); });
 }
 
 }  // namespace samen::api

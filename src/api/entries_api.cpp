@@ -78,7 +78,11 @@ json::object entry_json(store::ReadTx& tx, const store::EntryRecord& e,
                       {"organisation_id", f.author_organisation_id},
                       {"role", std::string(domain::to_string(f.author_role))}};
   if (auto user = tx.user(f.author_user_id)) author["name"] = user->name;
-  if (auto org = tx.organisation(f.author_organisation_id)) author["organisation"] = org->name;
+  // A family login's membership is at the pupil's school only so that audit and region
+  // scoping place it; the school is not the family's organisation, so its name is left out.
+  if (auto org = domain::is_family_role(f.author_role) ? std::nullopt
+                                                       : tx.organisation(f.author_organisation_id))
+    author["organisation"] = org->name;
   json::object out{
       {"id", f.entry_id},
       {"case_id", f.case_id},

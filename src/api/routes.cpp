@@ -16,8 +16,11 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_entry_routes(router, ctx);
   register_safety_routes(router, ctx);
   register_consent_routes(router, ctx);
+  register_consent_party_routes(router, ctx);
   register_invitation_routes(router, ctx);
+  register_invitation_accept_routes(router, ctx);
   register_family_routes(router, ctx);
+  register_family_view_routes(router, ctx);
 }
 
 }  // namespace samen::api

@@ -21,7 +21,10 @@ void register_case_plan_routes(http::Router& router, AppContext& ctx);
 void register_entry_routes(http::Router& router, AppContext& ctx);
 void register_safety_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
+void register_consent_party_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
+void register_invitation_accept_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
+void register_family_view_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api

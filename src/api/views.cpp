@@ -95,6 +95,14 @@ json::object me_json(const Actor& actor, const std::vector<store::Membership>& m
           {"csrf_token", actor.csrf_token}};
 }
 
+json::value optional_instant(const std::optional<domain::Millis>& at) {
+  return at ? json::value(domain::format_instant(*at)) : json::value(nullptr);
+}
+
+json::value optional_id(const std::string& id) {
+  return id.empty() ? json::value(nullptr) : json::value(id);
+}
+
 http::Response json_response(int status, const json::value& body) {
   http::Response r;
   r.status = status;

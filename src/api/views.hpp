@@ -2,8 +2,12 @@
 // JSON shapes of the API's resources, in one place so every endpoint shows a resource the
 // same way. Ids are strings, dates yyyy-mm-dd, instants ISO 8601 UTC.
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
 
 #include "api/auth.hpp"
+#include "domain/dates.hpp"
 #include "domain/policy.hpp"
 #include "http/message.hpp"
 #include "store/records.hpp"
@@ -18,6 +22,10 @@ boost::json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
                                const std::string& mentor_name = {}, bool with_guardians = true);
 boost::json::object audit_row_json(const store::AuditRow& r);
 boost::json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships);
+
+// An optional instant or id: the value, or null when absent (empty id).
+boost::json::value optional_instant(const std::optional<domain::Millis>& at);
+boost::json::value optional_id(const std::string& id);
 
 http::Response json_response(int status, const boost::json::value& body);
 

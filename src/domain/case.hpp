@@ -68,6 +68,14 @@ struct CaseFacts {
 // User ids of the guardians with parental authority who have a login.
 std::vector<std::string> guardian_user_ids_with_authority(const CaseFacts& c);
 
+// A party who joined a grant after it was recorded (co-signing; issue 5): they count from
+// `at` on, not from valid_from, so "who may see this at t" stays true for any past t.
+struct LaterSignature {
+  std::string guardian_id;  // a guardian ...
+  bool pupil = false;       // ... or the pupil
+  Millis at = 0;
+};
+
 // Consent for sharing P's data, as the family gave it. Recipients are organisations and/or
 // roles, and/or "guardians" (a pupil of 16+ letting the parents see entries, rule 3).
 // Valid from valid_from (inclusive) to valid_until (exclusive); a withdrawal by any party
@@ -75,8 +83,11 @@ std::vector<std::string> guardian_user_ids_with_authority(const CaseFacts& c);
 struct ConsentGrant {
   std::string id;
   std::string pupil_id;
+  // Every party, those who signed at recording and those who signed later ...
   std::vector<std::string> given_by_guardian_ids;
   bool given_by_pupil = false;
+  // ... of whom these signed later, each counting from their signature on.
+  std::vector<LaterSignature> later_signatures;
   std::vector<std::string> recipient_organisation_ids;
   std::vector<Role> recipient_roles;
   bool recipient_guardians = false;

@@ -17,20 +17,27 @@ bool has_authority(const std::vector<GuardianFacts>& guardians, const std::strin
   });
 }
 
-bool given_by_guardian_with_authority(const ConsentGrant& grant,
-                                      const std::vector<GuardianFacts>& guardians) {
-  return std::any_of(grant.given_by_guardian_ids.begin(), grant.given_by_guardian_ids.end(),
-                     [&](const std::string& id) { return has_authority(guardians, id); });
+// Whether the party (a guardian, or the pupil when guardian_id is empty) had signed by `at`:
+// parties who signed at recording count from valid_from, later ones from their signature.
+bool signed_by(const ConsentGrant& grant, const std::string& guardian_id, Millis at) {
+  return std::none_of(grant.later_signatures.begin(), grant.later_signatures.end(),
+                      [&](const LaterSignature& s) {
+                        bool same = guardian_id.empty() ? s.pupil : s.guardian_id == guardian_id;
+                        return same && s.at > at;
+                      });
 }
 
-std::string missing_parties(const ConsentGrant& grant, ConsentBand band,
-                            const std::vector<GuardianFacts>& guardians) {
-  bool needs_guardian = band != ConsentBand::pupil;
-  bool needs_pupil = band != ConsentBand::guardian;
-  bool guardian_missing = needs_guardian && !given_by_guardian_with_authority(grant, guardians);
-  bool pupil_missing = needs_pupil && !grant.given_by_pupil;
-  if (guardian_missing && pupil_missing) return "a guardian with parental authority and the pupil";
-  if (guardian_missing) return "a guardian with parental authority";
+bool given_by_guardian_with_authority(const ConsentGrant& grant,
+                                      const std::vector<GuardianFacts>& guardians, Millis at) {
+  return std::any_of(grant.given_by_guardian_ids.begin(), grant.given_by_guardian_ids.end(),
+                     [&](const std::string& id) {
+                       return has_authority(guardians, id) && signed_by(grant, id, at);
+                     });
+}
+
+std::string describe_missing(const MissingParties& missing) {
+  if (missing.guardian && missing.pupil) return "a guardian with parental authority and the pupil";
+  if (missing.guardian) return "a guardian with parental authority";
   return "the pupil";
 }
 
@@ -42,7 +49,7 @@ ConsentFinding find(const std::vector<ConsentGrant>& grants, const CaseFacts& c,
   const ConsentGrant* incomplete = nullptr;
   for (const auto& grant : grants) {
     if (grant.pupil_id != c.pupil_id || !grant_valid_at(grant, t) || !covers(grant)) continue;
-    if (grant_has_parties_for(grant, band, c.guardians))
+    if (grant_has_parties_for(grant, band, c.guardians, t))
       return {ConsentStatus::valid, grant.id,
               "consent grant " + grant.id + " covers " + recipient + " and category " +
                   std::string(to_string(category)) + ", and was given by " +
@@ -55,7 +62,8 @@ ConsentFinding find(const std::vector<ConsentGrant>& grants, const CaseFacts& c,
             "consent grant " + incomplete->id + " covers " + recipient + " and category " +
                 std::string(to_string(category)) + ", but at age " + std::to_string(age) +
                 " the pupil's consent needs " + std::string(describe(band)) + "; " +
-                missing_parties(*incomplete, band, c.guardians) + " did not give it"};
+                describe_missing(missing_parties(*incomplete, band, c.guardians, t)) +
+                " did not give it"};
   return {ConsentStatus::none, "",
           "no consent grant in force at this moment covers " + recipient + " and category " +
               std::string(to_string(category))};
@@ -106,17 +114,28 @@ bool grant_covers_guardians(const ConsentGrant& grant, EntryCategory category) {
   return grant.recipient_guardians && contains(grant.categories, category);
 }
 
+MissingParties missing_parties(const ConsentGrant& grant, ConsentBand band,
+                               const std::vector<GuardianFacts>& guardians, Millis at) {
+  MissingParties out;
+  out.guardian =
+      band != ConsentBand::pupil && !given_by_guardian_with_authority(grant, guardians, at);
+  out.pupil = band != ConsentBand::guardian && !(grant.given_by_pupil && signed_by(grant, "", at));
+  return out;
+}
+
 bool grant_has_parties_for(const ConsentGrant& grant, ConsentBand band,
-                           const std::vector<GuardianFacts>& guardians) {
-  switch (band) {
-    case ConsentBand::guardian:
-      return given_by_guardian_with_authority(grant, guardians);
-    case ConsentBand::guardian_and_pupil:
-      return given_by_guardian_with_authority(grant, guardians) && grant.given_by_pupil;
-    case ConsentBand::pupil:
-      return grant.given_by_pupil;
-  }
-  return false;
+                           const std::vector<GuardianFacts>& guardians, Millis at) {
+  auto missing = missing_parties(grant, band, guardians, at);
+  return !missing.guardian && !missing.pupil;
+}
+
+ConsentGrant cosigned(ConsentGrant grant, const LaterSignature& signature) {
+  if (signature.pupil)
+    grant.given_by_pupil = true;
+  else
+    grant.given_by_guardian_ids.push_back(signature.guardian_id);
+  grant.later_signatures.push_back(signature);
+  return grant;
 }
 
 bool may_withdraw(const ConsentGrant& grant, const std::string& guardian_id, bool as_pupil) {

@@ -7,6 +7,7 @@
 // pupil also consents. A grant counts at t when valid_from <= t < valid_until, it was not
 // withdrawn at or before t, it is for the case's pupil, it covers the recipient and the
 // entry's category, and its parties are those the age at t requires. Pure functions.
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,10 +36,24 @@ bool grant_covers(const ConsentGrant& grant, const std::string& organisation_id,
                   EntryCategory category);
 // Names "guardians" as a recipient, and the category (rule 3, pupils of 16+).
 bool grant_covers_guardians(const ConsentGrant& grant, EntryCategory category);
-// Given by the parties the band requires. Guardians count only when they are guardians of
-// the pupil with parental authority now; more parties than required do no harm.
+// Given by the parties the band requires, as signed at `at`: a party who signed later
+// (co-signing) does not count before their signature; by default every signature counts.
+// Guardians count only when they are guardians of the pupil with parental authority now;
+// more parties than required do no harm.
 bool grant_has_parties_for(const ConsentGrant& grant, ConsentBand band,
-                           const std::vector<GuardianFacts>& guardians);
+                           const std::vector<GuardianFacts>& guardians,
+                           Millis at = std::numeric_limits<Millis>::max());
+// Which required parties have not signed by `at` (both false: complete).
+struct MissingParties {
+  bool guardian = false;  // a guardian with parental authority
+  bool pupil = false;
+};
+MissingParties missing_parties(const ConsentGrant& grant, ConsentBand band,
+                               const std::vector<GuardianFacts>& guardians,
+                               Millis at = std::numeric_limits<Millis>::max());
+// The grant with one more party, who signs at `signature.at` (co-signing). The caller
+// checks first that the party may sign (check_cosignature, policy_family.hpp).
+ConsentGrant cosigned(ConsentGrant grant, const LaterSignature& signature);
 // Any party to a grant may withdraw it: one of the guardians who gave it, or the pupil
 // when the pupil gave it.
 bool may_withdraw(const ConsentGrant& grant, const std::string& guardian_id, bool as_pupil);

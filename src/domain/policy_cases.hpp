@@ -7,8 +7,8 @@
 //     by the care coordinator of P's school;
 //   - a case is opened by the care coordinator of P's school, and managed (lead, team,
 //     level, goals, actions, review date, closing) by its lead or that care coordinator;
-//   - an entry is written by a professional with a seat at the table (rule 4), the family
-//     writes its own view through the family route;
+//   - an entry is written by a professional with a seat at the table (rule 4); the family
+//     writes its own view through the family route (decide_family_view, policy_family.hpp);
 //   - consent is recorded by the care coordinator or a case lead on the family's word, or
 //     given by the family themselves (a guardian with parental authority, or a pupil of 12+
 //     for their own part); safety decisions by the lead or the care coordinator;

@@ -37,6 +37,12 @@ std::string guardian_id_of(const Viewer& v, const CaseFacts& c) {
   return {};
 }
 
+bool has_parental_authority(const CaseFacts& p, const std::string& guardian_id) {
+  return std::any_of(p.guardians.begin(), p.guardians.end(), [&](const GuardianFacts& g) {
+    return g.guardian_id == guardian_id && g.parental_authority;
+  });
+}
+
 Status field_error(std::string field, std::string message) {
   return Error{"validation_failed", std::move(message), std::move(field)};
 }
@@ -102,6 +108,48 @@ Decision decide_family_invitation(const Viewer& v, const std::string& school_id)
               "only the care coordinator or admin of the pupil's school invites family logins");
 }
 
+Decision decide_invitation_link(const Viewer& v, const std::vector<Role>& login_roles,
+                                const std::string& login_email,
+                                const std::string& invitation_email) {
+  const char* rule = "family.invitation_link";
+  bool guardian_only = std::all_of(login_roles.begin(), login_roles.end(),
+                                   [](Role r) { return r == Role::guardian; });
+  if (v.role != Role::guardian || !guardian_only)
+    return deny(rule, "not_guardian_login",
+                "only a guardian login adds a child; ask the school to invite another address");
+  if (login_email.empty() || login_email != invitation_email)
+    return deny(rule, "other_address",
+                "this invitation was sent to another e-mail address; ask the school to invite "
+                "the address you log in with");
+  return allow(rule, "invitation",
+               "the guardian, logged in with the invited address, adds this child to their "
+               "login");
+}
+
+Decision decide_family_view(const Viewer& v, const CaseFacts& c, EntryCategory category,
+                            const std::vector<ConsentGrant>& grants, Millis t) {
+  const char* rule = "family.view";
+  if (!is_family_role(v.role))
+    return deny(rule, "not_for_family",
+                "the family's view is the family's own; professionals write in the chronology");
+  // A draft by nobody in particular, marked for the family: rule 1 cannot decide, so rule 3
+  // does, on the same facts and grants a read of the finished entry will meet.
+  EntryFacts draft;
+  draft.case_id = c.case_id;
+  draft.pupil_id = c.pupil_id;
+  draft.audience = Audience::case_team;
+  draft.category = category;
+  draft.family_visible = true;
+  Decision read = decide_entry_access(v, draft, c, grants, {}, t);
+  Decision d = read.allowed ? allow(rule, "family", read.reasons.back())
+                            : deny(rule, read.reason, read.reasons.back());
+  d.reasons.insert(d.reasons.begin(),
+                   "a family member writes their view where rule 3 lets them read the family's "
+                   "entries of its category");
+  d.consent_id = read.consent_id;
+  return d;
+}
+
 Decision decide_access_log_read(const Viewer& v, const CaseFacts& p,
                                 const std::vector<ConsentGrant>& grants, Millis t) {
   const char* rule = "family.access_log";
@@ -127,13 +175,9 @@ Decision decide_access_log_read(const Viewer& v, const CaseFacts& p,
   return deny(rule, "not_for_family", "family logins see only their own or their child's file");
 }
 
-Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
+Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p, bool awaiting_signature) {
   for (std::size_t i = 0; i < g.given_by_guardian_ids.size(); ++i) {
-    bool ok = false;
-    for (const auto& guardian : p.guardians)
-      ok =
-          ok || (guardian.guardian_id == g.given_by_guardian_ids[i] && guardian.parental_authority);
-    if (!ok)
+    if (!has_parental_authority(p, g.given_by_guardian_ids[i]))
       return field_error("given_by.guardian_ids[" + std::to_string(i) + "]",
                          "is not a guardian of this pupil with parental authority");
   }
@@ -145,6 +189,7 @@ Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
     return field_error("recipients.guardians",
                        "only the pupil lets the guardians see their file (from 16); the pupil "
                        "must be a party");
+  if (awaiting_signature) return ok_status();
   switch (consent_band_at(p.pupil_date_of_birth, g.valid_from)) {
     case ConsentBand::guardian:
       if (g.given_by_guardian_ids.empty())
@@ -165,6 +210,19 @@ Status check_grant_parties(const ConsentGrant& g, const CaseFacts& p) {
         return field_error("given_by.pupil", "from 16 the pupil alone gives consent");
       break;
   }
+  return ok_status();
+}
+
+Status check_cosignature(const ConsentGrant& g, const CaseFacts& p, const LaterSignature& s) {
+  std::string field = s.pupil ? "by.pupil" : "by.guardian_id";
+  if (g.withdrawn_at)
+    return Error{"already_withdrawn", "this grant was withdrawn; it can no longer be signed", ""};
+  if (g.valid_until && s.at >= *g.valid_until)
+    return Error{"grant_expired", "this grant has ended; record a new one", ""};
+  bool party = s.pupil ? g.given_by_pupil : contains(g.given_by_guardian_ids, s.guardian_id);
+  if (party) return Error{"already_signed", "this party has signed the grant already", field};
+  if (!s.pupil && !has_parental_authority(p, s.guardian_id))
+    return field_error(field, "is not a guardian of this pupil with parental authority");
   return ok_status();
 }
 

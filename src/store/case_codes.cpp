@@ -1,5 +1,7 @@
 #include "store/case_codes.hpp"
 
+#include <charconv>
+
 namespace samen::store {
 namespace {
 
@@ -56,6 +58,28 @@ std::string join_ids(const std::vector<std::string>& ids) {
 std::vector<std::string> split_ids(std::string_view text) {
   std::vector<std::string> out;
   for (auto id : split(text)) out.emplace_back(id);
+  return out;
+}
+
+std::string join_signatures(const std::vector<domain::LaterSignature>& signatures) {
+  return join(signatures, [](const domain::LaterSignature& s) {
+    return (s.pupil ? std::string("pupil") : s.guardian_id) + "@" + std::to_string(s.at);
+  });
+}
+
+std::vector<domain::LaterSignature> split_signatures(std::string_view text) {
+  std::vector<domain::LaterSignature> out;
+  for (auto code : split(text)) {
+    auto at = code.find('@');
+    if (at == std::string_view::npos || at == 0) continue;
+    domain::LaterSignature s;
+    auto party = code.substr(0, at);
+    s.pupil = party == "pupil";
+    if (!s.pupil) s.guardian_id = std::string(party);
+    auto millis = code.substr(at + 1);
+    auto [end, ec] = std::from_chars(millis.data(), millis.data() + millis.size(), s.at);
+    if (ec == std::errc{} && end == millis.data() + millis.size()) out.push_back(std::move(s));
+  }
   return out;
 }
 

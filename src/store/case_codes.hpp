@@ -17,5 +17,8 @@ std::string join_roles(const std::vector<domain::Role>& roles);
 std::vector<domain::Role> split_roles(std::string_view text);
 std::string join_ids(const std::vector<std::string>& ids);
 std::vector<std::string> split_ids(std::string_view text);
+// Later signatures of a grant: "pupil@<millis>" or "<guardian id>@<millis>" each.
+std::string join_signatures(const std::vector<domain::LaterSignature>& signatures);
+std::vector<domain::LaterSignature> split_signatures(std::string_view text);
 
 }  // namespace samen::store

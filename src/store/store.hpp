@@ -120,9 +120,12 @@ class ReadTx {
     return out;
   }
 
-  // Family invitations (invitation_records.hpp), by the hash of their token.
+  // Family invitations (invitation_records.hpp), by the hash of their token, by id, and all
+  // of a pupil's (oldest first).
   virtual std::optional<InvitationRecord> invitation_by_token_hash(
       const std::string& token_hash) = 0;
+  virtual std::optional<InvitationRecord> invitation(const std::string& id) = 0;
+  virtual std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) = 0;
 
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
@@ -196,11 +199,18 @@ class WriteTx : public ReadTx {
   // The first withdrawal ends the grant; later ones return false and change nothing.
   virtual bool withdraw_consent_grant(const std::string& grant_id,
                                       const ConsentWithdrawal& withdrawal) = 0;
+  // Writes a grant's parties (given_by_*, later_signatures) after a co-signature and bumps
+  // the version; false when expected_version is stale or the grant was withdrawn.
+  virtual bool set_grant_parties(const domain::ConsentGrant& grant,
+                                 std::int64_t expected_version) = 0;
   virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;
-  // Marks the invitation used; false, changing nothing, when it was used already.
+  // Marks the invitation used; false, changing nothing, when it was used or revoked already.
   virtual bool accept_invitation(const std::string& id, const std::string& user_id,
+                                 domain::Millis at) = 0;
+  // Marks the invitation revoked; false, changing nothing, when it was used or revoked already.
+  virtual bool revoke_invitation(const std::string& id, const std::string& user_id,
                                  domain::Millis at) = 0;
 
   // Inserts rows as they are, keys included (samen copy). Columns as in `table`.

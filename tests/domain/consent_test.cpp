@@ -113,6 +113,44 @@ TEST(ConsentParties, WhatEachBandRequires) {
   EXPECT_TRUE(grant_has_parties_for(both, ConsentBand::pupil, guardians));
 }
 
+// Co-signing: a party who signs after recording counts from their signature on, so a
+// decision (or an explanation) for an earlier moment still sees the grant incomplete.
+TEST(ConsentParties, ALaterSignatureCountsFromItsMoment) {
+  auto c = a_case();  // 12 to 15 from 2024-03-10: a guardian and the pupil
+  auto guardians = c.guardians;
+  auto band = ConsentBand::guardian_and_pupil;
+  Millis signed_at = noon(Date{2025, 2, 1});
+  ConsentGrant parents = grant({"g-mother"}, false);
+  auto both = cosigned(parents, {"", true, signed_at});
+  EXPECT_TRUE(both.given_by_pupil);
+  ASSERT_EQ(both.later_signatures.size(), 1u);
+  EXPECT_FALSE(grant_has_parties_for(both, band, guardians, signed_at - 1));
+  EXPECT_TRUE(grant_has_parties_for(both, band, guardians, signed_at));
+  EXPECT_TRUE(grant_has_parties_for(both, band, guardians)) << "by default every signature counts";
+  auto missing = missing_parties(both, band, guardians, signed_at - 1);
+  EXPECT_TRUE(missing.pupil);
+  EXPECT_FALSE(missing.guardian);
+
+  auto before =
+      find_consent({both}, c, "provider", Role::mentor, EntryCategory::home, signed_at - 1);
+  EXPECT_EQ(before.status, ConsentStatus::incomplete_for_age);
+  EXPECT_NE(before.explanation.find("the pupil did not give it"), std::string::npos)
+      << before.explanation;
+  auto after = find_consent({both}, c, "provider", Role::mentor, EntryCategory::home, signed_at);
+  EXPECT_EQ(after.status, ConsentStatus::valid);
+  EXPECT_EQ(after.grant_id, "grant1");
+
+  // The guardian signing later works alike; a guardian without authority never counts.
+  auto pupil_first = cosigned(grant({}, true), {"g-mother", false, signed_at});
+  EXPECT_EQ(pupil_first.given_by_guardian_ids, std::vector<std::string>{"g-mother"});
+  EXPECT_TRUE(missing_parties(pupil_first, band, guardians, signed_at - 1).guardian);
+  EXPECT_TRUE(grant_has_parties_for(pupil_first, band, guardians, signed_at));
+  auto stepfather = cosigned(grant({}, true), {"g-stepfather", false, signed_at});
+  EXPECT_FALSE(grant_has_parties_for(stepfather, band, guardians, signed_at));
+  // A co-signer is a party: they may withdraw.
+  EXPECT_TRUE(may_withdraw(both, "", true));
+}
+
 TEST(ConsentWithdrawal, AnyPartyToTheGrant) {
   ConsentGrant g = grant({"g-mother"}, true);
   EXPECT_TRUE(may_withdraw(g, "g-mother", false));

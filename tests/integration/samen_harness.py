@@ -276,3 +276,54 @@ def membership_of(client):
 
 def org_id(server, name):
     return str(server.scalar("SELECT id FROM organisations WHERE name = ?", name))
+
+
+FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
+
+
+def born_years_ago(years, days_extra=30):
+    """A date of birth that makes a pupil `years` old today (and not on a birthday)."""
+    import datetime
+    today = datetime.date.today()
+    return (today.replace(year=today.year - years) - datetime.timedelta(days=days_extra)).isoformat()
+
+
+def create_pupil(coordinator, school_id, number, age, guardians, given_name="Noor", family_name="Jansen"):
+    """A pupil of `age` created by the school's care coordinator; (pupil id, guardian ids).
+    `guardians` are (name, relation, parental_authority) triples."""
+    body = {"school_id": school_id, "pupil_number": number, "given_name": given_name, "family_name": family_name,
+            "date_of_birth": born_years_ago(age), "class": "1B",
+            "guardians": [{"name": n, "relation": r, "parental_authority": a} for n, r, a in guardians]}
+    status, _, created = coordinator.post("/api/pupils", body)
+    assert status == 201, created
+    return created["id"], [g["id"] for g in created["guardians"]]
+
+
+def family_login(server, coordinator, pupil_id, email, guardian_id=None):
+    """Invites a guardian (or, without guardian_id, the pupil), accepts with FAMILY_PASSWORD
+    and logs in: the family member's client."""
+    invitation = {"guardian_id": guardian_id} if guardian_id else {"pupil": True}
+    status, _, inv = coordinator.post(f"/api/pupils/{pupil_id}/invitations", {**invitation, "email": email})
+    assert status == 201, inv
+    status, _, accepted = Client(server.port).post(f"/api/invitations/{inv['token']}/accept",
+                                                   {"password": FAMILY_PASSWORD})
+    assert status == 201, accepted
+    return server.login(email, FAMILY_PASSWORD)
+
+
+def membership_id_of(server, email):
+    """The id of the (first) membership of the user with this e-mail address."""
+    return str(server.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id "
+                             "WHERE u.email = ? ORDER BY m.id LIMIT 1", email))
+
+
+def open_case_with_family_worker(server, coordinator, pupil_id, categories):
+    """A case of the pupil opened by the school's care coordinator, with the demo's family
+    worker (Buurtteam Lindeveld-Oost, another organisation) at the table; the case id."""
+    status, _, case = coordinator.post("/api/cases", {"pupil_id": pupil_id, "categories": categories, "level": 2})
+    assert status == 201, case
+    status, _, seat = coordinator.post(f"/api/cases/{case['id']}/team", {
+        "membership_id": membership_id_of(server, "gezinswerker@buurtteam.example"),
+        "reason": "Gezinsondersteuning thuis"})
+    assert status == 201, seat
+    return case["id"]

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "domain/pupil.hpp"
 #include "security/crypto.hpp"
 #include "store/postgres/pg_connection.hpp"
 
@@ -21,6 +22,40 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path, ec);
+}
+
+namespace {
+
+domain::Pupil sanne(const std::string& school_id, const std::string& number) {
+  domain::Pupil p;
+  p.school_id = school_id;
+  p.pupil_number = number;
+  p.given_name = "Sanne";
+  p.family_name = "Dijk";
+  p.date_of_birth = {2013, 3, 1};
+  return p;
+}
+
+}  // namespace
+
+std::string insert_pupil(store::WriteTx& tx, const std::string& school_id,
+                         const std::string& number) {
+  return tx.insert_pupil(sanne(school_id, number)).id;
+}
+
+SchoolWithPupil insert_school_with_pupil(store::WriteTx& tx,
+                                         std::vector<domain::Guardian> guardians) {
+  SchoolWithPupil out;
+  out.region = tx.insert_region({"", "R"});
+  out.school = tx.insert_organisation(
+      {"", out.region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
+  out.coordinator = tx.insert_user({"", "zc@x", "ZC", "hash", true, 1});
+  auto p = sanne(out.school, "1");
+  p.guardians = std::move(guardians);
+  auto inserted = tx.insert_pupil(p);
+  out.pupil = inserted.id;
+  for (const auto& g : inserted.guardians) out.guardian_ids.push_back(g.id);
+  return out;
 }
 
 namespace {

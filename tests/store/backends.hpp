@@ -26,6 +26,19 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 // The listing scope of a school's administrator: every pupil of the school, in full.
 domain::PupilScope full_school_scope(const std::string& school_id);
 
+// What many store tests start from: a region with one secondary school, the user of its
+// care coordinator (no membership) and one pupil, Sanne Dijk, born 2013-03-01 (13 in 2026),
+// with these guardians.
+struct SchoolWithPupil {
+  std::string region, school, coordinator, pupil;
+  std::vector<std::string> guardian_ids;  // in the order given
+};
+SchoolWithPupil insert_school_with_pupil(store::WriteTx& tx,
+                                         std::vector<domain::Guardian> guardians = {});
+// Another pupil of that school, without guardians.
+std::string insert_pupil(store::WriteTx& tx, const std::string& school_id,
+                         const std::string& number);
+
 // A temporary directory removed at destruction.
 struct TempDir {
   TempDir();

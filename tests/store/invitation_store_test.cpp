@@ -1,5 +1,6 @@
-// The store of family invitations (migration 4), on every backend: an invitation found by
-// its token hash only, used once, and a family login linked to its guardian or pupil.
+// The store of family invitations (migrations 4 and 5), on every backend: an invitation
+// found by its token hash (or by id, or listed per pupil), used once or revoked once — never
+// both — and a family login linked to its guardian or pupil.
 #include <gtest/gtest.h>
 
 #include "store/backends.hpp"
@@ -15,20 +16,11 @@ class InvitationStore : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto region = tx->insert_region({"", "R"});
-    school = tx->insert_organisation(
-        {"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
-    coordinator = tx->insert_user({"", "zc@x", "ZC", "hash", true, 1});
-    domain::Pupil p;
-    p.school_id = school;
-    p.pupil_number = "1";
-    p.given_name = "Sanne";
-    p.family_name = "Dijk";
-    p.date_of_birth = {2013, 3, 1};
-    p.guardians = {{"", "Moeder", "moeder", "", "", true, ""}};
-    auto inserted = tx->insert_pupil(p);
-    pupil = inserted.id;
-    mother = inserted.guardians[0].id;
+    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, ""}});
+    school = f.school;
+    coordinator = f.coordinator;
+    pupil = f.pupil;
+    mother = f.guardian_ids[0];
     tx->commit();
   }
 
@@ -85,6 +77,61 @@ TEST_P(InvitationStore, FoundByTokenHashAndUsedOnce) {
   auto facts = r->pupil_facts(pupil);
   ASSERT_TRUE(facts);
   EXPECT_EQ(facts->guardian_user_ids, std::vector<std::string>{user});
+}
+
+TEST_P(InvitationStore, RevokedOnceAndThenNeverUsed) {
+  auto tx = store->begin_write();
+  auto id = tx->insert_invitation(invitation("hash-g", false));
+  auto user = tx->insert_user({"", "moeder@x", "Moeder", "hash", true, 1});
+  EXPECT_FALSE(tx->revoke_invitation("999999", coordinator, kT0 + 1));
+  EXPECT_TRUE(tx->revoke_invitation(id, coordinator, kT0 + 2));
+  EXPECT_FALSE(tx->revoke_invitation(id, coordinator, kT0 + 3));  // the first revocation stands
+  EXPECT_FALSE(tx->accept_invitation(id, user, kT0 + 4));
+  tx->commit();
+
+  auto r = store->begin_read();
+  auto read = r->invitation(id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->revoked_at, kT0 + 2);
+  EXPECT_EQ(read->revoked_by_user_id, coordinator);
+  EXPECT_FALSE(read->accepted_at);
+  EXPECT_EQ(read->accepted_user_id, "");
+  EXPECT_EQ(r->invitation_by_token_hash("hash-g")->revoked_at, kT0 + 2);
+  EXPECT_FALSE(r->invitation("999999"));
+}
+
+TEST_P(InvitationStore, AUsedInvitationIsNotRevoked) {
+  auto tx = store->begin_write();
+  auto id = tx->insert_invitation(invitation("hash-p", true));
+  auto user = tx->insert_user({"", "sanne@x", "Sanne", "hash", true, 1});
+  EXPECT_TRUE(tx->accept_invitation(id, user, kT0 + 1));
+  EXPECT_FALSE(tx->revoke_invitation(id, coordinator, kT0 + 2));
+  auto read = tx->invitation(id);
+  ASSERT_TRUE(read);
+  EXPECT_FALSE(read->revoked_at);
+  EXPECT_EQ(read->revoked_by_user_id, "");
+  EXPECT_EQ(read->accepted_at, kT0 + 1);
+}
+
+TEST_P(InvitationStore, ListedPerPupilOldestFirst) {
+  auto tx = store->begin_write();
+  auto first = tx->insert_invitation(invitation("h1", false));
+  auto second = tx->insert_invitation(invitation("h2", true));
+  auto other_id = insert_pupil(*tx, school, "2");
+  auto theirs = invitation("h3", true);
+  theirs.pupil_id = other_id;
+  tx->insert_invitation(theirs);
+  tx->revoke_invitation(first, coordinator, kT0 + 1);
+  tx->commit();
+
+  auto listed = store->begin_read()->invitations_of_pupil(pupil);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].id, first);
+  EXPECT_EQ(listed[0].revoked_at, kT0 + 1);
+  EXPECT_EQ(listed[1].id, second);
+  EXPECT_TRUE(listed[1].for_pupil);
+  EXPECT_FALSE(listed[1].revoked_at);
+  EXPECT_TRUE(store->begin_read()->invitations_of_pupil("999999").empty());
 }
 
 TEST_P(InvitationStore, TokenHashesAreUnique) {

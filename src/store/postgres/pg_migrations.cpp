@@ -329,6 +329,18 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
 )SQL";
 
+// Parties who sign a consent grant after it was recorded (co-signing), each with the moment
+// from which they count: "pupil@<millis>" or "<guardian id>@<millis>", comma-separated.
+constexpr const char* kConsentCosigning = R"SQL(
+ALTER TABLE consent_grants ADD COLUMN later_signatures TEXT NOT NULL DEFAULT '';
+)SQL";
+
+// Invitations the school revokes (a wrongly addressed link): when and by whom.
+constexpr const char* kInvitationRevocation = R"SQL(
+ALTER TABLE invitations ADD COLUMN revoked_at BIGINT;
+ALTER TABLE invitations ADD COLUMN revoked_by_user_id BIGINT REFERENCES users(id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -338,6 +350,8 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
        kCases},
       {4, "invitations for family logins", kInvitations},
+      {5, "revoking invitations", kInvitationRevocation},
+      {6, "co-signing consent grants", kConsentCosigning},
   };
   return all;
 }

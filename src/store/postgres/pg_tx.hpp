@@ -99,11 +99,16 @@ class PgTx final : public WriteTx {
   std::string append_entry(const EntryRecord& e) override;
   std::string insert_consent_grant(const ConsentGrantRecord& g) override;
   std::optional<InvitationRecord> invitation_by_token_hash(const std::string& token_hash) override;
+  std::optional<InvitationRecord> invitation(const std::string& id) override;
+  std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) override;
   std::string insert_invitation(const InvitationRecord& i) override;
   bool accept_invitation(const std::string& id, const std::string& user_id,
                          domain::Millis at) override;
+  bool revoke_invitation(const std::string& id, const std::string& user_id,
+                         domain::Millis at) override;
   bool withdraw_consent_grant(const std::string& grant_id,
                               const ConsentWithdrawal& withdrawal) override;
+  bool set_grant_parties(const domain::ConsentGrant& grant, std::int64_t expected_version) override;
   std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   std::vector<TableInfo> data_tables() override;
   void scan_table(const TableInfo& table,

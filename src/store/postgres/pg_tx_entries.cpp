@@ -43,7 +43,7 @@ constexpr const char* kGrantColumns =
     "SELECT id, pupil_id, given_by_guardian_ids, given_by_pupil, recipient_organisation_ids, "
     "recipient_roles, recipient_guardians, categories, valid_from, valid_until, withdrawn_at, "
     "withdrawn_by_guardian_id, withdrawn_by_pupil, text, recorded_by_user_id, recorded_at, "
-    "withdrawn_by_user_id, version FROM consent_grants ";
+    "withdrawn_by_user_id, version, later_signatures FROM consent_grants ";
 
 std::vector<ConsentGrantRecord> read_grants(const PgResult& r) {
   std::vector<ConsentGrantRecord> out;
@@ -68,6 +68,7 @@ std::vector<ConsentGrantRecord> read_grants(const PgResult& r) {
     rec.recorded_at = r.integer(i, 15);
     rec.withdrawn_by_user_id = r.id(i, 16);
     rec.version = r.integer(i, 17);
+    g.later_signatures = split_signatures(r.text(i, 18));
     out.push_back(std::move(rec));
   }
   return out;
@@ -170,14 +171,29 @@ std::string PgTx::insert_consent_grant(const ConsentGrantRecord& r) {
   else
     p.null();
   p.text(r.text).id(r.recorded_by_user_id).integer(r.recorded_at);
+  p.text(join_signatures(g.later_signatures));
   return conn_
       .query(
           "INSERT INTO consent_grants(pupil_id, given_by_guardian_ids, given_by_pupil, "
           "recipient_organisation_ids, recipient_roles, recipient_guardians, categories, "
-          "valid_from, valid_until, text, recorded_by_user_id, recorded_at) "
-          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id",
+          "valid_from, valid_until, text, recorded_by_user_id, recorded_at, later_signatures) "
+          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
           p)
       .text(0, 0);
+}
+
+bool PgTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t expected_version) {
+  require_write();
+  Params p;
+  p.text(join_ids(g.given_by_guardian_ids)).boolean(g.given_by_pupil);
+  p.text(join_signatures(g.later_signatures)).id(g.id).integer(expected_version);
+  return !conn_
+              .query(
+                  "UPDATE consent_grants SET given_by_guardian_ids = $1, given_by_pupil = $2, "
+                  "later_signatures = $3, version = version + 1 "
+                  "WHERE id = $4 AND version = $5 AND withdrawn_at IS NULL RETURNING id",
+                  p)
+              .empty();
 }
 
 bool PgTx::withdraw_consent_grant(const std::string& grant_id, const ConsentWithdrawal& w) {

@@ -2,27 +2,62 @@
 #include "store/postgres/pg_tx.hpp"
 
 namespace samen::store::postgres {
+namespace {
+
+constexpr const char* kInvitationColumns =
+    "SELECT id, pupil_id, guardian_id, for_pupil, email, token_hash, created_by_user_id, "
+    "created_at, expires_at, accepted_at, accepted_user_id, revoked_at, revoked_by_user_id "
+    "FROM invitations ";
+
+std::vector<InvitationRecord> read_invitations(const PgResult& r) {
+  std::vector<InvitationRecord> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    InvitationRecord inv;
+    inv.id = r.id(i, 0);
+    inv.pupil_id = r.id(i, 1);
+    inv.guardian_id = r.id(i, 2);
+    inv.for_pupil = r.boolean(i, 3);
+    inv.email = r.text(i, 4);
+    inv.token_hash = r.text(i, 5);
+    inv.created_by_user_id = r.id(i, 6);
+    inv.created_at = r.integer(i, 7);
+    inv.expires_at = r.integer(i, 8);
+    if (!r.is_null(i, 9)) inv.accepted_at = r.integer(i, 9);
+    inv.accepted_user_id = r.id(i, 10);
+    if (!r.is_null(i, 11)) inv.revoked_at = r.integer(i, 11);
+    inv.revoked_by_user_id = r.id(i, 12);
+    out.push_back(std::move(inv));
+  }
+  return out;
+}
+
+std::optional<InvitationRecord> first(std::vector<InvitationRecord> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+// An invitation ends once, used or revoked: `sql` sets (at, user) where neither happened yet.
+bool close_invitation(PgConnection& conn, const char* sql, const std::string& id,
+                      const std::string& user_id, domain::Millis at) {
+  return !conn.query(sql, Params().integer(at).id(user_id).id(id)).empty();
+}
+
+}  // namespace
 
 std::optional<InvitationRecord> PgTx::invitation_by_token_hash(const std::string& token_hash) {
-  auto r = conn_.query(
-      "SELECT id, pupil_id, guardian_id, for_pupil, email, token_hash, created_by_user_id, "
-      "created_at, expires_at, accepted_at, accepted_user_id FROM invitations "
-      "WHERE token_hash = $1",
-      Params().text(token_hash));
-  if (r.empty()) return std::nullopt;
-  InvitationRecord out;
-  out.id = r.id(0, 0);
-  out.pupil_id = r.id(0, 1);
-  out.guardian_id = r.id(0, 2);
-  out.for_pupil = r.boolean(0, 3);
-  out.email = r.text(0, 4);
-  out.token_hash = r.text(0, 5);
-  out.created_by_user_id = r.id(0, 6);
-  out.created_at = r.integer(0, 7);
-  out.expires_at = r.integer(0, 8);
-  if (!r.is_null(0, 9)) out.accepted_at = r.integer(0, 9);
-  out.accepted_user_id = r.id(0, 10);
-  return out;
+  static const std::string sql = std::string(kInvitationColumns) + "WHERE token_hash = $1";
+  return first(read_invitations(conn_.query(sql.c_str(), Params().text(token_hash))));
+}
+
+std::optional<InvitationRecord> PgTx::invitation(const std::string& id) {
+  static const std::string sql = std::string(kInvitationColumns) + "WHERE id = $1";
+  return first(read_invitations(conn_.query(sql.c_str(), Params().id(id))));
+}
+
+std::vector<InvitationRecord> PgTx::invitations_of_pupil(const std::string& pupil_id) {
+  static const std::string sql =
+      std::string(kInvitationColumns) + "WHERE pupil_id = $1 ORDER BY id";
+  return read_invitations(conn_.query(sql.c_str(), Params().id(pupil_id)));
 }
 
 std::string PgTx::insert_invitation(const InvitationRecord& i) {
@@ -41,12 +76,20 @@ std::string PgTx::insert_invitation(const InvitationRecord& i) {
 
 bool PgTx::accept_invitation(const std::string& id, const std::string& user_id, domain::Millis at) {
   require_write();
-  return !conn_
-              .query(
-                  "UPDATE invitations SET accepted_at = $1, accepted_user_id = $2 "
-                  "WHERE id = $3 AND accepted_at IS NULL RETURNING id",
-                  Params().integer(at).id(user_id).id(id))
-              .empty();
+  return close_invitation(conn_,
+                          "UPDATE invitations SET accepted_at = $1, accepted_user_id = $2 "
+                          "WHERE id = $3 AND accepted_at IS NULL AND revoked_at IS NULL "
+                          "RETURNING id",
+                          id, user_id, at);
+}
+
+bool PgTx::revoke_invitation(const std::string& id, const std::string& user_id, domain::Millis at) {
+  require_write();
+  return close_invitation(conn_,
+                          "UPDATE invitations SET revoked_at = $1, revoked_by_user_id = $2 "
+                          "WHERE id = $3 AND accepted_at IS NULL AND revoked_at IS NULL "
+                          "RETURNING id",
+                          id, user_id, at);
 }
 
 }  // namespace samen::store::postgres

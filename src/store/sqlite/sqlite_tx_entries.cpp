@@ -49,7 +49,7 @@ constexpr const char* kGrantColumns =
     "SELECT id, pupil_id, given_by_guardian_ids, given_by_pupil, recipient_organisation_ids, "
     "recipient_roles, recipient_guardians, categories, valid_from, valid_until, withdrawn_at, "
     "withdrawn_by_guardian_id, withdrawn_by_pupil, text, recorded_by_user_id, recorded_at, "
-    "withdrawn_by_user_id, version FROM consent_grants ";
+    "withdrawn_by_user_id, version, later_signatures FROM consent_grants ";
 
 ConsentGrantRecord read_grant(const Statement& s) {
   ConsentGrantRecord r;
@@ -72,6 +72,7 @@ ConsentGrantRecord read_grant(const Statement& s) {
   r.recorded_at = s.integer(15);
   r.withdrawn_by_user_id = s.id(16);
   r.version = s.integer(17);
+  g.later_signatures = split_signatures(s.text(18));
   return r;
 }
 
@@ -181,7 +182,8 @@ std::string SqliteTx::insert_consent_grant(const ConsentGrantRecord& r) {
   auto s = conn_.prepare(
       "INSERT INTO consent_grants(pupil_id, given_by_guardian_ids, given_by_pupil, "
       "recipient_organisation_ids, recipient_roles, recipient_guardians, categories, valid_from, "
-      "valid_until, text, recorded_by_user_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "valid_until, text, recorded_by_user_id, recorded_at, later_signatures) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   bind_id(s, 1, g.pupil_id);
   s.bind(2, join_ids(g.given_by_guardian_ids)).bind(3, g.given_by_pupil);
   s.bind(4, join_ids(g.recipient_organisation_ids)).bind(5, join_roles(g.recipient_roles));
@@ -193,9 +195,22 @@ std::string SqliteTx::insert_consent_grant(const ConsentGrantRecord& r) {
     s.bind_null(9);
   s.bind(10, r.text);
   bind_id(s, 11, r.recorded_by_user_id);
-  s.bind(12, r.recorded_at);
+  s.bind(12, r.recorded_at).bind(13, join_signatures(g.later_signatures));
   s.run();
   return std::to_string(conn_.last_insert_id());
+}
+
+bool SqliteTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t expected_version) {
+  require_write();
+  auto s = conn_.prepare(
+      "UPDATE consent_grants SET given_by_guardian_ids = ?, given_by_pupil = ?, "
+      "later_signatures = ?, version = version + 1 "
+      "WHERE id = ? AND version = ? AND withdrawn_at IS NULL");
+  s.bind(1, join_ids(g.given_by_guardian_ids)).bind(2, g.given_by_pupil);
+  s.bind(3, join_signatures(g.later_signatures));
+  s.bind(4, parse_id(g.id).value_or(0)).bind(5, expected_version);
+  s.run();
+  return conn_.changes() == 1;
 }
 
 bool SqliteTx::withdraw_consent_grant(const std::string& grant_id, const ConsentWithdrawal& w) {

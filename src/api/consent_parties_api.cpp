@@ -1,0 +1,170 @@
+// A party joins or leaves a consent grant. Signing (co-signing) lets a party the pupil's age
+// requires add their signature after the grant was recorded — a grant recorded with only the
+// parents becomes complete when the 13-year-old signs — and counts from that moment on.
+// Withdrawing ends the grant at once for every later access. Both are done by the party
+// themself or by the care coordinator or a case lead on their word
+// (decide_consent_recording), both change the grant's version, and every attempt is audited.
+#include <boost/json.hpp>
+
+#include "api/auth.hpp"
+#include "api/consent_support.hpp"
+#include "api/family_facts.hpp"
+#include "api/handler_support.hpp"
+#include "api/json_body.hpp"
+#include "api/routes.hpp"
+#include "api/views.hpp"
+#include "domain/consent.hpp"
+#include "domain/policy_family.hpp"
+
+namespace samen::api {
+namespace {
+
+using http::Reply;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+// A request by or on behalf of one party to a grant: `{by: {guardian_id} | {pupil: true}}`,
+// allowed by decide_consent_recording for that party. `refused` holds the answer when there
+// is nothing to do: 404 for an unknown grant and for whoever may not read it, 403 for whoever
+// may read it but not act for that party (audited), 400 for a malformed body.
+struct PartyRequest {
+  Actor actor;
+  store::ConsentGrantRecord record;
+  domain::CaseFacts pupil;
+  std::string guardian_id;  // the party: a guardian ...
+  bool as_pupil = false;    // ... or the pupil
+  std::optional<std::int64_t> body_version;
+  domain::Decision decision;
+  domain::Millis now = 0;
+  std::optional<Reply> refused;
+};
+
+// The `by` of the body, naming exactly one party.
+Status read_party(const json::object& body, PartyRequest& out) {
+  Error error;
+  const json::object* by_object = read_object(body, "by", error);
+  if (!by_object) return error;
+  JsonReader by(*by_object, "by.");
+  by.allow_only({"guardian_id", "pupil"});
+  out.guardian_id = by.text("guardian_id", false);
+  out.as_pupil = by.boolean("pupil", false);
+  if (!by.ok()) return by.error();
+  if (out.guardian_id.empty() == !out.as_pupil)
+    return Error{"validation_failed", "name either by.guardian_id or by.pupil: true", "by"};
+  return ok_status();
+}
+
+PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::ReadTx& tx,
+                                 bool with_version) {
+  PartyRequest out;
+  auto actor = authenticate(ctx, req, tx);
+  if (!actor) {
+    out.refused = fail(actor.error());
+    return out;
+  }
+  out.actor = std::move(*actor);
+  const std::string& id = req.params.at("id");
+  auto record = tx.consent_grant(id);
+  auto p = record ? load_pupil_policy_facts(tx, record->grant.pupil_id) : std::nullopt;
+  if (!p) {
+    out.refused = fail(404, "not_found", "no such consent grant");
+    return out;
+  }
+  out.record = std::move(*record);
+  out.pupil = p->facts;
+  out.now = domain::now_millis();
+  auto read =
+      domain::decide_consent_read(out.actor.viewer, p->facts, p->cases, &out.record.grant, out.now);
+  auto body = parse_json_object(req);
+  if (!body) {
+    out.refused = fail(body.error());
+    return out;
+  }
+  JsonReader in(*body);
+  if (with_version) {
+    in.allow_only({"by", "version"});
+    if (in.has("version")) out.body_version = in.integer("version", false);
+  } else {
+    in.allow_only({"by"});
+  }
+  Status party = in.ok() ? read_party(*body, out) : Status(in.error());
+  if (!party) {
+    out.refused = fail(party.error());
+    return out;
+  }
+  std::vector<std::string> as_guardians;
+  if (!out.guardian_id.empty()) as_guardians.push_back(out.guardian_id);
+  out.decision = domain::decide_consent_recording_any(out.actor.viewer, p->facts, p->cases,
+                                                      as_guardians, out.as_pupil, out.now);
+  if (out.decision.allowed) return out;
+  out.refused = read.allowed ? fail(403, "forbidden", out.decision.reasons.front())
+                             : fail(404, "not_found", "no such consent grant");
+  out.refused->audit.push_back(decision_event(out.actor, req, out.decision, "denied", "consent", id,
+                                              out.record.grant.pupil_id));
+  return out;
+}
+
+Reply withdraw_consent(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto r = begin_party_request(ctx, req, *tx, /*with_version=*/false);
+  if (r.refused) return std::move(*r.refused);
+  if (!domain::may_withdraw(r.record.grant, r.guardian_id, r.as_pupil))
+    return fail(400, "validation_failed", "only a party to the grant withdraws it",
+                r.as_pupil ? "by.pupil" : "by.guardian_id");
+  store::ConsentWithdrawal w{r.guardian_id, r.as_pupil, r.actor.user.id, r.now};
+  return Reply::writing([req, a = r.actor, id = r.record.grant.id, w, decision = r.decision,
+                         facts = r.pupil](store::WriteTx& tx2, Response& out) {
+    if (!tx2.withdraw_consent_grant(id, w)) {
+      out = http::error_response(409, "already_withdrawn",
+                                 "this grant was withdrawn already; the first withdrawal stands");
+      return audit::JobOutcome{false, {}};
+    }
+    out = json_response(200, grant_json(*tx2.consent_grant(id), facts, w.at));
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "withdraw", "consent", id, facts.pupil_id)}};
+  });
+}
+
+// `{by, version?}`: the version (If-Match or body) is optional — the scope a party signs is
+// fixed when the grant is recorded, so two parties signing at once do not conflict — but
+// when named, a stale one is 409 version_conflict.
+Reply sign_consent(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto r = begin_party_request(ctx, req, *tx, /*with_version=*/true);
+  if (r.refused) return std::move(*r.refused);
+  domain::LaterSignature signature{r.guardian_id, r.as_pupil, r.now};
+  if (auto ok = domain::check_cosignature(r.record.grant, r.pupil, signature); !ok)
+    return fail(ok.error());
+  auto expected = expected_version(req, r.body_version);
+  return Reply::writing([req, a = r.actor, id = r.record.grant.id, signature, expected,
+                         decision = r.decision, facts = r.pupil](store::WriteTx& w, Response& out) {
+    // Again inside the write: another party may have signed or withdrawn since the read.
+    auto current = w.consent_grant(id);
+    std::optional<Response> refusal;
+    if (auto ok = domain::check_cosignature(current->grant, facts, signature); !ok)
+      refusal = http::error_response(ok.error());
+    else if (expected && *expected != current->version)
+      refusal = version_conflict();
+    else if (!w.set_grant_parties(domain::cosigned(current->grant, signature), current->version))
+      refusal = version_conflict();
+    if (refusal) {
+      out = std::move(*refusal);
+      return audit::JobOutcome{false, {}};
+    }
+    out = json_response(200, grant_json(*w.consent_grant(id), facts, signature.at));
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "sign", "consent", id, facts.pupil_id)}};
+  });
+}
+
+}  // namespace
+
+void register_consent_party_routes(http::Router& router, AppContext& ctx) {
+  router.add("POST", "/api/consents/{id}/withdraw",
+             [&ctx](Request& r) { return withdraw_consent(ctx, r); });
+  router.add("POST", "/api/consents/{id}/sign",
+             [&ctx](Request& r) { return sign_consent(ctx, r); });
+}
+
+}  // namespace samen::api
