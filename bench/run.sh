@@ -113,3 +113,6 @@ cat "$TMP/out.md" | tee bench/results/latest.md
 
 # Issue 4: the same scenarios on PostgreSQL, and through nginx (its own ports and files).
 bash bench/backends.sh
+
+# Issue 5: the chronology of a 200-entry case and the open cases of a 2,000-pupil school.
+bash bench/cases.sh

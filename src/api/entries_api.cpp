@@ -7,6 +7,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/entry_views.hpp"
 #include "api/explain.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
@@ -31,13 +32,6 @@ bool is_professional_kind(const std::string& kind) {
 }
 
 constexpr std::size_t kMaxEntryText = 20000;
-
-// The facts around one case that every decision on its entries needs, read once.
-struct CaseContext {
-  domain::CaseFacts facts;
-  std::vector<domain::ConsentGrant> grants;
-  std::vector<domain::SafetyDecision> safety;
-};
 
 std::optional<CaseContext> load_case(store::ReadTx& tx, const std::string& case_id) {
   auto facts = tx.case_facts(case_id);
@@ -67,54 +61,6 @@ Reply refuse_writer(const Actor& actor, const Request& req, const CaseContext& c
   Reply reply = fail(403, "forbidden", may.reasons.front());
   reply.audit.push_back(decision_event(actor, req, may, "denied", "entry", "", c.facts.pupil_id));
   return reply;
-}
-
-json::object entry_json(store::ReadTx& tx, const store::EntryRecord& e,
-                        const domain::Decision& access,
-                        const std::vector<std::string>& visible_corrections) {
-  const auto& f = e.facts;
-  json::object author{{"user_id", f.author_user_id},
-                      {"membership_id", f.author_membership_id},
-                      {"organisation_id", f.author_organisation_id},
-                      {"role", std::string(domain::to_string(f.author_role))}};
-  if (auto user = tx.user(f.author_user_id)) author["name"] = user->name;
-  // A family login's membership is at the pupil's school only so that audit and region
-  // scoping place it; the school is not the family's organisation, so its name is left out.
-  if (auto org = domain::is_family_role(f.author_role) ? std::nullopt
-                                                       : tx.organisation(f.author_organisation_id))
-    author["organisation"] = org->name;
-  json::object out{
-      {"id", f.entry_id},
-      {"case_id", f.case_id},
-      {"pupil_id", f.pupil_id},
-      {"kind", e.kind},
-      {"category", std::string(domain::to_string(f.category))},
-      {"audience", std::string(domain::to_string(f.audience))},
-      {"family_visible", f.family_visible},
-      {"text", e.text},
-      {"created_at", domain::format_instant(e.created_at)},
-      {"author", std::move(author)},
-      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}}};
-  if (!e.corrects_entry_id.empty()) out["corrects"] = e.corrects_entry_id;
-  json::array corrected;
-  for (const auto& id : visible_corrections) corrected.emplace_back(id);
-  out["corrected_by"] = std::move(corrected);
-  return out;
-}
-
-// The corrections of `e` that the viewer may see too: a correction hidden from V must not
-// reveal itself through the entry it corrects.
-std::vector<std::string> visible_corrections(store::ReadTx& tx, const store::EntryRecord& e,
-                                             const domain::Viewer& v, const CaseContext& c,
-                                             domain::Millis t) {
-  std::vector<std::string> out;
-  for (const auto& id : e.corrected_by) {
-    auto later = tx.entry(id);
-    if (later &&
-        domain::decide_entry_access(v, later->facts, c.facts, c.grants, c.safety, t).allowed)
-      out.push_back(id);
-  }
-  return out;
 }
 
 struct DraftFields {
@@ -231,7 +177,11 @@ Reply list_entries(AppContext& ctx, Request& req) {
     return fail(400, "validation_failed", "unknown audience", "audience");
   Reply reply;
   json::array items;
-  for (const auto& e : tx->entries_of_case(case_id)) {
+  auto entries = tx->entries_of_case(case_id);
+  EntryRenderer renderer(*tx, actor->viewer, *c, now);
+  renderer.know(entries);
+  ListingAudit audit(*actor, req, "entry", c->facts.pupil_id);
+  for (const auto& e : entries) {
     const auto& f = e.facts;
     if (!category.empty() && domain::to_string(f.category) != category) continue;
     if (!audience.empty() && domain::to_string(f.audience) != audience) continue;
@@ -239,11 +189,10 @@ Reply list_entries(AppContext& ctx, Request& req) {
     auto decision =
         domain::decide_entry_access(actor->viewer, f, c->facts, c->grants, c->safety, now);
     if (!decision.allowed) continue;  // not listed, as if it were not there
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "list", "entry", f.entry_id, f.pupil_id));
-    items.push_back(
-        entry_json(*tx, e, decision, visible_corrections(*tx, e, actor->viewer, *c, now)));
+    audit.add(decision, f.entry_id);
+    items.push_back(renderer.render(e, decision));
   }
+  reply.audit = std::move(audit).events();
   *reply.response = json_response(200, json::object{{"entries", std::move(items)}});
   return reply;
 }
@@ -269,8 +218,8 @@ Reply get_entry(AppContext& ctx, Request& req) {
   Reply reply;
   reply.audit.push_back(
       decision_event(*actor, req, decision, "read", "entry", id, e->facts.pupil_id));
-  *reply.response = json_response(
-      200, entry_json(*tx, *e, decision, visible_corrections(*tx, *e, actor->viewer, *c, now)));
+  *reply.response =
+      json_response(200, EntryRenderer(*tx, actor->viewer, *c, now).render(*e, decision));
   return reply;
 }
 

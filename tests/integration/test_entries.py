@@ -58,6 +58,21 @@ class Entries(unittest.TestCase):
         self.assertEqual(correction["corrects"], mentor_note["id"])
         self.assertEqual(mentor_note["corrected_by"], [correction["id"]])
 
+    def test_a_listing_is_audited_once_per_rule_and_basis_naming_every_entry_shown(self):
+        worker = self.server.login("gezinswerker@buurtteam.example")
+        status, resp, body = worker.get(f"/api/cases/{self.case}/entries")
+        self.assertEqual(status, 200, body)
+        rows = self.server.query(
+            "SELECT resource_type, resource_id, reason, legal_basis, pupil_id FROM audit_log "
+            "WHERE request_id = ? AND action = 'list'", resp.getheader("X-Request-Id"))
+        shown = {(e["id"], e["access"]["rule"], e["access"]["legal_basis"]) for e in body["entries"]}
+        audited = {(entry, rule, basis) for _, ids, rule, basis, _ in rows for entry in ids.split(",")}
+        self.assertEqual(audited, shown)
+        # One row per rule and basis, each about this case's pupil.
+        self.assertEqual(len(rows), len({(rule, basis) for _, _, rule, basis, _ in rows}))
+        self.assertLess(len(rows), len(body["entries"]))
+        self.assertEqual({(r[0], str(r[4])) for r in rows}, {("entry", body["entries"][0]["pupil_id"])})
+
     def test_a_case_outside_ones_table_does_not_exist_and_the_attempt_is_audited(self):
         mentor = self.server.login("mentor@hetbaken.example")
         status, _, body = mentor.get(f"/api/cases/{self.case}/entries")

@@ -1,0 +1,82 @@
+#include "api/entry_views.hpp"
+
+#include "domain/dates.hpp"
+#include "domain/policy_entries.hpp"
+#include "domain/roles.hpp"
+
+namespace samen::api {
+
+namespace json = boost::json;
+
+void EntryRenderer::know(const std::vector<store::EntryRecord>& entries) {
+  for (const auto& e : entries) known_.emplace(e.facts.entry_id, &e);
+}
+
+const std::string* EntryRenderer::user_name(const std::string& id) {
+  auto it = users_.find(id);
+  if (it == users_.end()) {
+    auto user = tx_.user(id);
+    it = users_.emplace(id, user ? std::optional<std::string>(user->name) : std::nullopt).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+const std::string* EntryRenderer::organisation_name(const std::string& id) {
+  auto it = organisations_.find(id);
+  if (it == organisations_.end()) {
+    auto org = tx_.organisation(id);
+    it = organisations_.emplace(id, org ? std::optional<std::string>(org->name) : std::nullopt)
+             .first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+std::vector<std::string> EntryRenderer::visible_corrections(const store::EntryRecord& e) {
+  std::vector<std::string> out;
+  for (const auto& id : e.corrected_by) {
+    std::optional<store::EntryRecord> loaded;
+    const store::EntryRecord* later = nullptr;
+    if (auto it = known_.find(id); it != known_.end()) {
+      later = it->second;
+    } else if ((loaded = tx_.entry(id))) {
+      later = &*loaded;
+    }
+    if (later && domain::decide_entry_access(viewer_, later->facts, case_.facts, case_.grants,
+                                             case_.safety, at_)
+                     .allowed)
+      out.push_back(id);
+  }
+  return out;
+}
+
+json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access) {
+  const auto& f = e.facts;
+  json::object author{{"user_id", f.author_user_id},
+                      {"membership_id", f.author_membership_id},
+                      {"organisation_id", f.author_organisation_id},
+                      {"role", std::string(domain::to_string(f.author_role))}};
+  if (auto name = user_name(f.author_user_id)) author["name"] = *name;
+  // A family login's membership is at the pupil's school only so that audit and region
+  // scoping place it; the school is not the family's organisation, so its name is left out.
+  if (!domain::is_family_role(f.author_role))
+    if (auto name = organisation_name(f.author_organisation_id)) author["organisation"] = *name;
+  json::object out{
+      {"id", f.entry_id},
+      {"case_id", f.case_id},
+      {"pupil_id", f.pupil_id},
+      {"kind", e.kind},
+      {"category", std::string(domain::to_string(f.category))},
+      {"audience", std::string(domain::to_string(f.audience))},
+      {"family_visible", f.family_visible},
+      {"text", e.text},
+      {"created_at", domain::format_instant(e.created_at)},
+      {"author", std::move(author)},
+      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}}};
+  if (!e.corrects_entry_id.empty()) out["corrects"] = e.corrects_entry_id;
+  json::array corrected;
+  for (const auto& id : visible_corrections(e)) corrected.emplace_back(id);
+  out["corrected_by"] = std::move(corrected);
+  return out;
+}
+
+}  // namespace samen::api
