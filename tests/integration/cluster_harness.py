@@ -12,7 +12,7 @@ import ssl
 import subprocess
 import tempfile
 
-from samen_harness import PASSWORD, SAMEN, Client, free_port
+from samen_harness import PASSWORD, SAMEN, Client, free_ports
 
 SOURCE_DIR = os.environ.get("SAMEN_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 SCRIPT = os.path.join(SOURCE_DIR, "scripts", "cluster.sh")
@@ -44,8 +44,7 @@ class Cluster:
         self.db_name = f"samen_cluster_it_{os.getpid()}"
         self.db = admin.rsplit("/", 1)[0] + "/" + self.db_name
         self.dir = tempfile.mkdtemp(prefix="samen-cluster-it-")
-        self.port = free_port()
-        self.server_ports = [free_port(), free_port()]
+        self.port, *self.server_ports = free_ports(3)
         self.env = dict(os.environ, SAMEN_CLUSTER_DIR=self.dir, SAMEN_CLUSTER_PORT=str(self.port),
                         SAMEN_CLUSTER_SERVER_PORTS=" ".join(map(str, self.server_ports)),
                         SAMEN_CLUSTER_PG=admin, SAMEN_CLUSTER_DB=self.db_name, SAMEN_BIN=SAMEN,

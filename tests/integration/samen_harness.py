@@ -51,10 +51,21 @@ def drop_database(db):
         con.close()
 
 
+def free_ports(count):
+    """Distinct free ports: every socket stays bound until all are chosen, because ports
+    picked one by one may repeat (CI once gave nginx and a samen server the same one)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_ports(1)[0]
 
 
 def run_cli(*args, stdin=None):
