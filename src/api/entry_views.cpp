@@ -12,23 +12,29 @@ void EntryRenderer::know(const std::vector<store::EntryRecord>& entries) {
   for (const auto& e : entries) known_.emplace(e.facts.entry_id, &e);
 }
 
-const std::string* EntryRenderer::user_name(const std::string& id) {
-  auto it = users_.find(id);
-  if (it == users_.end()) {
-    auto user = tx_.user(id);
-    it = users_.emplace(id, user ? std::optional<std::string>(user->name) : std::nullopt).first;
+namespace {
+
+// The name behind an id, read at most once per renderer.
+template <typename Load>
+const std::string* remembered(std::unordered_map<std::string, std::optional<std::string>>& names,
+                              const std::string& id, Load load) {
+  auto it = names.find(id);
+  if (it == names.end()) {
+    auto found = load(id);
+    it = names.emplace(id, found ? std::optional<std::string>(found->name) : std::nullopt).first;
   }
   return it->second ? &*it->second : nullptr;
 }
 
+}  // namespace
+
+const std::string* EntryRenderer::user_name(const std::string& id) {
+  return remembered(users_, id, [this](const std::string& key) { return tx_.user(key); });
+}
+
 const std::string* EntryRenderer::organisation_name(const std::string& id) {
-  auto it = organisations_.find(id);
-  if (it == organisations_.end()) {
-    auto org = tx_.organisation(id);
-    it = organisations_.emplace(id, org ? std::optional<std::string>(org->name) : std::nullopt)
-             .first;
-  }
-  return it->second ? &*it->second : nullptr;
+  return remembered(organisations_, id,
+                    [this](const std::string& key) { return tx_.organisation(key); });
 }
 
 std::vector<std::string> EntryRenderer::visible_corrections(const store::EntryRecord& e) {

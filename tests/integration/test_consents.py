@@ -4,13 +4,9 @@ withdrawal by a party to the grant (not by a stranger), each step audited."""
 import datetime
 import unittest
 
-from samen_harness import Server, org_id
+from samen_harness import Server, born_years_ago, org_id
 
 TODAY = datetime.date.today()
-
-
-def born_years_ago(years, days_extra=30):
-    return (TODAY.replace(year=TODAY.year - years) - datetime.timedelta(days=days_extra)).isoformat()
 
 
 class Consents(unittest.TestCase):

@@ -32,15 +32,10 @@ predecessor failed is skipped rather than failing twice.
 import datetime
 import unittest
 
-from samen_harness import Client, Server, org_id, run_cli
+from samen_harness import Client, Server, born_years_ago, org_id, run_cli
 
 TODAY = datetime.date.today()
 FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
-
-
-def born_years_ago(years, days_extra=30):
-    day = TODAY - datetime.timedelta(days=days_extra)
-    return day.replace(year=day.year - years).isoformat()
 
 
 def day(offset):
