@@ -202,8 +202,8 @@ Reply list_entries(AppContext& ctx, Request& req) {
   if (!q.audience.empty() && !domain::parse_audience(q.audience))
     return fail(400, "validation_failed", "unknown audience", "audience");
   if (q.limit < 0)
-    return fail(400, "validation_failed",
-                "limit must be 1 to " + std::to_string(kMaxEntryPage), "limit");
+    return fail(400, "validation_failed", "limit must be 1 to " + std::to_string(kMaxEntryPage),
+                "limit");
   if (std::string after = req.query_value("after"); !after.empty() && !read_entry_cursor(after, q))
     return fail(400, "validation_failed", "after must be the next of an earlier page", "after");
   // The store selects by the same rules (EntryFilter as SQL); each row still gets its single

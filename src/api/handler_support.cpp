@@ -4,8 +4,7 @@
 
 namespace samen::api {
 
-int query_int(const http::Request& request, const std::string& name, int fallback, int lo,
-              int hi) {
+int query_int(const http::Request& request, const std::string& name, int fallback, int lo, int hi) {
   std::string v = request.query_value(name);
   int out = fallback;
   if (v.empty()) return fallback;

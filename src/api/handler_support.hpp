@@ -23,8 +23,7 @@ std::optional<std::int64_t> expected_version(const http::Request& request,
 
 // A whole-number query parameter in [lo, hi]: `fallback` when absent, -1 when malformed or
 // out of range.
-int query_int(const http::Request& request, const std::string& name, int fallback, int lo,
-              int hi);
+int query_int(const http::Request& request, const std::string& name, int fallback, int lo, int hi);
 
 http::Response version_conflict();
 http::Response precondition_required();

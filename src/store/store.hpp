@@ -102,7 +102,8 @@ class ReadTx {
   virtual std::optional<domain::CaseFacts> case_facts(const std::string& case_id) = 0;
   // The same for many cases at once (listings), in one query per table; unknown ids are
   // left out, the rest come in the order asked.
-  virtual std::vector<domain::CaseFacts> case_facts_of(const std::vector<std::string>& case_ids) = 0;
+  virtual std::vector<domain::CaseFacts> case_facts_of(
+      const std::vector<std::string>& case_ids) = 0;
   // The chronology in time order (created_at, then id), with corrections linked.
   virtual std::vector<EntryRecord> entries_of_case(const std::string& case_id) = 0;
   // What GET /api/cases/{id}/entries lists: the filter as a WHERE clause, paged in SQL, so
