@@ -200,10 +200,14 @@ EntryPage PgTx::entries_page(const domain::EntryFilter& filter, const EntryPageQ
     page.entries.push_back(read_entry(r, i));
     index[page.entries.back().facts.entry_id] = page.entries.size() - 1;
   }
+  if (page.entries.empty()) return page;
+  // The visible corrections of this page's entries, wherever they stand in the chronology.
   static const std::string corrections_sql =
       std::string("SELECT id, corrects_entry_id FROM entries WHERE ") + kVisible +
-      " AND corrects_entry_id IS NOT NULL ORDER BY id";
-  auto c = conn_.query(corrections_sql.c_str(), filter_params(filter));
+      " AND corrects_entry_id = ANY($11::bigint[]) ORDER BY id";
+  std::vector<std::string> ids;
+  for (const auto& e : page.entries) ids.push_back(e.facts.entry_id);
+  auto c = conn_.query(corrections_sql.c_str(), filter_params(filter).text_array(ids));
   for (int i = 0; i < c.rows(); ++i)
     if (auto it = index.find(c.id(i, 1)); it != index.end())
       page.entries[it->second].corrected_by.push_back(c.id(i, 0));

@@ -212,11 +212,17 @@ EntryPage SqliteTx::entries_page(const domain::EntryFilter& filter, const EntryP
     index[page.entries.back().facts.entry_id] = page.entries.size() - 1;
   }
   s.reset();
+  if (page.entries.empty()) return page;
+  // The visible corrections of this page's entries, wherever they stand in the chronology;
+  // by the corrects index, so a page does not scan the whole case.
   static const std::string corrections_sql =
-      std::string("SELECT id, corrects_entry_id FROM entries WHERE ") + kVisible +
-      " AND corrects_entry_id IS NOT NULL ORDER BY id";
+      std::string("SELECT id, corrects_entry_id FROM entries INDEXED BY entries_corrects WHERE ") +
+      kVisible + " AND corrects_entry_id IN (SELECT value FROM json_each(?11)) ORDER BY id";
+  std::vector<std::string> ids;
+  for (const auto& e : page.entries) ids.push_back(e.facts.entry_id);
   auto c = conn_.prepare(corrections_sql.c_str());
   bind_filter(c, filter);
+  c.bind(11, json_id_list(ids));
   while (c.step())
     if (auto it = index.find(c.id(1)); it != index.end())
       page.entries[it->second].corrected_by.push_back(c.id(0));
