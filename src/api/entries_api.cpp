@@ -174,7 +174,9 @@ bool read_entry_cursor(const std::string& text, store::EntryPageQuery& q) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + dot, at);
   if (ec != std::errc{} || ptr != text.data() + dot) return false;
   std::string id = text.substr(dot + 1);
-  if (id.find_first_not_of("0123456789") != std::string::npos) return false;
+  // An id as the store writes them: digits without a leading zero, at most 18.
+  if (id.size() > 18 || id[0] == '0' || id.find_first_not_of("0123456789") != std::string::npos)
+    return false;
   q.after_created_at = at;
   q.after_id = std::move(id);
   return true;
@@ -225,7 +227,7 @@ Reply list_entries(AppContext& ctx, Request& req) {
   }
   reply.audit = std::move(audit).events();
   json::object body{{"entries", std::move(items)}};
-  if (page.more) body["next"] = entry_cursor(page.entries.back());
+  if (page.more && !page.entries.empty()) body["next"] = entry_cursor(page.entries.back());
   *reply.response = json_response(200, std::move(body));
   return reply;
 }

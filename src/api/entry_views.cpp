@@ -37,21 +37,23 @@ const std::string* EntryRenderer::organisation_name(const std::string& id) {
                     [this](const std::string& key) { return tx_.organisation(key); });
 }
 
+bool EntryRenderer::visible(const std::string& entry_id) {
+  std::optional<store::EntryRecord> loaded;
+  const store::EntryRecord* other = nullptr;
+  if (auto it = known_.find(entry_id); it != known_.end()) {
+    other = it->second;
+  } else if ((loaded = tx_.entry(entry_id))) {
+    other = &*loaded;
+  }
+  return other && domain::decide_entry_access(viewer_, other->facts, case_.facts, case_.grants,
+                                              case_.safety, at_)
+                      .allowed;
+}
+
 std::vector<std::string> EntryRenderer::visible_corrections(const store::EntryRecord& e) {
   std::vector<std::string> out;
-  for (const auto& id : e.corrected_by) {
-    std::optional<store::EntryRecord> loaded;
-    const store::EntryRecord* later = nullptr;
-    if (auto it = known_.find(id); it != known_.end()) {
-      later = it->second;
-    } else if ((loaded = tx_.entry(id))) {
-      later = &*loaded;
-    }
-    if (later && domain::decide_entry_access(viewer_, later->facts, case_.facts, case_.grants,
-                                             case_.safety, at_)
-                     .allowed)
-      out.push_back(id);
-  }
+  for (const auto& id : e.corrected_by)
+    if (visible(id)) out.push_back(id);
   return out;
 }
 
@@ -78,7 +80,9 @@ json::object EntryRenderer::render(const store::EntryRecord& e, const domain::De
       {"created_at", domain::format_instant(e.created_at)},
       {"author", std::move(author)},
       {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}}};
-  if (!e.corrects_entry_id.empty()) out["corrects"] = e.corrects_entry_id;
+  // Only a link the viewer may follow: naming a hidden entry would reveal that it exists.
+  if (!e.corrects_entry_id.empty() && visible(e.corrects_entry_id))
+    out["corrects"] = e.corrects_entry_id;
   json::array corrected;
   for (const auto& id : visible_corrections(e)) corrected.emplace_back(id);
   out["corrected_by"] = std::move(corrected);

@@ -33,8 +33,9 @@ class EntryRenderer {
   boost::json::object render(const store::EntryRecord& e, const domain::Decision& access);
 
  private:
-  // The corrections of `e` that the viewer may see too: a correction hidden from the
-  // viewer must not reveal itself through the entry it corrects.
+  // Whether the viewer may see another entry of the case (one this entry corrects, or a
+  // correction of it): a hidden entry must not reveal itself through a link.
+  bool visible(const std::string& entry_id);
   std::vector<std::string> visible_corrections(const store::EntryRecord& e);
   const std::string* user_name(const std::string& id);
   const std::string* organisation_name(const std::string& id);

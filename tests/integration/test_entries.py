@@ -98,7 +98,8 @@ class Entries(unittest.TestCase):
         # A correction on a later page still links back to the entry it corrects.
         mentor_note = self.by_text(paged, "Afwezig op")
         self.assertEqual(mentor_note["corrected_by"], [self.by_text(paged, "Correctie:")["id"]])
-        for bad in ["limit=0", "limit=501", "limit=x", "after=abc", "after=12.x", "after=.5"]:
+        for bad in ["limit=0", "limit=501", "limit=x", "after=abc", "after=12.x", "after=.5",
+                    "after=5.007", "after=5." + "9" * 19]:
             status, _, body = coordinator.get(f"/api/cases/{self.case}/entries?{bad}")
             self.assertEqual(status, 400, bad)
             self.assertEqual(body["error"]["field"], bad.split("=")[0])

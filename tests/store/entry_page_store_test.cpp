@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "domain/entry_filter.hpp"
 #include "domain/policy_entries.hpp"
@@ -129,10 +130,43 @@ class EntryPageStore : public ::testing::TestWithParam<Backend> {
       e.facts.family_visible = chance(40);
       e.kind = "note";
       e.text = "entry " + std::to_string(i);
-      // Times repeat now and then, so the cursor must order by (created_at, id).
-      e.created_at = kT0 + (i / 3) * 60'000;
+      // Times repeat now and then, and some run against the id order (a signal entry
+      // carries the signal's time when it is triaged later), so the cursor must order by
+      // (created_at, id), not by id.
+      e.created_at = kT0 + (i / 3) * 60'000 - (i % 7 == 0 ? 3'600'000 : 0);
       if (!written.empty() && chance(15)) e.corrects_entry_id = written[rng() % written.size()];
       written.push_back(tx->append_entry(e));
+    }
+    // Rule 6 needs two people of one discipline at one table: the second youth nurse sits
+    // at the first case and reads the first one's discipline notes there.
+    const auto& nurse = people[8];
+    tx->add_team_member({"",
+                         cases[0],
+                         people[9].membership_id,
+                         "test",
+                         people[2].user_id,
+                         kT0,
+                         {},
+                         "",
+                         "",
+                         "",
+                         Role::teacher});
+    for (int i = 0; i < 4; ++i) {
+      store::EntryRecord e;
+      e.facts = {"",
+                 cases[0],
+                 pupil,
+                 nurse.user_id,
+                 nurse.membership_id,
+                 nurse.organisation_id,
+                 nurse.role,
+                 Audience::discipline,
+                 EntryCategory::health,
+                 i % 2 == 0};
+      e.kind = "note";
+      e.text = "consult";
+      e.created_at = kT0 + i * 90'000;
+      tx->append_entry(e);
     }
     tx->commit();
   }
@@ -168,29 +202,37 @@ TEST_P(EntryPageStore, ListsExactlyWhatTheSingleDecisionAllows) {
   std::mt19937 rng(7);
   auto tx = store->begin_read();
   long compared = 0, shown = 0;
-  for (int scenario = 0; scenario < 240; ++scenario) {
-    const std::string& case_id = cases[scenario % cases.size()];
+  std::set<std::string> bases;
+  // Before the 12th birthday, on it, at 13, the day before the 16th and on it.
+  const std::vector<Millis> moments = {
+      domain::netherlands_midnight({2023, 6, 1}), domain::netherlands_midnight({2024, 6, 1}), kT0,
+      domain::netherlands_midnight({2028, 6, 1}) - 1, domain::netherlands_midnight({2028, 6, 1})};
+  const int scenarios = static_cast<int>(people.size() * moments.size() * cases.size() * 4);
+  for (int scenario = 0; scenario < scenarios; ++scenario) {
+    // Every viewer meets every case at every moment, four times with other grants.
+    const auto& viewer = people[scenario % people.size()];
+    Millis t = moments[(scenario / people.size()) % moments.size()];
+    const std::string& case_id =
+        cases[(scenario / (people.size() * moments.size())) % cases.size()];
     auto facts = *tx->case_facts(case_id);
     auto all = tx->entries_of_case(case_id);
-    // Around the pupil's 12th and 16th birthdays and in between.
-    Millis t = std::vector<Millis>{kT0, domain::netherlands_midnight({2024, 6, 1}),
-                                   domain::netherlands_midnight({2028, 6, 1}),
-                                   domain::netherlands_midnight({2028, 6, 1}) - 1}[scenario % 4];
     std::vector<domain::ConsentGrant> grants;
     for (int i = 0, n = static_cast<int>(rng() % 4); i < n; ++i) grants.push_back(a_grant(rng, t));
     std::vector<domain::SafetyDecision> safety;
     if (rng() % 3 == 0)
       safety.push_back(
           {"1", case_id, {organisations[rng() % organisations.size()]}, t - kDay, t + kDay});
-    const auto& viewer = people[rng() % people.size()];
     auto filter = domain::entry_filter_for(viewer, facts, grants, safety, t);
     store::EntryPageQuery everything;
     everything.limit = 1000;
     auto page = tx->entries_page(filter, everything);
     std::vector<std::string> expected;
-    for (const auto& e : all)
-      if (domain::decide_entry_access(viewer, e.facts, facts, grants, safety, t).allowed)
-        expected.push_back(e.facts.entry_id);
+    for (const auto& e : all) {
+      auto decision = domain::decide_entry_access(viewer, e.facts, facts, grants, safety, t);
+      if (!decision.allowed) continue;
+      expected.push_back(e.facts.entry_id);
+      bases.insert(decision.legal_basis);
+    }
     ASSERT_EQ(ids_of(page.entries), expected)
         << "scenario " << scenario << ": " << domain::to_string(viewer.role) << " of "
         << viewer.organisation_id << " on case " << case_id;
@@ -207,9 +249,50 @@ TEST_P(EntryPageStore, ListsExactlyWhatTheSingleDecisionAllows) {
     compared += static_cast<long>(all.size());
     shown += static_cast<long>(expected.size());
   }
-  // Both outcomes occur often enough for the agreement to mean something.
+  // Both outcomes occur often enough for the agreement to mean something, and every
+  // legal basis an entry can be shown on was reached.
   EXPECT_GT(shown, compared / 20);
   EXPECT_LT(shown, compared * 3 / 4);
+  EXPECT_EQ(bases, (std::set<std::string>{"author", "family", "same_discipline",
+                                          "same_organisation", "legal_duty", "safety", "consent"}));
+}
+
+TEST_P(EntryPageStore, AGuardianOfASixteenYearOldSeesOnlyTheCategoriesThePupilConsentedTo) {
+  auto tx = store->begin_read();
+  auto facts = *tx->case_facts(cases[0]);
+  const auto& mother = people[people.size() - 2];         // the guardian with parental authority
+  Millis t = domain::netherlands_midnight({2028, 6, 1});  // the 16th birthday
+  domain::ConsentGrant grant;
+  grant.id = "1";
+  grant.pupil_id = pupil;
+  grant.given_by_pupil = true;
+  grant.recipient_guardians = true;
+  grant.categories = {EntryCategory::home, EntryCategory::wellbeing};
+  grant.valid_from = t - kDay;
+  store::EntryPageQuery everything;
+  everything.limit = 1000;
+  auto listed = [&](const std::vector<domain::ConsentGrant>& grants) {
+    auto filter = domain::entry_filter_for(mother, facts, grants, {}, t);
+    std::vector<std::string> expected;
+    for (const auto& e : tx->entries_of_case(cases[0]))
+      if (domain::decide_entry_access(mother, e.facts, facts, grants, {}, t).allowed)
+        expected.push_back(e.facts.entry_id);
+    auto page = tx->entries_page(filter, everything);
+    EXPECT_EQ(ids_of(page.entries), expected);
+    return page.entries;
+  };
+  auto with_consent = listed({grant});
+  ASSERT_FALSE(with_consent.empty());
+  for (const auto& e : with_consent) {
+    if (e.facts.author_user_id == mother.user_id) continue;  // her own (rule 1)
+    EXPECT_TRUE(e.facts.family_visible);
+    EXPECT_TRUE(e.facts.category == EntryCategory::home ||
+                e.facts.category == EntryCategory::wellbeing)
+        << domain::to_string(e.facts.category);
+  }
+  for (const auto& e : listed({}))
+    EXPECT_EQ(e.facts.author_user_id, mother.user_id)
+        << "without the pupil's consent the guardian sees only what she wrote";
 }
 
 TEST_P(EntryPageStore, PagesFollowEachOtherAndNarrowingFiltersApply) {
@@ -286,6 +369,16 @@ TEST_P(EntryPageStore, FactsAndGrantsOfManyCasesAtOnceMatchTheSingleReads) {
   std::vector<std::string> asked = {cases[2], "999999", cases[0], "not-an-id", cases[1]};
   auto many = tx->case_facts_of(asked);
   ASSERT_EQ(many.size(), 3u);
+  // What SetUp stored, independently of case_facts (which reads through case_facts_of).
+  EXPECT_EQ(many[1].case_id, cases[0]);
+  EXPECT_EQ(many[1].pupil_id, pupil);
+  EXPECT_EQ(many[1].lead_membership_id, people[2].membership_id);
+  EXPECT_EQ(many[2].lead_membership_id, people[0].membership_id);
+  EXPECT_EQ(many[0].pupil_id, other_pupil.pupil_id);
+  ASSERT_EQ(many[1].guardians.size(), 2u);
+  EXPECT_EQ(many[1].guardians[0].guardian_id, guardian_ids[0]);
+  EXPECT_TRUE(many[1].guardians[0].parental_authority);
+  EXPECT_FALSE(many[1].guardians[1].parental_authority);
   for (std::size_t i = 0; i < many.size(); ++i) {
     auto one = *tx->case_facts(std::vector{cases[2], cases[0], cases[1]}[i]);
     EXPECT_EQ(many[i].case_id, one.case_id);

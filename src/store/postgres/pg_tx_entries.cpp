@@ -1,5 +1,6 @@
 // The chronology, the facts the policy decides on, consent grants and safety decisions
 // (PostgreSQL); the twin of sqlite_tx_entries.cpp.
+#include <algorithm>
 #include <map>
 
 #include "store/case_codes.hpp"
@@ -88,6 +89,11 @@ std::vector<std::string> numeric_ids(const std::vector<std::string>& ids) {
   return out;
 }
 
+// The cursor's entry id as a number; 0 (before every entry) when there is none.
+std::int64_t after_id_of(const std::string& id) {
+  return numeric_ids({id}).empty() ? 0 : std::stoll(id);
+}
+
 }  // namespace
 
 std::optional<domain::CaseFacts> PgTx::case_facts(const std::string& case_id) {
@@ -97,6 +103,7 @@ std::optional<domain::CaseFacts> PgTx::case_facts(const std::string& case_id) {
 }
 
 std::vector<domain::CaseFacts> PgTx::case_facts_of(const std::vector<std::string>& case_ids) {
+  if (case_ids.empty()) return {};
   const auto ids = numeric_ids(case_ids);
   std::map<std::string, domain::CaseFacts> by_case;
   std::map<std::string, std::vector<domain::CaseFacts*>> by_pupil;
@@ -180,20 +187,22 @@ EntryPage PgTx::entries_page(const domain::EntryFilter& filter, const EntryPageQ
       std::string(kEntryColumns) + "WHERE " + kVisible +
       " AND ($11 = '' OR category = $11) AND ($12 = '' OR audience = $12)"
       " AND (NOT $13::boolean OR author_user_id = $17)"
-      " AND (created_at > $14 OR (created_at = $14 AND id > coalesce($15, 0)))"
+      // A row value, so the cursor is a range on entries_case (case_id, created_at, id).
+      " AND (created_at, id) > ($14::bigint, $15::bigint)"
       " ORDER BY created_at, id LIMIT $16";
   Params p = filter_params(filter);
   p.text(q.category).text(q.audience);
   // A malformed author id is NULL and matches no one rather than everyone.
   p.boolean(!q.author_user_id.empty());
-  p.integer(q.after_created_at).id(q.after_id);
-  p.integer(q.limit + 1);  // one more tells whether another page follows
+  const int limit = std::max(q.limit, 1);
+  p.integer(q.after_created_at).integer(after_id_of(q.after_id));
+  p.integer(limit + 1);  // one more tells whether another page follows
   p.id(q.author_user_id);
   auto r = conn_.query(page_sql.c_str(), p);
   EntryPage page;
   std::map<std::string, std::size_t> index;
   for (int i = 0; i < r.rows(); ++i) {
-    if (i == q.limit) {
+    if (i == limit) {
       page.more = true;
       break;
     }

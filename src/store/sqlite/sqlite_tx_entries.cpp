@@ -1,5 +1,6 @@
 // The chronology, the facts the policy decides on, consent grants and safety decisions
 // (SQLite).
+#include <algorithm>
 #include <map>
 
 #include "store/case_codes.hpp"
@@ -101,6 +102,7 @@ std::optional<domain::CaseFacts> SqliteTx::case_facts(const std::string& case_id
 }
 
 std::vector<domain::CaseFacts> SqliteTx::case_facts_of(const std::vector<std::string>& case_ids) {
+  if (case_ids.empty()) return {};
   const std::string ids = json_id_list(case_ids);
   std::map<std::string, domain::CaseFacts> by_case;
   std::map<std::string, std::vector<domain::CaseFacts*>> by_pupil;
@@ -192,7 +194,8 @@ EntryPage SqliteTx::entries_page(const domain::EntryFilter& filter, const EntryP
       std::string(kEntryColumns) + "WHERE " + kVisible +
       " AND (?11 = '' OR category = ?11) AND (?12 = '' OR audience = ?12)"
       " AND (?13 = 0 OR author_user_id = ?13)"
-      " AND (created_at > ?14 OR (created_at = ?14 AND id > ?15))"
+      // A row value, so the cursor is a range on entries_case (case_id, created_at, id).
+      " AND (created_at, id) > (?14, ?15)"
       " ORDER BY created_at, id LIMIT ?16";
   auto s = conn_.prepare(page_sql.c_str());
   bind_filter(s, filter);
@@ -200,11 +203,12 @@ EntryPage SqliteTx::entries_page(const domain::EntryFilter& filter, const EntryP
   // A malformed author id matches no one rather than everyone.
   s.bind(13, q.author_user_id.empty() ? 0 : parse_id(q.author_user_id).value_or(-1));
   s.bind(14, q.after_created_at).bind(15, parse_id(q.after_id).value_or(0));
-  s.bind(16, q.limit + 1);  // one more tells whether another page follows
+  const int limit = std::max(q.limit, 1);
+  s.bind(16, limit + 1);  // one more tells whether another page follows
   EntryPage page;
   std::map<std::string, std::size_t> index;
   while (s.step()) {
-    if (static_cast<int>(page.entries.size()) == q.limit) {
+    if (static_cast<int>(page.entries.size()) == limit) {
       page.more = true;
       break;
     }
