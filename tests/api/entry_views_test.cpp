@@ -45,17 +45,7 @@ class EntryViews : public ::testing::TestWithParam<Backend> {
     c.opened_at = kT0;
     case_id = tx->insert_case(c, "opened");
     for (const auto* m : {&mentor_a, &mentor_b})
-      tx->add_team_member({"",
-                           case_id,
-                           m->membership_id,
-                           "mentor",
-                           coordinator.user_id,
-                           kT0,
-                           {},
-                           "",
-                           "",
-                           "",
-                           Role::teacher});
+      seat_at_table(*tx, case_id, m->membership_id, coordinator.user_id, kT0);
     note = tx->append_entry(entry(mentor_a, Audience::discipline, "", kT0));
     correction = tx->append_entry(entry(mentor_b, Audience::case_team, note, kT0 + 1000));
     tx->commit();
@@ -63,21 +53,8 @@ class EntryViews : public ::testing::TestWithParam<Backend> {
 
   store::EntryRecord entry(const domain::Viewer& author, Audience audience,
                            const std::string& corrects, domain::Millis at) {
-    store::EntryRecord e;
-    e.facts = {"",
-               case_id,
-               pupil,
-               author.user_id,
-               author.membership_id,
-               author.organisation_id,
-               author.role,
-               audience,
-               EntryCategory::wellbeing,
-               false};
-    e.kind = "note";
-    e.text = "text";
+    auto e = an_entry(case_id, pupil, author, EntryCategory::wellbeing, audience, at);
     e.corrects_entry_id = corrects;
-    e.created_at = at;
     return e;
   }
 

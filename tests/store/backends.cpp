@@ -123,4 +123,32 @@ domain::PupilScope full_school_scope(const std::string& school_id) {
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return info.param.name; }
 
+store::EntryRecord an_entry(const std::string& case_id, const std::string& pupil_id,
+                            const domain::Viewer& author, domain::EntryCategory category,
+                            domain::Audience audience, domain::Millis at) {
+  store::EntryRecord e;
+  e.facts = {
+      "",          case_id,  pupil_id, author.user_id, author.membership_id, author.organisation_id,
+      author.role, audience, category, false};
+  e.kind = "note";
+  e.text = "text";
+  e.created_at = at;
+  return e;
+}
+
+void seat_at_table(store::WriteTx& tx, const std::string& case_id, const std::string& membership_id,
+                   const std::string& by_user_id, domain::Millis at) {
+  tx.add_team_member({"",
+                      case_id,
+                      membership_id,
+                      "reason",
+                      by_user_id,
+                      at,
+                      {},
+                      "",
+                      "",
+                      "",
+                      domain::Role::teacher});
+}
+
 }  // namespace samen::testing

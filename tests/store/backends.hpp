@@ -39,6 +39,15 @@ SchoolWithPupil insert_school_with_pupil(store::WriteTx& tx,
 std::string insert_pupil(store::WriteTx& tx, const std::string& school_id,
                          const std::string& number);
 
+// A chronology entry by `author` on a case of `pupil_id` (kind note, text "text", not
+// family-visible), for the case and entry tests.
+store::EntryRecord an_entry(const std::string& case_id, const std::string& pupil_id,
+                            const domain::Viewer& author, domain::EntryCategory category,
+                            domain::Audience audience, domain::Millis at);
+// Gives a membership a seat at a case's table, added by `by_user_id` at `at`.
+void seat_at_table(store::WriteTx& tx, const std::string& case_id, const std::string& membership_id,
+                   const std::string& by_user_id, domain::Millis at);
+
 // A temporary directory removed at destruction.
 struct TempDir {
   TempDir();

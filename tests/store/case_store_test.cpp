@@ -74,20 +74,8 @@ class CaseStore : public ::testing::TestWithParam<Backend> {
 
   store::EntryRecord entry(const std::string& case_id, const domain::Viewer& author,
                            EntryCategory category, Audience audience, domain::Millis at) {
-    store::EntryRecord e;
-    e.facts = {"",
-               case_id,
-               pupil,
-               author.user_id,
-               author.membership_id,
-               author.organisation_id,
-               author.role,
-               audience,
-               category,
-               false};
+    auto e = an_entry(case_id, pupil, author, category, audience, at);
     e.kind = "observation";
-    e.text = "text";
-    e.created_at = at;
     return e;
   }
 
@@ -430,17 +418,7 @@ TEST_P(CaseStore, FactsFromTheStoreDecideAsThePolicySays) {
     auto tx = store->begin_write();
     id = open_case(*tx);
     for (const auto* v : {&officer, &family_worker})
-      tx->add_team_member({"",
-                           id,
-                           v->membership_id,
-                           "reason",
-                           coordinator.user_id,
-                           kT0,
-                           {},
-                           "",
-                           "",
-                           "",
-                           Role::teacher});
+      seat_at_table(*tx, id, v->membership_id, coordinator.user_id, kT0);
     attendance =
         tx->append_entry(entry(id, mentor, EntryCategory::attendance, Audience::case_team, kT0));
     home = tx->append_entry(entry(id, mentor, EntryCategory::home, Audience::case_team, kT0));

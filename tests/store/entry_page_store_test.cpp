@@ -107,8 +107,7 @@ class EntryPageStore : public ::testing::TestWithParam<Backend> {
       std::string id = tx->insert_case(c, "opened");
       for (const auto& v : people)
         if (!domain::is_family_role(v.role) && chance(40))
-          tx->add_team_member(
-              {"", id, v.membership_id, "test", lead.user_id, kT0, {}, "", "", "", Role::teacher});
+          seat_at_table(*tx, id, v.membership_id, lead.user_id, kT0);
       return id;
     };
     cases = {open_case(pupil, people[2]), open_case(pupil, people[0]),
@@ -118,54 +117,27 @@ class EntryPageStore : public ::testing::TestWithParam<Backend> {
     std::vector<std::string> written;
     for (int i = 0; i < 180; ++i) {
       const auto& author = people[rng() % people.size()];
-      store::EntryRecord e;
-      e.facts.case_id = cases[i % 5 == 4 ? 1 + (i / 5) % 2 : 0];
-      e.facts.pupil_id = e.facts.case_id == cases[2] ? other_pupil : pupil;
-      e.facts.author_user_id = author.user_id;
-      e.facts.author_membership_id = author.membership_id;
-      e.facts.author_organisation_id = author.organisation_id;
-      e.facts.author_role = author.role;
-      e.facts.audience = all_audiences[rng() % all_audiences.size()];
-      e.facts.category = all_categories[rng() % all_categories.size()];
-      e.facts.family_visible = chance(40);
-      e.kind = "note";
-      e.text = "entry " + std::to_string(i);
+      const std::string& case_id = cases[i % 5 == 4 ? 1 + (i / 5) % 2 : 0];
+      auto audience = all_audiences[rng() % all_audiences.size()];
+      auto category = all_categories[rng() % all_categories.size()];
       // Times repeat now and then, and some run against the id order (a signal entry
       // carries the signal's time when it is triaged later), so the cursor must order by
       // (created_at, id), not by id.
-      e.created_at = kT0 + (i / 3) * 60'000 - (i % 7 == 0 ? 3'600'000 : 0);
+      auto e = an_entry(case_id, case_id == cases[2] ? other_pupil : pupil, author, category,
+                        audience, kT0 + (i / 3) * 60'000 - (i % 7 == 0 ? 3'600'000 : 0));
+      e.facts.family_visible = chance(40);
+      e.text = "entry " + std::to_string(i);
       if (!written.empty() && chance(15)) e.corrects_entry_id = written[rng() % written.size()];
       written.push_back(tx->append_entry(e));
     }
     // Rule 6 needs two people of one discipline at one table: the second youth nurse sits
     // at the first case and reads the first one's discipline notes there.
     const auto& nurse = people[8];
-    tx->add_team_member({"",
-                         cases[0],
-                         people[9].membership_id,
-                         "test",
-                         people[2].user_id,
-                         kT0,
-                         {},
-                         "",
-                         "",
-                         "",
-                         Role::teacher});
+    seat_at_table(*tx, cases[0], people[9].membership_id, people[2].user_id, kT0);
     for (int i = 0; i < 4; ++i) {
-      store::EntryRecord e;
-      e.facts = {"",
-                 cases[0],
-                 pupil,
-                 nurse.user_id,
-                 nurse.membership_id,
-                 nurse.organisation_id,
-                 nurse.role,
-                 Audience::discipline,
-                 EntryCategory::health,
-                 i % 2 == 0};
-      e.kind = "note";
-      e.text = "consult";
-      e.created_at = kT0 + i * 90'000;
+      auto e = an_entry(cases[0], pupil, nurse, EntryCategory::health, Audience::discipline,
+                        kT0 + i * 90'000);
+      e.facts.family_visible = i % 2 == 0;
       tx->append_entry(e);
     }
     tx->commit();
