@@ -1,0 +1,193 @@
+// A case, read-only for now: header (pupil, lead, level, status, review date), who sits at
+// the table and why, and the chronology as far as the caller may see it, each entry with
+// its audience and family flag as badges.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  BadgeList,
+  DataBadge,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { api, call, type Case, type ChronologyEntry } from '../api/client';
+import { ApiError } from '../api/errors';
+import { AppLink } from '../components/AppLink';
+import { FormAlert, Loading, PageTitle } from '../components/common';
+import { messageFor } from '../components/forms';
+import { currentLanguage } from '../i18n';
+import { formatDate, formatDateTime, formatInstantDate } from '../format/dates';
+import { pupilName } from '../format/names';
+import { paths } from './routes';
+
+interface CaseView {
+  kase: Case;
+  entries: ChronologyEntry[];
+  pupil: string | null;
+}
+
+async function loadCase(id: string): Promise<CaseView> {
+  const [kase, entries] = await Promise.all([
+    call(api.GET('/api/cases/{id}', { params: { path: { id } } })),
+    call(api.GET('/api/cases/{id}/entries', { params: { path: { id } } })),
+  ]);
+  const pupil = await call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null);
+  return { kase, entries: entries.entries, pupil: pupil ? pupilName(pupil) : null };
+}
+
+const KNOWN_KINDS = new Set([
+  'observation',
+  'conversation',
+  'note',
+  'decision',
+  'signal',
+  'triage',
+  'level_change',
+  'team_change',
+  'family_view',
+]);
+
+export function CasePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<CaseView | null>(null);
+  const [error, setError] = useState<string>();
+  const language = currentLanguage();
+
+  useEffect(() => {
+    let live = true;
+    loadCase(id).then(
+      (v) => live && setView(v),
+      (e) => live && setError(e instanceof ApiError && e.code === 'not_found' ? t('case.notFound') : messageFor(t, e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, t]);
+
+  if (error) {
+    return (
+      <>
+        <PageTitle>{t('errors.summaryTitle')}</PageTitle>
+        <FormAlert title={t('errors.summaryTitle')} message={error} />
+      </>
+    );
+  }
+  if (!view) return <Loading />;
+  const { kase, entries, pupil } = view;
+  const team = kase.team.filter((m) => !m.removed_at);
+  const role = (r: string) => t(`roles.${r}`, { defaultValue: r });
+
+  return (
+    <>
+      <PageTitle>{pupil ? t('case.title', { name: pupil }) : t('case.titleUnknown', { id: kase.id })}</PageTitle>
+      {pupil && (
+        <Paragraph>
+          <AppLink href={paths.pupil(kase.pupil_id)}>{pupil}</AppLink>
+        </Paragraph>
+      )}
+      <section aria-labelledby="case-header">
+        <Heading2 id="case-header">{t('case.header')}</Heading2>
+        <DataList className="samen-datalist">
+          <DataListItem>
+            <DataListKey>{t('case.status')}</DataListKey>
+            <DataListValue>{kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('case.level')}</DataListKey>
+            <DataListValue>{t(`levels.${kase.level}`)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('case.lead')}</DataListKey>
+            <DataListValue>
+              {kase.lead?.name ? `${kase.lead.name} (${role(kase.lead.role ?? '')})` : t('case.noLead')}
+            </DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('case.reviewDate')}</DataListKey>
+            <DataListValue>{formatDate(kase.review_date) || t('pupil.none')}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('case.opened')}</DataListKey>
+            <DataListValue>{formatInstantDate(kase.opened_at)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('case.categories')}</DataListKey>
+            <DataListValue>{kase.categories.map((c) => t(`categories.${c}`)).join(', ')}</DataListValue>
+          </DataListItem>
+        </DataList>
+      </section>
+      <section aria-labelledby="case-team">
+        <Heading2 id="case-team">{t('case.team')}</Heading2>
+        {team.length === 0 ? (
+          <Paragraph>{t('case.noTeam')}</Paragraph>
+        ) : (
+          <Table className="samen-table">
+            <TableCaption>{t('case.teamCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('case.member')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.role')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.reason')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.since')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {team.map((m) => (
+                <TableRow key={m.membership_id}>
+                  <TableCell>{m.name}</TableCell>
+                  <TableCell>{role(m.role ?? '')}</TableCell>
+                  <TableCell>{m.reason}</TableCell>
+                  <TableCell>{formatInstantDate(m.added_at)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <section aria-labelledby="case-chronology">
+        <Heading2 id="case-chronology">{t('case.chronology')}</Heading2>
+        <Paragraph>{t('case.chronologyIntro')}</Paragraph>
+        {entries.length === 0 ? (
+          <Paragraph>{t('case.noEntries')}</Paragraph>
+        ) : (
+          <ol className="samen-cards samen-chronology">
+            {entries.map((e) => (
+              <li key={e.id} className="samen-card">
+                <article aria-labelledby={`entry-${e.id}`}>
+                  <Heading3 id={`entry-${e.id}`}>
+                    {t(`entryKinds.${KNOWN_KINDS.has(e.kind) ? e.kind : 'other'}`)}
+                    {e.corrects && ` — ${t('case.correction')}`}
+                  </Heading3>
+                  <Paragraph small>
+                    {t('case.by', {
+                      role: [e.author.name, role(e.author.role)].filter(Boolean).join(', '),
+                      when: formatDateTime(e.created_at, language),
+                    })}
+                  </Paragraph>
+                  <BadgeList className="samen-badges">
+                    <DataBadge>{t(`categories.${e.category}`)}</DataBadge>
+                    <StatusBadge status="neutral">{t('case.audience', { audience: t(`audiences.${e.audience}`) })}</StatusBadge>
+                    {e.family_visible && <StatusBadge status="active">{t('case.family')}</StatusBadge>}
+                  </BadgeList>
+                  <Paragraph className="samen-prewrap">{e.text}</Paragraph>
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
