@@ -6,12 +6,17 @@ import { currentLanguage, setLanguage } from '../i18n';
 import { formatDateTime } from '../format/dates';
 import type { StoredDraft } from '../drafts/draft';
 
+// The first page after the app loads keeps the browser's focus order (Tab reaches the skip
+// link first); every later page moves focus to its title.
+let firstTitle = true;
+
 /** The page's h1; it takes focus when the page opens, so screen readers hear where they are. */
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${typeof children === 'string' ? children + ' — ' : ''}Samen`;
-    ref.current?.focus({ preventScroll: true });
+    if (firstTitle) firstTitle = false;
+    else ref.current?.focus({ preventScroll: true });
   }, [children]);
   return (
     <Heading1 ref={ref} tabIndex={-1} className="samen-page-title">

@@ -25,6 +25,7 @@ export function initI18n(language: Language = storedLanguage()) {
       fallbackLng: 'nl',
       interpolation: { escapeValue: false }, // React escapes
       returnNull: false,
+      showSupportNotice: false,
     });
   } else {
     void i18next.changeLanguage(language);

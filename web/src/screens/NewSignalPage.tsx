@@ -19,7 +19,7 @@ import { api, call, type Category, type Pupil } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { CheckboxGroup, RadioGroup } from '../components/ChoiceGroup';
 import { DraftOffer, FormAlert, Notice, PageTitle } from '../components/common';
-import { focusFirstInvalid, useFormErrors, valueOf } from '../components/forms';
+import { focusFirstInvalid, messageFor, useFormErrors, valueOf } from '../components/forms';
 import { useDraft } from '../drafts/draft';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
@@ -59,13 +59,19 @@ function PupilPicker({
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Pupil[] | null>(null);
+  const [searchError, setSearchError] = useState<string>();
   const pickId = 'signal-pupil-pick';
   const errorId = 'signal-pupil-error';
 
   async function search() {
     if (!query.trim()) return;
-    const list = await call(api.GET('/api/pupils', { params: { query: { q: query.trim(), limit: 20 } } }));
-    setFound(list.pupils);
+    setSearchError(undefined);
+    try {
+      const list = await call(api.GET('/api/pupils', { params: { query: { q: query.trim(), limit: 20 } } }));
+      setFound(list.pupils);
+    } catch (e) {
+      setSearchError(messageFor(t, e)); // a 401 has already sent the session back to login
+    }
   }
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Enter') {
@@ -82,8 +88,8 @@ function PupilPicker({
         value={query}
         onChange={(e) => setQuery(valueOf(e))}
         onKeyDown={onKeyDown}
-        invalid={Boolean(error) && !found}
-        errorMessage={!found ? error : undefined}
+        invalid={Boolean(searchError ?? (!found && error))}
+        errorMessage={searchError ?? (!found ? error : undefined)}
       />
       <Button appearance="secondary-action-button" type="button" onClick={() => void search()}>
         {t('signal.pupilSearchButton')}
