@@ -157,7 +157,8 @@ export const flows = [
       await checks.accessible(page, 'triage-advice-done');
 
       // Another open signal (the demo's) becomes a case; the case page opens from there.
-      const other = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Beoordeling vastleggen' }) }).first();
+      const open = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Beoordeling vastleggen' }) });
+      const other = page.locator(`article[aria-labelledby="${await open.first().getAttribute('aria-labelledby')}"]`);
       await other.getByLabel('Dossier openen of aanvullen').check();
       await other.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
       await other.getByRole('link', { name: 'Naar het dossier' }).click();
