@@ -2,7 +2,7 @@
 // tied to the group with aria-describedby. Checkboxes use the browser's own look
 // (appearance "html"): the custom one draws its tick with a data: URL image, which the
 // server's Content-Security-Policy (default-src 'self') does not load.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   Checkbox,
   Fieldset,
@@ -28,12 +28,11 @@ interface Props<V extends string> {
 function Group<V extends string>({
   legend,
   error,
-  role,
   children,
-}: Pick<Props<V>, 'legend' | 'error'> & { role?: string; children: React.ReactNode }) {
+}: Pick<Props<V>, 'legend' | 'error'> & { children: ReactNode }) {
   const errorId = useId();
   return (
-    <Fieldset invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} role={role}>
+    <Fieldset invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <div className="samen-choices">{children}</div>
@@ -56,7 +55,8 @@ export function CheckboxGroup<V extends string>({
         const id = `${baseId}-${c.value}`;
         const checked = selected.includes(c.value);
         return (
-          <FormField key={c.value} type="checkbox" invalid={Boolean(error)}>
+          <FormField key={c.value} type="checkbox">
+            <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
             <FormLabel type="checkbox" htmlFor={id} checked={checked}>
               <Checkbox
                 appearance="html"
@@ -71,6 +71,7 @@ export function CheckboxGroup<V extends string>({
               />{' '}
               {c.label}
             </FormLabel>
+            </div>
           </FormField>
         );
       })}
@@ -92,7 +93,8 @@ export function RadioGroup<V extends string>({
       {choices.map((c) => {
         const id = `${baseId}-${c.value}`;
         return (
-          <FormField key={c.value} type="radio" invalid={Boolean(error)}>
+          <FormField key={c.value} type="radio">
+            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
             <FormLabel type="radio" htmlFor={id} checked={value === c.value}>
               <RadioButton
                 id={id}
@@ -104,6 +106,7 @@ export function RadioGroup<V extends string>({
               />{' '}
               {c.label}
             </FormLabel>
+            </div>
           </FormField>
         );
       })}

@@ -99,7 +99,7 @@ export function CasePage({ id }: { id: string }) {
       )}
       <section aria-labelledby="case-header">
         <Heading2 id="case-header">{t('case.header')}</Heading2>
-        <DataList className="samen-datalist">
+        <DataList appearance="rows" className="samen-datalist">
           <DataListItem>
             <DataListKey>{t('case.status')}</DataListKey>
             <DataListValue>{kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')}</DataListValue>

@@ -93,7 +93,7 @@ export function PupilPage({ id }: { id: string }) {
       <section aria-labelledby="pupil-data">
         <Heading2 id="pupil-data">{t('pupil.data')}</Heading2>
         {pupil.view === 'directory' && <Notice>{t('pupil.directoryNotice')}</Notice>}
-        <DataList className="samen-datalist">
+        <DataList appearance="rows" className="samen-datalist">
           <DataListItem>
             <DataListKey>{t('pupil.number')}</DataListKey>
             <DataListValue>{pupil.pupil_number}</DataListValue>
