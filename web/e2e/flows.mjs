@@ -189,4 +189,23 @@ export const flows = [
       await checks.accessible(page, 'logged-out');
     },
   },
+  {
+    // Last: ten failures also block the client address, and every flow logs in from 127.0.0.1.
+    name: 'too many failed logins: the wait from Retry-After is shown',
+    viewport: { width: 360, height: 740 },
+    async run({ page, server, checks }) {
+      const account = 'docent@hetbaken.example';
+      let status = 0;
+      for (let i = 0; i < 12 && status !== 429; i++) {
+        const res = await page.request.post(`${server.url}/api/session`, {
+          data: { email: account, password: `wrong-${i}` },
+        });
+        status = res.status();
+      }
+      assert.equal(status, 429);
+      await login(page, server, account);
+      await page.getByRole('alert').filter({ hasText: /Te veel mislukte pogingen\. Probeer het over \d+ minuten? opnieuw\./ }).waitFor();
+      await checks.screen(page, 'login-rate-limited');
+    },
+  },
 ];

@@ -2,7 +2,7 @@
 // tied to the group with aria-describedby. Checkboxes use the browser's own look
 // (appearance "html"): the custom one draws its tick with a data: URL image, which the
 // server's Content-Security-Policy (default-src 'self') does not load.
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import {
   Checkbox,
   Fieldset,
@@ -18,98 +18,76 @@ export interface Choice<V extends string> {
   label: string;
 }
 
-interface Props<V extends string> {
+interface GroupProps<V extends string> {
   legend: string;
   name: string;
   choices: readonly Choice<V>[];
   error?: string;
 }
 
-function Group<V extends string>({
+function ChoiceFieldset<V extends string>({
+  type,
   legend,
+  name,
+  choices,
   error,
-  children,
-}: Pick<Props<V>, 'legend' | 'error'> & { children: ReactNode }) {
-  const errorId = useId();
+  isChecked,
+  onToggle,
+}: GroupProps<V> & { type: 'checkbox' | 'radio'; isChecked(v: V): boolean; onToggle(v: V, checked: boolean): void }) {
+  const baseId = useId();
+  const errorId = `${baseId}-error`;
+  const Input = type === 'checkbox' ? Checkbox : RadioButton;
   return (
     <Fieldset invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
-      <div className="samen-choices">{children}</div>
+      <div className="samen-choices">
+        {choices.map((c) => {
+          const id = `${baseId}-${c.value}`;
+          const checked = isChecked(c.value);
+          return (
+            <FormField key={c.value} type={type}>
+              <div className={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
+                <FormLabel type={type} htmlFor={id} checked={checked}>
+                  <Input
+                    {...(type === 'checkbox' ? { appearance: 'html' } : {})}
+                    id={id}
+                    name={name}
+                    value={c.value}
+                    checked={checked}
+                    invalid={Boolean(error)}
+                    onChange={(e) => onToggle(c.value, e.target.checked)}
+                  />{' '}
+                  {c.label}
+                </FormLabel>
+              </div>
+            </FormField>
+          );
+        })}
+      </div>
     </Fieldset>
   );
 }
 
 export function CheckboxGroup<V extends string>({
-  legend,
-  name,
-  choices,
-  error,
   selected,
   onChange,
-}: Props<V> & { selected: readonly V[]; onChange(selected: V[]): void }) {
-  const baseId = useId();
+  ...group
+}: GroupProps<V> & { selected: readonly V[]; onChange(selected: V[]): void }) {
   return (
-    <Group legend={legend} error={error}>
-      {choices.map((c) => {
-        const id = `${baseId}-${c.value}`;
-        const checked = selected.includes(c.value);
-        return (
-          <FormField key={c.value} type="checkbox">
-            <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-            <FormLabel type="checkbox" htmlFor={id} checked={checked}>
-              <Checkbox
-                appearance="html"
-                id={id}
-                name={name}
-                value={c.value}
-                checked={checked}
-                invalid={Boolean(error)}
-                onChange={(e) =>
-                  onChange(e.target.checked ? [...selected, c.value] : selected.filter((v) => v !== c.value))
-                }
-              />{' '}
-              {c.label}
-            </FormLabel>
-            </div>
-          </FormField>
-        );
-      })}
-    </Group>
+    <ChoiceFieldset
+      {...group}
+      type="checkbox"
+      isChecked={(v) => selected.includes(v)}
+      onToggle={(v, checked) => onChange(checked ? [...selected, v] : selected.filter((s) => s !== v))}
+    />
   );
 }
 
 export function RadioGroup<V extends string>({
-  legend,
-  name,
-  choices,
-  error,
   value,
   onChange,
-}: Props<V> & { value: V | ''; onChange(value: V): void }) {
-  const baseId = useId();
-  return (
-    <Group legend={legend} error={error}>
-      {choices.map((c) => {
-        const id = `${baseId}-${c.value}`;
-        return (
-          <FormField key={c.value} type="radio">
-            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
-            <FormLabel type="radio" htmlFor={id} checked={value === c.value}>
-              <RadioButton
-                id={id}
-                name={name}
-                value={c.value}
-                checked={value === c.value}
-                invalid={Boolean(error)}
-                onChange={() => onChange(c.value)}
-              />{' '}
-              {c.label}
-            </FormLabel>
-            </div>
-          </FormField>
-        );
-      })}
-    </Group>
-  );
+  ...group
+}: GroupProps<V> & { value: V | ''; onChange(value: V): void }) {
+  return <ChoiceFieldset {...group} type="radio" isChecked={(v) => v === value} onToggle={(v) => onChange(v)} />;
 }

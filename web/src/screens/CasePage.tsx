@@ -1,32 +1,21 @@
 // A case, read-only for now: header (pupil, lead, level, status, review date), who sits at
 // the table and why, and the chronology as far as the caller may see it, each entry with
 // its audience and family flag as badges.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BadgeList,
   DataBadge,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   Paragraph,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
+import { Facts } from '../components/Facts';
+import { SimpleTable } from '../components/SimpleTable';
 import { api, call, type Case, type ChronologyEntry } from '../api/client';
-import { ApiError } from '../api/errors';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, PageTitle } from '../components/common';
-import { messageFor } from '../components/forms';
+import { useLoad } from '../components/forms';
 import { currentLanguage } from '../i18n';
 import { formatDate, formatDateTime, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
@@ -61,20 +50,8 @@ const KNOWN_KINDS = new Set([
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<string>();
+  const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
   const language = currentLanguage();
-
-  useEffect(() => {
-    let live = true;
-    loadCase(id).then(
-      (v) => live && setView(v),
-      (e) => live && setError(e instanceof ApiError && e.code === 'not_found' ? t('case.notFound') : messageFor(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, t]);
 
   if (error) {
     return (
@@ -99,61 +76,30 @@ export function CasePage({ id }: { id: string }) {
       )}
       <section aria-labelledby="case-header">
         <Heading2 id="case-header">{t('case.header')}</Heading2>
-        <DataList appearance="rows" className="samen-datalist">
-          <DataListItem>
-            <DataListKey>{t('case.status')}</DataListKey>
-            <DataListValue>{kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('case.level')}</DataListKey>
-            <DataListValue>{t(`levels.${kase.level}`)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('case.lead')}</DataListKey>
-            <DataListValue>
-              {kase.lead?.name ? `${kase.lead.name} (${role(kase.lead.role ?? '')})` : t('case.noLead')}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('case.reviewDate')}</DataListKey>
-            <DataListValue>{formatDate(kase.review_date) || t('pupil.none')}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('case.opened')}</DataListKey>
-            <DataListValue>{formatInstantDate(kase.opened_at)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('case.categories')}</DataListKey>
-            <DataListValue>{kase.categories.map((c) => t(`categories.${c}`)).join(', ')}</DataListValue>
-          </DataListItem>
-        </DataList>
+        <Facts
+          items={[
+            [t('case.status'), kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')],
+            [t('case.level'), t(`levels.${kase.level}`)],
+            [t('case.lead'), kase.lead?.name ? `${kase.lead.name} (${role(kase.lead.role ?? '')})` : t('case.noLead')],
+            [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
+            [t('case.opened'), formatInstantDate(kase.opened_at)],
+            [t('case.categories'), kase.categories.map((c) => t(`categories.${c}`)).join(', ')],
+          ]}
+        />
       </section>
       <section aria-labelledby="case-team">
         <Heading2 id="case-team">{t('case.team')}</Heading2>
         {team.length === 0 ? (
           <Paragraph>{t('case.noTeam')}</Paragraph>
         ) : (
-          <Table className="samen-table">
-            <TableCaption>{t('case.teamCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('case.member')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.reason')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.since')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {team.map((m) => (
-                <TableRow key={m.membership_id}>
-                  <TableCell>{m.name}</TableCell>
-                  <TableCell>{role(m.role ?? '')}</TableCell>
-                  <TableCell>{m.reason}</TableCell>
-                  <TableCell>{formatInstantDate(m.added_at)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            caption={t('case.teamCaption')}
+            headers={[t('case.member'), t('case.role'), t('case.reason'), t('case.since')]}
+            rows={team.map((m) => ({
+              key: m.membership_id ?? m.name ?? '',
+              cells: [m.name, role(m.role ?? ''), m.reason, formatInstantDate(m.added_at)],
+            }))}
+          />
         )}
       </section>
       <section aria-labelledby="case-chronology">

@@ -1,6 +1,6 @@
 // Quick entry of a signal (a mentor between two lessons): pupil, subjects, urgency, text.
 // What is typed is kept as a draft (drafts/draft.ts) until the signal is recorded.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import {
@@ -19,7 +19,7 @@ import { api, call, type Category, type Pupil } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { CheckboxGroup, RadioGroup } from '../components/ChoiceGroup';
 import { DraftOffer, FormAlert, Notice, PageTitle } from '../components/common';
-import { focusFirstInvalid, messageFor, useFormErrors, valueOf } from '../components/forms';
+import { messageFor, useForm, valueOf } from '../components/forms';
 import { useDraft } from '../drafts/draft';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
@@ -132,10 +132,8 @@ export function NewSignalPage() {
   const preselected = new URLSearchParams(useSearch()).get('leerling') ?? '';
   const draft = useDraft<SignalDraft>(me.user.id, 'signal-new', EMPTY_SIGNAL, isEmptySignal);
   const { value, setValue } = draft;
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ pupilId: string; name: string } | null>(null);
-  const { errors, clear, setFields, fromApi } = useFormErrors();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, busy, errors, submit } = useForm(FIELDS);
 
   // A pupil named in the address (from the pupil page) is filled in once.
   useEffect(() => {
@@ -150,34 +148,18 @@ export function NewSignalPage() {
     };
   }, [preselected, setValue]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent) {
     const missing = {
       pupil_id: value.pupil_id ? undefined : t('signal.pupilRequired'),
       categories: value.categories.length ? undefined : t('signal.categoriesRequired'),
       text: value.text.trim() ? undefined : t('signal.textRequired'),
     };
-    if (missing.pupil_id || missing.categories || missing.text) {
-      setFields(missing);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      await call(
-        api.POST('/api/signals', {
-          body: { pupil_id: value.pupil_id, categories: value.categories, urgency: value.urgency, text: value.text.trim() },
-        }),
-      );
+    void submit(event, missing, async () => {
+      const { pupil_id, categories, urgency, text } = value;
+      await call(api.POST('/api/signals', { body: { pupil_id, categories, urgency, text: text.trim() } }));
       setSaved({ pupilId: value.pupil_id, name: value.pupil_name });
       draft.done();
-    } catch (error) {
-      fromApi(t, error, FIELDS);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (saved) {
@@ -201,7 +183,7 @@ export function NewSignalPage() {
       <Paragraph>{t('signal.intro')}</Paragraph>
       <DraftOffer draft={draft.offered} onRestore={draft.restore} onDiscard={draft.discard} />
       <FormAlert title={t('signal.errorSummary')} message={errors.form} />
-      <form ref={formRef} onSubmit={submit} noValidate className="samen-form" aria-label={t('signal.title')}>
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-label={t('signal.title')}>
         {value.pupil_id ? (
           <div className="samen-chosen">
             <Paragraph>

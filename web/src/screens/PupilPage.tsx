@@ -1,27 +1,16 @@
 // One pupil: the record in the view the caller is entitled to, guardians (full view), the
 // open case the caller may enter, and the pupil's signals the caller may read.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../components/Facts';
 import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
+import { SimpleTable } from '../components/SimpleTable';
 import { api, call, type CaseSummary, type Pupil, type Signal } from '../api/client';
-import { ApiError } from '../api/errors';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, Notice, PageTitle } from '../components/common';
-import { messageFor } from '../components/forms';
+import { useLoad } from '../components/forms';
 import { SignalSummary } from '../components/SignalSummary';
 import { ageInYears, formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
@@ -46,21 +35,7 @@ async function loadPupil(id: string): Promise<PupilView> {
 export function PupilPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [view, setView] = useState<PupilView | null>(null);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    setView(null);
-    setError(undefined);
-    loadPupil(id).then(
-      (v) => live && setView(v),
-      (e) => live && setError(e instanceof ApiError && e.code === 'not_found' ? t('pupil.notFound') : messageFor(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, t]);
+  const { data: view, error } = useLoad(() => loadPupil(id), [id], t('pupil.notFound'));
 
   if (error) {
     return (
@@ -78,6 +53,12 @@ export function PupilPage({ id }: { id: string }) {
   const name = pupilName(pupil);
   const age = pupil.date_of_birth ? ageInYears(pupil.date_of_birth) : null;
   const none = t('pupil.none');
+  const full = pupil.view === 'full';
+  const enrolment = !pupil.enrolment_start
+    ? none
+    : pupil.enrolment_end
+      ? t('pupil.enrolmentEnded', { start: formatDate(pupil.enrolment_start), end: formatDate(pupil.enrolment_end) })
+      : t('pupil.enrolmentRange', { start: formatDate(pupil.enrolment_start) });
 
   return (
     <>
@@ -93,48 +74,19 @@ export function PupilPage({ id }: { id: string }) {
       <section aria-labelledby="pupil-data">
         <Heading2 id="pupil-data">{t('pupil.data')}</Heading2>
         {pupil.view === 'directory' && <Notice>{t('pupil.directoryNotice')}</Notice>}
-        <DataList appearance="rows" className="samen-datalist">
-          <DataListItem>
-            <DataListKey>{t('pupil.number')}</DataListKey>
-            <DataListValue>{pupil.pupil_number}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('pupil.class')}</DataListKey>
-            <DataListValue>{pupil.class || none}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('pupil.mentor')}</DataListKey>
-            <DataListValue>{pupil.mentor_name || none}</DataListValue>
-          </DataListItem>
-          {pupil.view === 'full' && (
-            <>
-              <DataListItem>
-                <DataListKey>{t('pupil.dateOfBirth')}</DataListKey>
-                <DataListValue>
-                  {formatDate(pupil.date_of_birth)}
-                  {age !== null && ` (${t('pupil.age', { count: age })})`}
-                </DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>{t('pupil.bsn')}</DataListKey>
-                <DataListValue>{pupil.bsn || none}</DataListValue>
-              </DataListItem>
-              <DataListItem>
-                <DataListKey>{t('pupil.enrolment')}</DataListKey>
-                <DataListValue>
-                  {!pupil.enrolment_start
-                    ? none
-                    : pupil.enrolment_end
-                      ? t('pupil.enrolmentEnded', {
-                          start: formatDate(pupil.enrolment_start),
-                          end: formatDate(pupil.enrolment_end),
-                        })
-                      : t('pupil.enrolmentRange', { start: formatDate(pupil.enrolment_start) })}
-                </DataListValue>
-              </DataListItem>
-            </>
-          )}
-        </DataList>
+        <Facts
+          items={[
+            [t('pupil.number'), pupil.pupil_number],
+            [t('pupil.class'), pupil.class || none],
+            [t('pupil.mentor'), pupil.mentor_name || none],
+            full && [
+              t('pupil.dateOfBirth'),
+              `${formatDate(pupil.date_of_birth)}${age !== null ? ` (${t('pupil.age', { count: age })})` : ''}`,
+            ],
+            full && [t('pupil.bsn'), pupil.bsn || none],
+            full && [t('pupil.enrolment'), enrolment],
+          ]}
+        />
       </section>
       {pupil.view === 'full' && (
         <section aria-labelledby="pupil-guardians">
@@ -142,29 +94,14 @@ export function PupilPage({ id }: { id: string }) {
           {(pupil.guardians ?? []).length === 0 ? (
             <Paragraph>{t('pupil.noGuardians')}</Paragraph>
           ) : (
-            <Table className="samen-table">
-              <TableCaption>{t('pupil.guardiansCaption', { name })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('pupil.guardianName')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupil.relation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupil.email')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupil.phone')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupil.authority')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {(pupil.guardians ?? []).map((g) => (
-                  <TableRow key={g.id}>
-                    <TableCell>{g.name}</TableCell>
-                    <TableCell>{g.relation}</TableCell>
-                    <TableCell>{g.email ?? none}</TableCell>
-                    <TableCell>{g.phone ?? none}</TableCell>
-                    <TableCell>{g.parental_authority ? t('pupil.yes') : t('pupil.no')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <SimpleTable
+              caption={t('pupil.guardiansCaption', { name })}
+              headers={[t('pupil.guardianName'), t('pupil.relation'), t('pupil.email'), t('pupil.phone'), t('pupil.authority')]}
+              rows={(pupil.guardians ?? []).map((g) => ({
+                key: g.id,
+                cells: [g.name, g.relation, g.email ?? none, g.phone ?? none, g.parental_authority ? t('pupil.yes') : t('pupil.no')],
+              }))}
+            />
           )}
         </section>
       )}

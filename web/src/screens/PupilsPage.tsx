@@ -1,5 +1,5 @@
 // Pupils: search by name or number, filter by class; the list is the API's, page by page.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import {
@@ -9,18 +9,12 @@ import {
   FieldsetLegend,
   FormFieldTextbox,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
-import { api, call, type Pupil } from '../api/client';
+import { api, call } from '../api/client';
+import { SimpleTable } from '../components/SimpleTable';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, PageTitle } from '../components/common';
-import { messageFor, valueOf } from '../components/forms';
+import { useLoad, valueOf } from '../components/forms';
 import { pupilName } from '../format/names';
 import { paths } from './routes';
 
@@ -35,32 +29,16 @@ export function PupilsPage() {
   const [, navigate] = useLocation();
   const [query, setQuery] = useState(q);
   const [classFilter, setClassFilter] = useState(klass);
-  const [pupils, setPupils] = useState<Pupil[] | null>(null);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    setPupils(null);
-    setError(undefined);
-    call(
-      api.GET('/api/pupils', {
-        params: {
-          query: {
-            q: q || undefined,
-            class: klass || undefined,
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
-          },
-        },
-      }),
-    ).then(
-      (list) => live && setPupils(list.pupils),
-      (e) => live && setError(messageFor(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [q, klass, page, t]);
+  const { data, error } = useLoad(
+    () =>
+      call(
+        api.GET('/api/pupils', {
+          params: { query: { q: q || undefined, class: klass || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
+        }),
+      ),
+    [q, klass, page],
+  );
+  const pupils = data?.pupils ?? null;
 
   function go(next: { q: string; klas: string; pagina?: number }) {
     const params = new URLSearchParams();
@@ -112,31 +90,20 @@ export function PupilsPage() {
             {pupils.length === PAGE_SIZE && ` ${t('pupils.more')}`}
           </Paragraph>
           {pupils.length > 0 && (
-            <Table className="samen-table">
-              <TableCaption>{`${t('pupils.caption')} — ${t('pupils.page', { page })}`}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('pupils.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupils.number')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupils.class')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupils.mentor')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('pupils.view')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {pupils.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableCell>
-                      <AppLink href={paths.pupil(p.id)}>{pupilName(p)}</AppLink>
-                    </TableCell>
-                    <TableCell>{p.pupil_number}</TableCell>
-                    <TableCell>{p.class}</TableCell>
-                    <TableCell>{p.mentor_name ?? ''}</TableCell>
-                    <TableCell>{p.view === 'full' ? t('pupils.viewFull') : t('pupils.viewDirectory')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <SimpleTable
+              caption={`${t('pupils.caption')} — ${t('pupils.page', { page })}`}
+              headers={[t('pupils.name'), t('pupils.number'), t('pupils.class'), t('pupils.mentor'), t('pupils.view')]}
+              rows={pupils.map((p) => ({
+                key: p.id,
+                cells: [
+                  <AppLink href={paths.pupil(p.id)}>{pupilName(p)}</AppLink>,
+                  p.pupil_number,
+                  p.class,
+                  p.mentor_name ?? '',
+                  p.view === 'full' ? t('pupils.viewFull') : t('pupils.viewDirectory'),
+                ],
+              }))}
+            />
           )}
           {(page > 1 || pupils.length === PAGE_SIZE) && (
             <ButtonGroup>

@@ -1,13 +1,13 @@
 // Signals: for the care coordinator the triage queue of the school (advice or case); for a
 // mentor or teacher their own open signals.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, FormField, FormFieldTextarea, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { api, call, type Signal } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { RadioGroup } from '../components/ChoiceGroup';
 import { DraftOffer, FormAlert, Loading, Notice, PageTitle } from '../components/common';
-import { focusFirstInvalid, messageFor, useFormErrors } from '../components/forms';
+import { useForm, useLoad } from '../components/forms';
 import { SignalSummary } from '../components/SignalSummary';
 import { useDraft } from '../drafts/draft';
 import { pupilName } from '../format/names';
@@ -31,25 +31,15 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
   const me = useMe();
   const draft = useDraft<TriageDraft>(me.user.id, `triage-${signal.id}`, EMPTY_TRIAGE, isEmptyTriage);
   const { value, setValue } = draft;
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, setFields, fromApi } = useFormErrors();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, busy, errors, submit } = useForm(TRIAGE_FIELDS);
   const levelId = `triage-level-${signal.id}`;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent) {
     const missing = {
       decision: value.decision ? undefined : t('triage.decisionRequired'),
       advice: value.decision === 'advice' && !value.advice.trim() ? t('triage.adviceRequired') : undefined,
     };
-    if (missing.decision || missing.advice) {
-      setFields(missing);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
+    void submit(event, missing, async () => {
       const body =
         value.decision === 'advice'
           ? { decision: 'advice' as const, advice: value.advice.trim(), version: signal.version }
@@ -61,16 +51,11 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
           ? { status: 'advice' }
           : { status: 'case', caseId: result.case_id, opened: Boolean(result.opened) },
       );
-    } catch (error) {
-      fromApi(t, error, TRIAGE_FIELDS);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="samen-form samen-triage" aria-labelledby={`signal-${signal.id}`}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form samen-triage" aria-labelledby={`signal-${signal.id}`}>
       <DraftOffer draft={draft.offered} onRestore={draft.restore} onDiscard={draft.discard} />
       <FormAlert title={t('triage.errorSummary')} message={errors.form} />
       <RadioGroup
@@ -140,20 +125,8 @@ export function SignalsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const triage = me.active_membership.role === 'care_coordinator';
-  const [data, setData] = useState<{ signals: Signal[]; names: Record<string, string> } | null>(null);
-  const [error, setError] = useState<string>();
+  const { data, error } = useLoad(loadSignals, [me.active_membership.id]);
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
-
-  useEffect(() => {
-    let live = true;
-    loadSignals().then(
-      (d) => live && setData(d),
-      (e) => live && setError(messageFor(t, e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [t, me.active_membership.id]);
 
   const title = triage ? t('signals.triageTitle') : t('signals.mineTitle');
   return (
