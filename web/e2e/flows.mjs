@@ -111,6 +111,14 @@ export const flows = [
       await page.getByRole('button', { name: 'Signaal vastleggen' }).click();
       await page.getByText(`Het signaal over ${name} is vastgelegd.`).waitFor();
       await checks.accessible(page, 'signal-saved');
+      // The signal shows on the pupil page and among the mentor's open signals.
+      await page.getByRole('link', { name: `Naar ${name}` }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await page.getByText(state.signalText).waitFor();
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
+      await page.getByRole('heading', { name: 'Mijn open signalen', level: 1 }).waitFor();
+      await page.getByText(state.signalText).waitFor();
+      await checks.accessible(page, 'my-signals');
     },
   },
   {
@@ -171,7 +179,17 @@ export const flows = [
   {
     name: 'administrator with two memberships switches, then logs out',
     async run({ page, server, checks }) {
-      await login(page, server, ADMIN);
+      // Keyboard only: Tab to the e-mail field, type, Tab, type, Enter.
+      await page.goto(`${server.url}/`);
+      await page.getByRole('heading', { name: 'Inloggen bij Samen' }).waitFor();
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.getAttribute('name') === 'email')) break;
+      }
+      await page.keyboard.type(ADMIN);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor();
       const select = page.getByLabel('Werkt als');
       assert.match(await select.locator('option:checked').textContent(), /Gemeente Lindeveld/);
