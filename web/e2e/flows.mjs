@@ -208,6 +208,29 @@ export const flows = [
     },
   },
   {
+    name: 'guardian on a 360 px phone: own child, who looked at the file, the case as far as the family sees it',
+    viewport: { width: 360, height: 740 },
+    async run({ page, server, checks }) {
+      await login(page, server, 'ouder@ouders.example');
+      await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+      await checks.screen(page, 'family-360');
+      const child = page.getByRole('main').getByRole('listitem').getByRole('link').first();
+      const name = (await child.textContent()).trim();
+      await child.click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      const log = page.getByRole('region', { name: 'Wie keek in het dossier' });
+      // The mentor flow listed class 2A, the child's class: that access is shown.
+      await log.getByRole('row').filter({ hasText: 'Het Baken College' }).first().waitFor();
+      // Tables scroll inside their own box; the page itself does not widen (WCAG 1.4.10).
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+      await checks.screen(page, 'family-access-log-360');
+      await page.getByRole('link', { name: /^Dossier bekijken/ }).click();
+      await page.getByRole('heading', { name: /^Dossier van /, level: 1 }).waitFor();
+      await page.getByText('Zichtbaar voor gezin').first().waitFor();
+      await checks.accessible(page, 'family-case-360');
+    },
+  },
+  {
     // Last: ten failures also block the client address, and every flow logs in from 127.0.0.1.
     name: 'too many failed logins: the wait from Retry-After is shown',
     viewport: { width: 360, height: 740 },

@@ -11,6 +11,7 @@ import { PupilPage } from './screens/PupilPage';
 import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
 import { CasePage } from './screens/CasePage';
+import { FamilyPage } from './screens/FamilyPage';
 import { homeFor, paths } from './screens/routes';
 
 function NotFound() {
@@ -48,6 +49,9 @@ export function App() {
       <Switch>
         <Route path="/">
           <Redirect to={home} replace />
+        </Route>
+        <Route path={paths.family}>
+          <FamilyPage />
         </Route>
         <Route path={paths.pupils}>
           <PupilsPage />

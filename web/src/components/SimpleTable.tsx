@@ -9,7 +9,11 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 
-/** A data table with a caption and column headers (scope="col"). */
+/**
+ * A data table with a caption and column headers (scope="col"). On a narrow screen it
+ * scrolls sideways inside its own box (focusable, so keyboards can scroll it too) instead
+ * of widening the page.
+ */
 export function SimpleTable({
   caption,
   headers,
@@ -20,6 +24,7 @@ export function SimpleTable({
   rows: readonly { key: string; cells: readonly ReactNode[] }[];
 }) {
   return (
+    <div className="samen-table-scroll" role="region" aria-label={caption} tabIndex={0}>
     <Table className="samen-table">
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
@@ -41,5 +46,6 @@ export function SimpleTable({
         ))}
       </TableBody>
     </Table>
+    </div>
   );
 }

@@ -15,7 +15,8 @@ import { SignalSummary } from '../components/SignalSummary';
 import { ageInYears, formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
-import { canRecordSignals, paths } from './routes';
+import { canRecordSignals, isFamily, paths } from './routes';
+import { AccessLog } from '../components/AccessLog';
 
 interface PupilView {
   pupil: Pupil;
@@ -63,7 +64,9 @@ export function PupilPage({ id }: { id: string }) {
   return (
     <>
       <Paragraph>
-        <AppLink href={paths.pupils}>{t('pupil.back')}</AppLink>
+        <AppLink href={isFamily(me.active_membership.role) ? paths.family : paths.pupils}>
+          {isFamily(me.active_membership.role) ? t('family.title') : t('pupil.back')}
+        </AppLink>
       </Paragraph>
       <PageTitle>{name}</PageTitle>
       {canRecordSignals(me.active_membership.role) && (
@@ -117,6 +120,7 @@ export function PupilPage({ id }: { id: string }) {
           <Paragraph>{t('pupil.noOpenCase')}</Paragraph>
         )}
       </section>
+      {isFamily(me.active_membership.role) && <AccessLog pupilId={pupil.id} />}
       <section aria-labelledby="pupil-signals">
         <Heading2 id="pupil-signals">{t('pupil.signals')}</Heading2>
         {signals.length === 0 ? (

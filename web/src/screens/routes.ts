@@ -1,6 +1,7 @@
 import type { Role } from '../api/client';
 
 export const paths = {
+  family: '/gezin',
   pupils: '/leerlingen',
   pupil: (id: string) => `/leerlingen/${encodeURIComponent(id)}`,
   signals: '/signalen',
@@ -14,13 +15,19 @@ export function canRecordSignals(role: Role) {
   return SIGNALLING_ROLES.includes(role);
 }
 
-/** Where a role starts: the care coordinator at the triage queue, everyone else at pupils. */
+export function isFamily(role: Role) {
+  return role === 'guardian' || role === 'pupil';
+}
+
+/** Where a role starts: the care coordinator at the triage queue, the family at its overview, everyone else at pupils. */
 export function homeFor(role: Role) {
+  if (isFamily(role)) return paths.family;
   return role === 'care_coordinator' ? paths.signals : paths.pupils;
 }
 
 export function navItemsFor(role: Role): { href: string; label: string }[] {
   const items: { href: string; label: string }[] = [];
+  if (isFamily(role)) return [{ href: paths.family, label: 'nav.family' }];
   if (role === 'care_coordinator') items.push({ href: paths.signals, label: 'nav.triage' });
   items.push({ href: paths.pupils, label: 'nav.pupils' });
   if (canRecordSignals(role)) items.push({ href: paths.newSignal(), label: 'nav.newSignal' });
