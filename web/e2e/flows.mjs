@@ -173,6 +173,12 @@ export const flows = [
       await page.getByRole('heading', { name: /^Dossier van / , level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Chronologie' }).waitFor();
       await page.getByText('Voor: school').first().waitFor();
+      // "Why can I see this?": the basis at once, the policy's reasons on request.
+      const entry = page.getByRole('article').filter({ hasText: 'Signaal' }).first();
+      await entry.getByText('Waarom zie ik dit?').click();
+      await entry.getByText(/Je ziet dit op grond van: /).waitFor();
+      await entry.getByRole('button', { name: 'Toon de regels die dit beslisten' }).click();
+      await entry.locator('ul[lang="en"] li').first().waitFor();
       await checks.screen(page, 'case');
     },
   },

@@ -295,6 +295,13 @@ export const en: Messages = {
     legal_duty: 'legal duty (compulsory education)',
     safety: 'safety (reporting code)',
   },
+  explain: {
+    summary: 'Why can I see this?',
+    basis: 'You see this on the basis of: {{basis}}.',
+    load: 'Show the rules that decided this',
+    busy: 'Loading…',
+    reasonsTitle: 'The rules, step by step:',
+  },
   errors: {
     summaryTitle: 'Something went wrong',
     malformed_json: 'The request could not be read.',

@@ -293,6 +293,13 @@ export const nl = {
     legal_duty: 'wettelijke plicht (leerplicht)',
     safety: 'veiligheid (meldcode)',
   },
+  explain: {
+    summary: 'Waarom zie ik dit?',
+    basis: 'Je ziet dit op grond van: {{basis}}.',
+    load: 'Toon de regels die dit beslisten',
+    busy: 'Bezig met laden…',
+    reasonsTitle: 'De regels, stap voor stap (in het Engels, zoals de server ze geeft):',
+  },
   errors: {
     summaryTitle: 'Er ging iets mis',
     malformed_json: 'Het verzoek kon niet worden gelezen.',

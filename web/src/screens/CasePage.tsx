@@ -12,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Facts } from '../components/Facts';
 import { SimpleTable } from '../components/SimpleTable';
+import { WhyCanISee } from '../components/WhyCanISee';
 import { api, call, type Case, type ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, PageTitle } from '../components/common';
@@ -128,6 +129,7 @@ export function CasePage({ id }: { id: string }) {
                     {e.family_visible && <StatusBadge status="active">{t('case.family')}</StatusBadge>}
                   </BadgeList>
                   <Paragraph className="samen-prewrap">{e.text}</Paragraph>
+                  <WhyCanISee entry={e} />
                 </article>
               </li>
             ))}
