@@ -122,25 +122,49 @@ login() {
   [ -n "$SAMEN_COOKIE" ] || { say "login at $1 failed"; exit 1; }
   export SAMEN_COOKIE
 }
-# wrk_run NAME URL [script]: prints "req/s p50 p99 non-2xx socket-errors"
+# CPU time (clock ticks) used so far by the processes named: utime + stime of each.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
+# µs of CPU per request from TICKS over REQUESTS.
+per_request_us() { echo "scale=0; $1 * 1000000 / $(getconf CLK_TCK) / $2" | bc -l; }
+# wrk_run NAME URL [script]: prints "req/s p50 p99 non-2xx socket-errors samen-µs pg-µs",
+# the last two the CPU time per request of the one samen server (SERVER_PID) and of all
+# PostgreSQL processes during the measured run ("-" where not measured).
 wrk_run() {
-  local name=$1 url=$2 script=${3:-} rps p50 p99 bad errors
-  local args=(-t1 -c"$CONNECTIONS" --latency)
+  local name=$1 url=$2 script=${3:-} rps p50 p99 bad errors requests
+  local args=(-t1 -c"$CONNECTIONS" --latency) samen_us=- pg_us=- s0=0 p0 pg_pids
   [ -n "$script" ] && args+=(-s "$script")
   say "wrk $name: $url"
   wrk "${args[@]}" -d3s "$url" >/dev/null # warm-up
+  pg_pids=$(postgres_pids)
+  [ -n "$SERVER_PID" ] && s0=$(cpu_ticks "$SERVER_PID")
+  # shellcheck disable=SC2086 # a list of pids
+  p0=$(cpu_ticks $pg_pids)
   wrk "${args[@]}" -d"$DURATION" "$url" >"$TMP/wrk-$name.txt"
+  requests=$(awk '/requests in/ {print $1}' "$TMP/wrk-$name.txt")
+  if [ -n "$SERVER_PID" ]; then
+    samen_us=$(per_request_us $(($(cpu_ticks "$SERVER_PID") - s0)) "$requests")
+    # shellcheck disable=SC2086
+    [[ "$name" == pg-* ]] && pg_us=$(per_request_us $(($(cpu_ticks $pg_pids) - p0)) "$requests")
+  fi
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$TMP/wrk-$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$TMP/wrk-$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$TMP/wrk-$name.txt")
   bad=$(awk '/Non-2xx/ {print $5}' "$TMP/wrk-$name.txt")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$TMP/wrk-$name.txt")
-  echo "$rps $p50 $p99 ${bad:-0} ${errors:-0}"
+  echo "$rps $p50 $p99 ${bad:-0} ${errors:-0} $samen_us $pg_us"
 }
-row() { # LABEL "rps p50 p99 bad errors"
-  local rps p50 p99 bad errors
-  read -r rps p50 p99 bad errors <<<"$2"
-  echo "| $1 | $rps | $p50 | $p99 | $bad | $errors |"
+row() { # LABEL "rps p50 p99 bad errors samen-µs pg-µs"
+  local rps p50 p99 bad errors samen_us pg_us
+  read -r rps p50 p99 bad errors samen_us pg_us <<<"$2"
+  echo "| $1 | $rps | $p50 | $p99 | $bad | $errors | $samen_us | $pg_us |"
 }
 rps_of() { echo "${1%% *}"; }
 
@@ -209,14 +233,14 @@ synchronous_commit on, default shared_buffers).
 Machine load (1, 5, 15 min) before: $load_before; after: $load_after.
 Busiest processes at the start: ${busy_before%, }.
 
-| one samen, SQLite | requests/s | p50 | p99 | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|
+| one samen, SQLite | requests/s | p50 | p99 | non-2xx | socket errors | samen CPU µs/req | PostgreSQL CPU µs/req |
+|---|---:|---:|---:|---:|---:|---:|---:|
 $(row "GET /healthz" "$sqlite_healthz")
 $(row "GET /api/pupils/{id} (session, policy, committed audit entry)" "$sqlite_read")
 $(row "GET /api/pupils?q=jan&limit=20 (20 audit entries each)" "$sqlite_search")
 
-| one samen, PostgreSQL | requests/s | p50 | p99 | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|
+| one samen, PostgreSQL | requests/s | p50 | p99 | non-2xx | socket errors | samen CPU µs/req | PostgreSQL CPU µs/req |
+|---|---:|---:|---:|---:|---:|---:|---:|
 $(row "GET /healthz" "$pg_healthz")
 $(row "GET /api/pupils/{id} (session, policy, committed audit entry)" "$pg_read")
 $(row "GET /api/pupils?q=jan&limit=20 (20 audit entries each)" "$pg_search")
@@ -226,8 +250,8 @@ $(row "GET /api/pupils?q=jan&limit=20 (20 audit entries each)" "$pg_search")
 - audit entries written: SQLite $((audit_sqlite_1 - audit_sqlite_0)), PostgreSQL $((audit_pg_1 - audit_pg_0)) (one server), then $((audit_pg_2 - audit_pg_1)) through the cluster
 - afterwards: SQLite \`$verify_sqlite\`; PostgreSQL \`$verify_pg\`
 
-| PostgreSQL, direct vs through nginx | requests/s | p50 | p99 | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|
+| PostgreSQL, direct vs through nginx | requests/s | p50 | p99 | non-2xx | socket errors | samen CPU µs/req | PostgreSQL CPU µs/req |
+|---|---:|---:|---:|---:|---:|---:|---:|
 $(row "GET /healthz, one samen direct (http)" "$direct_healthz")
 $(row "GET /healthz, nginx (https) → two samen" "$nginx_healthz")
 $(row "GET /api/pupils/{id}, one samen direct (http)" "$direct_read")

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 SAMEN=${SAMEN:-build/samen}
 PORT=${BENCH_PORT:-18480}
 DURATION=${BENCH_DURATION:-15s}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 PUPILS=${BENCH_PUPILS:-100000}
 PASSWORD='Lindeveld-demo-2026!'
@@ -57,8 +58,18 @@ wrk_run() {
   bad=$(awk '/Non-2xx/ {print $5}' "$TMP/wrk-$1.txt")
   echo "$rps $p50 $p99 ${bad:-0}"
 }
-read -r h_rps h_p50 h_p99 h_bad < <(wrk_run healthz /healthz)
-read -r r_rps r_p50 r_p99 r_bad < <(wrk_run read "/api/pupils/$PUPIL" bench/cookie.lua)
+# /healthz and the audited read take turns for BENCH_ROUNDS rounds: on shared, noisy cores
+# one pair of runs can land on a quiet and a busy moment, so every round's ratio is shown
+# and the table gives the round with the median ratio.
+rounds=()
+for round in $(seq "$ROUNDS"); do
+  read -r h_rps h_p50 h_p99 h_bad < <(wrk_run "healthz-$round" /healthz)
+  read -r r_rps r_p50 r_p99 r_bad < <(wrk_run "read-$round" "/api/pupils/$PUPIL" bench/cookie.lua)
+  rounds+=("$(ratio "$r_rps" "$h_rps") $h_rps $h_p50 $h_p99 $h_bad $r_rps $r_p50 $r_p99 $r_bad")
+done
+median=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(((ROUNDS + 1) / 2))p")
+read -r _ h_rps h_p50 h_p99 h_bad r_rps r_p50 r_p99 r_bad <<<"$median"
+round_ratios=$(printf '%s\n' "${rounds[@]}" | awk '{printf "%s%s %%", (NR > 1 ? ", " : ""), $1}')
 read -r s_rps s_p50 s_p99 s_bad < <(wrk_run search "/api/pupils?q=jan&limit=20" bench/cookie.lua)
 audit_entries=$(sqlite3 "$TMP/bench.db" "SELECT count(*) FROM audit_log")
 
@@ -84,7 +95,7 @@ csv_mb=$(printf %.1f "$(echo "$(stat -c %s "$TMP/pupils.csv") / 1048576" | bc -l
 
 cat >>"$TMP/out.md" <<MD
 
-Command: \`make bench\` (bench/run.sh). $PUPILS pupils; wrk -t1 -c$CONNECTIONS for $DURATION per scenario after a 3 s warm-up,
+Command: \`make bench\` (bench/run.sh). $PUPILS pupils; wrk -t1 -c$CONNECTIONS for $DURATION per scenario after a 3 s warm-up ($ROUNDS rounds of /healthz and the audited read, the median shown),
 on the same 2 cores as the server; server at --log-level warn (no access log).
 
 | scenario | requests/s | p50 | p99 | non-2xx |
@@ -93,7 +104,7 @@ on the same 2 cores as the server; server at --log-level warn (no access log).
 | GET /api/pupils/{id} (session, policy, committed audit entry) | $r_rps | $r_p50 | $r_p99 | $r_bad |
 | GET /api/pupils?q=jan&limit=20 (20 audit entries each) | $s_rps | $s_p50 | $s_p99 | $s_bad |
 
-- audited read ÷ /healthz: **$(ratio "$r_rps" "$h_rps") %** (goal ≥ 50 %); audited read p99 at $CONNECTIONS connections: **$r_p99** (goal ≤ 10 ms)
+- audited read ÷ /healthz: **$(ratio "$r_rps" "$h_rps") %** (goal ≥ 50 %; the median of $ROUNDS alternating rounds, which gave $round_ratios); audited read p99 at $CONNECTIONS connections: **$r_p99** (goal ≤ 10 ms)
 - audit entries written during the run: $audit_entries; after SIGTERM: \`$verify\`
 - demo region of $PUPILS pupils created in $(printf %.2f "$demo_s") s
 

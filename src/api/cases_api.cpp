@@ -6,6 +6,7 @@
 // goals and actions: case_plan_api.cpp.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "api/auth.hpp"
@@ -126,11 +127,11 @@ Reply open_case(AppContext& ctx, Request& req) {
 // cases they lead or sit at, the school's cases for its care coordinator, and the family's
 // own pupils' cases for a family login.
 std::vector<store::CaseRecord> case_candidates(store::ReadTx& tx, const Actor& actor,
-                                               const std::string& pupil_id) {
+                                               const std::string& pupil_id, bool open_only) {
   if (!pupil_id.empty()) return tx.cases_of_pupil(pupil_id);
   std::vector<store::CaseRecord> out = tx.cases_of_memberships({actor.membership.id});
   if (actor.membership.role == domain::Role::care_coordinator)
-    for (auto& c : tx.cases_of_school(actor.membership.organisation_id, false))
+    for (auto& c : tx.cases_of_school(actor.membership.organisation_id, open_only))
       out.push_back(std::move(c));
   if (domain::is_family_role(actor.membership.role)) {
     store::PupilQuery q;
@@ -157,14 +158,27 @@ Reply list_cases(AppContext& ctx, Request& req) {
   if (status != "open" && status != "closed" && status != "all")
     return fail(400, "validation_failed", "status must be open, closed or all", "status");
   auto now = domain::now_millis();
+  std::vector<store::CaseRecord> cases;
+  for (auto& c : case_candidates(*tx, *actor, req.query_value("pupil_id"), status == "open"))
+    if (status == "all" || c.status == status) cases.push_back(std::move(c));
+  // The facts and grants of all candidates in a few queries, not a few per case.
+  std::vector<std::string> case_ids, pupil_ids;
+  for (const auto& c : cases) {
+    case_ids.push_back(c.id);
+    pupil_ids.push_back(c.pupil_id);
+  }
+  std::map<std::string, domain::CaseFacts> facts;
+  for (auto& f : tx->case_facts_of(case_ids)) facts.emplace(f.case_id, std::move(f));
+  auto grants = tx->consent_grants_by_pupil(pupil_ids);
+  const std::vector<domain::ConsentGrant> no_grants;
   Reply reply;
   json::array items;
-  for (const auto& c : case_candidates(*tx, *actor, req.query_value("pupil_id"))) {
-    if (status != "all" && c.status != status) continue;
-    auto facts = tx->case_facts(c.id);
-    if (!facts) continue;
-    auto decision = domain::decide_case_access(actor->viewer, *facts,
-                                               tx->consent_grants_of_pupil(c.pupil_id), now);
+  for (const auto& c : cases) {
+    auto f = facts.find(c.id);
+    if (f == facts.end()) continue;
+    auto g = grants.find(c.pupil_id);
+    auto decision = domain::decide_case_access(actor->viewer, f->second,
+                                               g == grants.end() ? no_grants : g->second, now);
     if (!decision.allowed) continue;
     reply.audit.push_back(decision_event(*actor, req, decision, "list", "case", c.id, c.pupil_id));
     items.push_back(case_summary_json(c));

@@ -4,6 +4,7 @@
 // refused leaves an audit entry with the rule and legal basis, before the response.
 // A case or entry the viewer may not see answers 404, as if it did not exist.
 #include <boost/json.hpp>
+#include <charconv>
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
@@ -13,6 +14,7 @@
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
+#include "domain/entry_filter.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/text.hpp"
@@ -159,6 +161,28 @@ Reply create_entry(AppContext& ctx, Request& req) {
   });
 }
 
+// The chronology's keyset cursor, "<created_at millis>.<entry id>": opaque to clients, who
+// pass back the `next` of one page as `after` for the following one.
+std::string entry_cursor(const store::EntryRecord& e) {
+  return std::to_string(e.created_at) + "." + e.facts.entry_id;
+}
+
+bool read_entry_cursor(const std::string& text, store::EntryPageQuery& q) {
+  auto dot = text.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == text.size()) return false;
+  domain::Millis at = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + dot, at);
+  if (ec != std::errc{} || ptr != text.data() + dot) return false;
+  std::string id = text.substr(dot + 1);
+  if (id.find_first_not_of("0123456789") != std::string::npos) return false;
+  q.after_created_at = at;
+  q.after_id = std::move(id);
+  return true;
+}
+
+constexpr int kDefaultEntryPage = 100;
+constexpr int kMaxEntryPage = 500;
+
 Reply list_entries(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   auto actor = authenticate(ctx, req, *tx);
@@ -168,32 +192,41 @@ Reply list_entries(AppContext& ctx, Request& req) {
   if (entered.denied) return std::move(*entered.denied);
   const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
-  std::string category = req.query_value("category");
-  std::string audience = req.query_value("audience");
-  std::string author = req.query_value("author");
-  if (!category.empty() && !domain::parse_entry_category(category))
+  store::EntryPageQuery q;
+  q.category = req.query_value("category");
+  q.audience = req.query_value("audience");
+  q.author_user_id = req.query_value("author");
+  q.limit = query_int(req, "limit", kDefaultEntryPage, 1, kMaxEntryPage);
+  if (!q.category.empty() && !domain::parse_entry_category(q.category))
     return fail(400, "validation_failed", "unknown category", "category");
-  if (!audience.empty() && !domain::parse_audience(audience))
+  if (!q.audience.empty() && !domain::parse_audience(q.audience))
     return fail(400, "validation_failed", "unknown audience", "audience");
+  if (q.limit < 0)
+    return fail(400, "validation_failed", "limit must be 1 to " + std::to_string(kMaxEntryPage),
+                "limit");
+  if (std::string after = req.query_value("after"); !after.empty() && !read_entry_cursor(after, q))
+    return fail(400, "validation_failed", "after must be the next of an earlier page", "after");
+  // The store selects by the same rules (EntryFilter as SQL); each row still gets its single
+  // decision, which names rule and basis for the audit and the answer, and would keep out a
+  // row the filter let through by mistake.
+  auto filter = domain::entry_filter_for(actor->viewer, c->facts, c->grants, c->safety, now);
+  auto page = tx->entries_page(filter, q);
   Reply reply;
   json::array items;
-  auto entries = tx->entries_of_case(case_id);
   EntryRenderer renderer(*tx, actor->viewer, *c, now);
-  renderer.know(entries);
+  renderer.know(page.entries);
   ListingAudit audit(*actor, req, "entry", c->facts.pupil_id);
-  for (const auto& e : entries) {
-    const auto& f = e.facts;
-    if (!category.empty() && domain::to_string(f.category) != category) continue;
-    if (!audience.empty() && domain::to_string(f.audience) != audience) continue;
-    if (!author.empty() && f.author_user_id != author) continue;
+  for (const auto& e : page.entries) {
     auto decision =
-        domain::decide_entry_access(actor->viewer, f, c->facts, c->grants, c->safety, now);
+        domain::decide_entry_access(actor->viewer, e.facts, c->facts, c->grants, c->safety, now);
     if (!decision.allowed) continue;  // not listed, as if it were not there
-    audit.add(decision, f.entry_id);
+    audit.add(decision, e.facts.entry_id);
     items.push_back(renderer.render(e, decision));
   }
   reply.audit = std::move(audit).events();
-  *reply.response = json_response(200, json::object{{"entries", std::move(items)}});
+  json::object body{{"entries", std::move(items)}};
+  if (page.more) body["next"] = entry_cursor(page.entries.back());
+  *reply.response = json_response(200, std::move(body));
   return reply;
 }
 

@@ -4,6 +4,15 @@
 
 namespace samen::api {
 
+int query_int(const http::Request& request, const std::string& name, int fallback, int lo, int hi) {
+  std::string v = request.query_value(name);
+  int out = fallback;
+  if (v.empty()) return fallback;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc{} || ptr != v.data() + v.size()) return -1;
+  return out < lo || out > hi ? -1 : out;
+}
+
 std::optional<std::int64_t> expected_version(const http::Request& request,
                                              std::optional<std::int64_t> body_version) {
   std::string_view tag = request.header("if-match");

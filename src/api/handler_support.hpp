@@ -21,6 +21,10 @@ inline http::Reply fail(int status, const std::string& code, const std::string& 
 std::optional<std::int64_t> expected_version(const http::Request& request,
                                              std::optional<std::int64_t> body_version);
 
+// A whole-number query parameter in [lo, hi]: `fallback` when absent, -1 when malformed or
+// out of range.
+int query_int(const http::Request& request, const std::string& name, int fallback, int lo, int hi);
+
 http::Response version_conflict();
 http::Response precondition_required();
 

@@ -2,7 +2,6 @@
 // access, allowed or denied, is audited before the response leaves. A pupil the viewer may
 // not see answers 404, as if it did not exist.
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "api/auth.hpp"
 #include "api/handler_support.hpp"
@@ -93,15 +92,6 @@ Status check_mentor(store::ReadTx& tx, const domain::Pupil& p) {
       return ok_status();
   return Error{"validation_failed", "mentor_user_id is not a mentor at this school",
                "mentor_user_id"};
-}
-
-int query_int(const Request& req, const std::string& name, int fallback, int lo, int hi) {
-  std::string v = req.query_value(name);
-  int out = fallback;
-  if (v.empty()) return fallback;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc{} || ptr != v.data() + v.size()) return -1;
-  return out < lo || out > hi ? -1 : out;
 }
 
 Reply list_pupils(AppContext& ctx, Request& req) {

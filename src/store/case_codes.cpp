@@ -83,4 +83,16 @@ std::vector<domain::LaterSignature> split_signatures(std::string_view text) {
   return out;
 }
 
+int entry_reach_code(domain::EntryFilter::Reach reach) {
+  switch (reach) {
+    case domain::EntryFilter::Reach::family:
+      return 1;
+    case domain::EntryFilter::Reach::team:
+      return 2;
+    case domain::EntryFilter::Reach::own_entries_only:
+      break;
+  }
+  return 0;
+}
+
 }  // namespace samen::store

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/case.hpp"
+#include "domain/entry_filter.hpp"
 #include "domain/roles.hpp"
 
 namespace samen::store {
@@ -20,5 +21,8 @@ std::vector<std::string> split_ids(std::string_view text);
 // Later signatures of a grant: "pupil@<millis>" or "<guardian id>@<millis>" each.
 std::string join_signatures(const std::vector<domain::LaterSignature>& signatures);
 std::vector<domain::LaterSignature> split_signatures(std::string_view text);
+// An EntryFilter's reach as the number the chronology's SQL compares with:
+// 0 own entries only, 1 the family's, 2 the case team's.
+int entry_reach_code(domain::EntryFilter::Reach reach);
 
 }  // namespace samen::store

@@ -12,6 +12,7 @@
 //                   consent | closure | family_view
 // Instants are UTC milliseconds; calendar dates are domain::Date.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -145,6 +146,25 @@ struct EntryRecord {
   std::string corrects_entry_id;
   domain::Millis created_at = 0;
   std::vector<std::string> corrected_by;
+};
+
+// One page of a case's chronology as a viewer may list it: the entries the viewer's
+// domain::EntryFilter allows, narrowed by the optional filters, in time order after the
+// keyset cursor (created_at, id), at most `limit`.
+struct EntryPageQuery {
+  std::string category;        // empty: any
+  std::string audience;        // empty: any
+  std::string author_user_id;  // empty: any author
+  domain::Millis after_created_at = std::numeric_limits<domain::Millis>::min();
+  std::string after_id;  // empty: from the first entry
+  int limit = 100;
+};
+
+// `corrected_by` of each entry names only corrections the same filter allows, so a
+// correction hidden from the viewer does not reveal itself through the entry it corrects.
+struct EntryPage {
+  std::vector<EntryRecord> entries;
+  bool more = false;  // entries beyond this page exist
 };
 
 struct ConsentGrantRecord {

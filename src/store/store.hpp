@@ -8,12 +8,14 @@
 // Errors: methods throw StoreError only for failures the caller cannot cause (I/O,
 // corruption, a broken invariant). Conflicts a user can cause are return values.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "domain/entry_filter.hpp"
 #include "domain/policy.hpp"
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
@@ -98,12 +100,22 @@ class ReadTx {
   // What the policy needs (domain/case.hpp): the case with its current team, the pupil's
   // school, date of birth and login, and the guardians.
   virtual std::optional<domain::CaseFacts> case_facts(const std::string& case_id) = 0;
+  // The same for many cases at once (listings), in one query per table; unknown ids are
+  // left out, the rest come in the order asked.
+  virtual std::vector<domain::CaseFacts> case_facts_of(
+      const std::vector<std::string>& case_ids) = 0;
   // The chronology in time order (created_at, then id), with corrections linked.
   virtual std::vector<EntryRecord> entries_of_case(const std::string& case_id) = 0;
+  // What GET /api/cases/{id}/entries lists: the filter as a WHERE clause, paged in SQL, so
+  // a page costs the same in a case of 20 entries or 2,000.
+  virtual EntryPage entries_page(const domain::EntryFilter& filter, const EntryPageQuery& q) = 0;
   virtual std::optional<EntryRecord> entry(const std::string& id) = 0;
   // A pupil's grants in a stable order (by id), withdrawn and expired ones included.
   virtual std::vector<ConsentGrantRecord> consent_grant_records_of_pupil(
       const std::string& pupil_id) = 0;
+  // The grants of many pupils at once, ordered by pupil, then id.
+  virtual std::vector<ConsentGrantRecord> consent_grant_records_of_pupils(
+      const std::vector<std::string>& pupil_ids) = 0;
   virtual std::optional<ConsentGrantRecord> consent_grant(const std::string& id) = 0;
   virtual std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
       const std::string& case_id) = 0;
@@ -112,6 +124,14 @@ class ReadTx {
   std::vector<domain::ConsentGrant> consent_grants_of_pupil(const std::string& pupil_id) {
     std::vector<domain::ConsentGrant> out;
     for (auto& r : consent_grant_records_of_pupil(pupil_id)) out.push_back(std::move(r.grant));
+    return out;
+  }
+  // pupil id → that pupil's grants (pupils without any are absent).
+  std::map<std::string, std::vector<domain::ConsentGrant>> consent_grants_by_pupil(
+      const std::vector<std::string>& pupil_ids) {
+    std::map<std::string, std::vector<domain::ConsentGrant>> out;
+    for (auto& r : consent_grant_records_of_pupils(pupil_ids))
+      out[r.grant.pupil_id].push_back(std::move(r.grant));
     return out;
   }
   std::vector<domain::SafetyDecision> safety_decisions_of_case(const std::string& case_id) {

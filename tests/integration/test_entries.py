@@ -73,6 +73,36 @@ class Entries(unittest.TestCase):
         self.assertLess(len(rows), len(body["entries"]))
         self.assertEqual({(r[0], str(r[4])) for r in rows}, {("entry", body["entries"][0]["pupil_id"])})
 
+    def test_the_chronology_comes_in_pages_that_add_up_to_the_whole(self):
+        coordinator = self.server.login("zorg@hetbaken.example")
+        whole = self.entries("zorg@hetbaken.example")
+        self.assertGreater(len(whole), 2)
+        paged, after, requests = [], None, 0
+        while True:
+            path = f"/api/cases/{self.case}/entries?limit=1" + (f"&after={after}" if after else "")
+            status, resp, body = coordinator.get(path)
+            self.assertEqual(status, 200, body)
+            self.assertEqual(len(body["entries"]), 1)
+            paged += body["entries"]
+            requests += 1
+            # Each page is audited for what it showed, and only that.
+            rows = self.server.query("SELECT resource_id FROM audit_log WHERE request_id = ? "
+                                     "AND action = 'list'", resp.getheader("X-Request-Id"))
+            self.assertEqual(sorted(i for r in rows for i in r[0].split(",")),
+                             sorted(e["id"] for e in body["entries"]))
+            after = body.get("next")
+            if not after:
+                break
+        self.assertEqual([e["id"] for e in paged], [e["id"] for e in whole])
+        self.assertEqual(requests, len(whole))
+        # A correction on a later page still links back to the entry it corrects.
+        mentor_note = self.by_text(paged, "Afwezig op")
+        self.assertEqual(mentor_note["corrected_by"], [self.by_text(paged, "Correctie:")["id"]])
+        for bad in ["limit=0", "limit=501", "limit=x", "after=abc", "after=12.x", "after=.5"]:
+            status, _, body = coordinator.get(f"/api/cases/{self.case}/entries?{bad}")
+            self.assertEqual(status, 400, bad)
+            self.assertEqual(body["error"]["field"], bad.split("=")[0])
+
     def test_a_case_outside_ones_table_does_not_exist_and_the_attempt_is_audited(self):
         mentor = self.server.login("mentor@hetbaken.example")
         status, _, body = mentor.get(f"/api/cases/{self.case}/entries")

@@ -50,10 +50,14 @@ class PgTx final : public WriteTx {
   std::optional<GoalRecord> goal(const std::string& id) override;
   std::optional<ActionRecord> action(const std::string& id) override;
   std::optional<domain::CaseFacts> case_facts(const std::string& case_id) override;
+  std::vector<domain::CaseFacts> case_facts_of(const std::vector<std::string>& case_ids) override;
   std::vector<EntryRecord> entries_of_case(const std::string& case_id) override;
+  EntryPage entries_page(const domain::EntryFilter& filter, const EntryPageQuery& q) override;
   std::optional<EntryRecord> entry(const std::string& id) override;
   std::vector<ConsentGrantRecord> consent_grant_records_of_pupil(
       const std::string& pupil_id) override;
+  std::vector<ConsentGrantRecord> consent_grant_records_of_pupils(
+      const std::vector<std::string>& pupil_ids) override;
   std::optional<ConsentGrantRecord> consent_grant(const std::string& id) override;
   std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
       const std::string& case_id) override;

@@ -76,30 +76,63 @@ std::vector<ConsentGrantRecord> read_grants(const PgResult& r) {
 
 }  // namespace
 
+namespace {
+
+// Only well-formed ids: `'{...}'::bigint[]` refuses anything else as a whole.
+std::vector<std::string> numeric_ids(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids)
+    if (!id.empty() && id.size() <= 18 && id[0] != '0' &&
+        id.find_first_not_of("0123456789") == std::string::npos)
+      out.push_back(id);
+  return out;
+}
+
+}  // namespace
+
 std::optional<domain::CaseFacts> PgTx::case_facts(const std::string& case_id) {
+  auto found = case_facts_of({case_id});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<domain::CaseFacts> PgTx::case_facts_of(const std::vector<std::string>& case_ids) {
+  const auto ids = numeric_ids(case_ids);
+  std::map<std::string, domain::CaseFacts> by_case;
+  std::map<std::string, std::vector<domain::CaseFacts*>> by_pupil;
   auto r = conn_.query(
       "SELECT c.id, c.pupil_id, p.school_id, c.lead_membership_id, p.date_of_birth, p.user_id "
-      "FROM cases c JOIN pupils p ON p.id = c.pupil_id WHERE c.id = $1",
-      Params().id(case_id));
-  if (r.empty()) return std::nullopt;
-  domain::CaseFacts c;
-  c.case_id = r.id(0, 0);
-  c.pupil_id = r.id(0, 1);
-  c.school_id = r.id(0, 2);
-  c.lead_membership_id = r.id(0, 3);
-  c.pupil_date_of_birth = domain::parse_iso_date(r.text(0, 4)).value_or(domain::Date{});
-  c.pupil_user_id = r.id(0, 5);
+      "FROM cases c JOIN pupils p ON p.id = c.pupil_id WHERE c.id = ANY($1::bigint[])",
+      Params().text_array(ids));
+  for (int i = 0; i < r.rows(); ++i) {
+    domain::CaseFacts& c = by_case[r.id(i, 0)];
+    c.case_id = r.id(i, 0);
+    c.pupil_id = r.id(i, 1);
+    c.school_id = r.id(i, 2);
+    c.lead_membership_id = r.id(i, 3);
+    c.pupil_date_of_birth = domain::parse_iso_date(r.text(i, 4)).value_or(domain::Date{});
+    c.pupil_user_id = r.id(i, 5);
+    by_pupil[c.pupil_id].push_back(&c);
+  }
   auto t = conn_.query(
-      "SELECT membership_id FROM case_team WHERE case_id = $1 AND removed_at IS NULL ORDER BY id",
-      Params().id(c.case_id));
-  for (int i = 0; i < t.rows(); ++i) c.team_membership_ids.push_back(t.id(i, 0));
+      "SELECT case_id, membership_id FROM case_team WHERE case_id = ANY($1::bigint[]) "
+      "AND removed_at IS NULL ORDER BY id",
+      Params().text_array(ids));
+  for (int i = 0; i < t.rows(); ++i) by_case[t.id(i, 0)].team_membership_ids.push_back(t.id(i, 1));
+  std::vector<std::string> pupils;
+  for (const auto& [pupil, _] : by_pupil) pupils.push_back(pupil);
   auto g = conn_.query(
-      "SELECT id, user_id, parental_authority FROM guardians WHERE pupil_id = $1 "
-      "ORDER BY position",
-      Params().id(c.pupil_id));
+      "SELECT pupil_id, id, user_id, parental_authority FROM guardians "
+      "WHERE pupil_id = ANY($1::bigint[]) ORDER BY pupil_id, position",
+      Params().text_array(pupils));
   for (int i = 0; i < g.rows(); ++i)
-    c.guardians.push_back({g.id(i, 0), g.id(i, 1), g.boolean(i, 2)});
-  return c;
+    for (domain::CaseFacts* c : by_pupil[g.id(i, 0)])
+      c->guardians.push_back({g.id(i, 1), g.id(i, 2), g.boolean(i, 3)});
+  std::vector<domain::CaseFacts> out;
+  for (const auto& id : case_ids)
+    if (auto it = by_case.find(id); it != by_case.end() && !it->second.case_id.empty())
+      out.push_back(it->second);
+  return out;
 }
 
 std::vector<EntryRecord> PgTx::entries_of_case(const std::string& case_id) {
@@ -116,6 +149,65 @@ std::vector<EntryRecord> PgTx::entries_of_case(const std::string& case_id) {
     if (auto it = index.find(e.corrects_entry_id); it != index.end())
       out[it->second].corrected_by.push_back(e.facts.entry_id);
   return out;
+}
+
+namespace {
+
+// domain::EntryFilter::allows() as SQL over $1-$10 (bound by filter_params); every clause
+// mirrors one branch there (the reach as entry_reach_code numbers it), and
+// tests/store/entry_page_store_test.cpp proves they agree.
+constexpr const char* kVisible =
+    "case_id = $1 AND pupil_id = $2 AND ("
+    " (author_user_id = $3 AND author_membership_id = $4)"
+    " OR ($5 = 1 AND family_visible AND category = ANY(string_to_array($6, ',')))"
+    " OR ($5 = 2 AND ((audience = 'discipline' AND author_role = $7 AND author_organisation_id = "
+    "$8) OR ((audience = 'case_team' OR (audience = 'school' AND $9::boolean)) AND "
+    "(author_organisation_id = $8 OR category = ANY(string_to_array($10, ',')))))))";
+
+Params filter_params(const domain::EntryFilter& f) {
+  Params p;
+  p.id(f.case_id).id(f.pupil_id).id(f.author_user_id).id(f.author_membership_id);
+  p.integer(entry_reach_code(f.reach)).text(join_categories(f.family_categories));
+  p.text(domain::to_string(f.role)).id(f.organisation_id).boolean(f.school_audience);
+  p.text(join_categories(f.crossing_categories));
+  return p;
+}
+
+}  // namespace
+
+EntryPage PgTx::entries_page(const domain::EntryFilter& filter, const EntryPageQuery& q) {
+  static const std::string page_sql =
+      std::string(kEntryColumns) + "WHERE " + kVisible +
+      " AND ($11 = '' OR category = $11) AND ($12 = '' OR audience = $12)"
+      " AND (NOT $13::boolean OR author_user_id = $17)"
+      " AND (created_at > $14 OR (created_at = $14 AND id > coalesce($15, 0)))"
+      " ORDER BY created_at, id LIMIT $16";
+  Params p = filter_params(filter);
+  p.text(q.category).text(q.audience);
+  // A malformed author id is NULL and matches no one rather than everyone.
+  p.boolean(!q.author_user_id.empty());
+  p.integer(q.after_created_at).id(q.after_id);
+  p.integer(q.limit + 1);  // one more tells whether another page follows
+  p.id(q.author_user_id);
+  auto r = conn_.query(page_sql.c_str(), p);
+  EntryPage page;
+  std::map<std::string, std::size_t> index;
+  for (int i = 0; i < r.rows(); ++i) {
+    if (i == q.limit) {
+      page.more = true;
+      break;
+    }
+    page.entries.push_back(read_entry(r, i));
+    index[page.entries.back().facts.entry_id] = page.entries.size() - 1;
+  }
+  static const std::string corrections_sql =
+      std::string("SELECT id, corrects_entry_id FROM entries WHERE ") + kVisible +
+      " AND corrects_entry_id IS NOT NULL ORDER BY id";
+  auto c = conn_.query(corrections_sql.c_str(), filter_params(filter));
+  for (int i = 0; i < c.rows(); ++i)
+    if (auto it = index.find(c.id(i, 1)); it != index.end())
+      page.entries[it->second].corrected_by.push_back(c.id(i, 0));
+  return page;
 }
 
 std::optional<EntryRecord> PgTx::entry(const std::string& id) {
@@ -148,8 +240,14 @@ std::string PgTx::append_entry(const EntryRecord& e) {
 }
 
 std::vector<ConsentGrantRecord> PgTx::consent_grant_records_of_pupil(const std::string& pupil_id) {
-  static const std::string sql = std::string(kGrantColumns) + "WHERE pupil_id = $1 ORDER BY id";
-  return read_grants(conn_.query(sql.c_str(), Params().id(pupil_id)));
+  return consent_grant_records_of_pupils({pupil_id});
+}
+
+std::vector<ConsentGrantRecord> PgTx::consent_grant_records_of_pupils(
+    const std::vector<std::string>& pupil_ids) {
+  static const std::string sql =
+      std::string(kGrantColumns) + "WHERE pupil_id = ANY($1::bigint[]) ORDER BY pupil_id, id";
+  return read_grants(conn_.query(sql.c_str(), Params().text_array(numeric_ids(pupil_ids))));
 }
 
 std::optional<ConsentGrantRecord> PgTx::consent_grant(const std::string& id) {

@@ -78,31 +78,68 @@ ConsentGrantRecord read_grant(const Statement& s) {
 
 }  // namespace
 
+namespace {
+
+// Ids as a JSON array for `IN (SELECT value FROM json_each(?))`: one prepared statement
+// for any number of ids. Malformed ids are left out (they match nothing anyway).
+std::string json_id_list(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (const auto& id : ids)
+    if (auto key = parse_id(id)) {
+      if (out.size() > 1) out += ',';
+      out += std::to_string(*key);
+    }
+  return out + "]";
+}
+
+}  // namespace
+
 std::optional<domain::CaseFacts> SqliteTx::case_facts(const std::string& case_id) {
-  auto key = parse_id(case_id);
-  if (!key) return std::nullopt;
+  auto found = case_facts_of({case_id});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::vector<domain::CaseFacts> SqliteTx::case_facts_of(const std::vector<std::string>& case_ids) {
+  const std::string ids = json_id_list(case_ids);
+  std::map<std::string, domain::CaseFacts> by_case;
+  std::map<std::string, std::vector<domain::CaseFacts*>> by_pupil;
   auto s = conn_.prepare(
       "SELECT c.id, c.pupil_id, p.school_id, c.lead_membership_id, p.date_of_birth, p.user_id "
-      "FROM cases c JOIN pupils p ON p.id = c.pupil_id WHERE c.id = ?");
-  s.bind(1, *key);
-  if (!s.step()) return std::nullopt;
-  domain::CaseFacts c;
-  c.case_id = s.id(0);
-  c.pupil_id = s.id(1);
-  c.school_id = s.id(2);
-  c.lead_membership_id = s.id(3);
-  c.pupil_date_of_birth = domain::parse_iso_date(s.text(4)).value_or(domain::Date{});
-  c.pupil_user_id = s.id(5);
-  s.run();
+      "FROM cases c JOIN pupils p ON p.id = c.pupil_id "
+      "WHERE c.id IN (SELECT value FROM json_each(?))");
+  s.bind(1, ids);
+  while (s.step()) {
+    domain::CaseFacts& c = by_case[s.id(0)];
+    c.case_id = s.id(0);
+    c.pupil_id = s.id(1);
+    c.school_id = s.id(2);
+    c.lead_membership_id = s.id(3);
+    c.pupil_date_of_birth = domain::parse_iso_date(s.text(4)).value_or(domain::Date{});
+    c.pupil_user_id = s.id(5);
+    by_pupil[c.pupil_id].push_back(&c);
+  }
+  s.reset();
   auto t = conn_.prepare(
-      "SELECT membership_id FROM case_team WHERE case_id = ? AND removed_at IS NULL ORDER BY id");
-  t.bind(1, *key);
-  while (t.step()) c.team_membership_ids.push_back(t.id(0));
+      "SELECT case_id, membership_id FROM case_team "
+      "WHERE case_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL ORDER BY id");
+  t.bind(1, ids);
+  while (t.step()) by_case[t.id(0)].team_membership_ids.push_back(t.id(1));
+  t.reset();
+  std::vector<std::string> pupils;
+  for (const auto& [pupil, _] : by_pupil) pupils.push_back(pupil);
   auto g = conn_.prepare(
-      "SELECT id, user_id, parental_authority FROM guardians WHERE pupil_id = ? ORDER BY position");
-  g.bind(1, parse_id(c.pupil_id).value_or(0));
-  while (g.step()) c.guardians.push_back({g.id(0), g.id(1), g.integer(2) != 0});
-  return c;
+      "SELECT pupil_id, id, user_id, parental_authority FROM guardians "
+      "WHERE pupil_id IN (SELECT value FROM json_each(?)) ORDER BY pupil_id, position");
+  g.bind(1, json_id_list(pupils));
+  while (g.step())
+    for (domain::CaseFacts* c : by_pupil[g.id(0)])
+      c->guardians.push_back({g.id(1), g.id(2), g.integer(3) != 0});
+  std::vector<domain::CaseFacts> out;
+  for (const auto& id : case_ids)
+    if (auto it = by_case.find(id); it != by_case.end() && !it->second.case_id.empty())
+      out.push_back(it->second);
+  return out;
 }
 
 std::vector<EntryRecord> SqliteTx::entries_of_case(const std::string& case_id) {
@@ -120,6 +157,70 @@ std::vector<EntryRecord> SqliteTx::entries_of_case(const std::string& case_id) {
     if (auto it = index.find(e.corrects_entry_id); it != index.end())
       out[it->second].corrected_by.push_back(e.facts.entry_id);
   return out;
+}
+
+namespace {
+
+// domain::EntryFilter::allows() as SQL over ?1-?10 (bound by bind_filter); every clause
+// mirrors one branch there (the reach as entry_reach_code numbers it), and
+// tests/store/entry_page_store_test.cpp proves they agree.
+constexpr const char* kVisible =
+    "case_id = ?1 AND pupil_id = ?2 AND ("
+    " (author_user_id = ?3 AND author_membership_id = ?4)"
+    " OR (?5 = 1 AND family_visible = 1 AND instr(',' || ?6 || ',', ',' || category || ',') > 0)"
+    " OR (?5 = 2 AND ((audience = 'discipline' AND author_role = ?7 AND author_organisation_id = "
+    "?8) OR ((audience = 'case_team' OR (audience = 'school' AND ?9 = 1)) AND "
+    "(author_organisation_id = ?8 OR instr(',' || ?10 || ',', ',' || category || ',') > 0)))))";
+
+void bind_filter(Statement& s, const domain::EntryFilter& f) {
+  bind_id(s, 1, f.case_id);
+  bind_id(s, 2, f.pupil_id);
+  bind_id(s, 3, f.author_user_id);
+  bind_id(s, 4, f.author_membership_id);
+  s.bind(5, entry_reach_code(f.reach));
+  s.bind(6, join_categories(f.family_categories));
+  s.bind(7, domain::to_string(f.role));
+  bind_id(s, 8, f.organisation_id);
+  s.bind(9, f.school_audience);
+  s.bind(10, join_categories(f.crossing_categories));
+}
+
+}  // namespace
+
+EntryPage SqliteTx::entries_page(const domain::EntryFilter& filter, const EntryPageQuery& q) {
+  static const std::string page_sql =
+      std::string(kEntryColumns) + "WHERE " + kVisible +
+      " AND (?11 = '' OR category = ?11) AND (?12 = '' OR audience = ?12)"
+      " AND (?13 = 0 OR author_user_id = ?13)"
+      " AND (created_at > ?14 OR (created_at = ?14 AND id > ?15))"
+      " ORDER BY created_at, id LIMIT ?16";
+  auto s = conn_.prepare(page_sql.c_str());
+  bind_filter(s, filter);
+  s.bind(11, q.category).bind(12, q.audience);
+  // A malformed author id matches no one rather than everyone.
+  s.bind(13, q.author_user_id.empty() ? 0 : parse_id(q.author_user_id).value_or(-1));
+  s.bind(14, q.after_created_at).bind(15, parse_id(q.after_id).value_or(0));
+  s.bind(16, q.limit + 1);  // one more tells whether another page follows
+  EntryPage page;
+  std::map<std::string, std::size_t> index;
+  while (s.step()) {
+    if (static_cast<int>(page.entries.size()) == q.limit) {
+      page.more = true;
+      break;
+    }
+    page.entries.push_back(read_entry(s));
+    index[page.entries.back().facts.entry_id] = page.entries.size() - 1;
+  }
+  s.reset();
+  static const std::string corrections_sql =
+      std::string("SELECT id, corrects_entry_id FROM entries WHERE ") + kVisible +
+      " AND corrects_entry_id IS NOT NULL ORDER BY id";
+  auto c = conn_.prepare(corrections_sql.c_str());
+  bind_filter(c, filter);
+  while (c.step())
+    if (auto it = index.find(c.id(1)); it != index.end())
+      page.entries[it->second].corrected_by.push_back(c.id(0));
+  return page;
 }
 
 std::optional<EntryRecord> SqliteTx::entry(const std::string& id) {
@@ -160,9 +261,16 @@ std::string SqliteTx::append_entry(const EntryRecord& e) {
 
 std::vector<ConsentGrantRecord> SqliteTx::consent_grant_records_of_pupil(
     const std::string& pupil_id) {
-  static const std::string sql = std::string(kGrantColumns) + "WHERE pupil_id = ? ORDER BY id";
+  return consent_grant_records_of_pupils({pupil_id});
+}
+
+std::vector<ConsentGrantRecord> SqliteTx::consent_grant_records_of_pupils(
+    const std::vector<std::string>& pupil_ids) {
+  static const std::string sql = std::string(kGrantColumns) +
+                                 "WHERE pupil_id IN (SELECT value FROM json_each(?)) "
+                                 "ORDER BY pupil_id, id";
   auto s = conn_.prepare(sql.c_str());
-  s.bind(1, parse_id(pupil_id).value_or(0));
+  s.bind(1, json_id_list(pupil_ids));
   std::vector<ConsentGrantRecord> out;
   while (s.step()) out.push_back(read_grant(s));
   return out;

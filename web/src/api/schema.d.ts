@@ -825,11 +825,14 @@ export interface paths {
         };
         /**
          * The chronology of a case, as far as the caller may see it
-         * @description Entries in time order. Only entries the policy allows the caller at this moment are
-         *     listed (each with the rule and legal basis it was allowed on); each listed entry is
-         *     audited. A case the caller may not enter answers 404, and the attempt is audited.
-         *     Corrections appear as entries of their own; `corrects` and `corrected_by` link them
-         *     (only to entries the caller may see as well).
+         * @description Entries in time order, a page at a time (at most `limit`, default 100); when more
+         *     follow, the answer's `next` is passed back as `after` for the next page. Only
+         *     entries the policy allows the caller at this moment are listed (each with the rule
+         *     and legal basis it was allowed on); the server selects them in SQL by the same rules
+         *     and still decides each one; every listed entry is audited. A case the caller may not
+         *     enter answers 404, and the attempt is audited. Corrections appear as entries of
+         *     their own; `corrects` and `corrected_by` link them (only to entries the caller may
+         *     see as well).
          */
         get: operations["listCaseEntries"];
         put?: never;
@@ -1898,6 +1901,8 @@ export interface components {
         };
         ChronologyEntryList: {
             entries: components["schemas"]["ChronologyEntry"][];
+            /** @description Present when more entries follow; pass it as `after` for the next page. */
+            next?: string;
         };
         AudiencePreviewRequest: {
             category: components["schemas"]["Category"];
@@ -4160,6 +4165,10 @@ export interface operations {
                 audience?: components["schemas"]["Audience"];
                 /** @description Only entries by this user id. */
                 author?: string;
+                /** @description At most this many entries (1 to 500; default 100). */
+                limit?: number;
+                /** @description The `next` of the previous page; the page starts after it. */
+                after?: string;
             };
             header?: never;
             path: {

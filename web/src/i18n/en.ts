@@ -234,6 +234,7 @@ export const en: Messages = {
     by: '{{role}} · {{when}}',
     audience: 'For: {{audience}}',
     family: 'Visible to the family',
+    more: 'Load more items',
     correction: 'Correction',
     notFound: 'This case does not exist, or you have no access.',
   },

@@ -232,6 +232,7 @@ export const nl = {
     by: '{{role}} · {{when}}',
     audience: 'Voor: {{audience}}',
     family: 'Zichtbaar voor gezin',
+    more: 'Meer items laden',
     correction: 'Correctie',
     notFound: 'Dit dossier bestaat niet, of je hebt geen toegang.',
   },

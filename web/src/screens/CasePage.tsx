@@ -2,8 +2,10 @@
 // the table and why, and the chronology as far as the caller may see it, each entry with
 // its audience and family flag as badges.
 import { useTranslation } from 'react-i18next';
+import { useEffect, useState } from 'react';
 import {
   BadgeList,
+  Button,
   DataBadge,
   Heading2,
   Heading3,
@@ -16,7 +18,7 @@ import { WhyCanISee } from '../components/WhyCanISee';
 import { api, call, type Case, type ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, PageTitle } from '../components/common';
-import { useLoad } from '../components/forms';
+import { messageFor, useLoad } from '../components/forms';
 import { currentLanguage } from '../i18n';
 import { formatDate, formatDateTime, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
@@ -24,17 +26,21 @@ import { paths } from './routes';
 
 interface CaseView {
   kase: Case;
-  entries: ChronologyEntry[];
+  page: EntryPage;
   pupil: string | null;
 }
 
+type EntryPage = { entries: ChronologyEntry[]; next?: string };
+const PAGE = 100;
+
+/** One page of the chronology, oldest first; `next` when more follow (keyset paging). */
+const entryPage = (id: string, after?: string): Promise<EntryPage> =>
+  call(api.GET('/api/cases/{id}/entries', { params: { path: { id }, query: { limit: PAGE, after } } }));
+
 async function loadCase(id: string): Promise<CaseView> {
-  const [kase, entries] = await Promise.all([
-    call(api.GET('/api/cases/{id}', { params: { path: { id } } })),
-    call(api.GET('/api/cases/{id}/entries', { params: { path: { id } } })),
-  ]);
+  const [kase, page] = await Promise.all([call(api.GET('/api/cases/{id}', { params: { path: { id } } })), entryPage(id)]);
   const pupil = await call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null);
-  return { kase, entries: entries.entries, pupil: pupil ? pupilName(pupil) : null };
+  return { kase, page, pupil: pupil ? pupilName(pupil) : null };
 }
 
 const KNOWN_KINDS = new Set([
@@ -52,7 +58,11 @@ const KNOWN_KINDS = new Set([
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
+  const [later, setLater] = useState<EntryPage[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
   const language = currentLanguage();
+  useEffect(() => setLater([]), [id]);
 
   if (error) {
     return (
@@ -63,7 +73,24 @@ export function CasePage({ id }: { id: string }) {
     );
   }
   if (!view) return <Loading />;
-  const { kase, entries, pupil } = view;
+  const { kase, pupil } = view;
+  const pages = [view.page, ...later];
+  const entries = pages.flatMap((p) => p.entries);
+  const next = pages.at(-1)?.next;
+
+  async function loadMore() {
+    if (!next) return;
+    setBusy(true);
+    setMoreError(undefined);
+    try {
+      const page = await entryPage(id, next);
+      setLater((l) => [...l, page]);
+    } catch (e) {
+      setMoreError(messageFor(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
   const team = kase.team.filter((m) => !m.removed_at);
   const role = (r: string) => t(`roles.${r}`, { defaultValue: r });
 
@@ -134,6 +161,12 @@ export function CasePage({ id }: { id: string }) {
               </li>
             ))}
           </ol>
+        )}
+        <FormAlert title={t('errors.summaryTitle')} message={moreError} />
+        {next && (
+          <Button appearance="secondary-action-button" type="button" onClick={() => void loadMore()} busy={busy} disabled={busy}>
+            {t('case.more')}
+          </Button>
         )}
       </section>
     </>
