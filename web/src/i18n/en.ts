@@ -238,6 +238,13 @@ export const en: Messages = {
     correction: 'Correction',
     notFound: 'This case does not exist, or you have no access.',
   },
+  chronology: {
+    filter: 'Filter the chronology',
+    category: 'Subject',
+    audience: 'For whom',
+    all: 'All',
+    apply: 'Filter',
+  },
   audiences: {
     private: 'the author only',
     discipline: 'own discipline',

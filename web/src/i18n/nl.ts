@@ -236,6 +236,13 @@ export const nl = {
     correction: 'Correctie',
     notFound: 'Dit dossier bestaat niet, of je hebt geen toegang.',
   },
+  chronology: {
+    filter: 'Chronologie filteren',
+    category: 'Onderwerp',
+    audience: 'Voor wie',
+    all: 'Alle',
+    apply: 'Filteren',
+  },
   audiences: {
     private: 'alleen de schrijver',
     discipline: 'eigen beroepsgroep',

@@ -64,4 +64,25 @@ describe('CasePage', () => {
     const pageRequests = requests.filter((r) => r.url.includes('/entries'));
     expect(new URL(pageRequests[1]!.url).searchParams.get('after')).toBe('p2');
   });
+
+  it('asks the server for the chosen category and audience, and starts again from page one', async () => {
+    const { requests } = mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/cases/1') return json(200, CASE);
+      if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
+      if (url.searchParams.get('audience') === 'school') return json(200, { entries: [] });
+      return json(200, { entries: [entry('10', 'Eerste gesprek')], next: 'p2' });
+    });
+    renderApp(<CasePage id="1" />, { status: 'active', me: ME });
+    await screen.findByText('Eerste gesprek');
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Voor wie'), 'school');
+    await user.selectOptions(screen.getByLabelText('Onderwerp'), 'attendance');
+    await user.click(screen.getByRole('button', { name: 'Filteren' }));
+    expect(await screen.findByText('Geen items die jij mag zien.')).toBeInTheDocument();
+    const last = new URL(requests.filter((r) => r.url.includes('/entries')).at(-1)!.url);
+    expect(last.searchParams.get('audience')).toBe('school');
+    expect(last.searchParams.get('category')).toBe('attendance');
+    expect(last.searchParams.get('after')).toBeNull();
+  });
 });

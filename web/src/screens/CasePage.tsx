@@ -1,69 +1,32 @@
 // A case, read-only for now: header (pupil, lead, level, status, review date), who sits at
-// the table and why, and the chronology as far as the caller may see it, each entry with
-// its audience and family flag as badges.
+// the table and why, and the chronology (components/Chronology.tsx).
 import { useTranslation } from 'react-i18next';
-import { useEffect, useState } from 'react';
-import {
-  BadgeList,
-  Button,
-  DataBadge,
-  Heading2,
-  Heading3,
-  Paragraph,
-  StatusBadge,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Chronology } from '../components/Chronology';
 import { Facts } from '../components/Facts';
 import { SimpleTable } from '../components/SimpleTable';
-import { WhyCanISee } from '../components/WhyCanISee';
-import { api, call, type Case, type ChronologyEntry } from '../api/client';
+import { api, call, type Case } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, PageTitle } from '../components/common';
-import { messageFor, useLoad } from '../components/forms';
-import { currentLanguage } from '../i18n';
-import { formatDate, formatDateTime, formatInstantDate } from '../format/dates';
+import { useLoad } from '../components/forms';
+import { formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
 import { paths } from './routes';
 
 interface CaseView {
   kase: Case;
-  page: EntryPage;
   pupil: string | null;
 }
 
-type EntryPage = { entries: ChronologyEntry[]; next?: string };
-const PAGE = 100;
-
-/** One page of the chronology, oldest first; `next` when more follow (keyset paging). */
-const entryPage = (id: string, after?: string): Promise<EntryPage> =>
-  call(api.GET('/api/cases/{id}/entries', { params: { path: { id }, query: { limit: PAGE, after } } }));
-
 async function loadCase(id: string): Promise<CaseView> {
-  const [kase, page] = await Promise.all([call(api.GET('/api/cases/{id}', { params: { path: { id } } })), entryPage(id)]);
+  const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
   const pupil = await call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null);
-  return { kase, page, pupil: pupil ? pupilName(pupil) : null };
+  return { kase, pupil: pupil ? pupilName(pupil) : null };
 }
-
-const KNOWN_KINDS = new Set([
-  'observation',
-  'conversation',
-  'note',
-  'decision',
-  'signal',
-  'triage',
-  'level_change',
-  'team_change',
-  'family_view',
-]);
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
-  const [later, setLater] = useState<EntryPage[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string>();
-  const language = currentLanguage();
-  useEffect(() => setLater([]), [id]);
-
   if (error) {
     return (
       <>
@@ -74,26 +37,8 @@ export function CasePage({ id }: { id: string }) {
   }
   if (!view) return <Loading />;
   const { kase, pupil } = view;
-  const pages = [view.page, ...later];
-  const entries = pages.flatMap((p) => p.entries);
-  const next = pages.at(-1)?.next;
-
-  async function loadMore() {
-    if (!next) return;
-    setBusy(true);
-    setMoreError(undefined);
-    try {
-      const page = await entryPage(id, next);
-      setLater((l) => [...l, page]);
-    } catch (e) {
-      setMoreError(messageFor(t, e));
-    } finally {
-      setBusy(false);
-    }
-  }
   const team = kase.team.filter((m) => !m.removed_at);
   const role = (r: string) => t(`roles.${r}`, { defaultValue: r });
-
   return (
     <>
       <PageTitle>{pupil ? t('case.title', { name: pupil }) : t('case.titleUnknown', { id: kase.id })}</PageTitle>
@@ -130,45 +75,7 @@ export function CasePage({ id }: { id: string }) {
           />
         )}
       </section>
-      <section aria-labelledby="case-chronology">
-        <Heading2 id="case-chronology">{t('case.chronology')}</Heading2>
-        <Paragraph>{t('case.chronologyIntro')}</Paragraph>
-        {entries.length === 0 ? (
-          <Paragraph>{t('case.noEntries')}</Paragraph>
-        ) : (
-          <ol className="samen-cards samen-chronology">
-            {entries.map((e) => (
-              <li key={e.id} className="samen-card">
-                <article aria-labelledby={`entry-${e.id}`}>
-                  <Heading3 id={`entry-${e.id}`}>
-                    {t(`entryKinds.${KNOWN_KINDS.has(e.kind) ? e.kind : 'other'}`)}
-                    {e.corrects && ` — ${t('case.correction')}`}
-                  </Heading3>
-                  <Paragraph small>
-                    {t('case.by', {
-                      role: [e.author.name, role(e.author.role)].filter(Boolean).join(', '),
-                      when: formatDateTime(e.created_at, language),
-                    })}
-                  </Paragraph>
-                  <BadgeList className="samen-badges">
-                    <DataBadge>{t(`categories.${e.category}`)}</DataBadge>
-                    <StatusBadge status="neutral">{t('case.audience', { audience: t(`audiences.${e.audience}`) })}</StatusBadge>
-                    {e.family_visible && <StatusBadge status="active">{t('case.family')}</StatusBadge>}
-                  </BadgeList>
-                  <Paragraph className="samen-prewrap">{e.text}</Paragraph>
-                  <WhyCanISee entry={e} />
-                </article>
-              </li>
-            ))}
-          </ol>
-        )}
-        <FormAlert title={t('errors.summaryTitle')} message={moreError} />
-        {next && (
-          <Button appearance="secondary-action-button" type="button" onClick={() => void loadMore()} busy={busy} disabled={busy}>
-            {t('case.more')}
-          </Button>
-        )}
-      </section>
+      <Chronology caseId={kase.id} />
     </>
   );
 }
