@@ -192,11 +192,14 @@ export function NewSignalPage() {
             <Button
               appearance="subtle-button"
               type="button"
+              aria-describedby={errors.fields.pupil_id ? 'signal-chosen-error' : undefined}
               onClick={() => setValue((d) => ({ ...d, pupil_id: '', pupil_name: '' }))}
             >
               {t('signal.pupilChange')}
             </Button>
-            {errors.fields.pupil_id && <FormFieldErrorMessage>{errors.fields.pupil_id}</FormFieldErrorMessage>}
+            {errors.fields.pupil_id && (
+              <FormFieldErrorMessage id="signal-chosen-error">{errors.fields.pupil_id}</FormFieldErrorMessage>
+            )}
           </div>
         ) : (
           <PupilPicker

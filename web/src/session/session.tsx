@@ -37,6 +37,8 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
     });
     if (!initial) {
       call(api.GET('/api/me')).then(activate, () => setState({ status: 'anonymous' }));
+    } else if (initial.status === 'active') {
+      setCsrfToken(initial.me.csrf_token);
     }
     return () => onSessionLost(null);
   }, [activate, initial]);
