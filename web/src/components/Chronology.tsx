@@ -20,7 +20,7 @@ import { api, call, type Category, type ChronologyEntry, type Schemas } from '..
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../format/dates';
 import { FormAlert, Loading } from './common';
-import { messageFor, useLoad } from './forms';
+import { usePaged } from './paging';
 import { WhyCanISee } from './WhyCanISee';
 
 type EntryPage = { entries: ChronologyEntry[]; next?: string };
@@ -117,29 +117,12 @@ export function Chronology({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Filter>({ category: '', audience: '' });
   const [filter, setFilter] = useState<Filter>(draft);
-  const first = useLoad(() => entryPage(caseId, filter), [caseId, filter.category, filter.audience]);
-  const [later, setLater] = useState<{ key: string; pages: EntryPage[] }>({ key: '', pages: [] });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  // Later pages belong to one first page: a new filter or case starts over.
-  const key = `${caseId}|${filter.category}|${filter.audience}`;
-  const pages = first.data ? [first.data, ...(later.key === key ? later.pages : [])] : [];
-  const entries = pages.flatMap((p) => p.entries);
-  const next = pages.at(-1)?.next;
-
-  async function loadMore() {
-    if (!next) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const page = await entryPage(caseId, filter, next);
-      setLater((l) => ({ key, pages: [...(l.key === key ? l.pages : []), page] }));
-    } catch (e) {
-      setError(messageFor(t, e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const list = usePaged(
+    (after?: string) => entryPage(caseId, filter, after),
+    (page) => page.next,
+    [caseId, filter.category, filter.audience],
+  );
+  const entries = list.pages.flatMap((p) => p.entries);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -169,9 +152,9 @@ export function Chronology({ caseId }: { caseId: string }) {
           {t('chronology.apply')}
         </Button>
       </form>
-      <FormAlert title={t('errors.summaryTitle')} message={first.error ?? error} />
-      {!first.data && !first.error && <Loading />}
-      {first.data && entries.length === 0 && <Paragraph role="status">{t('case.noEntries')}</Paragraph>}
+      <FormAlert title={t('errors.summaryTitle')} message={list.error} />
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded && entries.length === 0 && <Paragraph role="status">{t('case.noEntries')}</Paragraph>}
       {entries.length > 0 && (
         <ol className="samen-cards samen-chronology">
           {entries.map((e) => (
@@ -181,8 +164,14 @@ export function Chronology({ caseId }: { caseId: string }) {
           ))}
         </ol>
       )}
-      {next && (
-        <Button appearance="secondary-action-button" type="button" onClick={() => void loadMore()} busy={busy} disabled={busy}>
+      {list.hasMore && (
+        <Button
+          appearance="secondary-action-button"
+          type="button"
+          onClick={() => void list.loadMore()}
+          busy={list.busy}
+          disabled={list.busy}
+        >
           {t('case.more')}
         </Button>
       )}
