@@ -171,7 +171,7 @@ export const flows = [
       await other.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
       await other.getByRole('link', { name: 'Naar het dossier' }).click();
       await page.getByRole('heading', { name: /^Dossier van / , level: 1 }).waitFor();
-      await page.getByRole('heading', { name: 'Chronologie' }).waitFor();
+      await page.getByRole('heading', { name: 'Chronologie', exact: true }).waitFor();
       await page.getByText('Voor: school').first().waitFor();
       // "Why can I see this?": the basis at once, the policy's reasons on request.
       const entry = page.getByRole('article').filter({ hasText: 'Signaal' }).first();
@@ -180,6 +180,22 @@ export const flows = [
       await entry.getByRole('button', { name: 'Toon de regels die dit beslisten' }).click();
       await entry.locator('ul[lang="en"] li').first().waitFor();
       await checks.screen(page, 'case');
+
+      // Writing in the chronology: the audience preview comes before saving.
+      const form = page.getByRole('region', { name: 'Nieuw item in de chronologie' });
+      const note = `E2E: gesprek met de leerling gevoerd (${Date.now()}).`;
+      await form.getByLabel('Tekst').fill(note);
+      await form.getByRole('button', { name: 'Item vastleggen' }).click();
+      await form.getByText('Bekijk eerst wie het item zal zien.').waitFor();
+      await form.getByLabel('casusteam').check();
+      await form.getByRole('button', { name: 'Bekijk wie het ziet' }).click();
+      await form.getByRole('table', { name: 'Zal het zien' }).waitFor();
+      await form.getByRole('row').filter({ hasText: 'Ellen Zorgcoördinator' }).first().waitFor();
+      await checks.screen(page, 'entry-preview');
+      await form.getByRole('button', { name: 'Item vastleggen' }).click();
+      await form.getByText('Het item is vastgelegd.').waitFor();
+      await page.getByRole('article').filter({ hasText: note }).waitFor();
+      await checks.accessible(page, 'entry-saved');
     },
   },
   {

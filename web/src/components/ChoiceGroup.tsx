@@ -25,6 +25,47 @@ interface GroupProps<V extends string> {
   error?: string;
 }
 
+/** One checkbox or radio button with its label, in the Utrecht form-field structure. */
+export function ChoiceItem({
+  type,
+  id,
+  name,
+  value,
+  label,
+  checked,
+  invalid,
+  onChange,
+}: {
+  type: 'checkbox' | 'radio';
+  id: string;
+  name: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  invalid?: boolean;
+  onChange(checked: boolean): void;
+}) {
+  const Input = type === 'checkbox' ? Checkbox : RadioButton;
+  return (
+    <FormField type={type}>
+      <div className={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
+        <FormLabel type={type} htmlFor={id} checked={checked}>
+          <Input
+            {...(type === 'checkbox' ? { appearance: 'html' } : {})}
+            id={id}
+            name={name}
+            value={value}
+            checked={checked}
+            invalid={invalid}
+            onChange={(e) => onChange(e.target.checked)}
+          />{' '}
+          {label}
+        </FormLabel>
+      </div>
+    </FormField>
+  );
+}
+
 function ChoiceFieldset<V extends string>({
   type,
   legend,
@@ -36,34 +77,24 @@ function ChoiceFieldset<V extends string>({
 }: GroupProps<V> & { type: 'checkbox' | 'radio'; isChecked(v: V): boolean; onToggle(v: V, checked: boolean): void }) {
   const baseId = useId();
   const errorId = `${baseId}-error`;
-  const Input = type === 'checkbox' ? Checkbox : RadioButton;
   return (
     <Fieldset invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <div className="samen-choices">
-        {choices.map((c) => {
-          const id = `${baseId}-${c.value}`;
-          const checked = isChecked(c.value);
-          return (
-            <FormField key={c.value} type={type}>
-              <div className={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
-                <FormLabel type={type} htmlFor={id} checked={checked}>
-                  <Input
-                    {...(type === 'checkbox' ? { appearance: 'html' } : {})}
-                    id={id}
-                    name={name}
-                    value={c.value}
-                    checked={checked}
-                    invalid={Boolean(error)}
-                    onChange={(e) => onToggle(c.value, e.target.checked)}
-                  />{' '}
-                  {c.label}
-                </FormLabel>
-              </div>
-            </FormField>
-          );
-        })}
+        {choices.map((c) => (
+          <ChoiceItem
+            key={c.value}
+            type={type}
+            id={`${baseId}-${c.value}`}
+            name={name}
+            value={c.value}
+            label={c.label}
+            checked={isChecked(c.value)}
+            invalid={Boolean(error)}
+            onChange={(checked) => onToggle(c.value, checked)}
+          />
+        ))}
       </div>
     </Fieldset>
   );

@@ -133,7 +133,7 @@ export function Chronology({ caseId }: { caseId: string }) {
     <section aria-labelledby="case-chronology">
       <Heading2 id="case-chronology">{t('case.chronology')}</Heading2>
       <Paragraph>{t('case.chronologyIntro')}</Paragraph>
-      <form className="samen-form samen-form__row" onSubmit={apply} aria-label={t('chronology.filter')}>
+      <form className="samen-filter" onSubmit={apply} aria-label={t('chronology.filter')}>
         <FilterSelect
           id="filter-category"
           label={t('chronology.category')}

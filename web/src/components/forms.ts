@@ -77,7 +77,8 @@ export function useForm(fieldNames: readonly string[]) {
     },
     [t, fieldNames],
   );
-  return { formRef, busy, errors, submit };
+  const clear = useCallback(() => setErrors({ fields: {} }), []);
+  return { formRef, busy, errors, submit, clear };
 }
 
 /**

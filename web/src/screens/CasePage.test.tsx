@@ -76,8 +76,8 @@ describe('CasePage', () => {
     renderApp(<CasePage id="1" />, { status: 'active', me: ME });
     await screen.findByText('Eerste gesprek');
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText('Voor wie'), 'school');
-    await user.selectOptions(screen.getByLabelText('Onderwerp'), 'attendance');
+    await user.selectOptions(screen.getByLabelText('Filter: voor wie'), 'school');
+    await user.selectOptions(screen.getByLabelText('Filter: onderwerp'), 'attendance');
     await user.click(screen.getByRole('button', { name: 'Filteren' }));
     expect(await screen.findByText('Geen items die jij mag zien.')).toBeInTheDocument();
     const last = new URL(requests.filter((r) => r.url.includes('/entries')).at(-1)!.url);

@@ -2,7 +2,10 @@
 // the table and why, and the chronology (components/Chronology.tsx).
 import { useTranslation } from 'react-i18next';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { Chronology } from '../components/Chronology';
+import { EntryForm } from '../components/EntryForm';
+import { useMe } from '../session/session';
 import { Facts } from '../components/Facts';
 import { SimpleTable } from '../components/SimpleTable';
 import { api, call, type Case } from '../api/client';
@@ -11,7 +14,7 @@ import { FormAlert, Loading, PageTitle } from '../components/common';
 import { useLoad } from '../components/forms';
 import { formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
-import { paths } from './routes';
+import { isFamily, paths } from './routes';
 
 interface CaseView {
   kase: Case;
@@ -26,7 +29,9 @@ async function loadCase(id: string): Promise<CaseView> {
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const me = useMe();
   const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
+  const [written, setWritten] = useState(0); // entries written here: the chronology loads again
   if (error) {
     return (
       <>
@@ -75,7 +80,10 @@ export function CasePage({ id }: { id: string }) {
           />
         )}
       </section>
-      <Chronology caseId={kase.id} />
+      {!isFamily(me.active_membership.role) && kase.status === 'open' && (
+        <EntryForm caseId={kase.id} onSaved={() => setWritten((n) => n + 1)} />
+      )}
+      <Chronology key={written} caseId={kase.id} />
     </>
   );
 }
