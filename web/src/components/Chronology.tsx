@@ -7,13 +7,9 @@ import {
   BadgeList,
   Button,
   DataBadge,
-  FormField,
-  FormLabel,
   Heading2,
   Heading3,
   Paragraph,
-  Select,
-  SelectOption,
   StatusBadge,
 } from '@utrecht/component-library-react';
 import { api, call, type Category, type ChronologyEntry, type Schemas } from '../api/client';
@@ -21,6 +17,7 @@ import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../format/dates';
 import { FormAlert, Loading } from './common';
 import { usePaged } from './paging';
+import { SelectField } from './SelectField';
 import { WhyCanISee } from './WhyCanISee';
 
 type EntryPage = { entries: ChronologyEntry[]; next?: string };
@@ -53,39 +50,6 @@ const entryPage = (caseId: string, filter: Filter, after?: string): Promise<Entr
       },
     }),
   );
-
-function FilterSelect<V extends string>({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: V | '';
-  options: readonly { value: V; label: string }[];
-  onChange(value: V | ''): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormField>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      <div className="utrecht-form-field__input">
-        <Select id={id} value={value} onChange={(e) => onChange(e.target.value as V | '')}>
-          <SelectOption value="">{t('chronology.all')}</SelectOption>
-          {options.map((o) => (
-            <SelectOption key={o.value} value={o.value}>
-              {o.label}
-            </SelectOption>
-          ))}
-        </Select>
-      </div>
-    </FormField>
-  );
-}
 
 function Entry({ entry: e }: { entry: ChronologyEntry }) {
   const { t } = useTranslation();
@@ -134,18 +98,20 @@ export function Chronology({ caseId }: { caseId: string }) {
       <Heading2 id="case-chronology">{t('case.chronology')}</Heading2>
       <Paragraph>{t('case.chronologyIntro')}</Paragraph>
       <form className="samen-filter" onSubmit={apply} aria-label={t('chronology.filter')}>
-        <FilterSelect
+        <SelectField
           id="filter-category"
           label={t('chronology.category')}
           value={draft.category}
           options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          emptyLabel={t('chronology.all')}
           onChange={(category) => setDraft((d) => ({ ...d, category }))}
         />
-        <FilterSelect
+        <SelectField
           id="filter-audience"
           label={t('chronology.audience')}
           value={draft.audience}
           options={AUDIENCES.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
+          emptyLabel={t('chronology.all')}
           onChange={(audience) => setDraft((d) => ({ ...d, audience }))}
         />
         <Button appearance="secondary-action-button" type="submit">

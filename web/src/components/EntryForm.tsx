@@ -6,13 +6,9 @@ import { useTranslation } from 'react-i18next';
 import {
   Button,
   ButtonGroup,
-  FormField,
   FormFieldTextarea,
-  FormLabel,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
 } from '@utrecht/component-library-react';
 import { api, call, type Category, type Schemas } from '../api/client';
 import { useMe } from '../session/session';
@@ -20,6 +16,7 @@ import { useDraft } from '../drafts/draft';
 import { ChoiceItem, RadioGroup } from './ChoiceGroup';
 import { DraftOffer, FormAlert, Notice } from './common';
 import { messageFor, useForm } from './forms';
+import { SelectField } from './SelectField';
 import { SimpleTable } from './SimpleTable';
 
 type Audience = Schemas['Audience'];
@@ -127,34 +124,20 @@ export function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void
       <FormAlert title={t('entry.errorSummary')} message={errors.form} />
       <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-labelledby="entry-form">
         <div className="samen-form__row">
-          <FormField>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="entry-kind">{t('entry.kind')}</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input">
-              <Select id="entry-kind" value={value.kind} onChange={(e) => change({ kind: e.target.value as Kind })}>
-                {KINDS.map((k) => (
-                  <SelectOption key={k} value={k}>
-                    {t(`entryKinds.${k}`)}
-                  </SelectOption>
-                ))}
-              </Select>
-            </div>
-          </FormField>
-          <FormField>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="entry-category">{t('entry.category')}</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input">
-              <Select id="entry-category" value={value.category} onChange={(e) => change({ category: e.target.value as Category })}>
-                {CATEGORIES.map((c) => (
-                  <SelectOption key={c} value={c}>
-                    {t(`categories.${c}`)}
-                  </SelectOption>
-                ))}
-              </Select>
-            </div>
-          </FormField>
+          <SelectField
+            id="entry-kind"
+            label={t('entry.kind')}
+            value={value.kind}
+            options={KINDS.map((k) => ({ value: k, label: t(`entryKinds.${k}`) }))}
+            onChange={(kind) => change({ kind })}
+          />
+          <SelectField
+            id="entry-category"
+            label={t('entry.category')}
+            value={value.category}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            onChange={(category) => change({ category })}
+          />
         </div>
         <RadioGroup
           legend={t('entry.audience')}

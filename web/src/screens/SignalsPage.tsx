@@ -2,7 +2,8 @@
 // mentor or teacher their own open signals.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormField, FormFieldTextarea, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, FormFieldTextarea, Paragraph } from '@utrecht/component-library-react';
+import { SelectField } from '../components/SelectField';
 import { api, call, type Signal } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { RadioGroup } from '../components/ChoiceGroup';
@@ -82,20 +83,13 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
         />
       )}
       {value.decision === 'case' && (
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor={levelId}>{t('triage.level')}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id={levelId} value={value.level} onChange={(e) => setValue((d) => ({ ...d, level: e.target.value }))}>
-              {['1', '2', '3', '4', '5'].map((l) => (
-                <SelectOption key={l} value={l}>
-                  {t(`levels.${l}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
+        <SelectField
+          id={levelId}
+          label={t('triage.level')}
+          value={value.level}
+          options={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          onChange={(level) => setValue((d) => ({ ...d, level }))}
+        />
       )}
       <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
         {busy ? t('triage.busy') : t('triage.submit')}
