@@ -10,7 +10,7 @@ TEST_BUILD ?= build-test
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build demo cluster cluster-stop test test-asan bench format format-check clean
+.PHONY: deps build web demo cluster cluster-stop test test-asan bench format format-check clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -19,7 +19,15 @@ build: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS) --target samen
 
-demo: build
+# The web UI (web/dist): npm ci when node_modules is missing or older than the lock file,
+# then the production build (type check + Vite). The server serves it with --static.
+web:
+	cd web && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
+	  npm ci --no-audit --no-fund && touch node_modules; fi
+	cd web && npm run build
+
+# `make demo` builds the web UI too when npm is there; without it the API alone is served.
+demo: build $(if $(shell command -v npm 2>/dev/null),web,)
 	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/samen demo --db $(DEMO_DB) --listen $(HOST):$(PORT) --password '$(DEMO_PASSWORD)' \
@@ -31,14 +39,14 @@ cluster: build
 cluster-stop:
 	bash scripts/cluster.sh stop
 
-test: deps
-	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMEN_WERROR=ON
+test: deps web
+	cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMEN_WERROR=ON -DSAMEN_WEB_TESTS=ON
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	export SAMEN_TEST_PG=$$(bash scripts/test-postgres.sh start) && \
 	  cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAMEN_WERROR=ON -DSAMEN_SANITIZE=ON
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAMEN_WERROR=ON -DSAMEN_SANITIZE=ON -DSAMEN_WEB_TESTS=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	export SAMEN_TEST_PG=$$(bash scripts/test-postgres.sh start) && \
 	  cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)

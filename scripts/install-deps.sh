@@ -12,9 +12,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 python3-psycopg2 clang-format bc time
   nginx openssl
+  chromium
 )
 
-# Node.js (for the OpenAPI linter and, later, the web UI) may come from another source
+# chromium: the web UI's browser tests drive Debian's build (playwright-core; no download).
+# Node.js (for the OpenAPI linter and the web UI) may come from another source
 # with its own npm; Debian's npm conflicts with that, so only add it when node is absent.
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

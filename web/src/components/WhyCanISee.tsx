@@ -1,0 +1,53 @@
+// "Why can I see this?" on a chronology entry: the legal basis the listing was allowed on,
+// and on request the policy's own explanation (GET /api/entries/{id}/explain), whose
+// reasons the server writes in English (marked lang="en").
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { api, call, type ChronologyEntry } from '../api/client';
+import { FormAlert } from './common';
+import { messageFor } from './forms';
+
+export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
+  const { t } = useTranslation();
+  const [reasons, setReasons] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const basis = t(`bases.${entry.access.legal_basis}`, { defaultValue: entry.access.legal_basis });
+
+  async function explain() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answer = await call(api.GET('/api/entries/{id}/explain', { params: { path: { id: entry.id } } }));
+      setReasons(answer.reasons);
+    } catch (e) {
+      setError(messageFor(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="samen-why">
+      <summary>{t('explain.summary')}</summary>
+      <Paragraph>{t('explain.basis', { basis })}</Paragraph>
+      {!reasons && (
+        <Button appearance="subtle-button" type="button" onClick={() => void explain()} busy={busy} disabled={busy}>
+          {busy ? t('explain.busy') : t('explain.load')}
+        </Button>
+      )}
+      <FormAlert title={t('errors.summaryTitle')} message={error} />
+      {reasons && (
+        <>
+          <Paragraph>{t('explain.reasonsTitle')}</Paragraph>
+          <UnorderedList lang="en">
+            {reasons.map((r, i) => (
+              <UnorderedListItem key={i}>{r}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,108 @@
+// Forms and loads share these: errors per field (shown beside the field, tied with
+// aria-describedby by the Utrecht form-field components) and for the form as a whole (an
+// alert), the submit sequence, and loading what a screen shows.
+import { useCallback, useEffect, useRef, useState, type DependencyList, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next, { type TFunction } from 'i18next';
+import { ApiError } from '../api/errors';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export interface FormErrors {
+  fields: FieldErrors;
+  form?: string;
+}
+
+/** The UI text for an error the server (or the network) gave. */
+export function messageFor(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status >= 500 && error.code !== 'unavailable') return t('errors.internal_error');
+    // The server explains a validation problem in English: good enough for the English UI.
+    if (error.code === 'validation_failed' && i18next.language === 'en' && error.message) return error.message;
+    return t(`errors.${error.code}`, { defaultValue: t('errors.unknown', { code: error.code }) });
+  }
+  return t('errors.unknown', { code: String(error) });
+}
+
+/** After a failed submit: focus the first field marked invalid (once React has rendered it). */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** The text of the input an Utrecht form-field event came from (they are typed on the div). */
+export function valueOf(event: { target: EventTarget }): string {
+  return (event.target as HTMLInputElement).value;
+}
+
+/**
+ * A form's errors and its submit: `submit(event, missing, send)` shows the client-side
+ * `missing` messages if there are any; else runs `send`, and puts a server error beside the
+ * field it names (one of `fieldNames`) or in the form's alert. `describe` may give an error
+ * its own text. Either way focus goes to the first invalid field.
+ */
+export function useForm(fieldNames: readonly string[]) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+
+  const submit = useCallback(
+    async (
+      event: FormEvent,
+      missing: FieldErrors,
+      send: () => Promise<void>,
+      describe?: (error: unknown) => string | undefined,
+    ) => {
+      event.preventDefault();
+      if (Object.values(missing).some(Boolean)) {
+        setErrors({ fields: missing });
+        focusFirstInvalid(formRef.current);
+        return;
+      }
+      setErrors({ fields: {} });
+      setBusy(true);
+      try {
+        await send();
+      } catch (error) {
+        const text = describe?.(error) ?? messageFor(t, error);
+        if (error instanceof ApiError && error.field && fieldNames.includes(error.field)) {
+          setErrors({ fields: { [error.field]: text } });
+        } else {
+          setErrors({ fields: {}, form: text });
+        }
+        focusFirstInvalid(formRef.current);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t, fieldNames],
+  );
+  const clear = useCallback(() => setErrors({ fields: {} }), []);
+  return { formRef, busy, errors, submit, clear };
+}
+
+/**
+ * Loads what a screen shows whenever `deps` change: `data` once there, or the UI text of
+ * the error (`notFound` for a 404: "does not exist, or you have no access").
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, notFound?: string) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ data: T | null; error?: string }>({ data: null });
+  useEffect(() => {
+    let live = true;
+    setState({ data: null });
+    load().then(
+      (data) => live && setState({ data }),
+      (e) =>
+        live &&
+        setState({
+          data: null,
+          error: notFound && e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, t, notFound]);
+  return state;
+}

@@ -1,0 +1,88 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Case, ChronologyEntry } from '../api/client';
+import { json, ME, mockFetch, renderApp } from '../test/helpers';
+import { CasePage } from './CasePage';
+
+const CASE: Case = {
+  id: '1',
+  pupil_id: '2',
+  school_id: '3',
+  lead_membership_id: null,
+  categories: ['attendance'],
+  level: 3,
+  status: 'open',
+  opened_at: '2026-09-10T12:00:00.000Z',
+  opened_by_user_id: '4',
+  review_date: '2026-12-03',
+  version: 1,
+  team: [],
+  level_history: [],
+  escalations: 0,
+  goals: [],
+  actions: [],
+};
+
+const entry = (id: string, text: string, family = false): ChronologyEntry => ({
+  id,
+  case_id: '1',
+  pupil_id: '2',
+  kind: 'conversation',
+  category: 'attendance',
+  audience: 'case_team',
+  family_visible: family,
+  text,
+  created_at: '2026-09-20T08:00:00.000Z',
+  author: { user_id: '9', membership_id: '8', organisation_id: '5', role: 'school_care_worker', name: 'Mirjam' },
+  access: { rule: 'entry.8_crossing_organisations', legal_basis: 'consent' },
+  corrected_by: [],
+});
+
+describe('CasePage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the header, the badges of each entry, and pages through the chronology', async () => {
+    const { requests } = mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/cases/1') return json(200, CASE);
+      if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
+      if (url.searchParams.get('after') === 'p2') return json(200, { entries: [entry('11', 'Tweede pagina')] });
+      return json(200, { entries: [entry('10', 'Eerste gesprek', true)], next: 'p2' });
+    });
+    renderApp(<CasePage id="1" />, { status: 'active', me: ME });
+    expect(await screen.findByText('Eerste gesprek')).toBeInTheDocument();
+    expect(screen.getByText('03-12-2026')).toBeInTheDocument(); // review date, Dutch notation
+    expect(screen.getByText('Voor: casusteam')).toBeInTheDocument();
+    expect(screen.getByText('Zichtbaar voor gezin')).toBeInTheDocument();
+    expect(screen.getByText('Waarom zie ik dit?')).toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Meer items laden' }));
+    expect(await screen.findByText('Tweede pagina')).toBeInTheDocument();
+    expect(screen.getByText('Eerste gesprek')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Meer items laden' })).not.toBeInTheDocument();
+    const pageRequests = requests.filter((r) => r.url.includes('/entries'));
+    expect(new URL(pageRequests[1]!.url).searchParams.get('after')).toBe('p2');
+  });
+
+  it('asks the server for the chosen category and audience, and starts again from page one', async () => {
+    const { requests } = mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/cases/1') return json(200, CASE);
+      if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
+      if (url.searchParams.get('audience') === 'school') return json(200, { entries: [] });
+      return json(200, { entries: [entry('10', 'Eerste gesprek')], next: 'p2' });
+    });
+    renderApp(<CasePage id="1" />, { status: 'active', me: ME });
+    await screen.findByText('Eerste gesprek');
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Filter: voor wie'), 'school');
+    await user.selectOptions(screen.getByLabelText('Filter: onderwerp'), 'attendance');
+    await user.click(screen.getByRole('button', { name: 'Filteren' }));
+    expect(await screen.findByText('Geen items die jij mag zien.')).toBeInTheDocument();
+    const last = new URL(requests.filter((r) => r.url.includes('/entries')).at(-1)!.url);
+    expect(last.searchParams.get('audience')).toBe('school');
+    expect(last.searchParams.get('category')).toBe('attendance');
+    expect(last.searchParams.get('after')).toBeNull();
+  });
+});

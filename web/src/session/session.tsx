@@ -1,0 +1,85 @@
+// The session: who is logged in, in which membership, and what happens when it ends.
+// A 401 from any request of a logged-in session (idle 30 minutes, 12 hours in all, revoked)
+// turns the app back to the login page on the same address, with a notice; forms keep
+// their drafts in localStorage (drafts/draft.ts), so after logging in again the same page
+// offers them back.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, call, onSessionLost, setCsrfToken, type Me } from '../api/client';
+import { discardDraftsOf, pruneDrafts } from '../drafts/draft';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; reason?: 'expired' | 'logged_out' }
+  | { status: 'active'; me: Me };
+
+interface SessionApi {
+  state: SessionState;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  switchMembership(membershipId: string): Promise<Me>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children, initial }: { children: ReactNode; initial?: SessionState }) {
+  const [state, setState] = useState<SessionState>(initial ?? { status: 'loading' });
+
+  const activate = useCallback((me: Me) => {
+    setCsrfToken(me.csrf_token);
+    setState({ status: 'active', me });
+  }, []);
+
+  useEffect(() => {
+    pruneDrafts();
+    onSessionLost(() => {
+      setCsrfToken(null);
+      setState((current) => (current.status === 'active' ? { status: 'anonymous', reason: 'expired' } : current));
+    });
+    if (!initial) {
+      call(api.GET('/api/me')).then(activate, () => setState({ status: 'anonymous' }));
+    } else if (initial.status === 'active') {
+      setCsrfToken(initial.me.csrf_token);
+    }
+    return () => onSessionLost(null);
+  }, [activate, initial]);
+
+  const value = useMemo<SessionApi>(
+    () => ({
+      state,
+      async login(email, password) {
+        activate(await call(api.POST('/api/session', { body: { email, password } })));
+      },
+      async logout() {
+        const userId = state.status === 'active' ? state.me.user.id : null;
+        try {
+          await call(api.DELETE('/api/session'));
+        } finally {
+          // A deliberate logout leaves nothing of this user's work on the device.
+          if (userId) discardDraftsOf(userId);
+          setCsrfToken(null);
+          setState({ status: 'anonymous', reason: 'logged_out' });
+        }
+      },
+      async switchMembership(membershipId) {
+        const me = await call(api.PUT('/api/session/membership', { body: { membership_id: membershipId } }));
+        activate(me);
+        return me;
+      },
+    }),
+    [state, activate],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The logged-in user's session; only for components rendered inside the app shell. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'active') throw new Error('useMe without an active session');
+  return state.me;
+}

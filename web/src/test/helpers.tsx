@@ -1,0 +1,48 @@
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
+import type { Me } from '../api/client';
+import { initI18n } from '../i18n';
+import { SessionProvider, type SessionState } from '../session/session';
+
+export const ME: Me = {
+  user: { id: '7', email: 'mentor@hetbaken.example', name: 'Joost de Mentor', active: true, version: 1 },
+  memberships: [
+    { id: '11', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'mentor', active: true },
+  ],
+  active_membership: {
+    id: '11',
+    organisation_id: '3',
+    organisation_name: 'Het Baken College',
+    region_id: '1',
+    role: 'mentor',
+    active: true,
+  },
+  csrf_token: 'csrf-token-of-the-session',
+};
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+export type Handler = (request: Request) => Response | Promise<Response>;
+
+/** Replaces fetch; every request is recorded and answered by `handler`. */
+export function mockFetch(handler: Handler) {
+  const requests: Request[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    requests.push(request.clone());
+    return handler(request);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requests, fetchMock };
+}
+
+export function renderApp(ui: ReactElement, initial?: SessionState) {
+  initI18n('nl');
+  return render(<SessionProvider initial={initial}>{ui}</SessionProvider>);
+}

@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The built files in dist/ are served by `samen serve --static web/dist` on the same
+// origin as the API, so the app calls /api/... directly. `npm run dev` proxies /api to a
+// running samen (SAMEN_URL, default http://127.0.0.1:8080).
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    // No inline scripts or styles: the server's Content-Security-Policy is default-src 'self'.
+    assetsInlineLimit: 0,
+    // The budget that counts is scripts/check-budget.mjs (250 kB gzipped, run in ctest).
+    chunkSizeWarningLimit: 1000,
+  },
+  server: {
+    proxy: { '/api': process.env.SAMEN_URL ?? 'http://127.0.0.1:8080' },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
