@@ -31,7 +31,8 @@ demo: build $(if $(shell command -v npm 2>/dev/null),web,)
 	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/samen demo --db $(DEMO_DB) --listen $(HOST):$(PORT) --password '$(DEMO_PASSWORD)' \
-	  --pupils $(PUPILS) --logins-json $(dir $(DEMO_DB))logins.json $(if $(wildcard web/dist),--static web/dist,)
+	  --pupils $(PUPILS) --logins-json $(dir $(DEMO_DB))logins.json \
+	  $$(if [ -d web/dist ]; then echo --static web/dist; fi)
 
 cluster: build
 	SAMEN_BIN=$(BUILD)/samen SAMEN_CLUSTER_PUPILS=$(PUPILS) bash scripts/cluster.sh start
