@@ -22,20 +22,17 @@ class EntryViews : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto region = tx->insert_region({"", "R"});
-    school = tx->insert_organisation(
-        {"", region, "School", domain::OrgType::school, domain::SchoolType::secondary, true, 1});
-    int n = 0;
-    auto person = [&](Role role) {
-      std::string email = "v" + std::to_string(++n) + "@x.example";
-      auto user = tx->insert_user({"", email, email, "hash", true, 1});
+    // The harness's school and pupil; its care coordinator's user gets the membership.
+    auto world = insert_school_with_pupil(*tx);
+    school = world.school;
+    pupil = world.pupil;
+    auto member = [&](const std::string& user, Role role) {
       auto membership = tx->insert_membership({"", user, school, role, true, "", ""});
-      return domain::Viewer{user, membership, school, region, role};
+      return domain::Viewer{user, membership, school, world.region, role};
     };
-    coordinator = person(Role::care_coordinator);
-    mentor_a = person(Role::mentor);
-    mentor_b = person(Role::mentor);
-    pupil = insert_pupil(*tx, school, "1");
+    coordinator = member(world.coordinator, Role::care_coordinator);
+    mentor_a = member(tx->insert_user({"", "a@x.example", "A", "hash", true, 1}), Role::mentor);
+    mentor_b = member(tx->insert_user({"", "b@x.example", "B", "hash", true, 1}), Role::mentor);
     store::CaseRecord c;
     c.pupil_id = pupil;
     c.school_id = school;
