@@ -1,30 +1,8 @@
-// The browser flows of the first web slice, against the real server. Each flow gets a
+// The browser flows of the first web slice (login, pupils, signals, triage, case, family), against the real server. Each flow gets a
 // fresh browser context (its own cookies); flows that build on each other share `state`.
 import assert from 'node:assert/strict';
 import { PASSWORD } from './server.mjs';
-
-const MENTOR = 'mentor@hetbaken.example';
-const CARE_COORDINATOR = 'zorg@hetbaken.example';
-const ADMIN = 'beheer@lindeveld.example'; // two memberships: municipality and Het Baken
-
-async function login(page, server, email, password = PASSWORD) {
-  await page.goto(`${server.url}/`);
-  await page.getByRole('heading', { name: 'Inloggen bij Samen' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
-
-/** The text of the elements an element's aria-describedby names. */
-async function description(locator) {
-  return locator.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-}
+import { ADMIN, CARE_COORDINATOR, MENTOR, description, login } from './helpers.mjs';
 
 export const flows = [
   {
@@ -254,6 +232,7 @@ export const flows = [
   },
   {
     // Last: ten failures also block the client address, and every flow logs in from 127.0.0.1.
+    last: true,
     name: 'too many failed logins: the wait from Retry-After is shown',
     viewport: { width: 360, height: 740 },
     async run({ page, server, checks }) {

@@ -1,13 +1,14 @@
 // The browser tests of the web UI against the real server. Builds nothing: it needs
 // SAMEN_BIN (the samen binary) and web/dist (npm run build). Starts a fresh demo region on
-// a free port, runs every flow in e2e/flows.mjs in Debian's Chromium, stops the server.
+// a free port, runs every flow in Debian's Chromium, stops the server. The flows are those
+// of e2e/flows.mjs, then of each e2e/flows-*.mjs in name order (one file per area of the
+// UI), with the flows marked `last` at the end; all share one server and one `state`.
 // Screenshots go to docs/screenshots/, the axe report to web/e2e/results/axe.json.
 // Usage: SAMEN_BIN=build/samen node e2e/run.mjs [part of a flow name]
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { Checks, launch } from './browser.mjs';
-import { flows } from './flows.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,10 @@ if (!existsSync(join(dist, 'index.html'))) {
   console.error('e2e: no web/dist/index.html; run `npm run build` first');
   process.exit(2);
 }
+const files = ['flows.mjs', ...readdirSync(here).filter((f) => /^flows-.+\.mjs$/.test(f)).sort()];
+const flows = [];
+for (const file of files) flows.push(...(await import(pathToFileURL(join(here, file)).href)).flows);
+flows.sort((a, b) => Number(Boolean(a.last)) - Number(Boolean(b.last))); // stable: file order otherwise
 const only = process.argv[2];
 const chosen = flows.filter((f) => !only || f.name.includes(only));
 
