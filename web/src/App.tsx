@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Redirect, Route, Switch } from 'wouter';
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch, useRoute } from 'wouter';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useSession } from './session/session';
 import { Loading, PageTitle } from './components/common';
@@ -12,7 +13,17 @@ import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
 import { CasePage } from './screens/CasePage';
 import { FamilyPage } from './screens/FamilyPage';
+import { AcceptInvitationLoggedIn, AcceptInvitationPage } from './screens/AcceptInvitationPage';
 import { homeFor, paths } from './screens/routes';
+
+// The screens of the administrator, the privacy officer and the import load when first opened.
+const OrganisationsPage = lazy(() => import('./screens/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const UsersPage = lazy(() => import('./screens/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => import('./screens/admin/UserPage').then((m) => ({ default: m.UserPage })));
+const InvitationsPage = lazy(() => import('./screens/admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
+const ImportPage = lazy(() => import('./screens/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('./screens/privacy/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ExplainPage = lazy(() => import('./screens/privacy/ExplainPage').then((m) => ({ default: m.ExplainPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -29,6 +40,7 @@ function NotFound() {
 /** Logged out (or expired): the login page, on whatever address was open; logged in: the app. */
 export function App() {
   const { state } = useSession();
+  const [inviting, invitation] = useRoute('/uitnodiging/:token');
   if (state.status === 'loading') {
     return (
       <main id="main" className="samen-main">
@@ -39,13 +51,14 @@ export function App() {
   if (state.status === 'anonymous') {
     return (
       <main id="main" className="samen-main samen-main--narrow">
-        <LoginPage />
+        {inviting ? <AcceptInvitationPage token={invitation.token} /> : <LoginPage />}
       </main>
     );
   }
   const home = homeFor(state.me.active_membership.role);
   return (
     <Shell>
+      <Suspense fallback={<Loading />}>
       <Switch>
         <Route path="/">
           <Redirect to={home} replace />
@@ -64,10 +77,29 @@ export function App() {
           <SignalsPage />
         </Route>
         <Route path="/dossiers/:id">{(params) => <CasePage id={params.id} />}</Route>
+        <Route path={paths.organisations}>
+          <OrganisationsPage />
+        </Route>
+        <Route path={paths.users}>
+          <UsersPage />
+        </Route>
+        <Route path="/beheer/gebruikers/:id">{(params) => <UserPage id={params.id} />}</Route>
+        <Route path="/leerlingen/:id/gezinsinlog">{(params) => <InvitationsPage id={params.id} />}</Route>
+        <Route path={paths.pupilImport}>
+          <ImportPage />
+        </Route>
+        <Route path="/privacy/logboek">
+          <AuditPage />
+        </Route>
+        <Route path="/privacy/uitleg">
+          <ExplainPage />
+        </Route>
+        <Route path="/uitnodiging/:token">{(params) => <AcceptInvitationLoggedIn token={params.token} />}</Route>
         <Route>
           <NotFound />
         </Route>
       </Switch>
+      </Suspense>
     </Shell>
   );
 }

@@ -29,6 +29,13 @@ export type ErrorCode =
   | 'network'
   | (string & {});
 
+/** One problem of a CSV file (`invalid_csv`): the line, the column's header, what is wrong. */
+export interface CsvProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -37,6 +44,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Seconds, from `Retry-After` (429). */
     readonly retryAfter?: number,
+    /** `invalid_csv`: the problems of the file (at most 100) and whether there were more. */
+    readonly csv?: { details: CsvProblem[]; truncated: boolean },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,14 +53,17 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; field?: unknown };
+  error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown; truncated?: unknown };
 }
 
-export function toApiError(response: Response, body: unknown): ApiError {
+export function toApiError(response: Pick<Response, 'status' | 'statusText' | 'headers'>, body: unknown): ApiError {
   const error = (body as ErrorBody | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
   const message = typeof error?.message === 'string' ? error.message : response.statusText;
   const field = typeof error?.field === 'string' ? error.field : undefined;
   const retry = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-  return new ApiError(response.status, code, message, field, Number.isFinite(retry) ? retry : undefined);
+  const csv = Array.isArray(error?.details)
+    ? { details: error.details as CsvProblem[], truncated: error.truncated === true }
+    : undefined;
+  return new ApiError(response.status, code, message, field, Number.isFinite(retry) ? retry : undefined, csv);
 }

@@ -1,6 +1,6 @@
-import { FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import { FormField, FormFieldErrorMessage, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
 
-/** A labelled select in the Utrecht form-field structure; `emptyLabel` adds a first "" option. */
+/** A labelled select in the Utrecht form-field structure; `emptyLabel` adds a first "" option; `error` is tied to it. */
 export function SelectField<V extends string>({
   id,
   label,
@@ -8,6 +8,7 @@ export function SelectField<V extends string>({
   options,
   onChange,
   emptyLabel,
+  error,
 }: {
   id: string;
   label: string;
@@ -15,14 +16,22 @@ export function SelectField<V extends string>({
   options: readonly { value: V; label: string }[];
   onChange(value: V): void;
   emptyLabel?: string;
+  error?: string;
 }) {
   return (
-    <FormField>
+    <FormField invalid={Boolean(error)}>
       <div className="utrecht-form-field__label">
         <FormLabel htmlFor={id}>{label}</FormLabel>
       </div>
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
       <div className="utrecht-form-field__input">
-        <Select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        <Select
+          id={id}
+          value={value}
+          invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value as V)}
+        >
           {emptyLabel !== undefined && <SelectOption value="">{emptyLabel}</SelectOption>}
           {options.map((o) => (
             <SelectOption key={o.value} value={o.value}>

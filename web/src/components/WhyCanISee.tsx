@@ -8,6 +8,21 @@ import { api, call, type ChronologyEntry } from '../api/client';
 import { FormAlert } from './common';
 import { messageFor } from './forms';
 
+/** The policy's reasons, step by step, as the server writes them (in English). */
+export function ReasonList({ reasons }: { reasons: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Paragraph>{t('explain.reasonsTitle')}</Paragraph>
+      <UnorderedList lang="en">
+        {reasons.map((r, i) => (
+          <UnorderedListItem key={i}>{r}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </>
+  );
+}
+
 export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<string[] | null>(null);
@@ -38,16 +53,7 @@ export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
         </Button>
       )}
       <FormAlert title={t('errors.summaryTitle')} message={error} />
-      {reasons && (
-        <>
-          <Paragraph>{t('explain.reasonsTitle')}</Paragraph>
-          <UnorderedList lang="en">
-            {reasons.map((r, i) => (
-              <UnorderedListItem key={i}>{r}</UnorderedListItem>
-            ))}
-          </UnorderedList>
-        </>
-      )}
+      {reasons && <ReasonList reasons={reasons} />}
     </details>
   );
 }

@@ -78,3 +78,52 @@ export function formatInstantDate(value: string | null | undefined): string {
     timeZone: ZONE,
   }).format(date);
 }
+
+/** What someone types in Dutch notation, `1-12-2026` or `01-12-2026` (also with `/` or `.`), → `2026-12-01`; null when it is no date. */
+export function parseDutchDate(value: string): string | null {
+  const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(value);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const date = parseDate(iso);
+  return date && date.getUTCDate() === Number(m[1]) ? iso : null;
+}
+
+/** A time typed as `9:05` or `09:05` → `09:05`; null when it is no time of day. */
+export function parseTime(value: string): string | null {
+  const m = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(value);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function amsterdamOffset(ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(ms));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return (Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute')) - Math.floor(ms / 60000) * 60000) / 60000;
+}
+
+/** A date (`yyyy-mm-dd`) and time (`hh:mm`) on Dutch clocks → the instant, ISO 8601 UTC. */
+export function dutchMomentToInstant(date: string, time = '00:00'): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  let ms = wall - amsterdamOffset(wall) * 60000;
+  ms = wall - amsterdamOffset(ms) * 60000;
+  return new Date(ms).toISOString();
+}
+
+/** An instant → its time of day on Dutch clocks, `hh:mm`. */
+export function formatInstantTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(date);
+}

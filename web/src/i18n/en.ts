@@ -1,4 +1,7 @@
 import type { Messages } from './messages';
+import { adminEn } from './admin.en';
+import { importEn } from './import.en';
+import { privacyEn } from './privacy.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -366,4 +369,7 @@ export const en: Messages = {
   dates: {
     relativeToday: 'today',
   },
+  admin: adminEn,
+  import: importEn,
+  privacy: privacyEn,
 };

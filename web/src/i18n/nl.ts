@@ -1,5 +1,9 @@
 // Dutch, the first language of the UI. Every text a component shows comes from here (or
 // from en.ts, which must have the same keys: i18n.test.ts checks that).
+import { adminNl } from './admin.nl';
+import { importNl } from './import.nl';
+import { privacyNl } from './privacy.nl';
+
 export const nl = {
   app: {
     name: 'Samen',
@@ -364,4 +368,7 @@ export const nl = {
   dates: {
     relativeToday: 'vandaag',
   },
+  admin: adminNl,
+  import: importNl,
+  privacy: privacyNl,
 } as const;

@@ -15,7 +15,7 @@ import { SignalSummary } from '../components/SignalSummary';
 import { ageInYears, formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
-import { canRecordSignals, isFamily, paths } from './routes';
+import { canRecordSignals, isFamily, managesSchool, paths } from './routes';
 import { AccessLog } from '../components/AccessLog';
 
 interface PupilView {
@@ -72,6 +72,11 @@ export function PupilPage({ id }: { id: string }) {
       {canRecordSignals(me.active_membership.role) && (
         <Paragraph>
           <AppLink href={paths.newSignal(pupil.id)}>{t('pupil.newSignal', { name })}</AppLink>
+        </Paragraph>
+      )}
+      {full && managesSchool(me.active_membership.role) && (
+        <Paragraph>
+          <AppLink href={paths.invitations(pupil.id)}>{t('admin.invitations.link')}</AppLink>
         </Paragraph>
       )}
       <section aria-labelledby="pupil-data">

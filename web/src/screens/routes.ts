@@ -7,7 +7,44 @@ export const paths = {
   signals: '/signalen',
   newSignal: (pupilId?: string) => (pupilId ? `/signalen/nieuw?leerling=${encodeURIComponent(pupilId)}` : '/signalen/nieuw'),
   case: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+  organisations: '/beheer/organisaties',
+  users: '/beheer/gebruikers',
+  user: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}`,
+  invitations: (pupilId: string) => `/leerlingen/${encodeURIComponent(pupilId)}/gezinsinlog`,
+  acceptInvitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
+  pupilImport: '/leerlingen-importeren',
+  audit: (f?: Partial<AuditFilter>) =>
+    withQuery('/privacy/logboek', {
+      leerling: f?.pupil,
+      gebruiker: f?.actor,
+      van: f?.from,
+      tot: f?.until,
+      geweigerd: f?.denied ? 'ja' : undefined,
+    }),
+  explain: (q?: { user: string; entry: string; at: string }) =>
+    withQuery('/privacy/uitleg', { gebruiker: q?.user, item: q?.entry, moment: q?.at }),
 };
+
+/** The privacy officer's audit log filter; dates `yyyy-mm-dd`, empty for none. */
+export interface AuditFilter {
+  pupil: string;
+  actor: string;
+  from: string;
+  until: string;
+  denied: boolean;
+}
+
+function withQuery(path: string, query: Record<string, string | undefined>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** Who may invite the family and import pupils: the school's administrator or care coordinator (the API decides per school). */
+export function managesSchool(role: Role) {
+  return role === 'admin' || role === 'care_coordinator';
+}
 
 const SIGNALLING_ROLES: readonly Role[] = ['mentor', 'teacher', 'care_coordinator'];
 
@@ -19,18 +56,29 @@ export function isFamily(role: Role) {
   return role === 'guardian' || role === 'pupil';
 }
 
-/** Where a role starts: the care coordinator at the triage queue, the family at its overview, everyone else at pupils. */
+/** Where a role starts: the care coordinator at the triage queue, the family at its overview, the privacy officer at the audit log, everyone else at pupils. */
 export function homeFor(role: Role) {
   if (isFamily(role)) return paths.family;
+  if (role === 'privacy_officer') return paths.audit();
   return role === 'care_coordinator' ? paths.signals : paths.pupils;
 }
 
 export function navItemsFor(role: Role): { href: string; label: string }[] {
   const items: { href: string; label: string }[] = [];
   if (isFamily(role)) return [{ href: paths.family, label: 'nav.family' }];
+  if (role === 'privacy_officer') {
+    return [
+      { href: paths.audit(), label: 'privacy.nav.audit' },
+      { href: paths.explain(), label: 'privacy.nav.explain' },
+    ];
+  }
   if (role === 'care_coordinator') items.push({ href: paths.signals, label: 'nav.triage' });
   items.push({ href: paths.pupils, label: 'nav.pupils' });
   if (canRecordSignals(role)) items.push({ href: paths.newSignal(), label: 'nav.newSignal' });
   if (role === 'mentor' || role === 'teacher') items.push({ href: paths.signals, label: 'nav.signals' });
+  if (managesSchool(role)) items.push({ href: paths.pupilImport, label: 'import.nav' });
+  if (role === 'admin') {
+    items.push({ href: paths.users, label: 'admin.nav.users' }, { href: paths.organisations, label: 'admin.nav.organisations' });
+  }
   return items;
 }

@@ -1,0 +1,159 @@
+// The region's organisations for its administrator: the list with (de)activation (the
+// version read is sent; a 409 offers a reload, nothing is overwritten) and a new one.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, FormFieldTextbox, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { api, ApiError, call, type Schemas } from '../../api/client';
+import { FormAlert, Loading, Notice, PageTitle } from '../../components/common';
+import { useForm, useLoad, valueOf } from '../../components/forms';
+import { SelectField } from '../../components/SelectField';
+import { SimpleTable } from '../../components/SimpleTable';
+import { ActivationButton } from './ActivationButton';
+
+type Organisation = Schemas['Organisation'];
+type OrgType = Schemas['OrganisationType'];
+type SchoolType = Schemas['SchoolType'];
+export const ORG_TYPES: readonly OrgType[] = ['school', 'municipality', 'care_provider', 'partnership', 'health_service', 'neighbourhood_team'];
+const SCHOOL_TYPES: readonly SchoolType[] = ['primary', 'secondary', 'special', 'practical', 'cluster4'];
+const FIELDS = ['name', 'type', 'school_type'] as const;
+
+export const loadOrganisations = () => call(api.GET('/api/organisations')).then((l) => l.organisations);
+
+function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<OrgType | ''>('');
+  const [schoolType, setSchoolType] = useState<SchoolType | ''>('');
+  const { formRef, busy, errors, submit } = useForm(FIELDS);
+
+  function onSubmit(event: FormEvent) {
+    const missing = {
+      name: name.trim() ? undefined : t('admin.organisations.nameRequired'),
+      type: type ? undefined : t('admin.organisations.typeRequired'),
+      school_type: type === 'school' && !schoolType ? t('admin.organisations.schoolTypeRequired') : undefined,
+    };
+    void submit(
+      event,
+      missing,
+      async () => {
+        const created = await call(
+          api.POST('/api/organisations', {
+            body: { name: name.trim(), type: type as OrgType, school_type: type === 'school' ? (schoolType as SchoolType) : null },
+          }),
+        );
+        setName('');
+        setType('');
+        setSchoolType('');
+        onCreated(created);
+      },
+      (e) => (e instanceof ApiError && e.code === 'already_exists' ? t('admin.organisations.nameTaken') : undefined),
+    );
+  }
+
+  return (
+    <section aria-labelledby="org-new">
+      <Heading2 id="org-new">{t('admin.organisations.createTitle')}</Heading2>
+      <FormAlert title={t('admin.organisations.errorSummary')} message={errors.form} />
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-labelledby="org-new">
+        <FormFieldTextbox
+          label={t('admin.organisations.name')}
+          name="name"
+          required
+          value={name}
+          onChange={(e) => setName(valueOf(e))}
+          invalid={Boolean(errors.fields.name)}
+          errorMessage={errors.fields.name}
+        />
+        <SelectField
+          id="org-type"
+          label={t('admin.organisations.type')}
+          value={type}
+          emptyLabel={t('admin.organisations.typeChoose')}
+          options={ORG_TYPES.map((v) => ({ value: v, label: t(`admin.orgTypes.${v}`) }))}
+          onChange={(v: OrgType) => setType(v)}
+          error={errors.fields.type}
+        />
+        {type === 'school' && (
+          <SelectField
+            id="org-school-type"
+            label={t('admin.organisations.schoolType')}
+            value={schoolType}
+            emptyLabel={t('admin.organisations.typeChoose')}
+            options={SCHOOL_TYPES.map((v) => ({ value: v, label: t(`admin.schoolTypes.${v}`) }))}
+            onChange={(v: SchoolType) => setSchoolType(v)}
+            error={errors.fields.school_type}
+          />
+        )}
+        <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
+          {busy ? t('admin.organisations.creating') : t('admin.organisations.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const [reloads, setReloads] = useState(0);
+  const { data, error } = useLoad(loadOrganisations, [reloads]);
+  const [changed, setChanged] = useState<Record<string, Organisation>>({});
+  const [notice, setNotice] = useState<string>();
+  const organisations = data?.map((o) => changed[o.id] ?? o) ?? null;
+
+  function reload() {
+    setChanged({});
+    setNotice(undefined);
+    setReloads((n) => n + 1);
+  }
+  function onChanged(o: Organisation) {
+    setChanged((c) => ({ ...c, [o.id]: o }));
+    setNotice(t('admin.organisations.changed', { name: o.name, status: o.active ? t('admin.active') : t('admin.inactive') }));
+  }
+
+  return (
+    <>
+      <PageTitle>{t('admin.organisations.title')}</PageTitle>
+      <Paragraph>{t('admin.organisations.intro')}</Paragraph>
+      <FormAlert title={t('errors.summaryTitle')} message={error} />
+      <div aria-live="polite">{notice && <Notice type="ok">{notice}</Notice>}</div>
+      {!organisations && !error && <Loading />}
+      {organisations && (
+        <SimpleTable
+          caption={t('admin.organisations.caption')}
+          headers={[
+            t('admin.organisations.name'),
+            t('admin.organisations.type'),
+            t('admin.organisations.schoolType'),
+            t('admin.status'),
+            t('admin.organisations.actions'),
+          ]}
+          rows={organisations.map((o) => ({
+            key: o.id,
+            cells: [
+              o.name,
+              t(`admin.orgTypes.${o.type}`),
+              o.school_type ? t(`admin.schoolTypes.${o.school_type}`) : t('admin.none'),
+              o.active ? t('admin.active') : t('admin.inactive'),
+              <ActivationButton
+                record={o}
+                label={t(o.active ? 'admin.organisations.deactivateLabel' : 'admin.organisations.activateLabel', { name: o.name })}
+                text={o.active ? t('admin.organisations.deactivate') : t('admin.organisations.activate')}
+                send={(active, version) =>
+                  call(api.PATCH('/api/organisations/{id}', { params: { path: { id: o.id } }, body: { active, version } }))
+                }
+                onChanged={onChanged}
+                onReload={reload}
+              />,
+            ],
+          }))}
+        />
+      )}
+      <NewOrganisation
+        onCreated={(o) => {
+          reload();
+          setNotice(t('admin.organisations.created', { name: o.name }));
+        }}
+      />
+    </>
+  );
+}
