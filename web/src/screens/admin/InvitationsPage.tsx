@@ -173,6 +173,7 @@ export function InvitationsPage({ id }: { id: string }) {
       </div>
       {created && (
         <FormFieldTextbox
+          className="samen-wide-field"
           label={t('admin.invitations.linkLabel')}
           name="invitation_link"
           readOnly

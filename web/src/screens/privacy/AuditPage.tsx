@@ -181,6 +181,7 @@ function useRowText(organisations: Record<string, string>) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const known = (group: string, code: string) => t(`${group}.${code}`, { defaultValue: code });
+  const denial = (code: string) => t(`privacy.reasons.${code}`, { defaultValue: known('denials', code) });
   return (e: Entry) => {
     const organisation = e.actor_organisation_id
       ? (organisations[e.actor_organisation_id] ?? t('privacy.audit.organisationUnknown', { id: e.actor_organisation_id }))
@@ -193,7 +194,7 @@ function useRowText(organisations: Record<string, string>) {
       resource: e.resource_id ? t('privacy.audit.resourceText', { type: resource, id: e.resource_id.split(',').join(', ') }) : resource,
     });
     const basis = [
-      e.reason && t('privacy.audit.rule', { rule: e.decision === 'deny' ? known('denials', e.reason) : e.reason }),
+      e.reason && t('privacy.audit.rule', { rule: e.decision === 'deny' ? denial(e.reason) : e.reason }),
       e.legal_basis && t('privacy.audit.legalBasis', { basis: known('bases', e.legal_basis) }),
     ].filter(Boolean);
     return { when: formatDateTime(e.at, language), who, role, what, basis };
@@ -222,7 +223,7 @@ export function AuditPage() {
       <Verification />
       <Filters key={search} filter={filter} onApply={(f) => navigate(paths.audit(f))} />
       <section aria-labelledby="audit-entries">
-        <Heading2 id="audit-entries">{t('privacy.audit.caption')}</Heading2>
+        <Heading2 id="audit-entries">{t('privacy.audit.entriesTitle')}</Heading2>
         <FormAlert title={t('errors.summaryTitle')} message={log.error} />
         {!log.loaded && !log.error && <Loading />}
         {log.loaded && entries.length === 0 && <Paragraph role="status">{t('privacy.audit.none')}</Paragraph>}
