@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ME, json, mockFetch, renderApp } from '../test/helpers';
@@ -59,5 +59,29 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Import bevestigen' }));
     expect(await screen.findByRole('heading', { name: 'De import is uitgevoerd' })).toBeInTheDocument();
     expect(sent[2]?.url).toBe('/api/pupils/import?dry_run=false');
+  });
+});
+
+describe('ImportPage drop zone', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    history.replaceState(null, '', '/');
+  });
+
+  it('takes a file dropped on it, and shows the upload progress while sending', async () => {
+    mockFetch(() => json(200, { signals: [] }));
+    const sent = fakeXhr(() => ({ status: 200, body: { created: 1, updated: 0, unchanged: 0, dry_run: true, committed: false, ignored_columns: [] } }));
+    history.replaceState(null, '', '/leerlingen-importeren');
+    renderApp(<App />, { status: 'active', me: COORDINATOR });
+    const field = await screen.findByLabelText('CSV-bestand');
+    const file = new File(['leerlingnummer\n'], 'gesleept.csv', { type: 'text/csv' });
+    fireEvent.drop(field.closest('.samen-dropzone')!, { dataTransfer: { files: [file] } });
+    expect(screen.getByText(/Gekozen: gesleept.csv/)).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Bestand controleren (proefimport)' }));
+    expect(await screen.findByRole('progressbar', { name: 'Verzonden' })).toHaveValue(0.5);
+    expect(await screen.findByRole('heading', { name: 'Resultaat van de proefimport' })).toBeInTheDocument();
+    expect(sent[0]?.body).toBe(file);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

@@ -28,13 +28,13 @@ export function fakeXhr(answer: (url: string) => { status: number; body: unknown
     send(body: unknown) {
       sent.push({ method: this.method, url: this.url, headers: this.headers, body });
       const a = answer(this.url);
+      setTimeout(() => this.upload.onprogress?.({ lengthComputable: true, loaded: 5, total: 10 }), 0);
       setTimeout(() => {
-        this.upload.onprogress?.({ lengthComputable: true, loaded: 5, total: 10 });
         this.status = a.status;
         this.responseText = JSON.stringify(a.body);
         this.answerHeaders = a.headers ?? {};
         this.onload?.();
-      }, 0);
+      }, 50);
     }
   }
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
