@@ -330,8 +330,16 @@ export const flows = [
       }
       await checks.screen(page, 'audit');
 
-      // The care coordinator's listing of the chronology: explain one of its entries.
+      // Unfiltered, the log comes page by page (50 rows), older ones on request.
       await page.getByRole('button', { name: 'Filters wissen' }).click();
+      await log.getByRole('row').nth(50).waitFor();
+      assert.equal(await log.getByRole('row').count(), 51);
+      const newest = await log.getByRole('row').nth(1).textContent();
+      await page.getByRole('button', { name: 'Oudere regels laden' }).click();
+      await log.getByRole('row').nth(51).waitFor();
+      assert.equal(await log.getByRole('row').nth(1).textContent(), newest);
+
+      // The care coordinator's listing of the chronology: explain one of its entries.
       await page.getByLabel('Gebruiker (nummer in Samen)').fill(coordinator.me.user.id);
       await page.getByRole('button', { name: 'Filteren', exact: true }).click();
       const why = log.getByRole('row').filter({ hasText: 'toegestaan' }).getByRole('link', { name: /^Waarom\? \(item / }).first();
