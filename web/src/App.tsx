@@ -12,6 +12,8 @@ import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
 import { CasePage } from './screens/CasePage';
 import { FamilyPage } from './screens/FamilyPage';
+import { FamilyChildPage } from './screens/FamilyChildPage';
+import { ConsentsPage } from './screens/ConsentsPage';
 import { homeFor, paths } from './screens/routes';
 
 function NotFound() {
@@ -53,9 +55,11 @@ export function App() {
         <Route path={paths.family}>
           <FamilyPage />
         </Route>
+        <Route path="/gezin/:id">{(params) => <FamilyChildPage pupilId={params.id} />}</Route>
         <Route path={paths.pupils}>
           <PupilsPage />
         </Route>
+        <Route path="/leerlingen/:id/toestemmingen">{(params) => <ConsentsPage pupilId={params.id} />}</Route>
         <Route path="/leerlingen/:id">{(params) => <PupilPage id={params.id} />}</Route>
         <Route path="/signalen/nieuw">
           <NewSignalPage />

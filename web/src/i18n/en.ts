@@ -1,4 +1,6 @@
 import type { Messages } from './messages';
+import { consentEn } from './consent.en';
+import { familyPortalEn } from './familyPortal.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -366,4 +368,6 @@ export const en: Messages = {
   dates: {
     relativeToday: 'today',
   },
+  consent: consentEn,
+  familyPortal: familyPortalEn,
 };

@@ -1,5 +1,7 @@
 // Dutch, the first language of the UI. Every text a component shows comes from here (or
 // from en.ts, which must have the same keys: i18n.test.ts checks that).
+import { consentNl } from './consent.nl';
+import { familyPortalNl } from './familyPortal.nl';
 export const nl = {
   app: {
     name: 'Samen',
@@ -364,4 +366,6 @@ export const nl = {
   dates: {
     relativeToday: 'vandaag',
   },
+  consent: consentNl,
+  familyPortal: familyPortalNl,
 } as const;

@@ -7,6 +7,9 @@ export const paths = {
   signals: '/signalen',
   newSignal: (pupilId?: string) => (pupilId ? `/signalen/nieuw?leerling=${encodeURIComponent(pupilId)}` : '/signalen/nieuw'),
   case: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+  consents: (pupilId: string, caseId?: string) =>
+    `/leerlingen/${encodeURIComponent(pupilId)}/toestemmingen${caseId ? `?dossier=${encodeURIComponent(caseId)}` : ''}`,
+  familyChild: (pupilId: string) => `/gezin/${encodeURIComponent(pupilId)}`,
 };
 
 const SIGNALLING_ROLES: readonly Role[] = ['mentor', 'teacher', 'care_coordinator'];
