@@ -10,6 +10,7 @@ import { api, ApiError, call, type Category, type Pupil, type Role } from '../ap
 import { useMe } from '../session/session';
 import { useDraft } from '../drafts/draft';
 import { formatDate } from '../format/dates';
+import { parseDutchDate } from '../format/dateInput';
 import { bandOn, dutchToday, partiesFit } from '../format/wgbo';
 import { CheckboxGroup, ChoiceItem } from './ChoiceGroup';
 import { DraftOffer, FormAlert } from './common';
@@ -61,7 +62,7 @@ export function ConsentForm({
   const { t } = useTranslation();
   const me = useMe();
   const empty = useMemo<GrantDraft>(
-    () => ({ parties: [], awaiting: false, organisations: [], roles: [], guardians: false, categories: [], from: dutchToday(), until: '', text: '' }),
+    () => ({ parties: [], awaiting: false, organisations: [], roles: [], guardians: false, categories: [], from: formatDate(dutchToday()), until: '', text: '' }),
     [],
   );
   const draft = useDraft<GrantDraft>(me.user.id, `consent-${pupil.id}`, empty, (d) => !d.text.trim() && d.parties.length === 0);
@@ -78,12 +79,14 @@ export function ConsentForm({
   function check(): FieldErrors {
     const guardianCount = value.parties.filter((p) => p !== 'pupil').length;
     const withPupil = value.parties.includes('pupil');
-    const band = bandOn(pupil.date_of_birth, value.from || dutchToday());
+    const from = parseDutchDate(value.from);
+    const until = parseDutchDate(value.until);
+    const band = bandOn(pupil.date_of_birth, from || dutchToday());
     let givenBy: string | undefined;
     if (value.parties.length === 0) givenBy = t('consent.form.partiesRequired');
     else if (band && !value.awaiting && !partiesFit(band.band, guardianCount, withPupil))
       givenBy = t('consent.form.bandMismatch', {
-        date: formatDate(value.from),
+        date: formatDate(from || dutchToday()),
         name,
         age: band.age,
         needed: t(`consent.form.needed.${band.band}`),
@@ -96,8 +99,9 @@ export function ConsentForm({
       given_by: givenBy,
       recipients,
       categories: value.categories.length ? undefined : t('consent.form.categoriesRequired'),
-      valid_from: value.from ? undefined : t('consent.form.fromRequired'),
-      valid_until: value.until && value.from && value.until <= value.from ? t('consent.form.untilAfter') : undefined,
+      valid_from: from === null ? t('consent.form.dateInvalid') : from ? undefined : t('consent.form.fromRequired'),
+      valid_until:
+        until === null ? t('consent.form.dateInvalid') : until && from && until <= from ? t('consent.form.untilAfter') : undefined,
       text: value.text.trim() ? undefined : t('consent.form.textRequired'),
     };
   }
@@ -112,8 +116,8 @@ export function ConsentForm({
               given_by: { guardian_ids: value.parties.filter((p) => p !== 'pupil'), pupil: value.parties.includes('pupil') },
               recipients: { organisation_ids: value.organisations, roles: value.roles, guardians: value.guardians },
               categories: value.categories,
-              valid_from: value.from,
-              valid_until: value.until || undefined,
+              valid_from: parseDutchDate(value.from) ?? '',
+              valid_until: parseDutchDate(value.until) || undefined,
               text: value.text.trim(),
               awaiting_signature: value.awaiting,
             },
@@ -187,11 +191,11 @@ export function ConsentForm({
           onChange={(categories) => change({ categories })}
           error={errors.fields.categories}
         />
-        <div className="samen-form__row">
           <FormFieldTextbox
             label={t('consent.form.from')}
+            description={t('consent.form.dateHint')}
             name="valid_from"
-            type="date"
+            autoComplete="off"
             value={value.from}
             onChange={(e) => change({ from: valueOf(e) })}
             invalid={Boolean(errors.fields.valid_from)}
@@ -200,14 +204,13 @@ export function ConsentForm({
           <FormFieldTextbox
             label={t('consent.form.until')}
             name="valid_until"
-            type="date"
+            autoComplete="off"
             description={t('consent.form.untilHint')}
             value={value.until}
             onChange={(e) => change({ until: valueOf(e) })}
             invalid={Boolean(errors.fields.valid_until)}
             errorMessage={errors.fields.valid_until}
           />
-        </div>
         <FormFieldTextarea
           label={t('consent.form.text')}
           description={t('consent.form.textHint')}

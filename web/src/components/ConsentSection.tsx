@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BadgeList,
-  Blockquote,
   Button,
   ButtonGroup,
   Heading2,
@@ -24,6 +23,7 @@ import { Facts } from './Facts';
 import { useLoad } from './forms';
 import { RadioGroup } from './ChoiceGroup';
 import { ConsentForm } from './ConsentForm';
+import './consent.css';
 import {
   badgeFor,
   consentErrorText,
@@ -172,9 +172,9 @@ function GrantCard({
       <Paragraph>
         <strong>{t('consent.grant.text')}</strong>
       </Paragraph>
-      <Blockquote>
+      <blockquote className="samen-quote">
         <Paragraph className="samen-prewrap">{g.text}</Paragraph>
-      </Blockquote>
+      </blockquote>
       <FormAlert title={t('consent.withdraw.errorSummary')} message={error} />
       {inForce(g) && !withdrawing && (
         <ButtonGroup>

@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiError, call, type Category, type Pupil } from '../../api/client';
+import { parseDutchDate } from '../../format/dateInput';
 import { bandOn, partiesFit } from '../../format/wgbo';
 import { CheckboxGroup } from '../ChoiceGroup';
 import { FormAlert } from '../common';
@@ -50,6 +51,7 @@ export function FamilyConsentForm({
     const missing = {
       recipients: organisations.length ? undefined : t(`${k}.newWhoRequired`),
       categories: categories.length ? undefined : t(`${k}.newWhatRequired`),
+      valid_until: parseDutchDate(until) === null ? t('consent.form.dateInvalid') : undefined,
     };
     void submit(event, missing, async () => {
       const draft = { recipients: { organisation_ids: organisations }, categories } as Grant;
@@ -63,7 +65,7 @@ export function FamilyConsentForm({
               recipients: { organisation_ids: organisations },
               categories,
               valid_from: new Date().toISOString(),
-              valid_until: until || undefined,
+              valid_until: parseDutchDate(until) || undefined,
               text,
               awaiting_signature: awaiting,
             },
@@ -108,7 +110,8 @@ export function FamilyConsentForm({
         <FormFieldTextbox
           label={t(`${k}.newUntil`)}
           name="valid_until"
-          type="date"
+          description={t('consent.form.dateHint')}
+          autoComplete="off"
           value={until}
           onChange={(e) => setUntil(valueOf(e))}
           invalid={Boolean(errors.fields.valid_until)}

@@ -14,6 +14,7 @@ import { SelectField } from '../SelectField';
 import { consentErrorText, grantState, inForce, isParty, signGrant, withdrawGrant, type Grant, type Party } from '../consents';
 import { myParty, recipientWords, subjectWords, joinWords, type Table } from './familyWords';
 import { FamilyConsentForm } from './FamilyConsentForm';
+import '../consent.css';
 
 const longDate = (instant: string | null | undefined) => (instant ? formatDateLong(dutchToday(new Date(instant)), currentLanguage()) : '');
 
@@ -106,7 +107,9 @@ function GrantLine({
       <Paragraph>{sentence}</Paragraph>
       <details className="samen-why">
         <summary>{t(`${k}.text`)}</summary>
-        <Paragraph className="samen-prewrap">{g.text}</Paragraph>
+        <blockquote className="samen-quote">
+          <Paragraph className="samen-prewrap">{g.text}</Paragraph>
+        </blockquote>
       </details>
       <FormAlert title={t(`${k}.errorSummary`)} message={error} />
       {missingMe && me && (
