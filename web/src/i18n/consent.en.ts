@@ -11,6 +11,7 @@ export const consentEn: Messages['consent'] = {
   fromCase: 'Consents of {{name}}',
   fromCaseUnknown: "The pupil's consents",
   back: 'Back to {{name}}',
+  backToCase: 'Back to the case',
   notFound: "You cannot see this pupil's consents.",
   band: {
     title: 'Who gives consent',

@@ -10,6 +10,7 @@ export const consentNl = {
   fromCase: 'Toestemmingen van {{name}}',
   fromCaseUnknown: 'Toestemmingen van de leerling',
   back: 'Terug naar {{name}}',
+  backToCase: 'Terug naar het dossier',
   notFound: 'Je kunt de toestemmingen van deze leerling niet inzien.',
   band: {
     title: 'Wie geeft toestemming',

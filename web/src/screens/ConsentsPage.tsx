@@ -34,7 +34,7 @@ export function ConsentsPage({ pupilId }: { pupilId: string }) {
     <>
       <Paragraph>
         {caseId ? (
-          <AppLink href={paths.case(caseId)}>{t('consent.back', { name: t('case.titleUnknown', { id: caseId }) })}</AppLink>
+          <AppLink href={paths.case(caseId)}>{t('consent.backToCase')}</AppLink>
         ) : (
           pupil && <AppLink href={paths.pupil(pupil.id)}>{t('consent.back', { name })}</AppLink>
         )}
