@@ -67,8 +67,8 @@ async function loadPreviews(caseId: string) {
 
 export function TeamBasis({ caseId, membershipId }: { caseId: string; membershipId: string }) {
   const { t } = useTranslation();
-  const { data, error } = useLoad(() => loadPreviews(caseId), [caseId]);
-  const members = data ? foldPreviews(data, membershipId, t) : [];
+  // Folded inside the load: an answer that cannot be read becomes this section's error, not the page's.
+  const { data: members, error } = useLoad(async () => foldPreviews(await loadPreviews(caseId), membershipId, t), [caseId, membershipId]);
   const groups = (map: Map<string, Category[]>, prefix: 'bases' | 'denials') =>
     map.size === 0 ? (
       t('consent.basis.nothing')
@@ -89,8 +89,8 @@ export function TeamBasis({ caseId, membershipId }: { caseId: string; membership
       <Heading2 id="team-basis">{t('consent.basis.title')}</Heading2>
       <Paragraph>{t('consent.basis.intro')}</Paragraph>
       <FormAlert title={t('errors.summaryTitle')} message={error} />
-      {!data && !error && <Loading />}
-      {data && members.length > 0 && (
+      {!members && !error && <Loading />}
+      {members && members.length > 0 && (
         <SimpleTable
           caption={t('consent.basis.caption')}
           headers={[t('consent.basis.member'), t('consent.basis.sees'), t('consent.basis.seesNot')]}
