@@ -169,7 +169,7 @@ function GrantCard({
           ],
         ]}
       />
-      <Paragraph>
+      <Paragraph className="samen-quote-label">
         <strong>{t('consent.grant.text')}</strong>
       </Paragraph>
       <blockquote className="samen-quote">
