@@ -14,6 +14,8 @@ import { SignalsPage } from './screens/SignalsPage';
 import { CasePage } from './screens/CasePage';
 import { FamilyPage } from './screens/FamilyPage';
 import { AcceptInvitationLoggedIn, AcceptInvitationPage } from './screens/AcceptInvitationPage';
+import { FamilyChildPage } from './screens/FamilyChildPage';
+import { ConsentsPage } from './screens/ConsentsPage';
 import { homeFor, paths } from './screens/routes';
 
 // The screens of the administrator, the privacy officer and the import load when first opened.
@@ -66,9 +68,11 @@ export function App() {
         <Route path={paths.family}>
           <FamilyPage />
         </Route>
+        <Route path="/gezin/:id">{(params) => <FamilyChildPage pupilId={params.id} />}</Route>
         <Route path={paths.pupils}>
           <PupilsPage />
         </Route>
+        <Route path="/leerlingen/:id/toestemmingen">{(params) => <ConsentsPage pupilId={params.id} />}</Route>
         <Route path="/leerlingen/:id">{(params) => <PupilPage id={params.id} />}</Route>
         <Route path="/signalen/nieuw">
           <NewSignalPage />

@@ -2,6 +2,8 @@ import type { Messages } from './messages';
 import { adminEn } from './admin.en';
 import { importEn } from './import.en';
 import { privacyEn } from './privacy.en';
+import { consentEn } from './consent.en';
+import { familyPortalEn } from './familyPortal.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -372,4 +374,6 @@ export const en: Messages = {
   admin: adminEn,
   import: importEn,
   privacy: privacyEn,
+  consent: consentEn,
+  familyPortal: familyPortalEn,
 };

@@ -3,6 +3,8 @@
 import { adminNl } from './admin.nl';
 import { importNl } from './import.nl';
 import { privacyNl } from './privacy.nl';
+import { consentNl } from './consent.nl';
+import { familyPortalNl } from './familyPortal.nl';
 
 export const nl = {
   app: {
@@ -371,4 +373,6 @@ export const nl = {
   admin: adminNl,
   import: importNl,
   privacy: privacyNl,
+  consent: consentNl,
+  familyPortal: familyPortalNl,
 } as const;

@@ -47,6 +47,7 @@ describe('CasePage', () => {
       const url = new URL(req.url);
       if (url.pathname === '/api/cases/1') return json(200, CASE);
       if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
+      if (url.pathname.endsWith('/preview')) return json(200, { will_see: [], will_not_see: [] }); // TeamBasis
       if (url.searchParams.get('after') === 'p2') return json(200, { entries: [entry('11', 'Tweede pagina')] });
       return json(200, { entries: [entry('10', 'Eerste gesprek', true)], next: 'p2' });
     });
@@ -61,7 +62,7 @@ describe('CasePage', () => {
     expect(await screen.findByText('Tweede pagina')).toBeInTheDocument();
     expect(screen.getByText('Eerste gesprek')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Meer items laden' })).not.toBeInTheDocument();
-    const pageRequests = requests.filter((r) => r.url.includes('/entries'));
+    const pageRequests = requests.filter((r) => r.url.includes('/entries?'));
     expect(new URL(pageRequests[1]!.url).searchParams.get('after')).toBe('p2');
   });
 
@@ -70,6 +71,7 @@ describe('CasePage', () => {
       const url = new URL(req.url);
       if (url.pathname === '/api/cases/1') return json(200, CASE);
       if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
+      if (url.pathname.endsWith('/preview')) return json(200, { will_see: [], will_not_see: [] }); // TeamBasis
       if (url.searchParams.get('audience') === 'school') return json(200, { entries: [] });
       return json(200, { entries: [entry('10', 'Eerste gesprek')], next: 'p2' });
     });
@@ -80,7 +82,7 @@ describe('CasePage', () => {
     await user.selectOptions(screen.getByLabelText('Filter: onderwerp'), 'attendance');
     await user.click(screen.getByRole('button', { name: 'Filteren' }));
     expect(await screen.findByText('Geen items die jij mag zien.')).toBeInTheDocument();
-    const last = new URL(requests.filter((r) => r.url.includes('/entries')).at(-1)!.url);
+    const last = new URL(requests.filter((r) => r.url.includes('/entries?')).at(-1)!.url);
     expect(last.searchParams.get('audience')).toBe('school');
     expect(last.searchParams.get('category')).toBe('attendance');
     expect(last.searchParams.get('after')).toBeNull();

@@ -7,6 +7,7 @@ import { Chronology } from '../components/Chronology';
 import { EntryForm } from '../components/EntryForm';
 import { useMe } from '../session/session';
 import { Facts } from '../components/Facts';
+import { CaseConsentPart } from '../components/TeamBasis';
 import { SimpleTable } from '../components/SimpleTable';
 import { api, call, type Case } from '../api/client';
 import { AppLink } from '../components/AppLink';
@@ -80,6 +81,7 @@ export function CasePage({ id }: { id: string }) {
           />
         )}
       </section>
+      {!isFamily(me.active_membership.role) && <CaseConsentPart kase={kase} pupil={pupil} membershipId={me.active_membership.id} />}
       {!isFamily(me.active_membership.role) && kase.status === 'open' && (
         <EntryForm caseId={kase.id} onSaved={() => setWritten((n) => n + 1)} />
       )}

@@ -26,7 +26,7 @@ export function FamilyPage() {
             <ul className="samen-links">
               {data.pupils.map((p) => (
                 <li key={p.id}>
-                  <AppLink href={paths.pupil(p.id)}>{pupilName(p)}</AppLink>
+                  <AppLink href={paths.familyChild(p.id)}>{pupilName(p)}</AppLink>
                 </li>
               ))}
             </ul>

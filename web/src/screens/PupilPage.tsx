@@ -17,6 +17,7 @@ import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
 import { canRecordSignals, isFamily, managesSchool, paths } from './routes';
 import { AccessLog } from '../components/AccessLog';
+import { ConsentSection } from '../components/ConsentSection';
 
 interface PupilView {
   pupil: Pupil;
@@ -126,6 +127,13 @@ export function PupilPage({ id }: { id: string }) {
         )}
       </section>
       {isFamily(me.active_membership.role) && <AccessLog pupilId={pupil.id} />}
+      {!isFamily(me.active_membership.role) && (me.active_membership.role === 'care_coordinator' || openCase) && (
+        <ConsentSection
+          pupilId={pupil.id}
+          pupil={pupil}
+          canRecord={me.active_membership.role === 'care_coordinator' || openCase?.lead_membership_id === me.active_membership.id}
+        />
+      )}
       <section aria-labelledby="pupil-signals">
         <Heading2 id="pupil-signals">{t('pupil.signals')}</Heading2>
         {signals.length === 0 ? (

@@ -23,6 +23,9 @@ export const paths = {
     }),
   explain: (q?: { user: string; entry: string; at: string }) =>
     withQuery('/privacy/uitleg', { gebruiker: q?.user, item: q?.entry, moment: q?.at }),
+  consents: (pupilId: string, caseId?: string) =>
+    `/leerlingen/${encodeURIComponent(pupilId)}/toestemmingen${caseId ? `?dossier=${encodeURIComponent(caseId)}` : ''}`,
+  familyChild: (pupilId: string) => `/gezin/${encodeURIComponent(pupilId)}`,
 };
 
 /** The privacy officer's audit log filter; dates `yyyy-mm-dd`, empty for none. */

@@ -1,0 +1,268 @@
+// The consent story end to end, and the family portal on a 360 px phone for the guardian and
+// for the pupil login. Against the real server; rows are found by texts these flows write.
+import assert from 'node:assert/strict';
+import { CARE_COORDINATOR, FAMILY_WORKER, GUARDIAN, PUPIL, login, description, noHorizontalScroll } from './helpers.mjs';
+
+const stamp = () => Date.now().toString(36);
+
+/** Log out by forgetting the cookie, then log in as someone else. */
+async function loginAs(page, server, email) {
+  await page.context().clearCookies();
+  await login(page, server, email);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+}
+
+/** The demo's story of a withdrawn consent: the family worker sits at the table, every grant of the pupil is withdrawn. */
+async function findWithdrawnStory(page) {
+  return page.evaluate(async () => {
+    const get = async (path) => (await fetch(path)).json();
+    for (const c of (await get('/api/cases?status=open')).cases) {
+      const kase = await get(`/api/cases/${c.id}`);
+      const worker = kase.team.find((m) => m.role === 'family_worker' && !m.removed_at);
+      if (!worker) continue;
+      const grants = (await get(`/api/pupils/${c.pupil_id}/consents`)).consents;
+      if (grants.length > 0 && grants.every((g) => g.status === 'withdrawn'))
+        return { caseId: c.id, pupilId: c.pupil_id, worker: worker.name };
+    }
+    return null;
+  });
+}
+
+/** The family worker's view of the case's chronology, filtered to the home situation. */
+async function homeEntries(page, server, caseId) {
+  await page.goto(`${server.url}/dossiers/${caseId}`);
+  await page.getByRole('heading', { name: 'Chronologie', exact: true }).waitFor();
+  await page.getByLabel('Filter: onderwerp').selectOption({ label: 'Thuissituatie' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  return page.getByRole('region', { name: 'Chronologie' });
+}
+
+export const flows = [
+  {
+    name: 'consent story: the family worker is denied, consent is recorded and signed, the family worker sees, consent withdrawn, denied again',
+    async run({ page, server, checks, state }) {
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { name: 'Signalen beoordelen', level: 1 }).waitFor();
+      const story = await findWithdrawnStory(page);
+      assert.ok(story, 'the demo has a case whose consent was withdrawn, with the family worker at the table');
+      const note = `E2E toestemming: huisbezoek gepland, moeder vraagt om hulp (${stamp()}).`;
+
+      // The care coordinator writes about the home situation for the case team.
+      await page.goto(`${server.url}/dossiers/${story.caseId}`);
+      await page.getByRole('heading', { name: /^Dossier van /, level: 1 }).waitFor();
+      const basis = page.getByRole('region', { name: 'Op welke grond ziet wie wat' });
+      const workerRow = basis.getByRole('row').filter({ hasText: story.worker });
+      await workerRow.waitFor();
+      assert.match(await workerRow.textContent(), /geen grond om te delen[^:]*: [^;]*Thuissituatie/);
+      await checks.screen(page, 'case-team-basis');
+      const form = page.getByRole('region', { name: 'Nieuw item in de chronologie' });
+      await form.getByLabel('Onderwerp').selectOption({ label: 'Thuissituatie' });
+      await form.getByLabel('casusteam').check();
+      await form.getByLabel('Tekst').fill(note);
+      await form.getByRole('button', { name: 'Bekijk wie het ziet' }).click();
+      const wontSee = form.getByRole('table', { name: 'Zal het niet zien' });
+      await wontSee.getByRole('row').filter({ hasText: story.worker }).filter({ hasText: 'geen grond om te delen' }).waitFor();
+      await form.getByRole('button', { name: 'Item vastleggen' }).click();
+      await form.getByText('Het item is vastgelegd.').waitFor();
+
+      // The family worker sits at the table but sees nothing of the home situation.
+      await loginAs(page, server, FAMILY_WORKER);
+      let list = await homeEntries(page, server, story.caseId);
+      await list.getByText('Geen items die jij mag zien.').waitFor();
+      assert.equal(await page.getByText(note).count(), 0);
+      await checks.screen(page, 'consent-story-denied');
+
+      // The care coordinator records the consent, with the parties the pupil's age needs.
+      await loginAs(page, server, CARE_COORDINATOR);
+      await page.goto(`${server.url}/dossiers/${story.caseId}`);
+      await page.getByRole('link', { name: /^Toestemmingen van / }).click();
+      await page.getByRole('heading', { name: /^Toestemmingen van /, level: 1 }).waitFor();
+      const band = await page.getByText(/ is \d+: /).first().textContent();
+      const sixteen = /beslist .* zelf over toestemming/.test(band);
+      if (!sixteen) assert.match(band, /Op \d{2}-\d{2}-\d{4} wordt .* 1[26]: vanaf dan/);
+      await page.getByRole('button', { name: 'Nieuwe toestemming vastleggen' }).click();
+      const record = page.getByRole('form', { name: 'Toestemming vastleggen' });
+      const parties = record.getByRole('group', { name: 'Wie geeft toestemming?' });
+      await record.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+      await record.getByText('Kies wie toestemming geeft.').waitFor();
+      assert.match(await description(parties), /Kies wie toestemming geeft/);
+      const grantText = `Wij geven toestemming dat de gezinswerker informatie over de thuissituatie ziet (${stamp()}).`;
+      await record.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: /Buurtteam/ }).check();
+      await record.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Thuissituatie').check();
+      await record.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
+      if (sixteen) {
+        await parties.getByRole('checkbox', { name: /\(leerling\)/ }).check();
+      } else {
+        // A parent only: the band needs the pupil too, so the form says so first …
+        await parties.getByRole('checkbox').first().check();
+        await record.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+        await record.getByText(/Kies die partijen, of vink aan dat een partij later tekent/).waitFor();
+        await checks.accessible(page, 'consent-form-band');
+        // … and the pupil signs later.
+        await record.getByLabel(/Een partij tekent later/).check();
+      }
+      await checks.screen(page, 'consent-form');
+      await record.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+      const card = page.getByRole('article').filter({ hasText: grantText });
+      await card.waitFor();
+      if (!sixteen) {
+        await page.getByText('De toestemming is vastgelegd. Ze telt pas als de ontbrekende partij heeft getekend.').waitFor();
+        await card.getByText('wacht op handtekening').waitFor();
+        await card.getByRole('button', { name: /^Handtekening van .* \(leerling\) vastleggen$/ }).click();
+        await page.getByText(/De handtekening van .* is vastgelegd\. De toestemming telt vanaf nu\./).waitFor();
+      }
+      await card.getByText('geldig', { exact: true }).waitFor();
+      await checks.screen(page, 'consents');
+
+      // Now the family worker sees the entry, on the basis of consent.
+      await loginAs(page, server, FAMILY_WORKER);
+      list = await homeEntries(page, server, story.caseId);
+      const entry = list.getByRole('article').filter({ hasText: note });
+      await entry.waitFor();
+      await entry.getByText('Waarom zie ik dit?').click();
+      await entry.getByText('Je ziet dit op grond van: toestemming.').waitFor();
+      await checks.screen(page, 'consent-story-allowed');
+
+      // The family withdraws; the care coordinator records it on their word.
+      await loginAs(page, server, CARE_COORDINATOR);
+      await page.goto(`${server.url}/leerlingen/${story.pupilId}/toestemmingen?dossier=${story.caseId}`);
+      const again = page.getByRole('article').filter({ hasText: grantText });
+      await again.getByRole('button', { name: 'Intrekken' }).click();
+      const confirm = again.getByRole('group', { name: 'Toestemming intrekken' });
+      if (!sixteen) {
+        await confirm.getByRole('button', { name: 'Ja, intrekken' }).click();
+        await confirm.getByText('Kies wie de toestemming intrekt.').waitFor();
+        await confirm.getByRole('radio').first().check();
+      }
+      await checks.screen(page, 'consent-withdraw-confirm');
+      await confirm.getByRole('button', { name: 'Ja, intrekken' }).click();
+      await page.getByText('De toestemming is ingetrokken.').waitFor();
+      await again.getByText('ingetrokken', { exact: true }).waitFor();
+
+      // Withdrawal takes effect at once: the family worker is denied again.
+      await loginAs(page, server, FAMILY_WORKER);
+      list = await homeEntries(page, server, story.caseId);
+      await list.getByText('Geen items die jij mag zien.').waitFor();
+      assert.equal(await page.getByText(note).count(), 0);
+      state.consentStory = story;
+    },
+  },
+  {
+    name: 'guardian on a 360 px phone: plan, actions, shared entries, consent given and withdrawn in plain language, our view, access log',
+    viewport: { width: 360, height: 740 },
+    async run({ page, server, checks }) {
+      // The care coordinator asks for a consent that waits for a parent (recorded with the pupil only).
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { name: 'Signalen beoordelen', level: 1 }).waitFor();
+      const child = await page.evaluate(async () => {
+        const cases = (await (await fetch('/api/cases?status=open')).json()).cases;
+        for (const c of cases) {
+          const kase = await (await fetch(`/api/cases/${c.id}`)).json();
+          if (kase.goals.some((g) => g.text === 'Elke ochtend op tijd op school')) return { pupilId: c.pupil_id };
+        }
+        return null;
+      });
+      assert.ok(child, "the demo's attendance story (the guardian's child)");
+      await page.goto(`${server.url}/leerlingen/${child.pupilId}`);
+      const consents = page.getByRole('region', { name: 'Toestemmingen' });
+      await consents.getByRole('button', { name: 'Nieuwe toestemming vastleggen' }).click();
+      const grantText = `Wij vragen of de jeugdverpleegkundige meekijkt bij gezondheid (${stamp()}).`;
+      await consents.getByRole('group', { name: 'Wie geeft toestemming?' }).getByRole('checkbox', { name: /\(leerling\)/ }).check();
+      await consents.getByLabel(/Een partij tekent later/).check();
+      await consents.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: /GGD/ }).check();
+      await consents.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Gezondheid').check();
+      await consents.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
+      await consents.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+      await consents.getByRole('article').filter({ hasText: grantText }).getByText('wacht op handtekening').waitFor();
+
+      await loginAs(page, server, GUARDIAN);
+      await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+      await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+      await page.getByRole('heading', { name: 'Het plan' }).waitFor();
+      await page.getByText('Elke ochtend op tijd op school').waitFor();
+      const actions = page.getByRole('list', { name: 'Afspraken, met wie het doet en wanneer' });
+      await actions.getByText('Huisbezoek', { exact: true }).waitFor();
+      await page.getByText(/Het plan wordt besproken rond \d{2}-\d{2}-\d{4}\./).waitFor();
+      const shared = page.getByRole('region', { name: 'Wat met jullie is gedeeld' });
+      await shared.getByText(/Verzuimgesprek met ouders en leerling/).waitFor();
+      const portal = page.getByRole('region', { name: 'Toestemmingen' });
+      await portal.getByText(/^Je hebt toestemming gegeven dat de gezinswerker .*informatie over thuissituatie, welbevinden en verzuim mag zien/).waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'family-portal-360');
+
+      // The consent that waits for this parent: give it, then withdraw it.
+      const asked = portal.getByRole('listitem').filter({ hasText: 'Dat mag pas als jij ook toestemming geeft.' }).filter({ hasText: 'gezondheid' });
+      await asked.getByRole('button', { name: 'Ik geef toestemming' }).click();
+      await portal.getByText(/Je toestemming is vastgelegd\. Vanaf nu mag .* dit zien\./).waitFor();
+      const mine = portal.getByRole('listitem').filter({ hasText: /^Je hebt toestemming gegeven dat .* informatie over gezondheid mag zien/ });
+      await mine.getByRole('button', { name: 'Toestemming intrekken' }).click();
+      await mine.getByText(/Als je intrekt, kan .* vanaf nu geen informatie over gezondheid meer zien\./).waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'family-consent-withdraw-360');
+      await mine.getByRole('button', { name: 'Ja, trek mijn toestemming in' }).click();
+      await portal.getByText(/Je toestemming is ingetrokken\./).waitFor();
+      await portal.getByText(/^Ingetrokken op \d+ \w+ \d{4}: .* ziet geen informatie over gezondheid meer\./).waitFor();
+
+      // Our view: write it, then correct it.
+      const view = page.getByRole('region', { name: 'Onze kijk' });
+      const words = `E2E: thuis gaat het beter sinds opa op maandag helpt (${stamp()}).`;
+      await view.getByRole('button', { name: 'Delen met het team' }).click();
+      await view.getByText('Schrijf eerst wat je wilt delen.').waitFor();
+      await view.getByLabel('Onze kijk, in onze eigen woorden').fill(words);
+      await view.getByRole('button', { name: 'Delen met het team' }).click();
+      await view.getByText('Dank je. Het team kan jullie kijk nu lezen.').waitFor();
+      const written = view.getByRole('listitem').filter({ hasText: words });
+      await written.getByRole('button', { name: 'Verbeteren' }).click();
+      await view.getByLabel('Jullie verbetering').fill(`${words} Ook dinsdag.`);
+      await view.getByRole('button', { name: 'Verbetering delen' }).click();
+      await view.getByRole('listitem').filter({ hasText: 'Ook dinsdag.' }).getByText(/^Verbetering · Jij/).waitFor();
+      await view.getByRole('listitem').filter({ hasText: words }).filter({ hasNotText: 'Ook dinsdag.' }).getByText('Later verbeterd.').waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'family-our-view-360');
+
+      const log = page.getByRole('region', { name: 'Wie keek in het dossier' });
+      await log.getByRole('row').filter({ hasText: 'Het Baken College' }).first().waitFor();
+      assert.ok(await noHorizontalScroll(page));
+    },
+  },
+  {
+    name: 'pupil login on a 360 px phone: own plan, consents in plain language, a consent of their own, our view, access log',
+    viewport: { width: 360, height: 740 },
+    async run({ page, server, checks }) {
+      await login(page, server, PUPIL);
+      await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+      await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+      await page.getByRole('heading', { name: 'Het plan' }).waitFor();
+      await page.getByText('Profielwerkstuk af voor de kerstvakantie').waitFor();
+      await page.getByRole('region', { name: 'Wat met jullie is gedeeld' }).getByText(/twee uur per week begeleiding/).waitFor();
+      const portal = page.getByRole('region', { name: 'Toestemmingen' });
+      await portal.getByText(/Je bent \d+: je beslist zelf over toestemming\./).waitFor();
+      await portal.getByText(/^Je hebt toestemming gegeven dat de begeleider passend onderwijs .*en je ouders informatie over leren en welbevinden mag zien/).waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'pupil-portal-360');
+
+      // A consent of the pupil's own, then withdrawn again.
+      const own = portal.getByRole('form', { name: 'Zelf toestemming geven' });
+      await own.getByRole('button', { name: 'Toestemming geven' }).click();
+      await own.getByText('Kies wie mag meekijken.').waitFor();
+      await own.getByRole('group', { name: 'Wie mag meekijken?' }).getByRole('checkbox').first().check();
+      await own.getByRole('group', { name: 'Waarover?' }).getByLabel('Gezondheid').check();
+      await own.getByRole('button', { name: 'Toestemming geven' }).click();
+      await portal.getByText('Je toestemming is vastgelegd.', { exact: true }).waitFor();
+      const given = portal.getByRole('listitem').filter({ hasText: /^Je hebt toestemming gegeven dat .* informatie over gezondheid mag zien/ });
+      await given.getByRole('button', { name: 'Toestemming intrekken' }).click();
+      await given.getByRole('button', { name: 'Ja, trek mijn toestemming in' }).click();
+      await portal.getByText(/Je toestemming is ingetrokken\./).waitFor();
+
+      const view = page.getByRole('region', { name: 'Onze kijk' });
+      const words = `E2E: ik wil het werkstuk in stukjes plannen (${stamp()}).`;
+      await view.getByLabel('Onze kijk, in onze eigen woorden').fill(words);
+      await view.getByLabel('Waarover gaat het? (mag leeg)').selectOption({ label: 'Leren' });
+      await view.getByRole('button', { name: 'Delen met het team' }).click();
+      await view.getByRole('listitem').filter({ hasText: words }).waitFor();
+      await page.getByRole('region', { name: 'Wie keek in het dossier' }).waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'pupil-our-view-360');
+    },
+  },
+];
