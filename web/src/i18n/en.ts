@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { caseEditEn } from './caseEdit.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -366,4 +367,5 @@ export const en: Messages = {
   dates: {
     relativeToday: 'today',
   },
+  caseEdit: caseEditEn,
 };

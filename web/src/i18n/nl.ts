@@ -1,5 +1,7 @@
 // Dutch, the first language of the UI. Every text a component shows comes from here (or
 // from en.ts, which must have the same keys: i18n.test.ts checks that).
+import { caseEditNl } from './caseEdit.nl';
+
 export const nl = {
   app: {
     name: 'Samen',
@@ -364,4 +366,5 @@ export const nl = {
   dates: {
     relativeToday: 'vandaag',
   },
+  caseEdit: caseEditNl,
 } as const;

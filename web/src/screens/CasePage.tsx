@@ -1,37 +1,54 @@
-// A case, read-only for now: header (pupil, lead, level, status, review date), who sits at
-// the table and why, and the chronology (components/Chronology.tsx).
+// A case, the working screen of whoever prepares its meeting: the header (lead, level,
+// status, review date, categories; changed or closed by whoever manages the case), who sits
+// at the table and why, goals, the plan of actions, the support level's history, writing in
+// the chronology (a new entry or a correction) and the chronology itself. Everyone who may
+// enter the case reads it all (the server leaves out what they may not see); only whoever
+// manages it gets the controls. The parts live in screens/case/; this file loads the case
+// and puts them in order.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
-import { Chronology } from '../components/Chronology';
+import { Paragraph } from '@utrecht/component-library-react';
+import type { ChronologyEntry } from '../api/client';
+import { AppLink } from '../components/AppLink';
+import { Chronology, type Author } from '../components/Chronology';
+import { FormAlert, Loading, PageTitle } from '../components/common';
 import { EntryForm } from '../components/EntryForm';
 import { useMe } from '../session/session';
-import { Facts } from '../components/Facts';
-import { SimpleTable } from '../components/SimpleTable';
-import { api, call, type Case } from '../api/client';
-import { AppLink } from '../components/AppLink';
-import { FormAlert, Loading, PageTitle } from '../components/common';
-import { useLoad } from '../components/forms';
-import { formatDate, formatInstantDate } from '../format/dates';
-import { pupilName } from '../format/names';
+import { ActionsSection } from './case/ActionsSection';
+import { canManage, canWrite, namesByUser, peopleByMembership } from './case/caseData';
+import { CaseContext, type CaseContextValue } from './case/CaseContext';
+import { CaseContents } from './case/CaseContents';
+import { CaseHeader } from './case/CaseHeader';
+import { GoalsSection } from './case/GoalsSection';
+import { roleLabel } from './case/labels';
+import { LevelSection } from './case/LevelSection';
+import { TeamSection } from './case/TeamSection';
+import { useCaseView } from './case/useCaseView';
 import { isFamily, paths } from './routes';
-
-interface CaseView {
-  kase: Case;
-  pupil: string | null;
-}
-
-async function loadCase(id: string): Promise<CaseView> {
-  const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
-  const pupil = await call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null);
-  return { kase, pupil: pupil ? pupilName(pupil) : null };
-}
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
+  const { view, error, changes, replaceCase, replaceGoal, replaceAction, reload } = useCaseView(id, t('case.notFound'));
   const [written, setWritten] = useState(0); // entries written here: the chronology loads again
+  const [jumpTo, setJumpTo] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
+
+  const context = useMemo<CaseContextValue | null>(
+    () =>
+      view && {
+        view,
+        kase: view.kase,
+        manage: canManage(me, view.kase),
+        people: peopleByMembership(view.kase, me),
+        replaceCase,
+        replaceGoal,
+        replaceAction,
+        reload,
+      },
+    [view, me, replaceCase, replaceGoal, replaceAction, reload],
+  );
+
   if (error) {
     return (
       <>
@@ -40,50 +57,49 @@ export function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  if (!view) return <Loading />;
+  if (!view || !context) return <Loading />;
   const { kase, pupil } = view;
-  const team = kase.team.filter((m) => !m.removed_at);
-  const role = (r: string) => t(`roles.${r}`, { defaultValue: r });
+  const family = isFamily(me.active_membership.role);
+  const writer = canWrite(me, kase);
+  const authors: Author[] = [...namesByUser(context.people)].map(([user_id, name]) => {
+    const person = [...context.people.values()].find((p) => p.user_id === user_id);
+    return { user_id, label: [name, roleLabel(t, person?.role)].filter(Boolean).join(', ') };
+  });
+
   return (
-    <>
+    <CaseContext.Provider value={context}>
       <PageTitle>{pupil ? t('case.title', { name: pupil }) : t('case.titleUnknown', { id: kase.id })}</PageTitle>
       {pupil && (
         <Paragraph>
           <AppLink href={paths.pupil(kase.pupil_id)}>{pupil}</AppLink>
         </Paragraph>
       )}
-      <section aria-labelledby="case-header">
-        <Heading2 id="case-header">{t('case.header')}</Heading2>
-        <Facts
-          items={[
-            [t('case.status'), kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')],
-            [t('case.level'), t(`levels.${kase.level}`)],
-            [t('case.lead'), kase.lead?.name ? `${kase.lead.name} (${role(kase.lead.role ?? '')})` : t('case.noLead')],
-            [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
-            [t('case.opened'), formatInstantDate(kase.opened_at)],
-            [t('case.categories'), kase.categories.map((c) => t(`categories.${c}`)).join(', ')],
-          ]}
+      <CaseContents writer={writer} />
+      <CaseHeader />
+      <TeamSection />
+      <GoalsSection />
+      <ActionsSection />
+      <LevelSection />
+      {writer && (
+        <EntryForm
+          caseId={kase.id}
+          correcting={correcting}
+          onCancelCorrection={() => setCorrecting(null)}
+          onSaved={(entryId) => {
+            // A correction is shown where it stands, linked to what it corrects.
+            setJumpTo(correcting ? entryId : null);
+            setCorrecting(null);
+            setWritten((n) => n + 1);
+          }}
         />
-      </section>
-      <section aria-labelledby="case-team">
-        <Heading2 id="case-team">{t('case.team')}</Heading2>
-        {team.length === 0 ? (
-          <Paragraph>{t('case.noTeam')}</Paragraph>
-        ) : (
-          <SimpleTable
-            caption={t('case.teamCaption')}
-            headers={[t('case.member'), t('case.role'), t('case.reason'), t('case.since')]}
-            rows={team.map((m) => ({
-              key: m.membership_id ?? m.name ?? '',
-              cells: [m.name, role(m.role ?? ''), m.reason, formatInstantDate(m.added_at)],
-            }))}
-          />
-        )}
-      </section>
-      {!isFamily(me.active_membership.role) && kase.status === 'open' && (
-        <EntryForm caseId={kase.id} onSaved={() => setWritten((n) => n + 1)} />
       )}
-      <Chronology key={written} caseId={kase.id} />
-    </>
+      <Chronology
+        key={`${written}-${changes}`}
+        caseId={kase.id}
+        authors={family ? [] : authors}
+        onCorrect={writer ? setCorrecting : undefined}
+        jumpTo={jumpTo}
+      />
+    </CaseContext.Provider>
   );
 }
