@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch } from 'wouter';
 import { Paragraph } from '@utrecht/component-library-react';
@@ -10,7 +11,8 @@ import { PupilsPage } from './screens/PupilsPage';
 import { PupilPage } from './screens/PupilPage';
 import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
-import { CasePage } from './screens/CasePage';
+// The case page (team, plan, level, chronology) is the largest screen: loaded when opened.
+const CasePage = lazy(() => import('./screens/CasePage').then((m) => ({ default: m.CasePage })));
 import { FamilyPage } from './screens/FamilyPage';
 import { homeFor, paths } from './screens/routes';
 
@@ -63,7 +65,13 @@ export function App() {
         <Route path={paths.signals}>
           <SignalsPage />
         </Route>
-        <Route path="/dossiers/:id">{(params) => <CasePage id={params.id} />}</Route>
+        <Route path="/dossiers/:id">
+          {(params) => (
+            <Suspense fallback={<Loading />}>
+              <CasePage id={params.id} />
+            </Suspense>
+          )}
+        </Route>
         <Route>
           <NotFound />
         </Route>

@@ -16,6 +16,7 @@ export const caseEditEn: Messages['caseEdit'] = {
     edit: 'Change lead, categories or review date',
     editTitle: 'Change the case',
     leadRequired: 'Choose the lead.',
+    saved: 'The change has been saved.',
     errorSummary: 'The change was not saved',
   },
   close: {
@@ -31,6 +32,7 @@ export const caseEditEn: Messages['caseEdit'] = {
       'Are you sure you want to close this case? Nothing changes on it afterwards: no team, goals, actions or chronology entries.',
     confirmButton: 'Yes, close the case',
     closedAt: 'Closed',
+    done: 'The case has been closed.',
     errorSummary: 'The case was not closed',
   },
   outcomes: {

@@ -15,6 +15,7 @@ export const caseEditNl = {
     edit: 'Regievoerder, onderwerpen of evaluatie wijzigen',
     editTitle: 'Dossier wijzigen',
     leadRequired: 'Kies de regievoerder.',
+    saved: 'De wijziging is opgeslagen.',
     errorSummary: 'De wijziging is niet opgeslagen',
   },
   close: {
@@ -30,6 +31,7 @@ export const caseEditNl = {
       'Weet je zeker dat je dit dossier sluit? Daarna verandert er niets meer aan: geen team, doelen, acties of items in de chronologie.',
     confirmButton: 'Ja, dossier sluiten',
     closedAt: 'Gesloten',
+    done: 'Het dossier is gesloten.',
     errorSummary: 'Het dossier is niet gesloten',
   },
   outcomes: {

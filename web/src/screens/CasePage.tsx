@@ -5,7 +5,7 @@
 // enter the case reads it all (the server leaves out what they may not see); only whoever
 // manages it gets the controls. The parts live in screens/case/; this file loads the case
 // and puts them in order.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { ChronologyEntry } from '../api/client';
@@ -26,6 +26,10 @@ import { TeamSection } from './case/TeamSection';
 import { useCaseView } from './case/useCaseView';
 import { isFamily, paths } from './routes';
 
+// The chronology (up to hundreds of entries) renders again only when its own inputs change,
+// not on every change to the team, goals or actions above it.
+const CaseChronology = memo(Chronology);
+
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -34,20 +38,31 @@ export function CasePage({ id }: { id: string }) {
   const [jumpTo, setJumpTo] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
 
+  // People change with the team and the lead only (not with goals or actions).
+  const team = view?.kase.team;
+  const lead = view?.kase.lead;
+  const people = useMemo(() => (view ? peopleByMembership(view.kase, me) : null), [team, lead, me]);
   const context = useMemo<CaseContextValue | null>(
     () =>
       view && {
         view,
         kase: view.kase,
         manage: canManage(me, view.kase),
-        people: peopleByMembership(view.kase, me),
+        people: people ?? new Map(),
         replaceCase,
         replaceGoal,
         replaceAction,
         reload,
       },
-    [view, me, replaceCase, replaceGoal, replaceAction, reload],
+    [view, me, people, replaceCase, replaceGoal, replaceAction, reload],
   );
+  const authors = useMemo<Author[]>(() => {
+    if (!people || isFamily(me.active_membership.role)) return [];
+    return [...namesByUser(people)].map(([user_id, name]) => {
+      const person = [...people.values()].find((p) => p.user_id === user_id);
+      return { user_id, label: [name, roleLabel(t, person?.role)].filter(Boolean).join(', ') };
+    });
+  }, [people, me, t]);
 
   if (error) {
     return (
@@ -59,12 +74,7 @@ export function CasePage({ id }: { id: string }) {
   }
   if (!view || !context) return <Loading />;
   const { kase, pupil } = view;
-  const family = isFamily(me.active_membership.role);
   const writer = canWrite(me, kase);
-  const authors: Author[] = [...namesByUser(context.people)].map(([user_id, name]) => {
-    const person = [...context.people.values()].find((p) => p.user_id === user_id);
-    return { user_id, label: [name, roleLabel(t, person?.role)].filter(Boolean).join(', ') };
-  });
 
   return (
     <CaseContext.Provider value={context}>
@@ -93,10 +103,10 @@ export function CasePage({ id }: { id: string }) {
           }}
         />
       )}
-      <Chronology
+      <CaseChronology
         key={`${written}-${changes}`}
         caseId={kase.id}
-        authors={family ? [] : authors}
+        authors={authors}
         onCorrect={writer ? setCorrecting : undefined}
         jumpTo={jumpTo}
       />

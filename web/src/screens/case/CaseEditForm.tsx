@@ -18,11 +18,13 @@ const FIELDS = ['lead_membership_id', 'categories', 'review_date'] as const;
 
 export function CaseEditForm({
   reloaded,
-  onDone,
+  onSaved,
+  onCancel,
   onReload,
 }: {
   reloaded: boolean;
-  onDone(): void;
+  onSaved(): void;
+  onCancel(): void;
   onReload(): Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -48,7 +50,7 @@ export function CaseEditForm({
         version: kase.version,
       };
       replaceCase(await call(api.PUT('/api/cases/{id}', { params: { path: { id: kase.id } }, body })));
-      onDone();
+      onSaved();
     });
   }
 
@@ -88,7 +90,7 @@ export function CaseEditForm({
         <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
           {t('caseEdit.save')}
         </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={onDone}>
+        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
           {t('caseEdit.cancel')}
         </Button>
       </ButtonGroup>

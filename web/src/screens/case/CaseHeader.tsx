@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { Notice } from '../../components/common';
 import { Facts } from '../../components/Facts';
 import { formatDate, formatInstantDate } from '../../format/dates';
 import { useCase } from './CaseContext';
@@ -18,9 +19,15 @@ export function CaseHeader() {
   const { kase, view, manage, reload } = useCase();
   const [mode, setMode] = useState<Mode>('view');
   const [reloaded, setReloaded] = useState(false);
+  const [saved, setSaved] = useState(false);
   const open = (next: Mode) => {
     setReloaded(false);
+    setSaved(false);
     setMode(next);
+  };
+  const done = () => {
+    open('view');
+    setSaved(true);
   };
   const onReload = async () => {
     await reload(true);
@@ -47,6 +54,7 @@ export function CaseHeader() {
           closed && Boolean(kase.outcome_note) && [t('caseEdit.close.note'), kase.outcome_note],
         ]}
       />
+      {saved && <Notice type="ok">{closed ? t('caseEdit.close.done') : t('caseEdit.header.saved')}</Notice>}
       {manage && mode === 'view' && (
         <ButtonGroup>
           <Button appearance="secondary-action-button" type="button" onClick={() => open('edit')}>
@@ -58,10 +66,10 @@ export function CaseHeader() {
         </ButtonGroup>
       )}
       {manage && mode === 'edit' && (
-        <CaseEditForm key={kase.version} reloaded={reloaded} onDone={() => open('view')} onReload={onReload} />
+        <CaseEditForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
       )}
       {manage && mode === 'close' && (
-        <CloseCaseForm key={kase.version} reloaded={reloaded} onDone={() => open('view')} onReload={onReload} />
+        <CloseCaseForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
       )}
     </section>
   );

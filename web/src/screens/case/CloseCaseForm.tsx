@@ -14,11 +14,13 @@ const FIELDS = ['outcome', 'note'] as const;
 
 export function CloseCaseForm({
   reloaded,
-  onDone,
+  onSaved,
+  onCancel,
   onReload,
 }: {
   reloaded: boolean;
-  onDone(): void;
+  onSaved(): void;
+  onCancel(): void;
   onReload(): Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -44,7 +46,7 @@ export function CloseCaseForm({
       const closed = await call(api.POST('/api/cases/{id}/close', { params: { path: { id: kase.id } }, body }));
       setConfirming(false);
       replaceCase(closed);
-      onDone();
+      onSaved();
     });
   }
 
@@ -89,7 +91,7 @@ export function CloseCaseForm({
           <Button appearance="primary-action-button" type="submit">
             {t('caseEdit.close.submit')}
           </Button>
-          <Button appearance="secondary-action-button" type="button" onClick={onDone}>
+          <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
             {t('caseEdit.cancel')}
           </Button>
         </ButtonGroup>

@@ -11,6 +11,9 @@ import { formatDateTime } from '../../format/dates';
 import { useCase } from './CaseContext';
 import { LevelForm } from './LevelForm';
 import { namesByUser } from './caseData';
+import { hiddenReason } from './labels';
+import { useMe } from '../../session/session';
+import { isFamily } from '../routes';
 
 export function LevelSection() {
   const { t } = useTranslation();
@@ -20,6 +23,7 @@ export function LevelSection() {
   const [saved, setSaved] = useState(false);
   const history = kase.level_history;
   const users = namesByUser(people);
+  const family = isFamily(useMe().active_membership.role);
   const direction = (from: number | null | undefined, to: number | undefined) =>
     from == null ? t('caseEdit.level.opened') : (to ?? 0) > from ? t('caseEdit.level.escalation') : t('caseEdit.level.deescalation');
 
@@ -47,7 +51,7 @@ export function LevelSection() {
               (h.changed_by_membership_id && people.get(h.changed_by_membership_id)?.name) ||
                 (h.changed_by_user_id && users.get(h.changed_by_user_id)) ||
                 t('caseEdit.unknownPerson'),
-              h.reason ?? t('caseEdit.team.reasonInChronology'),
+              h.reason ?? hiddenReason(t, family),
             ],
           }))}
         />

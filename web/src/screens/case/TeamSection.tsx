@@ -13,7 +13,9 @@ import { AddMemberForm } from './AddMemberForm';
 import type { TeamMember } from './caseData';
 import { useCase } from './CaseContext';
 import { Confirm } from './editing';
-import { roleLabel } from './labels';
+import { hiddenReason, roleLabel } from './labels';
+import { useMe } from '../../session/session';
+import { isFamily } from '../routes';
 
 export function TeamSection() {
   const { t } = useTranslation();
@@ -25,7 +27,8 @@ export function TeamSection() {
   const seated = kase.team.filter((m) => !m.removed_at);
   const ended = kase.team.filter((m) => m.removed_at);
   const organisation = (m: TeamMember) => (m.organisation_id && view.organisations.get(m.organisation_id)) || '';
-  const reason = (m: TeamMember) => m.reason ?? t('caseEdit.team.reasonInChronology');
+  const family = isFamily(useMe().active_membership.role);
+  const reason = (m: TeamMember) => m.reason ?? hiddenReason(t, family);
 
   async function remove(member: TeamMember) {
     setBusy(true);

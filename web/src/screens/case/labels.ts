@@ -17,3 +17,8 @@ export function membershipName(t: TFunction, people: Map<string, Person>, member
   const p = membershipId ? people.get(membershipId) : undefined;
   return p?.name || t('caseEdit.unknownPerson');
 }
+
+/** A reason the server left out for this viewer: professionals read it in the chronology. */
+export function hiddenReason(t: TFunction, family: boolean): string {
+  return family ? t('pupil.none') : t('caseEdit.team.reasonInChronology');
+}
