@@ -300,6 +300,23 @@ describe('the case page for others at the table', () => {
   });
 });
 
+describe('the case page for the family', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads team, plan and level without controls, organisation names or hidden reasons', async () => {
+    const GUARDIAN: Me = { ...ME, active_membership: { ...ME.active_membership, id: '60', role: 'guardian' } };
+    const { requests } = server();
+    renderApp(<CasePage id="1" />, { status: 'active', me: GUARDIAN });
+    const table = await screen.findByRole('table', { name: 'Het casusteam' });
+    expect(within(table).queryByRole('columnheader', { name: 'Organisatie' })).not.toBeInTheDocument();
+    expect(within(table).queryByText('staat in de chronologie')).not.toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Elke ochtend op tijd' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Afgerond' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Nieuw item in de chronologie' })).not.toBeInTheDocument();
+    expect(requests.some((r) => new URL(r.url).pathname === '/api/organisations')).toBe(false); // 403 for families
+  });
+});
+
 describe('corrections and the author filter', () => {
   afterEach(() => vi.unstubAllGlobals());
 

@@ -26,7 +26,10 @@ export function TeamSection() {
   const [done, setDone] = useState<string>();
   const seated = kase.team.filter((m) => !m.removed_at);
   const ended = kase.team.filter((m) => m.removed_at);
-  const organisation = (m: TeamMember) => (m.organisation_id && view.organisations.get(m.organisation_id)) || '';
+  // The family may not list organisations: then the column is left out rather than empty.
+  const withOrg = view.organisations.size > 0;
+  const orgHeader = withOrg ? [t('entry.organisation')] : [];
+  const organisation = (m: TeamMember) => (withOrg ? [(m.organisation_id && view.organisations.get(m.organisation_id)) || ''] : []);
   const family = isFamily(useMe().active_membership.role);
   const reason = (m: TeamMember) => m.reason ?? hiddenReason(t, family);
 
@@ -60,7 +63,7 @@ export function TeamSection() {
           caption={t('case.teamCaption')}
           headers={[
             t('case.member'),
-            t('entry.organisation'),
+            ...orgHeader,
             t('case.role'),
             t('case.reason'),
             t('case.since'),
@@ -70,7 +73,7 @@ export function TeamSection() {
             key: m.membership_id ?? '',
             cells: [
               m.name,
-              organisation(m),
+              ...organisation(m),
               roleLabel(t, m.role),
               reason(m),
               formatInstantDate(m.added_at),
@@ -110,10 +113,10 @@ export function TeamSection() {
           <Heading3>{t('caseEdit.team.ended')}</Heading3>
           <SimpleTable
             caption={t('caseEdit.team.endedCaption')}
-            headers={[t('case.member'), t('entry.organisation'), t('case.role'), t('case.reason'), t('case.since'), t('caseEdit.team.until')]}
+            headers={[t('case.member'), ...orgHeader, t('case.role'), t('case.reason'), t('case.since'), t('caseEdit.team.until')]}
             rows={ended.map((m) => ({
               key: `${m.membership_id}-${m.added_at}`,
-              cells: [m.name, organisation(m), roleLabel(t, m.role), reason(m), formatInstantDate(m.added_at), formatInstantDate(m.removed_at)],
+              cells: [m.name, ...organisation(m), roleLabel(t, m.role), reason(m), formatInstantDate(m.added_at), formatInstantDate(m.removed_at)],
             }))}
           />
         </>
