@@ -11,7 +11,8 @@ import { PupilsPage } from './screens/PupilsPage';
 import { PupilPage } from './screens/PupilPage';
 import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
-import { CasePage } from './screens/CasePage';
+// The case page (team, plan, level, chronology) is the largest screen: loaded when opened.
+const CasePage = lazy(() => import('./screens/CasePage').then((m) => ({ default: m.CasePage })));
 import { FamilyPage } from './screens/FamilyPage';
 import { AcceptInvitationLoggedIn, AcceptInvitationPage } from './screens/AcceptInvitationPage';
 import { FamilyChildPage } from './screens/FamilyChildPage';

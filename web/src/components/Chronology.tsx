@@ -1,95 +1,113 @@
-// A case's chronology as far as the caller may see it: filters (category, audience), pages
-// of entries oldest first (keyset paging: `next` → `after`), each entry with its audience
-// and family flag as badges and "why can I see this?".
-import { useState, type FormEvent } from 'react';
+// A case's chronology as far as the caller may see it: filters (category, audience,
+// author), pages of entries oldest first (keyset paging: `next` → `after`), each entry with
+// its audience and family flag as badges, "why can I see this?", and the links between
+// corrections and what they correct. A link to an entry not loaded yet loads the next
+// pages until it is there (`jumpTo` asks the same from outside, e.g. after writing).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  BadgeList,
-  Button,
-  DataBadge,
-  Heading2,
-  Heading3,
-  Paragraph,
-  StatusBadge,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, call, type Category, type ChronologyEntry, type Schemas } from '../api/client';
-import { currentLanguage } from '../i18n';
-import { formatDateTime } from '../format/dates';
-import { FormAlert, Loading } from './common';
+import { Entry, entryAnchor, entryAuthor } from './ChronologyEntry';
+import { FormAlert, Loading, Notice } from './common';
 import { usePaged } from './paging';
 import { SelectField } from './SelectField';
-import { WhyCanISee } from './WhyCanISee';
 
 type EntryPage = { entries: ChronologyEntry[]; next?: string };
 type Audience = Schemas['Audience'];
 interface Filter {
   category: Category | '';
   audience: Audience | '';
+  author: string;
+}
+/** Someone who may have written in the chronology: a user id and how to name them. */
+export interface Author {
+  user_id: string;
+  label: string;
 }
 const PAGE = 100;
 const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
 const AUDIENCES: readonly Audience[] = ['private', 'discipline', 'case_team', 'school'];
-const KNOWN_KINDS = new Set([
-  'observation',
-  'conversation',
-  'note',
-  'decision',
-  'signal',
-  'triage',
-  'level_change',
-  'team_change',
-  'family_view',
-]);
 
 const entryPage = (caseId: string, filter: Filter, after?: string): Promise<EntryPage> =>
   call(
     api.GET('/api/cases/{id}/entries', {
       params: {
         path: { id: caseId },
-        query: { limit: PAGE, after, category: filter.category || undefined, audience: filter.audience || undefined },
+        query: {
+          limit: PAGE,
+          after,
+          category: filter.category || undefined,
+          audience: filter.audience || undefined,
+          author: filter.author || undefined,
+        },
       },
     }),
   );
 
-function Entry({ entry: e }: { entry: ChronologyEntry }) {
+export function Chronology({
+  caseId,
+  authors = [],
+  onCorrect,
+  jumpTo,
+}: {
+  caseId: string;
+  /** Authors to offer in the filter besides those of the entries loaded. */
+  authors?: readonly Author[];
+  /** Offered on each entry that may be corrected (the caller may write). */
+  onCorrect?(entry: ChronologyEntry): void;
+  jumpTo?: string | null;
+}) {
   const { t } = useTranslation();
-  const role = t(`roles.${e.author.role}`, { defaultValue: e.author.role });
-  return (
-    <article aria-labelledby={`entry-${e.id}`}>
-      <Heading3 id={`entry-${e.id}`}>
-        {t(`entryKinds.${KNOWN_KINDS.has(e.kind) ? e.kind : 'other'}`)}
-        {e.corrects && ` — ${t('case.correction')}`}
-      </Heading3>
-      <Paragraph small>
-        {t('case.by', {
-          role: [e.author.name, role].filter(Boolean).join(', '),
-          when: formatDateTime(e.created_at, currentLanguage()),
-        })}
-      </Paragraph>
-      <BadgeList className="samen-badges">
-        <DataBadge>{t(`categories.${e.category}`)}</DataBadge>
-        <StatusBadge status="neutral">{t('case.audience', { audience: t(`audiences.${e.audience}`) })}</StatusBadge>
-        {e.family_visible && <StatusBadge status="active">{t('case.family')}</StatusBadge>}
-      </BadgeList>
-      <Paragraph className="samen-prewrap">{e.text}</Paragraph>
-      <WhyCanISee entry={e} />
-    </article>
-  );
-}
-
-export function Chronology({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState<Filter>({ category: '', audience: '' });
+  const [draft, setDraft] = useState<Filter>({ category: '', audience: '', author: '' });
   const [filter, setFilter] = useState<Filter>(draft);
+  const [pending, setPending] = useState<string | null>(jumpTo ?? null);
+  const [missing, setMissing] = useState(false);
   const list = usePaged(
     (after?: string) => entryPage(caseId, filter, after),
     (page) => page.next,
-    [caseId, filter.category, filter.audience],
+    [caseId, filter.category, filter.audience, filter.author],
   );
   const entries = list.pages.flatMap((p) => p.entries);
+  const loaded = new Map(entries.map((e) => [e.id, e]));
+
+  // Authors seen on any page so far stay in the filter, also while it narrows the list.
+  const seen = useRef(new Map<string, string>());
+  for (const e of entries) if (!seen.current.has(e.author.user_id)) seen.current.set(e.author.user_id, entryAuthor(t, e));
+  const authorOptions = new Map<string, string>(authors.map((a) => [a.user_id, a.label]));
+  for (const [id, label] of seen.current) if (!authorOptions.has(id)) authorOptions.set(id, label);
+
+  useEffect(() => {
+    if (jumpTo) setPending(jumpTo);
+  }, [jumpTo]);
+
+  // Go to the pending entry once it is on the page; until then load the next page.
+  const { hasMore, busy, loaded: firstLoaded, loadMore, error } = list;
+  const found = pending !== null && loaded.has(pending);
+  useEffect(() => {
+    if (pending === null || !firstLoaded) return;
+    if (error) {
+      setPending(null); // the error is shown; clicking the link again tries again
+    } else if (found) {
+      const el = document.getElementById(entryAnchor(pending));
+      el?.scrollIntoView?.({ block: 'start' });
+      el?.focus({ preventScroll: true });
+      setPending(null);
+    } else if (hasMore) {
+      if (!busy) void loadMore();
+    } else {
+      setMissing(true);
+      setPending(null);
+    }
+  }, [pending, found, firstLoaded, hasMore, busy, loadMore, error]);
+
+  function jump(id: string) {
+    setMissing(false);
+    setPending(id);
+  }
 
   function apply(event: FormEvent) {
     event.preventDefault();
+    setMissing(false);
     setFilter(draft);
   }
 
@@ -114,18 +132,32 @@ export function Chronology({ caseId }: { caseId: string }) {
           emptyLabel={t('chronology.all')}
           onChange={(audience) => setDraft((d) => ({ ...d, audience }))}
         />
+        <SelectField
+          id="filter-author"
+          label={t('caseEdit.chronology.author')}
+          value={draft.author}
+          options={[...authorOptions].map(([value, label]) => ({ value, label }))}
+          emptyLabel={t('chronology.all')}
+          onChange={(author) => setDraft((d) => ({ ...d, author }))}
+        />
         <Button appearance="secondary-action-button" type="submit">
           {t('chronology.apply')}
         </Button>
       </form>
       <FormAlert title={t('errors.summaryTitle')} message={list.error} />
+      {missing && <Notice type="info">{t('caseEdit.chronology.notInList')}</Notice>}
       {!list.loaded && !list.error && <Loading />}
       {list.loaded && entries.length === 0 && <Paragraph role="status">{t('case.noEntries')}</Paragraph>}
       {entries.length > 0 && (
         <ol className="samen-cards samen-chronology">
           {entries.map((e) => (
             <li key={e.id} className="samen-card">
-              <Entry entry={e} />
+              <Entry
+                entry={e}
+                loaded={loaded}
+                onJump={jump}
+                onCorrect={onCorrect && e.kind !== 'family_view' ? onCorrect : undefined}
+              />
             </li>
           ))}
         </ol>

@@ -1,7 +1,9 @@
 // Writing in a case's chronology: kind, subject, audience, family flag and text; before it
 // can be saved the form shows the audience preview (POST …/entries/preview): who will and
 // will not see the item, and why. Changing subject, audience or family flag asks again.
-import { useState, type FormEvent } from 'react';
+// `correcting` turns it into a correction of an entry: prefilled from that entry, saved as
+// a new entry with `corrects` naming it (entries are never changed).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -10,7 +12,8 @@ import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { api, call, type Category, type Schemas } from '../api/client';
+import { api, call, type Category, type ChronologyEntry, type Schemas } from '../api/client';
+import { describeEntry } from './ChronologyEntry';
 import { useMe } from '../session/session';
 import { useDraft } from '../drafts/draft';
 import { ChoiceItem, RadioGroup } from './ChoiceGroup';
@@ -36,6 +39,12 @@ interface EntryDraft {
   text: string;
 }
 const EMPTY: EntryDraft = { kind: 'observation', category: 'wellbeing', audience: 'case_team', family_visible: false, text: '' };
+
+/** A correction starts as the entry it corrects (a system entry's kind becomes a note). */
+function correctionOf(e: ChronologyEntry): EntryDraft {
+  const kind = (KINDS as readonly string[]).includes(e.kind) ? (e.kind as Kind) : 'note';
+  return { kind, category: e.category, audience: e.audience, family_visible: e.family_visible, text: e.text };
+}
 
 function PreviewTable({ caption, rows, allowed }: { caption: string; rows: Row[]; allowed: boolean }) {
   const { t } = useTranslation();
@@ -64,8 +73,19 @@ function PreviewTable({ caption, rows, allowed }: { caption: string; rows: Row[]
   );
 }
 
-export function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void }) {
+export function EntryForm({
+  caseId,
+  onSaved,
+  correcting,
+  onCancelCorrection,
+}: {
+  caseId: string;
+  onSaved(id: string): void;
+  correcting?: ChronologyEntry | null;
+  onCancelCorrection?(): void;
+}) {
   const { t } = useTranslation();
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const me = useMe();
   const draft = useDraft<EntryDraft>(me.user.id, `entry-${caseId}`, EMPTY, (d) => !d.text.trim());
   const { value, setValue } = draft;
@@ -74,6 +94,17 @@ export function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void
   const [previewError, setPreviewError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const { formRef, busy, errors, submit, clear } = useForm(FIELDS);
+
+  // A correction was asked for: the form takes the entry's fields, and focus.
+  const correctingId = correcting?.id;
+  useEffect(() => {
+    if (!correcting) return;
+    setValue(correctionOf(correcting));
+    setPreview(null);
+    setSaved(false);
+    titleRef.current?.scrollIntoView?.({ block: 'start' });
+    titleRef.current?.focus({ preventScroll: true });
+  }, [correctingId]); // once per entry to correct, not on every render of the same one
 
   // What decides who sees it changed: the preview no longer holds.
   function change(next: Partial<EntryDraft>) {
@@ -106,19 +137,30 @@ export function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void
       audience: preview ? undefined : t('entry.previewFirst'),
     };
     void submit(event, missing, async () => {
-      await call(
-        api.POST('/api/cases/{id}/entries', { params: { path: { id: caseId } }, body: { ...value, text: value.text.trim() } }),
-      );
+      const body = { ...value, text: value.text.trim(), corrects: correcting?.id };
+      const created = await call(api.POST('/api/cases/{id}/entries', { params: { path: { id: caseId } }, body }));
       draft.done();
       setPreview(null);
       setSaved(true);
-      onSaved();
+      onSaved(created.id);
     });
   }
 
   return (
     <section aria-labelledby="entry-form">
-      <Heading2 id="entry-form">{t('entry.title')}</Heading2>
+      <Heading2 id="entry-form" ref={titleRef} tabIndex={-1}>
+        {t('entry.title')}
+      </Heading2>
+      {correcting && (
+        <div className="samen-correcting">
+          <Notice type="info">
+            {t('caseEdit.chronology.correcting', { entry: describeEntry(t, correcting) })}
+          </Notice>
+          <Button appearance="subtle-button" type="button" onClick={onCancelCorrection}>
+            {t('caseEdit.chronology.cancelCorrection')}
+          </Button>
+        </div>
+      )}
       <DraftOffer draft={draft.offered} onRestore={draft.restore} onDiscard={draft.discard} />
       {saved && <Notice type="ok">{t('entry.saved')}</Notice>}
       <FormAlert title={t('entry.errorSummary')} message={errors.form} />
@@ -178,7 +220,7 @@ export function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void
             {previewBusy ? t('entry.previewBusy') : t('entry.preview')}
           </Button>
           <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
-            {busy ? t('entry.busy') : t('entry.submit')}
+            {busy ? t('entry.busy') : correcting ? t('caseEdit.chronology.submitCorrection') : t('entry.submit')}
           </Button>
         </ButtonGroup>
       </form>

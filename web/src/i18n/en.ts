@@ -4,6 +4,7 @@ import { importEn } from './import.en';
 import { privacyEn } from './privacy.en';
 import { consentEn } from './consent.en';
 import { familyPortalEn } from './familyPortal.en';
+import { caseEditEn } from './caseEdit.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -376,4 +377,5 @@ export const en: Messages = {
   privacy: privacyEn,
   consent: consentEn,
   familyPortal: familyPortalEn,
+  caseEdit: caseEditEn,
 };

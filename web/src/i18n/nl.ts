@@ -5,6 +5,7 @@ import { importNl } from './import.nl';
 import { privacyNl } from './privacy.nl';
 import { consentNl } from './consent.nl';
 import { familyPortalNl } from './familyPortal.nl';
+import { caseEditNl } from './caseEdit.nl';
 
 export const nl = {
   app: {
@@ -375,4 +376,5 @@ export const nl = {
   privacy: privacyNl,
   consent: consentNl,
   familyPortal: familyPortalNl,
+  caseEdit: caseEditNl,
 } as const;

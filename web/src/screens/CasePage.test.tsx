@@ -48,6 +48,7 @@ describe('CasePage', () => {
       if (url.pathname === '/api/cases/1') return json(200, CASE);
       if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
       if (url.pathname.endsWith('/preview')) return json(200, { will_see: [], will_not_see: [] }); // TeamBasis
+      if (url.pathname === '/api/organisations') return json(200, { organisations: [] });
       if (url.searchParams.get('after') === 'p2') return json(200, { entries: [entry('11', 'Tweede pagina')] });
       return json(200, { entries: [entry('10', 'Eerste gesprek', true)], next: 'p2' });
     });
@@ -72,6 +73,7 @@ describe('CasePage', () => {
       if (url.pathname === '/api/cases/1') return json(200, CASE);
       if (url.pathname === '/api/pupils/2') return json(404, { error: { code: 'not_found', message: 'no' } });
       if (url.pathname.endsWith('/preview')) return json(200, { will_see: [], will_not_see: [] }); // TeamBasis
+      if (url.pathname === '/api/organisations') return json(200, { organisations: [] });
       if (url.searchParams.get('audience') === 'school') return json(200, { entries: [] });
       return json(200, { entries: [entry('10', 'Eerste gesprek')], next: 'p2' });
     });

@@ -1,38 +1,70 @@
-// A case, read-only for now: header (pupil, lead, level, status, review date), who sits at
-// the table and why, and the chronology (components/Chronology.tsx).
+// A case, the working screen of whoever prepares its meeting: the header (lead, level,
+// status, review date, categories; changed or closed by whoever manages the case), who sits
+// at the table and why, goals, the plan of actions, the support level's history, writing in
+// the chronology (a new entry or a correction) and the chronology itself. Everyone who may
+// enter the case reads it all (the server leaves out what they may not see); only whoever
+// manages it gets the controls. The parts live in screens/case/; this file loads the case
+// and puts them in order.
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
-import { Chronology } from '../components/Chronology';
-import { EntryForm } from '../components/EntryForm';
-import { useMe } from '../session/session';
-import { Facts } from '../components/Facts';
-import { CaseConsentPart } from '../components/TeamBasis';
-import { SimpleTable } from '../components/SimpleTable';
-import { api, call, type Case } from '../api/client';
+import { Paragraph } from '@utrecht/component-library-react';
+import type { ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
+import { Chronology, type Author } from '../components/Chronology';
 import { FormAlert, Loading, PageTitle } from '../components/common';
-import { useLoad } from '../components/forms';
-import { formatDate, formatInstantDate } from '../format/dates';
-import { pupilName } from '../format/names';
+import { EntryForm } from '../components/EntryForm';
+import { CaseConsentPart } from '../components/TeamBasis';
+import { useMe } from '../session/session';
+import { ActionsSection } from './case/ActionsSection';
+import { canManage, canWrite, namesByUser, peopleByMembership } from './case/caseData';
+import { CaseContext, type CaseContextValue } from './case/CaseContext';
+import { CaseContents } from './case/CaseContents';
+import { CaseHeader } from './case/CaseHeader';
+import { GoalsSection } from './case/GoalsSection';
+import { roleLabel } from './case/labels';
+import { LevelSection } from './case/LevelSection';
+import { TeamSection } from './case/TeamSection';
+import { useCaseView } from './case/useCaseView';
 import { isFamily, paths } from './routes';
 
-interface CaseView {
-  kase: Case;
-  pupil: string | null;
-}
-
-async function loadCase(id: string): Promise<CaseView> {
-  const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
-  const pupil = await call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null);
-  return { kase, pupil: pupil ? pupilName(pupil) : null };
-}
+// The chronology (up to hundreds of entries) renders again only when its own inputs change,
+// not on every change to the team, goals or actions above it.
+const CaseChronology = memo(Chronology);
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { data: view, error } = useLoad(() => loadCase(id), [id], t('case.notFound'));
+  const { view, error, changes, replaceCase, replaceGoal, replaceAction, reload } = useCaseView(id, t('case.notFound'));
   const [written, setWritten] = useState(0); // entries written here: the chronology loads again
+  const [jumpTo, setJumpTo] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
+
+  // People change with the team and the lead only (not with goals or actions).
+  const team = view?.kase.team;
+  const lead = view?.kase.lead;
+  const people = useMemo(() => (view ? peopleByMembership(view.kase, me) : null), [team, lead, me]);
+  const context = useMemo<CaseContextValue | null>(
+    () =>
+      view && {
+        view,
+        kase: view.kase,
+        manage: canManage(me, view.kase),
+        people: people ?? new Map(),
+        replaceCase,
+        replaceGoal,
+        replaceAction,
+        reload,
+      },
+    [view, me, people, replaceCase, replaceGoal, replaceAction, reload],
+  );
+  const authors = useMemo<Author[]>(() => {
+    if (!people || isFamily(me.active_membership.role)) return [];
+    return [...namesByUser(people)].map(([user_id, name]) => {
+      const person = [...people.values()].find((p) => p.user_id === user_id);
+      return { user_id, label: [name, roleLabel(t, person?.role)].filter(Boolean).join(', ') };
+    });
+  }, [people, me, t]);
+
   if (error) {
     return (
       <>
@@ -41,51 +73,47 @@ export function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  if (!view) return <Loading />;
+  if (!view || !context) return <Loading />;
   const { kase, pupil } = view;
-  const team = kase.team.filter((m) => !m.removed_at);
-  const role = (r: string) => t(`roles.${r}`, { defaultValue: r });
+  const writer = canWrite(me, kase);
+
   return (
-    <>
+    <CaseContext.Provider value={context}>
       <PageTitle>{pupil ? t('case.title', { name: pupil }) : t('case.titleUnknown', { id: kase.id })}</PageTitle>
       {pupil && (
         <Paragraph>
           <AppLink href={paths.pupil(kase.pupil_id)}>{pupil}</AppLink>
         </Paragraph>
       )}
-      <section aria-labelledby="case-header">
-        <Heading2 id="case-header">{t('case.header')}</Heading2>
-        <Facts
-          items={[
-            [t('case.status'), kase.status === 'open' ? t('case.statusOpen') : t('case.statusClosed')],
-            [t('case.level'), t(`levels.${kase.level}`)],
-            [t('case.lead'), kase.lead?.name ? `${kase.lead.name} (${role(kase.lead.role ?? '')})` : t('case.noLead')],
-            [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
-            [t('case.opened'), formatInstantDate(kase.opened_at)],
-            [t('case.categories'), kase.categories.map((c) => t(`categories.${c}`)).join(', ')],
-          ]}
-        />
-      </section>
-      <section aria-labelledby="case-team">
-        <Heading2 id="case-team">{t('case.team')}</Heading2>
-        {team.length === 0 ? (
-          <Paragraph>{t('case.noTeam')}</Paragraph>
-        ) : (
-          <SimpleTable
-            caption={t('case.teamCaption')}
-            headers={[t('case.member'), t('case.role'), t('case.reason'), t('case.since')]}
-            rows={team.map((m) => ({
-              key: m.membership_id ?? m.name ?? '',
-              cells: [m.name, role(m.role ?? ''), m.reason, formatInstantDate(m.added_at)],
-            }))}
-          />
-        )}
-      </section>
-      {!isFamily(me.active_membership.role) && <CaseConsentPart kase={kase} pupil={pupil} membershipId={me.active_membership.id} />}
-      {!isFamily(me.active_membership.role) && kase.status === 'open' && (
-        <EntryForm caseId={kase.id} onSaved={() => setWritten((n) => n + 1)} />
+      <CaseContents writer={writer} />
+      <CaseHeader />
+      <TeamSection />
+      {!isFamily(me.active_membership.role) && (
+        <CaseConsentPart kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
       )}
-      <Chronology key={written} caseId={kase.id} />
-    </>
+      <GoalsSection />
+      <ActionsSection />
+      <LevelSection />
+      {writer && (
+        <EntryForm
+          caseId={kase.id}
+          correcting={correcting}
+          onCancelCorrection={() => setCorrecting(null)}
+          onSaved={(entryId) => {
+            // A correction is shown where it stands, linked to what it corrects.
+            setJumpTo(correcting ? entryId : null);
+            setCorrecting(null);
+            setWritten((n) => n + 1);
+          }}
+        />
+      )}
+      <CaseChronology
+        key={`${written}-${changes}`}
+        caseId={kase.id}
+        authors={authors}
+        onCorrect={writer ? setCorrecting : undefined}
+        jumpTo={jumpTo}
+      />
+    </CaseContext.Provider>
   );
 }

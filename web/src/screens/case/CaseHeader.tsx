@@ -1,0 +1,76 @@
+// The case at a glance: status, level, lead, review date, opened, categories (and the
+// outcome once closed). Whoever manages the case changes lead, categories and review date
+// here, or closes the case.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { Notice } from '../../components/common';
+import { Facts } from '../../components/Facts';
+import { formatDate, formatInstantDate } from '../../format/dates';
+import { useCase } from './CaseContext';
+import { CaseEditForm } from './CaseEditForm';
+import { CloseCaseForm } from './CloseCaseForm';
+import { personLabel } from './labels';
+
+type Mode = 'view' | 'edit' | 'close';
+
+export function CaseHeader() {
+  const { t } = useTranslation();
+  const { kase, view, manage, reload } = useCase();
+  const [mode, setMode] = useState<Mode>('view');
+  const [reloaded, setReloaded] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const open = (next: Mode) => {
+    setReloaded(false);
+    setSaved(false);
+    setMode(next);
+  };
+  const done = () => {
+    open('view');
+    setSaved(true);
+  };
+  const onReload = async () => {
+    await reload(true);
+    setReloaded(true);
+  };
+  const lead = kase.lead?.membership_id
+    ? personLabel(t, { ...kase.lead, membership_id: kase.lead.membership_id, name: kase.lead.name ?? '' }, view.organisations)
+    : t('case.noLead');
+  const closed = kase.status === 'closed';
+
+  return (
+    <section aria-labelledby="case-header">
+      <Heading2 id="case-header">{t('case.header')}</Heading2>
+      <Facts
+        items={[
+          [t('case.status'), closed ? t('case.statusClosed') : t('case.statusOpen')],
+          [t('case.level'), t(`levels.${kase.level}`)],
+          [t('case.lead'), lead],
+          [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
+          [t('case.opened'), formatInstantDate(kase.opened_at)],
+          [t('case.categories'), kase.categories.map((c) => t(`categories.${c}`)).join(', ')],
+          closed && [t('caseEdit.close.closedAt'), formatInstantDate(kase.closed_at)],
+          closed && [t('caseEdit.close.outcome'), kase.outcome ? t(`caseEdit.outcomes.${kase.outcome}`, { defaultValue: kase.outcome }) : t('pupil.none')],
+          closed && Boolean(kase.outcome_note) && [t('caseEdit.close.note'), kase.outcome_note],
+        ]}
+      />
+      {saved && <Notice type="ok">{closed ? t('caseEdit.close.done') : t('caseEdit.header.saved')}</Notice>}
+      {manage && mode === 'view' && (
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" type="button" onClick={() => open('edit')}>
+            {t('caseEdit.header.edit')}
+          </Button>
+          <Button appearance="secondary-action-button" type="button" onClick={() => open('close')}>
+            {t('caseEdit.close.open')}
+          </Button>
+        </ButtonGroup>
+      )}
+      {manage && mode === 'edit' && (
+        <CaseEditForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
+      )}
+      {manage && mode === 'close' && (
+        <CloseCaseForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
+      )}
+    </section>
+  );
+}

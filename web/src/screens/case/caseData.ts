@@ -1,0 +1,100 @@
+// What the case page knows about a case beyond the record itself: the pupil's name, the
+// organisations' names (for the seats at the table), who may manage the case, and the
+// people around it by membership and by user (for owners, level changes, the author filter).
+import { api, call, type Case, type Me, type Role, type Schemas } from '../../api/client';
+import { pupilName } from '../../format/names';
+import { isFamily } from '../routes';
+
+export type Goal = Schemas['Goal'];
+export type CaseAction = Schemas['Action'];
+export type TeamMember = Schemas['TeamMember'];
+export type Organisation = Schemas['Organisation'];
+
+export interface CaseView {
+  kase: Case;
+  pupil: string | null;
+  /** Organisation id → name; empty for the family, who may not list organisations. */
+  organisations: Map<string, string>;
+  /** The active ones, by name: where new seats come from. */
+  activeOrganisations: Organisation[];
+}
+
+export async function loadCaseView(id: string, role: Role): Promise<CaseView> {
+  const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
+  const [pupil, organisations] = await Promise.all([
+    call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null),
+    isFamily(role)
+      ? Promise.resolve([])
+      : call(api.GET('/api/organisations')).then((o) => o.organisations, () => [] as Organisation[]),
+  ]);
+  return {
+    kase,
+    pupil: pupil ? pupilName(pupil) : null,
+    organisations: new Map(organisations.map((o) => [o.id, o.name])),
+    activeOrganisations: organisations.filter((o) => o.active),
+  };
+}
+
+/**
+ * The lead or the care coordinator of the pupil's school manage the case: header, team,
+ * level, goals, actions, closing (domain::decide_case_action, manage).
+ */
+export function canManage(me: Me, kase: Case): boolean {
+  const m = me.active_membership;
+  if (kase.status !== 'open') return false;
+  if (kase.lead_membership_id && m.id === kase.lead_membership_id) return true;
+  return m.role === 'care_coordinator' && m.organisation_id === kase.school_id;
+}
+
+/** Whoever sits at the table (or is the care coordinator of the school) writes in the chronology. */
+export function canWrite(me: Me, kase: Case): boolean {
+  const m = me.active_membership;
+  if (kase.status !== 'open' || isFamily(m.role)) return false;
+  return canManage(me, kase) || kase.team.some((s) => !s.removed_at && s.membership_id === m.id);
+}
+
+export interface Person {
+  membership_id: string;
+  user_id?: string;
+  name: string;
+  role?: Role;
+  organisation_id?: string;
+}
+
+/** The people at the table now: the lead first, then every seat not ended (no doubles). */
+export function atTable(kase: Case): Person[] {
+  const people: Person[] = [];
+  const seen = new Set<string>();
+  const add = (p: Partial<Person>) => {
+    if (!p.membership_id || seen.has(p.membership_id)) return;
+    seen.add(p.membership_id);
+    people.push({ ...p, membership_id: p.membership_id, name: p.name || p.membership_id });
+  };
+  if (kase.lead) add(kase.lead);
+  for (const seat of kase.team) if (!seat.removed_at) add(seat);
+  return people;
+}
+
+/** Everyone the case names, seats ended included, by membership id (and the viewer). */
+export function peopleByMembership(kase: Case, me: Me): Map<string, Person> {
+  const map = new Map<string, Person>();
+  const m = me.active_membership;
+  map.set(m.id, { membership_id: m.id, user_id: me.user.id, name: me.user.name, role: m.role, organisation_id: m.organisation_id });
+  for (const seat of kase.team) {
+    if (seat.membership_id) map.set(seat.membership_id, { ...seat, membership_id: seat.membership_id, name: seat.name ?? '' });
+  }
+  if (kase.lead?.membership_id) map.set(kase.lead.membership_id, { ...kase.lead, membership_id: kase.lead.membership_id, name: kase.lead.name ?? '' });
+  return map;
+}
+
+/** The same people by user id (a user may hold several memberships; the name is the same). */
+export function namesByUser(people: Map<string, Person>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const p of people.values()) if (p.user_id && p.name) map.set(p.user_id, p.name);
+  return map;
+}
+
+/** Roles that work on cases: they may sit at a table, lead or own an action. */
+export function worksOnCases(role: Role): boolean {
+  return !['admin', 'school_leader', 'policy_officer', 'researcher', 'privacy_officer', 'guardian', 'pupil'].includes(role);
+}
