@@ -4,6 +4,7 @@
 
 #include "api/auth.hpp"
 #include "api/handler_support.hpp"
+#include "api/name_book.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "audit/verifier.hpp"
@@ -59,8 +60,13 @@ Reply search_audit(AppContext& ctx, Request& req) {
   }
   json::array entries;
   std::int64_t last = 0;
+  // The actor's name beside the id: the officer reads who did it, not "user 14".
+  NameBook names(*tx);
   for (const auto& row : tx->audit_search(q)) {
-    entries.push_back(audit_row_json(row));
+    auto entry = audit_row_json(row);
+    entry["actor_name"] = row.actor_user_id.empty() ? json::value(nullptr)
+                                                    : json::value(names.user(row.actor_user_id));
+    entries.push_back(std::move(entry));
     last = row.seq;
   }
   bool full_page = static_cast<int>(entries.size()) == q.limit;

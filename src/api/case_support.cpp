@@ -76,11 +76,13 @@ json::array categories_json(const std::vector<domain::EntryCategory>& categories
   return out;
 }
 
-json::object signal_json(const store::SignalRecord& s) {
+json::object signal_json(const store::SignalRecord& s, NameBook& names) {
   return {{"id", s.id},
           {"pupil_id", s.pupil_id},
+          {"pupil_name", names.pupil(s.pupil_id)},
           {"school_id", s.school_id},
           {"author_user_id", s.author_user_id},
+          {"author_name", names.user(s.author_user_id)},
           {"author_membership_id", s.author_membership_id},
           {"author_role", domain::to_string(s.author_role)},
           {"categories", categories_json(s.categories)},
@@ -143,10 +145,11 @@ json::object action_json(const store::ActionRecord& a) {
           {"version", a.version}};
 }
 
-json::object case_summary_json(const store::CaseRecord& c) {
+json::object case_summary_json(const store::CaseRecord& c, NameBook& names) {
   return {
       {"id", c.id},
       {"pupil_id", c.pupil_id},
+      {"pupil_name", names.pupil(c.pupil_id)},
       {"school_id", c.school_id},
       {"lead_membership_id", optional_id(c.lead_membership_id)},
       {"categories", categories_json(c.categories)},
@@ -163,18 +166,17 @@ json::object case_summary_json(const store::CaseRecord& c) {
 
 json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                               const domain::Viewer& viewer) {
-  auto out = case_summary_json(c);
+  NameBook names(tx);
+  auto out = case_summary_json(c, names);
   domain::CaseFacts facts;
   facts.case_id = c.id;
   facts.school_id = c.school_id;
   facts.lead_membership_id = c.lead_membership_id;
   json::array team, history, goals, actions;
-  for (const auto& m : c.team) {
-    auto user = tx.user(m.user_id);
+  for (const auto& m : c.team)
     team.push_back(
-        team_member_json(m, user ? user->name : std::string{},
+        team_member_json(m, names.user(m.user_id),
                          domain::may_read_case_reasons(viewer, facts, m.added_by_user_id)));
-  }
   for (const auto& change : c.level_changes)
     history.push_back(level_change_json(
         change, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id)));
@@ -182,10 +184,9 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
   if (!c.lead_membership_id.empty()) {
     if (auto lead = tx.membership(c.lead_membership_id)) {
-      auto user = tx.user(lead->user_id);
       out["lead"] = json::object{{"membership_id", lead->id},
                                  {"user_id", lead->user_id},
-                                 {"name", user ? user->name : std::string{}},
+                                 {"name", names.user(lead->user_id)},
                                  {"organisation_id", lead->organisation_id},
                                  {"role", domain::to_string(lead->role)}};
     }

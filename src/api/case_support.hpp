@@ -10,6 +10,7 @@
 
 #include "api/auth.hpp"
 #include "api/json_body.hpp"
+#include "api/name_book.hpp"
 #include "domain/case.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/result.hpp"
@@ -28,14 +29,15 @@ Result<std::string> read_text(JsonReader& in, const char* name, bool required,
                               std::size_t max_bytes);
 
 boost::json::array categories_json(const std::vector<domain::EntryCategory>& categories);
-boost::json::object signal_json(const store::SignalRecord& s);
+// With `pupil_name` and `author_name`, so that a queue needs no read per pupil.
+boost::json::object signal_json(const store::SignalRecord& s, NameBook& names);
 boost::json::object team_member_json(const store::TeamMember& m, const std::string& user_name,
                                      bool with_reason);
 boost::json::object level_change_json(const store::LevelChange& c, bool with_reason);
 boost::json::object goal_json(const store::GoalRecord& g);
 boost::json::object action_json(const store::ActionRecord& a);
 // The case summary (listings); `detail` adds team, level history, goals and actions.
-boost::json::object case_summary_json(const store::CaseRecord& c);
+boost::json::object case_summary_json(const store::CaseRecord& c, NameBook& names);
 // The full case as `viewer` may see it: reasons on the record only where
 // may_read_case_reasons allows (the rest of the table reads them in the chronology).
 boost::json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,

@@ -172,6 +172,8 @@ Reply list_cases(AppContext& ctx, Request& req) {
   auto grants = tx->consent_grants_by_pupil(pupil_ids);
   const std::vector<domain::ConsentGrant> no_grants;
   Reply reply;
+  NameBook names(*tx);
+  names.read_pupils(pupil_ids);
   json::array items;
   for (const auto& c : cases) {
     auto f = facts.find(c.id);
@@ -181,7 +183,7 @@ Reply list_cases(AppContext& ctx, Request& req) {
                                                g == grants.end() ? no_grants : g->second, now);
     if (!decision.allowed) continue;
     reply.audit.push_back(decision_event(*actor, req, decision, "list", "case", c.id, c.pupil_id));
-    items.push_back(case_summary_json(c));
+    items.push_back(case_summary_json(c, names));
   }
   *reply.response = json_response(200, json::object{{"cases", std::move(items)}});
   return reply;

@@ -106,9 +106,16 @@ Reply list_pupils(AppContext& ctx, Request& req) {
   if (q.limit < 0) return fail(400, "validation_failed", "limit must be 1 to 200", "limit");
   if (q.offset < 0) return fail(400, "validation_failed", "offset must be 0 or more", "offset");
   auto scope = domain::pupil_list_scope(actor->viewer);
+  // One row more than the page tells whether there is a next page, without a count that
+  // would walk every match of a broad search.
+  const int page_size = q.limit;
+  ++q.limit;
+  auto rows = tx->pupils(scope, q);
+  const bool has_more = static_cast<int>(rows.size()) > page_size;
+  if (has_more) rows.pop_back();
   Reply reply;
   json::array items;
-  for (auto& row : tx->pupils(scope, q)) {
+  for (auto& row : rows) {
     // Each listed pupil gets the single decision too: the audit entry then names the exact
     // rule and basis, and a row the rules would refuse can never slip through the filter.
     auto facts = domain::facts_of(row.pupil);
@@ -121,8 +128,10 @@ Reply list_pupils(AppContext& ctx, Request& req) {
     items.push_back(
         pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false));
   }
-  *reply.response = json_response(
-      200, json::object{{"pupils", std::move(items)}, {"limit", q.limit}, {"offset", q.offset}});
+  *reply.response = json_response(200, json::object{{"pupils", std::move(items)},
+                                                    {"limit", page_size},
+                                                    {"offset", q.offset},
+                                                    {"has_more", has_more}});
   return reply;
 }
 

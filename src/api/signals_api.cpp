@@ -72,7 +72,8 @@ Reply record_signal(AppContext& ctx, Request& req) {
     s.created_at = domain::now_millis();
     auto id = w.insert_signal(s);
     auto stored = w.signal(id);
-    out = json_response(201, signal_json(*stored));
+    NameBook names(w);
+    out = json_response(201, signal_json(*stored, names));
     out.set_header("ETag", "\"" + std::to_string(stored->version) + "\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "create", "signal", id, s.pupil_id)}};
@@ -98,6 +99,10 @@ Reply list_signals(AppContext& ctx, Request& req) {
     rows = tx->open_signals(actor->membership.organisation_id);
   }
   Reply reply;
+  NameBook names(*tx);
+  std::vector<std::string> pupil_ids;
+  for (const auto& s : rows) pupil_ids.push_back(s.pupil_id);
+  names.read_pupils(pupil_ids);
   json::array items;
   for (const auto& s : rows) {
     if (status != "all" && s.status != status) continue;
@@ -106,7 +111,7 @@ Reply list_signals(AppContext& ctx, Request& req) {
     if (!decision.allowed) continue;
     reply.audit.push_back(
         decision_event(*actor, req, decision, "list", "signal", s.id, s.pupil_id));
-    items.push_back(signal_json(s));
+    items.push_back(signal_json(s, names));
   }
   *reply.response = json_response(200, json::object{{"signals", std::move(items)}});
   return reply;
@@ -127,7 +132,8 @@ Reply get_signal(AppContext& ctx, Request& req) {
     *reply.response = http::error_response(404, "not_found", "no such signal");
     return reply;
   }
-  *reply.response = json_response(200, signal_json(*s));
+  NameBook names(*tx);
+  *reply.response = json_response(200, signal_json(*s, names));
   reply.response->set_header("ETag", "\"" + std::to_string(s->version) + "\"");
   return reply;
 }

@@ -56,6 +56,11 @@ std::optional<Response> serve_static(const std::string& root, const std::string&
   Response r;
   r.content_type = mime_type_for(resolved.string());
   r.body = content.str();
+  // Vite names what it puts in assets/ by a hash of its content: such a file never changes,
+  // so browsers may keep it. Everything else (index.html above all, which names the current
+  // hashes) is asked again each time, or a new release would be hidden behind an old page.
+  bool hashed = rel.begin()->string() == "assets";
+  r.set_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
 }
 

@@ -71,6 +71,9 @@ class ReadTx {
   virtual std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
                                                       const std::vector<std::string>& numbers) = 0;
   virtual std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) = 0;
+  // pupil id → display name (domain::full_name) for many pupils in one query, for listings
+  // that name the pupil beside each row (signals, cases); unknown ids are absent.
+  virtual std::map<std::string, std::string> pupil_names(const std::vector<std::string>& ids) = 0;
 
   virtual std::optional<AuditRow> audit_head() = 0;
   // Rows with seq in [from_seq, from_seq + limit), ascending: for the verifier.

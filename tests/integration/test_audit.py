@@ -29,6 +29,12 @@ class AuditApi(unittest.TestCase):
         self.assertIn(("read", "allow"), actions)
         self.assertIn(("denied", "deny"), actions)
         self.assertTrue(all(e["pupil_id"] == self.pupil for e in body["entries"]))
+        # Each entry names its actor as the users table does.
+        for e in body["entries"]:
+            expected = self.server.scalar("SELECT name FROM users WHERE id = ?", e["actor_user_id"]) \
+                if e["actor_user_id"] else None
+            self.assertEqual(e["actor_name"], expected, e)
+        self.assertTrue(any(e["actor_name"] for e in body["entries"]))
         _, _, denied = c.get("/api/audit?denied_only=true")
         self.assertTrue(denied["entries"])
         self.assertTrue(all(e["decision"] == "deny" for e in denied["entries"]))

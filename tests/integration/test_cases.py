@@ -207,6 +207,12 @@ class CaseFlow(unittest.TestCase):
         self.assertEqual([c["id"] for c in listing["cases"]], [case_id])
         status, _, seen = parent.get(f"/api/cases/{case_id}")
         self.assertEqual((status, seen["level"]), (200, 3))
+        given, prefix, family = self.server.query(
+            "SELECT p.given_name, p.name_prefix, p.family_name FROM pupils p JOIN cases c "
+            "ON c.pupil_id = p.id WHERE c.id = ?", case_id)[0]
+        full = " ".join(part for part in [given, prefix, family] if part)
+        self.assertEqual(listing["cases"][0]["pupil_name"], full)
+        self.assertEqual(seen["pupil_name"], full)
         row = self.server.query(
             "SELECT reason, legal_basis FROM audit_log WHERE resource_type = 'case' AND resource_id = ? "
             "AND actor_role = 'guardian' ORDER BY seq DESC LIMIT 1", case_id)[0]

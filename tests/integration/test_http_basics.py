@@ -171,6 +171,14 @@ class StaticFiles(unittest.TestCase):
             self.assertTrue(resp.getheader("Content-Type").startswith(mime), (path, resp.getheader("Content-Type")))
             self.assertEqual(resp.getheader("X-Content-Type-Options"), "nosniff")
 
+    def test_hashed_assets_are_kept_the_page_is_asked_again(self):
+        c = Client(self.port)
+        for path in ["/assets/app.js", "/assets/app.css"]:
+            self.assertEqual(c.get(path)[1].getheader("Cache-Control"), "public, max-age=31536000, immutable", path)
+        # index.html names the current hashes: a new release must reach the browser at once.
+        for path in ["/", "/index.html", "/leerlingen/123"]:
+            self.assertEqual(c.get(path)[1].getheader("Cache-Control"), "no-cache", path)
+
     def test_client_side_routes_get_the_app(self):
         status, resp, body = Client(self.port).get("/leerlingen/123")
         self.assertEqual(status, 200)

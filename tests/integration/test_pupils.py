@@ -55,6 +55,24 @@ class Pupils(unittest.TestCase):
         self.assertEqual(status, 400)
         self.assertEqual(body["error"]["field"], "limit")
 
+    def test_has_more_says_whether_a_next_page_exists(self):
+        c = self.server.login("zorg@hetbaken.example")
+        _, _, whole = c.get("/api/pupils?class=2A&limit=200")
+        n = len(whole["pupils"])
+        self.assertGreater(n, 2)
+        self.assertFalse(whole["has_more"])
+        _, _, first = c.get(f"/api/pupils?class=2A&limit={n - 1}")
+        self.assertEqual((len(first["pupils"]), first["has_more"], first["limit"]), (n - 1, True, n - 1))
+        _, _, last = c.get(f"/api/pupils?class=2A&limit={n - 1}&offset={n - 1}")
+        self.assertEqual((len(last["pupils"]), last["has_more"]), (1, False))
+        _, _, exact = c.get(f"/api/pupils?class=2A&limit={n}")
+        self.assertFalse(exact["has_more"])
+        # Only the page is audited, not the row read to look ahead.
+        before = self.server.query("SELECT count(*) FROM audit_log WHERE action = 'list' AND resource_type = 'pupil'")[0][0]
+        c.get(f"/api/pupils?class=2A&limit={n - 1}")
+        after = self.server.query("SELECT count(*) FROM audit_log WHERE action = 'list' AND resource_type = 'pupil'")[0][0]
+        self.assertEqual(after - before, n - 1)
+
     def test_search_by_name_and_number(self):
         c = self.server.login("zorg@hetbaken.example")
         family, number = self.server.query("SELECT family_name, pupil_number FROM pupils WHERE id = ?", self.own)[0]

@@ -50,6 +50,15 @@ class Signals(unittest.TestCase):
         _, _, own = self.mentor.get("/api/signals")
         self.assertIn(signal["id"], [s["id"] for s in own["signals"]])
         self.assertTrue(all(s["author_user_id"] == signal["author_user_id"] for s in own["signals"]))
+        # Names beside the ids, so that the queue needs no read per pupil.
+        given, prefix, family = self.server.query(
+            "SELECT given_name, name_prefix, family_name FROM pupils WHERE id = ?", self.pupil)[0]
+        full = " ".join(part for part in [given, prefix, family] if part)
+        listed = next(s for s in queue["signals"] if s["id"] == signal["id"])
+        for shown in [signal, listed]:
+            self.assertEqual(shown["pupil_name"], full)
+            self.assertEqual(shown["author_name"], "Joost de Mentor")
+        self.assertTrue(all(s["pupil_name"] for s in queue["signals"]))
         # The creation and each listing are audited with the rule's basis.
         rows = self.server.query(
             "SELECT action, decision, legal_basis FROM audit_log WHERE resource_type = 'signal' "

@@ -11,6 +11,7 @@
 
 #include "domain/entry_filter.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/pupil.hpp"
 #include "store/backends.hpp"
 
 namespace samen::testing {
@@ -321,7 +322,7 @@ TEST_P(EntryPageStore, PagesFollowEachOtherAndNarrowingFiltersApply) {
   EXPECT_TRUE(tx->entries_page(filter, nobody).entries.empty());
 }
 
-TEST_P(EntryPageStore, FactsAndGrantsOfManyCasesAtOnceMatchTheSingleReads) {
+TEST_P(EntryPageStore, FactsGrantsAndNamesOfManyCasesAtOnceMatchTheSingleReads) {
   auto w = store->begin_write();
   auto other_pupil = *w->case_facts(cases[2]);
   for (const auto& pupil_id : {pupil, other_pupil.pupil_id, pupil}) {
@@ -336,6 +337,14 @@ TEST_P(EntryPageStore, FactsAndGrantsOfManyCasesAtOnceMatchTheSingleReads) {
     g.recorded_at = kT0;
     w->insert_consent_grant(g);
   }
+  domain::Pupil daan;
+  daan.school_id = other_pupil.school_id;
+  daan.pupil_number = "D-1";
+  daan.given_name = "Daan";
+  daan.name_prefix = "van";
+  daan.family_name = "Dam";
+  daan.date_of_birth = {2012, 5, 1};
+  auto daan_id = w->insert_pupil(daan).id;
   w->commit();
   auto tx = store->begin_read();
   std::vector<std::string> asked = {cases[2], "999999", cases[0], "not-an-id", cases[1]};
@@ -374,6 +383,13 @@ TEST_P(EntryPageStore, FactsAndGrantsOfManyCasesAtOnceMatchTheSingleReads) {
   EXPECT_EQ(by_pupil[other_pupil.pupil_id].size(), 1u);
   EXPECT_EQ(tx->consent_grant_records_of_pupil(pupil).size(), 2u);
   EXPECT_TRUE(tx->case_facts_of({}).empty());
+  auto names =
+      tx->pupil_names({pupil, "999999", other_pupil.pupil_id, "not-an-id", daan_id, pupil});
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[pupil], "Sanne Dijk");
+  EXPECT_EQ(names[daan_id], "Daan van Dam");
+  EXPECT_EQ(names[other_pupil.pupil_id], domain::full_name(tx->pupil(other_pupil.pupil_id)->pupil));
+  EXPECT_TRUE(tx->pupil_names({}).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EntryPageStore, ::testing::ValuesIn(store_backends()),

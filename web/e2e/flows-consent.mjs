@@ -87,7 +87,7 @@ export const flows = [
       await record.getByText('Kies wie toestemming geeft.').waitFor();
       assert.match(await description(parties), /Kies wie toestemming geeft/);
       const grantText = `Wij geven toestemming dat de gezinswerker informatie over de thuissituatie ziet (${stamp()}).`;
-      await record.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: /Buurtteam/ }).check();
+      await record.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: 'Buurtteam Lindeveld-Oost', exact: true }).check();
       await record.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Thuissituatie').check();
       await record.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
       if (sixteen) {
@@ -169,7 +169,7 @@ export const flows = [
       const grantText = `Wij vragen of de jeugdverpleegkundige meekijkt bij gezondheid (${stamp()}).`;
       await consents.getByRole('group', { name: 'Wie geeft toestemming?' }).getByRole('checkbox', { name: /\(leerling\)/ }).check();
       await consents.getByLabel(/Een partij tekent later/).check();
-      await consents.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: /GGD/ }).check();
+      await consents.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: 'GGD Lindeveld Jeugdgezondheidszorg', exact: true }).check();
       await consents.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Gezondheid').check();
       await consents.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
       await consents.getByRole('button', { name: 'Toestemming vastleggen' }).click();

@@ -11,6 +11,8 @@ import { PupilsPage } from './screens/PupilsPage';
 import { PupilPage } from './screens/PupilPage';
 import { NewSignalPage } from './screens/NewSignalPage';
 import { SignalsPage } from './screens/SignalsPage';
+import { CasesPage } from './screens/CasesPage';
+import { WelcomePage } from './screens/WelcomePage';
 // The case page (team, plan, level, chronology) is the largest screen: loaded when opened.
 const CasePage = lazy(() => import('./screens/CasePage').then((m) => ({ default: m.CasePage })));
 import { FamilyPage } from './screens/FamilyPage';
@@ -80,6 +82,12 @@ export function App() {
         </Route>
         <Route path={paths.signals}>
           <SignalsPage />
+        </Route>
+        <Route path={paths.cases}>
+          <CasesPage />
+        </Route>
+        <Route path={paths.welcome}>
+          <WelcomePage />
         </Route>
         <Route path="/dossiers/:id">{(params) => <CasePage id={params.id} />}</Route>
         <Route path={paths.organisations}>

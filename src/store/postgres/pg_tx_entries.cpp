@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/pupil.hpp"
 #include "store/case_codes.hpp"
 #include "store/postgres/pg_tx.hpp"
 
@@ -95,6 +96,21 @@ std::int64_t after_id_of(const std::string& id) {
 }
 
 }  // namespace
+
+std::map<std::string, std::string> PgTx::pupil_names(const std::vector<std::string>& ids) {
+  auto r = conn_.query(
+      "SELECT id, given_name, name_prefix, family_name FROM pupils WHERE id = ANY($1::bigint[])",
+      Params().text_array(numeric_ids(ids)));
+  std::map<std::string, std::string> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    domain::Pupil p;
+    p.given_name = r.text(i, 1);
+    p.name_prefix = r.text(i, 2);
+    p.family_name = r.text(i, 3);
+    out.emplace(r.id(i, 0), domain::full_name(p));
+  }
+  return out;
+}
 
 std::optional<domain::CaseFacts> PgTx::case_facts(const std::string& case_id) {
   auto found = case_facts_of({case_id});

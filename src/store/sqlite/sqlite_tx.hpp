@@ -37,6 +37,7 @@ class SqliteTx final : public WriteTx {
   std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
                                               const std::vector<std::string>& numbers) override;
   std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
+  std::map<std::string, std::string> pupil_names(const std::vector<std::string>& ids) override;
   std::optional<AuditRow> audit_head() override;
   std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
   std::vector<AuditRow> audit_search(const AuditQuery& q) override;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/pupil.hpp"
 #include "store/case_codes.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
@@ -94,6 +95,22 @@ std::string json_id_list(const std::vector<std::string>& ids) {
 }
 
 }  // namespace
+
+std::map<std::string, std::string> SqliteTx::pupil_names(const std::vector<std::string>& ids) {
+  auto s = conn_.prepare(
+      "SELECT id, given_name, name_prefix, family_name FROM pupils "
+      "WHERE id IN (SELECT value FROM json_each(?))");
+  s.bind(1, json_id_list(ids));
+  std::map<std::string, std::string> out;
+  while (s.step()) {
+    domain::Pupil p;
+    p.given_name = s.text(1);
+    p.name_prefix = s.text(2);
+    p.family_name = s.text(3);
+    out.emplace(s.id(0), domain::full_name(p));
+  }
+  return out;
+}
 
 std::optional<domain::CaseFacts> SqliteTx::case_facts(const std::string& case_id) {
   auto found = case_facts_of({case_id});

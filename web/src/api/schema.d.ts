@@ -1471,6 +1471,8 @@ export interface components {
             pupils: components["schemas"]["Pupil"][];
             limit: number;
             offset: number;
+            /** @description There are more matches after this page (ask again with `offset` + `limit`). */
+            has_more: boolean;
         };
         GuardianInput: {
             /** @description Accepted (so a read guardian can be sent back) but not used. */
@@ -1571,6 +1573,8 @@ export interface components {
             at: string;
             /** @description `null` for e.g. a failed login with an unknown address. */
             actor_user_id: string | null;
+            /** @description The actor's name as it is now (`null` without an actor). */
+            actor_name?: string | null;
             actor_organisation_id: string | null;
             actor_role: components["schemas"]["Role"] | null;
             /** @description What happened, e.g. `read`, `list`, `create`, `update`, `denied`, `login`, `login_failed`, `import`. */
@@ -1638,8 +1642,11 @@ export interface components {
         Signal: {
             id: string;
             pupil_id: string;
+            /** @description The pupil's full name, so that a queue needs no read per pupil. */
+            pupil_name: string;
             school_id: string;
             author_user_id: string;
+            author_name: string;
             author_membership_id: string;
             author_role: components["schemas"]["Role"];
             categories: components["schemas"]["Categories"];
@@ -1712,6 +1719,8 @@ export interface components {
         CaseSummary: {
             id: string;
             pupil_id: string;
+            /** @description The pupil's full name. */
+            pupil_name: string;
             school_id: string;
             lead_membership_id: string | null;
             categories: components["schemas"]["Categories"];
@@ -2104,7 +2113,13 @@ export interface components {
             pupil_id: string;
         };
         FamilyPupilList: {
-            pupils: components["schemas"]["Pupil"][];
+            pupils: (components["schemas"]["Pupil"] & {
+                /**
+                 * @description `guardian` for a guardian login, `self` for the pupil's own login.
+                 * @enum {string}
+                 */
+                relation: "guardian" | "self";
+            })[];
         };
         AccessLogEntry: {
             /** Format: date-time */

@@ -21,6 +21,7 @@ export function SignalSummary({
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? Heading2 : Heading3;
   const by = t('signals.by', {
+    name: signal.author_name,
     role: t(`roles.${signal.author_role}`),
     when: formatDateTime(signal.created_at, currentLanguage()),
   });

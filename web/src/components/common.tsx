@@ -37,6 +37,18 @@ export function FormAlert({ title, message }: { title: string; message?: string 
   );
 }
 
+/** A screen whose data could not be loaded: its h1 and the reason (`before`: e.g. a way back). */
+export function LoadFailed({ message, before }: { message: string; before?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {before}
+      <PageTitle>{t('errors.summaryTitle')}</PageTitle>
+      <FormAlert title={t('errors.summaryTitle')} message={message} />
+    </>
+  );
+}
+
 export function Notice({ type = 'info', children }: { type?: 'info' | 'ok' | 'warning' | 'error'; children: ReactNode }) {
   return (
     <Alert type={type}>

@@ -79,15 +79,6 @@ export function formatInstantDate(value: string | null | undefined): string {
   }).format(date);
 }
 
-/** What someone types in Dutch notation, `1-12-2026` or `01-12-2026` (also with `/` or `.`), → `2026-12-01`; null when it is no date. */
-export function parseDutchDate(value: string): string | null {
-  const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(value);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  const date = parseDate(iso);
-  return date && date.getUTCDate() === Number(m[1]) ? iso : null;
-}
-
 /** A time typed as `9:05` or `09:05` → `09:05`; null when it is no time of day. */
 export function parseTime(value: string): string | null {
   const m = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(value);

@@ -5,6 +5,7 @@ import { privacyEn } from './privacy.en';
 import { consentEn } from './consent.en';
 import { familyPortalEn } from './familyPortal.en';
 import { caseEditEn } from './caseEdit.en';
+import { casesEn } from './cases.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
 export const en: Messages = {
@@ -182,7 +183,7 @@ export const en: Messages = {
     triageIntro:
       "Your school's open signals, oldest first. Give advice to the person who reported it, or make it a case.",
     triageNone: 'No signals are waiting for triage.',
-    by: 'Reported by a {{role}} on {{when}}',
+    by: 'Reported by {{name}} ({{role}}) on {{when}}',
     about: 'About {{name}}',
     unknownPupil: 'pupil {{id}}',
     categories: 'Subjects',
@@ -378,4 +379,11 @@ export const en: Messages = {
   consent: consentEn,
   familyPortal: familyPortalEn,
   caseEdit: caseEditEn,
+  cases: casesEn,
+  welcome: {
+    nav: 'Start',
+    title: 'Welcome, {{name}}',
+    text: 'Samen has no screen of its own yet for your role as {{role}}. The overviews with figures about the region, without pupils\' names, come in a later version.',
+    privacy: 'Data of individual pupils cannot be seen in your role; attempts to are recorded too.',
+  },
 };

@@ -6,6 +6,7 @@ import { privacyNl } from './privacy.nl';
 import { consentNl } from './consent.nl';
 import { familyPortalNl } from './familyPortal.nl';
 import { caseEditNl } from './caseEdit.nl';
+import { casesNl } from './cases.nl';
 
 export const nl = {
   app: {
@@ -181,7 +182,7 @@ export const nl = {
     triageTitle: 'Signalen beoordelen',
     triageIntro: 'Open signalen van je school, oudste eerst. Geef advies aan de melder of maak er een dossier van.',
     triageNone: 'Er wachten geen signalen op beoordeling.',
-    by: 'Gemeld door een {{role}} op {{when}}',
+    by: 'Gemeld door {{name}} ({{role}}) op {{when}}',
     about: 'Over {{name}}',
     unknownPupil: 'leerling {{id}}',
     categories: 'Onderwerpen',
@@ -377,4 +378,11 @@ export const nl = {
   consent: consentNl,
   familyPortal: familyPortalNl,
   caseEdit: caseEditNl,
+  cases: casesNl,
+  welcome: {
+    nav: 'Start',
+    title: 'Welkom, {{name}}',
+    text: 'Voor je rol als {{role}} heeft Samen nog geen eigen scherm. De overzichten met cijfers over de regio, zonder namen van leerlingen, komen in een volgende versie.',
+    privacy: 'Gegevens van individuele leerlingen zijn voor jouw rol niet te zien; ook die pogingen worden vastgelegd.',
+  },
 } as const;

@@ -8,6 +8,7 @@ import { CasePage } from './CasePage';
 const CASE: Case = {
   id: '1',
   pupil_id: '2',
+  pupil_name: 'Sanne de Vries',
   school_id: '3',
   lead_membership_id: null,
   categories: ['attendance'],

@@ -11,7 +11,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import type { ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { Chronology, type Author } from '../components/Chronology';
-import { FormAlert, Loading, PageTitle } from '../components/common';
+import { LoadFailed, Loading, PageTitle } from '../components/common';
 import { EntryForm } from '../components/EntryForm';
 import { CaseConsentPart } from '../components/TeamBasis';
 import { useMe } from '../session/session';
@@ -66,12 +66,7 @@ export function CasePage({ id }: { id: string }) {
   }, [people, me, t]);
 
   if (error) {
-    return (
-      <>
-        <PageTitle>{t('errors.summaryTitle')}</PageTitle>
-        <FormAlert title={t('errors.summaryTitle')} message={error} />
-      </>
-    );
+    return <LoadFailed message={error} />;
   }
   if (!view || !context) return <Loading />;
   const { kase, pupil } = view;

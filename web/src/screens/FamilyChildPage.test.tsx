@@ -37,6 +37,7 @@ const PUPIL: Pupil = {
 const CASE: Case = {
   id: '5',
   pupil_id: '40',
+  pupil_name: 'Mila Jansen',
   school_id: '3',
   lead_membership_id: '50',
   categories: ['home'],

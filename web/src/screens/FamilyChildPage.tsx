@@ -8,7 +8,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { api, call } from '../api/client';
 import { AccessLog } from '../components/AccessLog';
 import { AppLink } from '../components/AppLink';
-import { FormAlert, Loading, PageTitle } from '../components/common';
+import { LoadFailed, Loading, PageTitle } from '../components/common';
 import { useLoad } from '../components/forms';
 import { FamilyConsents } from '../components/family/FamilyConsents';
 import { FamilyPlan } from '../components/family/FamilyPlan';
@@ -50,13 +50,7 @@ export function FamilyChildPage({ pupilId }: { pupilId: string }) {
     </Paragraph>
   );
   if (error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t('errors.summaryTitle')}</PageTitle>
-        <FormAlert title={t('errors.summaryTitle')} message={error} />
-      </>
-    );
+    return <LoadFailed message={error} before={back} />;
   }
   if (!data) return <Loading />;
   const { pupil, cases, closed, grants } = data;

@@ -39,6 +39,7 @@ export function PupilsPage() {
     [q, klass, page],
   );
   const pupils = data?.pupils ?? null;
+  const more = data?.has_more ?? false;
 
   function go(next: { q: string; klas: string; pagina?: number }) {
     const params = new URLSearchParams();
@@ -87,7 +88,7 @@ export function PupilsPage() {
         <section aria-labelledby="results-heading">
           <Paragraph id="results-heading" role="status">
             {pupils.length === 0 ? t('pupils.none') : t('pupils.results', { count: pupils.length })}
-            {pupils.length === PAGE_SIZE && ` ${t('pupils.more')}`}
+            {more && ` ${t('pupils.more')}`}
           </Paragraph>
           {pupils.length > 0 && (
             <SimpleTable
@@ -105,14 +106,14 @@ export function PupilsPage() {
               }))}
             />
           )}
-          {(page > 1 || pupils.length === PAGE_SIZE) && (
+          {(page > 1 || more) && (
             <ButtonGroup>
               {page > 1 && (
                 <Button appearance="secondary-action-button" type="button" onClick={() => go({ q, klas: klass, pagina: page - 1 })}>
                   {t('pupils.previous')}
                 </Button>
               )}
-              {pupils.length === PAGE_SIZE && (
+              {more && (
                 <Button appearance="secondary-action-button" type="button" onClick={() => go({ q, klas: klass, pagina: page + 1 })}>
                   {t('pupils.next')}
                 </Button>

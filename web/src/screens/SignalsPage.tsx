@@ -11,7 +11,6 @@ import { DraftOffer, FormAlert, Loading, Notice, PageTitle } from '../components
 import { useForm, useLoad } from '../components/forms';
 import { SignalSummary } from '../components/SignalSummary';
 import { useDraft } from '../drafts/draft';
-import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
 import { paths } from './routes';
 
@@ -103,16 +102,9 @@ function outcomeText(t: ReturnType<typeof useTranslation>['t'], outcome: Outcome
   return outcome.opened ? t('triage.doneCaseOpened') : t('triage.doneCaseAttached');
 }
 
-/** Signals with the names of their pupils (the signal itself carries only the id). */
-async function loadSignals(): Promise<{ signals: Signal[]; names: Record<string, string> }> {
+async function loadSignals(): Promise<Signal[]> {
   const { signals } = await call(api.GET('/api/signals', { params: { query: { status: 'open' } } }));
-  const ids = [...new Set(signals.map((s) => s.pupil_id))];
-  const pupils = await Promise.all(
-    ids.map((id) => call(api.GET('/api/pupils/{id}', { params: { path: { id } } })).catch(() => null)),
-  );
-  const names: Record<string, string> = {};
-  for (const p of pupils) if (p) names[p.id] = pupilName(p);
-  return { signals, names };
+  return signals;
 }
 
 export function SignalsPage() {
@@ -129,13 +121,13 @@ export function SignalsPage() {
       {triage && <Paragraph>{t('signals.triageIntro')}</Paragraph>}
       <FormAlert title={t('errors.summaryTitle')} message={error} />
       {!data && !error && <Loading />}
-      {data && data.signals.length === 0 && (
+      {data && data.length === 0 && (
         <Paragraph>{triage ? t('signals.triageNone') : t('signals.mineNone')}</Paragraph>
       )}
-      {data && data.signals.length > 0 && (
+      {data && data.length > 0 && (
         <ul className="samen-cards">
-          {data.signals.map((s) => {
-            const name = data.names[s.pupil_id] ?? t('signals.unknownPupil', { id: s.pupil_id });
+          {data.map((s) => {
+            const name = s.pupil_name || t('signals.unknownPupil', { id: s.pupil_id });
             const outcome = outcomes[s.id];
             return (
               <li key={s.id} className="samen-card">

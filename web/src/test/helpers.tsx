@@ -31,11 +31,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export type Handler = (request: Request) => Response | Promise<Response>;
 
 /** Replaces fetch; every request is recorded and answered by `handler`. */
-export function mockFetch(handler: Handler) {
+/** `unrecorded`: requests answered but left out of `requests` (reads a test does not count). */
+export function mockFetch(handler: Handler, unrecorded: (request: Request) => boolean = () => false) {
   const requests: Request[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    requests.push(request.clone());
+    if (!unrecorded(request)) requests.push(request.clone());
     return handler(request);
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -8,7 +8,7 @@ import { Button, FormFieldTextbox, Heading2, Paragraph } from '@utrecht/componen
 import { api, ApiError, call, type Pupil, type Schemas } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { RadioGroup } from '../../components/ChoiceGroup';
-import { FormAlert, Loading, Notice, PageTitle } from '../../components/common';
+import { FormAlert, LoadFailed, Loading, Notice, PageTitle } from '../../components/common';
 import { messageFor, useForm, useLoad, valueOf } from '../../components/forms';
 import { SimpleTable } from '../../components/SimpleTable';
 import { currentLanguage } from '../../i18n';
@@ -143,12 +143,7 @@ export function InvitationsPage({ id }: { id: string }) {
   const language = currentLanguage();
 
   if (error) {
-    return (
-      <>
-        <PageTitle>{t('errors.summaryTitle')}</PageTitle>
-        <FormAlert title={t('errors.summaryTitle')} message={error} />
-      </>
-    );
+    return <LoadFailed message={error} />;
   }
   if (!data) return <Loading />;
   const { pupil, invitations } = data;

@@ -6,7 +6,7 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { api, ApiError, call, type Membership, type Role, type Schemas } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { Facts } from '../../components/Facts';
-import { FormAlert, Loading, Notice, PageTitle } from '../../components/common';
+import { FormAlert, LoadFailed, Loading, Notice, PageTitle } from '../../components/common';
 import { messageFor, useForm, useLoad } from '../../components/forms';
 import { SimpleTable } from '../../components/SimpleTable';
 import { paths } from '../routes';
@@ -131,13 +131,7 @@ export function UserPage({ id }: { id: string }) {
     </Paragraph>
   );
   if (error) {
-    return (
-      <>
-        {back}
-        <PageTitle>{t('errors.summaryTitle')}</PageTitle>
-        <FormAlert title={t('errors.summaryTitle')} message={error} />
-      </>
-    );
+    return <LoadFailed message={error} before={back} />;
   }
   if (!user) return <Loading />;
   const status = (active: boolean) => (active ? t('admin.active') : t('admin.inactive'));

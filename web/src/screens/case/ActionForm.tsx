@@ -3,7 +3,7 @@
 // due date in Dutch notation, and, when changing, whether it is done.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextbox } from '@utrecht/component-library-react';
+import { FormFieldTextbox } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { ChoiceItem } from '../../components/ChoiceGroup';
 import { valueOf } from '../../components/forms';
@@ -11,7 +11,7 @@ import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { atTable, type CaseAction } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
 import { personLabel } from './labels';
 
 const FIELDS = ['text', 'owner_membership_id', 'due_date', 'done'] as const;
@@ -121,14 +121,7 @@ export function ActionForm({
           onChange={setDone}
         />
       )}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
-          {action ? t('caseEdit.save') : t('caseEdit.actions.add')}
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t('caseEdit.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel busy={busy} label={action ? t('caseEdit.save') : t('caseEdit.actions.add')} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // once, with the version read). The lead is chosen from the people at the table.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextbox } from '@utrecht/component-library-react';
+import { FormFieldTextbox } from '@utrecht/component-library-react';
 import { api, call, type Category } from '../../api/client';
 import { CheckboxGroup } from '../../components/ChoiceGroup';
 import { valueOf } from '../../components/forms';
@@ -11,7 +11,7 @@ import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { CATEGORIES } from '../NewSignalPage';
 import { atTable } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
 import { personLabel } from './labels';
 
 const FIELDS = ['lead_membership_id', 'categories', 'review_date'] as const;
@@ -86,14 +86,7 @@ export function CaseEditForm({
         invalid={Boolean(errors.fields.review_date)}
         errorMessage={errors.fields.review_date}
       />
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
-          {t('caseEdit.save')}
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t('caseEdit.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel busy={busy} label={t('caseEdit.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ const CC: Me = {
 const CASE: Case = {
   id: '1',
   pupil_id: '2',
+  pupil_name: 'Sanne de Vries',
   school_id: '3',
   lead_membership_id: '8',
   lead: { membership_id: '8', user_id: '17', name: 'Mirjam', organisation_id: '6', role: 'school_care_worker' },
@@ -93,10 +94,14 @@ const entry = (id: string, text: string, more: Partial<ChronologyEntry> = {}): C
   ...more,
 });
 
+// The audience previews of the team's basis (components/TeamBasis.tsx): answered, not counted.
+const isPreview = (req: Request) => new URL(req.url).pathname.endsWith('/entries/preview');
+
 /** The case page's reads; `extra` answers anything else first. */
 function server(extra: Handler = () => json(599, {}), kase: Case = CASE, entries: ChronologyEntry[] = []) {
   return mockFetch(async (req) => {
     const url = new URL(req.url);
+    if (isPreview(req)) return json(200, { will_see: [], will_not_see: [] });
     const answer = await extra(req);
     if (answer.status !== 599) return answer;
     if (req.method === 'GET' && url.pathname === '/api/cases/1') return json(200, kase);
@@ -104,7 +109,7 @@ function server(extra: Handler = () => json(599, {}), kase: Case = CASE, entries
     if (url.pathname === '/api/organisations') return json(200, ORGS);
     if (url.pathname === '/api/cases/1/entries') return json(200, { entries });
     return json(404, { error: { code: 'not_found', message: 'no' } });
-  });
+  }, isPreview);
 }
 
 const bodyOf = async (r: Request) => JSON.parse(await r.text()) as Record<string, unknown>;

@@ -2,11 +2,11 @@
 // with the case's version.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextarea } from '@utrecht/component-library-react';
+import { FormFieldTextarea } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { SelectField } from '../../components/SelectField';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
 
 const LEVELS = ['1', '2', '3', '4', '5'] as const;
 type Level = (typeof LEVELS)[number];
@@ -66,14 +66,7 @@ export function LevelForm({
         invalid={Boolean(errors.fields.reason)}
         errorMessage={errors.fields.reason}
       />
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
-          {t('caseEdit.level.submit')}
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
-          {t('caseEdit.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel busy={busy} label={t('caseEdit.level.submit')} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,6 @@
 // organisations' names (for the seats at the table), who may manage the case, and the
 // people around it by membership and by user (for owners, level changes, the author filter).
 import { api, call, type Case, type Me, type Role, type Schemas } from '../../api/client';
-import { pupilName } from '../../format/names';
 import { isFamily } from '../routes';
 
 export type Goal = Schemas['Goal'];
@@ -21,15 +20,12 @@ export interface CaseView {
 
 export async function loadCaseView(id: string, role: Role): Promise<CaseView> {
   const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
-  const [pupil, organisations] = await Promise.all([
-    call(api.GET('/api/pupils/{id}', { params: { path: { id: kase.pupil_id } } })).catch(() => null),
-    isFamily(role)
-      ? Promise.resolve([])
-      : call(api.GET('/api/organisations')).then((o) => o.organisations, () => [] as Organisation[]),
-  ]);
+  const organisations = isFamily(role)
+    ? []
+    : await call(api.GET('/api/organisations')).then((o) => o.organisations, () => [] as Organisation[]);
   return {
     kase,
-    pupil: pupil ? pupilName(pupil) : null,
+    pupil: kase.pupil_name || null,
     organisations: new Map(organisations.map((o) => [o.id, o.name])),
     activeOrganisations: organisations.filter((o) => o.active),
   };
@@ -94,7 +90,4 @@ export function namesByUser(people: Map<string, Person>): Map<string, string> {
   return map;
 }
 
-/** Roles that work on cases: they may sit at a table, lead or own an action. */
-export function worksOnCases(role: Role): boolean {
-  return !['admin', 'school_leader', 'policy_officer', 'researcher', 'privacy_officer', 'guardian', 'pupil'].includes(role);
-}
+export { worksOnCases } from '../routes';

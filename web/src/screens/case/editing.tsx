@@ -117,3 +117,18 @@ export function Confirm({
     </div>
   );
 }
+
+/** The buttons under an edit form: submit (busy while sending) and cancel. */
+export function SaveCancel({ busy, label, onCancel }: { busy: boolean; label: string; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <ButtonGroup>
+      <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
+        {label}
+      </Button>
+      <Button appearance="secondary-action-button" type="button" onClick={onCancel}>
+        {t('caseEdit.cancel')}
+      </Button>
+    </ButtonGroup>
+  );
+}

@@ -13,7 +13,8 @@ import { focusFirstInvalid, useLoad, valueOf, type FieldErrors } from '../../com
 import { usePaged } from '../../components/paging';
 import { SimpleTable } from '../../components/SimpleTable';
 import { currentLanguage } from '../../i18n';
-import { dutchMomentToInstant, formatDate, formatDateTime, parseDutchDate } from '../../format/dates';
+import { dutchMomentToInstant, formatDate, formatDateTime } from '../../format/dates';
+import { parseDutchDate } from '../../format/dateInput';
 import { paths, type AuditFilter } from '../routes';
 
 type Entry = Schemas['AuditEntry'];
@@ -92,8 +93,8 @@ function Filters({ filter, onApply }: { filter: AuditFilter; onApply(f: AuditFil
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const from = value.from.trim() ? parseDutchDate(value.from) : '';
-    const until = value.until.trim() ? parseDutchDate(value.until) : '';
+    const from = parseDutchDate(value.from);
+    const until = parseDutchDate(value.until);
     const next = {
       from: from === null ? t('privacy.audit.dateInvalid') : undefined,
       until: until === null ? t('privacy.audit.dateInvalid') : undefined,

@@ -18,9 +18,9 @@ import {
   formatDateTime,
   formatInstantDate,
   formatInstantTime,
-  parseDutchDate,
   parseTime,
 } from '../../format/dates';
+import { parseDutchDate } from '../../format/dateInput';
 import { paths } from '../routes';
 
 type Explanation = Schemas['AccessExplanation'];

@@ -1,0 +1,22 @@
+// The list of cases one may enter (screens/CasesPage.tsx).
+export const casesNl = {
+  nav: 'Dossiers',
+  title: 'Mijn dossiers',
+  intro: 'De dossiers waarin je mag kijken: die je leidt, waar je aan tafel zit, of van je school als zorgcoördinator.',
+  status: 'Welke dossiers',
+  statusOpen: 'Open',
+  statusClosed: 'Gesloten',
+  statusAll: 'Alle',
+  caption: 'Dossiers',
+  pupil: 'Leerling',
+  level: 'Niveau',
+  state: 'Status',
+  categories: 'Onderwerpen',
+  reviewDate: 'Evaluatie',
+  opened: 'Geopend',
+  overdue: '{{date}} — verlopen',
+  none: 'Er zijn geen dossiers die je mag zien.',
+  count_one: '{{count}} dossier',
+  count_other: '{{count}} dossiers',
+  unknownPupil: 'leerling {{id}}',
+};
