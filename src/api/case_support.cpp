@@ -7,6 +7,7 @@
 #include "domain/dates.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/record_text.hpp"
 #include "domain/text.hpp"
 #include "http/errors.hpp"
 
@@ -76,6 +77,12 @@ json::array categories_json(const std::vector<domain::EntryCategory>& categories
   return out;
 }
 
+std::string person_in_record(store::ReadTx& tx, const store::Membership& m) {
+  auto user = tx.user(m.user_id);
+  return domain::person_in_record(user ? user->name : "gebruiker " + m.user_id, m.role,
+                                  m.organisation_name);
+}
+
 json::object signal_json(const store::SignalRecord& s, NameBook& names) {
   return {{"id", s.id},
           {"pupil_id", s.pupil_id},
@@ -97,12 +104,12 @@ json::object signal_json(const store::SignalRecord& s, NameBook& names) {
           {"version", s.version}};
 }
 
-json::object team_member_json(const store::TeamMember& m, const std::string& user_name,
-                              bool with_reason) {
+json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason) {
   return {{"membership_id", m.membership_id},
           {"user_id", m.user_id},
-          {"name", user_name},
+          {"name", names.user(m.user_id)},
           {"organisation_id", m.organisation_id},
+          {"organisation_name", names.organisation(m.organisation_id)},
           {"role", domain::to_string(m.role)},
           {"reason", with_reason ? json::value(m.reason) : json::value(nullptr)},
           {"added_by_user_id", m.added_by_user_id},
@@ -111,12 +118,15 @@ json::object team_member_json(const store::TeamMember& m, const std::string& use
           {"removed_by_user_id", optional_id(m.removed_by_user_id)}};
 }
 
-json::object level_change_json(const store::LevelChange& c, bool with_reason) {
+json::object level_change_json(const store::LevelChange& c, NameBook& names, bool with_reason) {
   return {{"from_level", c.from_level ? json::value(*c.from_level) : json::value(nullptr)},
           {"to_level", c.to_level},
           {"escalation", store::is_escalation(c)},
           {"reason", with_reason ? json::value(c.reason) : json::value(nullptr)},
           {"changed_by_user_id", c.changed_by_user_id},
+          {"changed_by_name", c.changed_by_user_id.empty()
+                                  ? json::value(nullptr)
+                                  : json::value(names.user(c.changed_by_user_id))},
           {"changed_by_membership_id", c.changed_by_membership_id},
           {"changed_at", domain::format_instant(c.changed_at)}};
 }
@@ -174,12 +184,11 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   facts.lead_membership_id = c.lead_membership_id;
   json::array team, history, goals, actions;
   for (const auto& m : c.team)
-    team.push_back(
-        team_member_json(m, names.user(m.user_id),
-                         domain::may_read_case_reasons(viewer, facts, m.added_by_user_id)));
+    team.push_back(team_member_json(
+        m, names, domain::may_read_case_reasons(viewer, facts, m.added_by_user_id)));
   for (const auto& change : c.level_changes)
     history.push_back(level_change_json(
-        change, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id)));
+        change, names, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id)));
   for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
   for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
   if (!c.lead_membership_id.empty()) {
@@ -188,6 +197,7 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                                  {"user_id", lead->user_id},
                                  {"name", names.user(lead->user_id)},
                                  {"organisation_id", lead->organisation_id},
+                                 {"organisation_name", names.organisation(lead->organisation_id)},
                                  {"role", domain::to_string(lead->role)}};
     }
   }

@@ -31,9 +31,10 @@ Result<std::string> read_text(JsonReader& in, const char* name, bool required,
 boost::json::array categories_json(const std::vector<domain::EntryCategory>& categories);
 // With `pupil_name` and `author_name`, so that a queue needs no read per pupil.
 boost::json::object signal_json(const store::SignalRecord& s, NameBook& names);
-boost::json::object team_member_json(const store::TeamMember& m, const std::string& user_name,
-                                     bool with_reason);
-boost::json::object level_change_json(const store::LevelChange& c, bool with_reason);
+// With the names of the person and their organisation, which a family login cannot list.
+boost::json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason);
+boost::json::object level_change_json(const store::LevelChange& c, NameBook& names,
+                                      bool with_reason);
 boost::json::object goal_json(const store::GoalRecord& g);
 boost::json::object action_json(const store::ActionRecord& a);
 // The case summary (listings); `detail` adds team, level history, goals and actions.
@@ -42,6 +43,9 @@ boost::json::object case_summary_json(const store::CaseRecord& c, NameBook& name
 // may_read_case_reasons allows (the rest of the table reads them in the chronology).
 boost::json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                                      const domain::Viewer& viewer);
+
+// How the record names a membership: "name (Dutch role, organisation)".
+std::string person_in_record(store::ReadTx& tx, const store::Membership& m);
 
 // A chronology entry written by the actor on case `c` (kinds signal, triage, level_change,
 // team_change, closure; docs/decisions.md "Cases — API").

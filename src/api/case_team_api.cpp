@@ -11,6 +11,7 @@
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
+#include "domain/record_text.hpp"
 
 namespace samen::api {
 namespace {
@@ -23,12 +24,6 @@ namespace json = boost::json;
 constexpr std::size_t kMaxReason = 2000;
 
 // "Tom Gezinswerker (family_worker, Buurtteam Lindeveld-Oost)"
-std::string describe(store::ReadTx& tx, const store::Membership& m) {
-  auto user = tx.user(m.user_id);
-  return (user ? user->name : "user " + m.user_id) + " (" + std::string(domain::to_string(m.role)) +
-         ", " + m.organisation_name + ")";
-}
-
 Reply add_member(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   auto actor = authenticate(ctx, req, *tx);
@@ -45,7 +40,7 @@ Reply add_member(AppContext& ctx, Request& req) {
   if (!reason) return fail(reason.error());
   if (auto ok = check_case_membership(*tx, membership_id, *actor, "membership_id"); !ok)
     return fail(ok.error());
-  auto who = describe(*tx, *tx->membership(membership_id));
+  auto who = person_in_record(*tx, *tx->membership(membership_id));
   store::TeamMember m;
   m.case_id = change.facts.case_id;
   m.membership_id = membership_id;
@@ -62,7 +57,7 @@ Reply add_member(AppContext& ctx, Request& req) {
       return audit::JobOutcome{false, {}};
     }
     w.append_entry(chronology_entry(a, facts, "team_change", domain::Audience::case_team, category,
-                                    who + " joined the case team: " + m.reason, m.added_at));
+                                    domain::joined_table_text(who, m.reason), m.added_at));
     auto c = w.case_record(facts.case_id);
     out = json_response(201, case_detail_json(w, *c, a.viewer));
     return audit::JobOutcome{true,
@@ -79,7 +74,8 @@ Reply remove_member(AppContext& ctx, Request& req) {
   if (change.denied) return std::move(*change.denied);
   std::string membership_id = req.params["membership_id"];
   auto membership = tx->membership(membership_id);
-  std::string who = membership ? describe(*tx, *membership) : "membership " + membership_id;
+  std::string who =
+      membership ? person_in_record(*tx, *membership) : "lidmaatschap " + membership_id;
   return Reply::writing(
       [req, a = *actor, membership_id, who, facts = change.facts, decision = change.decision,
        category = change.record.categories.front()](store::WriteTx& w, Response& out) {
@@ -90,7 +86,7 @@ Reply remove_member(AppContext& ctx, Request& req) {
           return audit::JobOutcome{false, {}};
         }
         w.append_entry(chronology_entry(a, facts, "team_change", domain::Audience::case_team,
-                                        category, who + " left the case team", now));
+                                        category, domain::left_table_text(who), now));
         out.status = 204;
         return audit::JobOutcome{true,
                                  {decision_event(a, req, decision, "remove_team_member", "case",

@@ -17,6 +17,7 @@
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/record_text.hpp"
 
 namespace samen::api {
 namespace {
@@ -233,10 +234,14 @@ Reply update_case(AppContext& ctx, Request& req) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
-    if (new_lead)
+    if (new_lead) {
+      auto lead = w.membership(c.lead_membership_id);
       w.append_entry(chronology_entry(
           a, facts, "team_change", domain::Audience::case_team, c.categories.front(),
-          "The lead is now membership " + c.lead_membership_id, domain::now_millis()));
+          domain::new_lead_text(lead ? person_in_record(w, *lead)
+                                     : "lidmaatschap " + c.lead_membership_id),
+          domain::now_millis()));
+    }
     out = case_response(w, c.id, 200, a.viewer);
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "update", "case", c.id, c.pupil_id)}};
@@ -288,9 +293,7 @@ Reply change_level(AppContext& ctx, Request& req) {
     }
     w.append_entry(chronology_entry(
         a, facts, "level_change", domain::Audience::case_team, category,
-        "Support level " + std::to_string(*lc.from_level) + " to " + std::to_string(lc.to_level) +
-            (lc.to_level > *lc.from_level ? " (escalation)" : "") + ": " + lc.reason,
-        lc.changed_at));
+        domain::level_change_text(*lc.from_level, lc.to_level, lc.reason), lc.changed_at));
     out = case_response(w, lc.case_id, 200, a.viewer);
     return audit::JobOutcome{
         true,
@@ -333,8 +336,7 @@ Reply close_case(AppContext& ctx, Request& req) {
       return audit::JobOutcome{false, {}};
     }
     w.append_entry(chronology_entry(a, facts, "closure", domain::Audience::case_team, category,
-                                    "Case closed: " + outcome + (note.empty() ? "" : ". " + note),
-                                    now));
+                                    domain::closure_text(outcome, note), now));
     out = case_response(w, facts.case_id, 200, a.viewer);
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "close", "case", facts.case_id, facts.pupil_id)}};

@@ -26,4 +26,12 @@ const std::string& NameBook::user(const std::string& user_id) {
   return it->second;
 }
 
+const std::string& NameBook::organisation(const std::string& organisation_id) {
+  auto [it, fresh] = organisations_.try_emplace(organisation_id);
+  if (fresh) {
+    if (auto o = tx_.organisation(organisation_id)) it->second = o->name;
+  }
+  return it->second;
+}
+
 }  // namespace samen::api

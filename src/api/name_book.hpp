@@ -15,6 +15,7 @@ class NameBook {
   explicit NameBook(store::ReadTx& tx) : tx_(tx) {}
   const std::string& pupil(const std::string& pupil_id);
   const std::string& user(const std::string& user_id);
+  const std::string& organisation(const std::string& organisation_id);
   // The names of these pupils in one query, before a listing asks for them row by row.
   void read_pupils(const std::vector<std::string>& pupil_ids);
 
@@ -22,6 +23,7 @@ class NameBook {
   store::ReadTx& tx_;
   std::map<std::string, std::string> pupils_;
   std::map<std::string, std::string> users_;
+  std::map<std::string, std::string> organisations_;
 };
 
 }  // namespace samen::api

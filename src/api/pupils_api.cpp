@@ -154,7 +154,8 @@ Reply get_pupil(AppContext& ctx, Request& req) {
     return reply;
   }
   const auto& pupil = record->pupil;
-  *reply.response = json_response(200, pupil_json(pupil, decision.view, record->mentor_name));
+  *reply.response = json_response(
+      200, pupil_json(pupil, decision.view, record->mentor_name, true, actor->user.id));
   reply.response->set_header("ETag", "\"" + std::to_string(pupil.version) + "\"");
   return reply;
 }

@@ -10,6 +10,7 @@
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
+#include "domain/record_text.hpp"
 
 namespace samen::api {
 namespace {
@@ -113,7 +114,7 @@ Reply record_safety_decision(AppContext& ctx, Request& req) {
     r.decision.id = w.insert_safety_decision(r);
     w.append_entry(chronology_entry(
         a, facts, "safety_decision", domain::Audience::case_team, domain::EntryCategory::safety,
-        "Safety decision (Meldcode): " + r.reason + " Steps: " + r.steps, r.recorded_at));
+        domain::safety_decision_text(r.reason, r.steps), r.recorded_at));
     out = json_response(201, safety_json(r));
     return audit::JobOutcome{true,
                              {decision_event(a, req, decision, "create", "safety_decision",

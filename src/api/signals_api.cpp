@@ -13,6 +13,7 @@
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
+#include "domain/record_text.hpp"
 
 namespace samen::api {
 namespace {
@@ -310,9 +311,7 @@ Reply triage_signal(AppContext& ctx, Request& req) {
     }
     w.append_entry(signal_entry(*s, *facts));
     w.append_entry(chronology_entry(a, *facts, "triage", domain::Audience::school,
-                                    s->categories.front(),
-                                    opened ? "Signal " + s->id + " triaged: a new case was opened"
-                                           : "Signal " + s->id + " triaged: attached to this case",
+                                    s->categories.front(), domain::triage_text(s->id, opened),
                                     now));
     out = json_response(200,
                         json::object{{"status", "case"}, {"case_id", case_id}, {"opened", opened}});

@@ -32,7 +32,8 @@ json::object organisation_json(const store::Organisation& o) {
 }
 
 json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
-                        const std::string& mentor_name, bool with_guardians) {
+                        const std::string& mentor_name, bool with_guardians,
+                        const std::string& viewer_user_id) {
   json::object out{{"id", p.id},
                    {"school_id", p.school_id},
                    {"pupil_number", p.pupil_number},
@@ -61,7 +62,9 @@ json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
                      {"relation", g.relation},
                      {"email", g.email.empty() ? json::value(nullptr) : json::value(g.email)},
                      {"phone", g.phone.empty() ? json::value(nullptr) : json::value(g.phone)},
-                     {"parental_authority", g.parental_authority}});
+                     {"parental_authority", g.parental_authority},
+                     {"has_login", !g.user_id.empty()},
+                     {"is_you", !viewer_user_id.empty() && g.user_id == viewer_user_id}});
   out["guardians"] = std::move(guardians);
   return out;
 }

@@ -17,9 +17,12 @@ namespace samen::api {
 boost::json::object user_json(const store::User& user);
 boost::json::object membership_json(const store::Membership& m);
 boost::json::object organisation_json(const store::Organisation& o);
-// Listings pass with_guardians = false: their rows are summaries without guardians.
+// Listings pass with_guardians = false: their rows are summaries without guardians. Each
+// guardian says whether it has a login (`has_login`), and `is_you` marks the one that is
+// `viewer_user_id` (a guardian reading their own child's record).
 boost::json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
-                               const std::string& mentor_name = {}, bool with_guardians = true);
+                               const std::string& mentor_name = {}, bool with_guardians = true,
+                               const std::string& viewer_user_id = {});
 boost::json::object audit_row_json(const store::AuditRow& r);
 boost::json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships);
 

@@ -177,6 +177,18 @@ class CaseFlow(unittest.TestCase):
         for kind in ["signal", "triage", "team_change", "level_change", "closure"]:
             self.assertIn(kind, kinds)
         self.assertEqual(kinds.count("team_change"), 3)
+        # Samen's own entries in the record are Dutch, like the rest of it.
+        texts = {k: t for (k, t) in self.server.query(
+            "SELECT kind, text FROM entries WHERE case_id = ? ORDER BY id", int(case_id))}
+        self.assertRegex(texts["triage"], r"^Signaal \d+ beoordeeld: ")
+        self.assertTrue(texts["level_change"].startswith("Ondersteuningsniveau "), texts["level_change"])
+        self.assertIn("(opgeschaald)", texts["level_change"])
+        self.assertTrue(texts["closure"].startswith("Dossier gesloten: "), texts["closure"])
+        team_texts = [t for (k, t) in self.server.query(
+            "SELECT kind, text FROM entries WHERE case_id = ? AND kind = 'team_change' ORDER BY id", int(case_id))]
+        self.assertIn("(leerplichtambtenaar, ", team_texts[0])
+        self.assertTrue(team_texts[0].endswith("zit nu aan tafel: Leerplicht: verzuim boven de grens"), team_texts[0])
+        self.assertTrue(team_texts[-1].endswith("zit niet meer aan tafel"), team_texts[-1])
 
     def test_other_school_gets_404_and_the_denial_is_audited(self):
         pupil = pupil_without_case(self.server, "Het Baken College", "3A")
@@ -213,6 +225,26 @@ class CaseFlow(unittest.TestCase):
         full = " ".join(part for part in [given, prefix, family] if part)
         self.assertEqual(listing["cases"][0]["pupil_name"], full)
         self.assertEqual(seen["pupil_name"], full)
+        # Names the family cannot look up itself: the organisations at the table, who
+        # changed the level; and which guardian of the record is this login.
+        self.assertTrue(seen["team"])
+        for m in seen["team"] + [seen["lead"]]:
+            self.assertEqual(m["organisation_name"],
+                             self.server.scalar("SELECT name FROM organisations WHERE id = ?", m["organisation_id"]))
+        for change in seen["level_history"]:
+            self.assertEqual(change["changed_by_name"],
+                             self.server.scalar("SELECT name FROM users WHERE id = ?", change["changed_by_user_id"]))
+        _, _, record = parent.get(f"/api/pupils/{seen['pupil_id']}")
+        mine = [g for g in record["guardians"] if g["is_you"]]
+        self.assertEqual(len(mine), 1)
+        self.assertTrue(mine[0]["has_login"])
+        mine_in_db = self.server.scalar(
+            "SELECT g.id FROM guardians g JOIN users u ON u.id = g.user_id WHERE u.email = 'ouder@ouders.example' "
+            "AND g.pupil_id = ?", seen["pupil_id"])
+        self.assertEqual(mine[0]["id"], str(mine_in_db))
+        _, _, as_school = self.server.login("zorg@hetbaken.example").get(f"/api/pupils/{seen['pupil_id']}")
+        self.assertFalse(any(g["is_you"] for g in as_school["guardians"]))
+        self.assertTrue(any(g["has_login"] for g in as_school["guardians"]))
         row = self.server.query(
             "SELECT reason, legal_basis FROM audit_log WHERE resource_type = 'case' AND resource_id = ? "
             "AND actor_role = 'guardian' ORDER BY seq DESC LIMIT 1", case_id)[0]

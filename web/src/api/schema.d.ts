@@ -1423,6 +1423,10 @@ export interface components {
             phone: string | null;
             /** @description Has parental authority (gezag); decides whether their consent counts. */
             parental_authority: boolean;
+            /** @description The guardian has a Samen login (an invitation was accepted). */
+            has_login?: boolean;
+            /** @description This guardian is the caller (a guardian reading their child's record). */
+            is_you?: boolean;
         };
         /**
          * @description A pupil record in the view the caller is entitled to. `directory` has only the fields
@@ -1747,8 +1751,11 @@ export interface components {
             user_id?: string;
             name?: string;
             organisation_id?: string;
+            /** @description The organisation's name (a family login cannot list organisations). */
+            organisation_name?: string;
             role?: components["schemas"]["Role"];
-            reason?: string;
+            /** @description `null` for a viewer who reads the reasons in the chronology instead. */
+            reason?: string | null;
             added_by_user_id?: string;
             /** Format: date-time */
             added_at?: string;
@@ -1761,8 +1768,11 @@ export interface components {
             from_level?: number | null;
             to_level?: number;
             escalation?: boolean;
-            reason?: string;
+            /** @description `null` for a viewer who reads the reasons in the chronology instead. */
+            reason?: string | null;
             changed_by_user_id?: string;
+            /** @description The name of whoever changed the level. */
+            changed_by_name?: string | null;
             changed_by_membership_id?: string;
             /** Format: date-time */
             changed_at?: string;
@@ -1775,6 +1785,7 @@ export interface components {
                 user_id?: string;
                 name?: string;
                 organisation_id?: string;
+                organisation_name?: string;
                 role?: components["schemas"]["Role"];
             };
             team: components["schemas"]["TeamMember"][];

@@ -29,8 +29,8 @@ const PUPIL: Pupil = {
   enrolment_start: null,
   enrolment_end: null,
   guardians: [
-    { id: 'g1', name: 'Eva Bakker', relation: 'moeder', email: 'eva@example.org', phone: null, parental_authority: true },
-    { id: 'g2', name: 'Rob Bakker', relation: 'vader', email: null, phone: null, parental_authority: true },
+    { id: 'g1', name: 'Eva Bakker', relation: 'moeder', email: 'eva@example.org', phone: null, parental_authority: true, has_login: true, is_you: true },
+    { id: 'g2', name: 'Rob Bakker', relation: 'vader', email: null, phone: null, parental_authority: true, has_login: false, is_you: false },
   ],
 };
 

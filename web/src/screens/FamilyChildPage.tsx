@@ -75,7 +75,7 @@ export function FamilyChildPage({ pupilId }: { pupilId: string }) {
       <FamilyConsents
         pupil={pupil}
         self={self}
-        guardianId={self ? null : myGuardianId(pupil, me)}
+        guardianId={self ? null : myGuardianId(pupil)}
         grants={grants}
         table={table}
         caseIds={cases.length > 0}

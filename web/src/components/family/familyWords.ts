@@ -1,23 +1,13 @@
-// Plain words for the family portal: who the family member is in a grant (which guardian
-// record belongs to this login), and who a grant's recipients are, in the words of the
+// Plain words for the family portal: who the family member is in a grant (the guardian
+// record the API marks as this login), and who a grant's recipients are, in the words of the
 // people the family meets at the table ("de gezinswerker van Buurtteam Lindeveld").
 import type { TFunction } from 'i18next';
-import type { Case, ChronologyEntry, Me, Pupil } from '../../api/client';
+import type { Case, ChronologyEntry, Pupil } from '../../api/client';
 import type { Grant, Party } from '../consents';
 
-/**
- * The guardian record of this login. The API does not say which guardian a login is (gap):
- * the one guardian with parental authority, else the one whose e-mail address or name is
- * the login's; null when that does not settle it (the family member then chooses).
- */
-export function myGuardianId(pupil: Pupil, me: Me): string | null {
-  const guardians = (pupil.guardians ?? []).filter((g) => g.parental_authority);
-  if (guardians.length === 1) return guardians[0]!.id;
-  const email = me.user.email.toLowerCase();
-  const byEmail = guardians.filter((g) => g.email?.toLowerCase() === email);
-  if (byEmail.length === 1) return byEmail[0]!.id;
-  const byName = guardians.filter((g) => g.name === me.user.name);
-  return byName.length === 1 ? byName[0]!.id : null;
+/** The guardian record of this login: the one the API marks `is_you`; null when none is. */
+export function myGuardianId(pupil: Pupil): string | null {
+  return (pupil.guardians ?? []).find((g) => g.is_you)?.id ?? null;
 }
 
 /** "a, b en c". */
@@ -33,7 +23,7 @@ export interface Table {
   roles: Map<string, string[]>;
 }
 
-/** What the family knows of the organisations around its cases (the API gives no names: gap). */
+/** What the family knows of the organisations around its cases: those at the table, and the authors of what was shared. */
 export function tableOf(cases: readonly Case[], entries: readonly ChronologyEntry[]): Table {
   const organisations = new Map<string, string>();
   for (const e of entries) if (e.author.organisation) organisations.set(e.author.organisation_id, e.author.organisation);
@@ -41,6 +31,7 @@ export function tableOf(cases: readonly Case[], entries: readonly ChronologyEntr
   for (const c of cases) {
     const seats = [...c.team.filter((m) => !m.removed_at), ...(c.lead ? [c.lead] : [])];
     for (const m of seats) {
+      if (m.organisation_id && m.organisation_name) organisations.set(m.organisation_id, m.organisation_name);
       if (!m.organisation_id || !m.role) continue;
       const list = roles.get(m.organisation_id) ?? [];
       if (!list.includes(m.role)) list.push(m.role);

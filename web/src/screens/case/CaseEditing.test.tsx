@@ -59,8 +59,8 @@ const CASE: Case = {
     },
   ],
   level_history: [
-    { from_level: null, to_level: 1, escalation: false, reason: 'Bij opening', changed_by_user_id: '4', changed_by_membership_id: '', changed_at: '2026-09-10T12:00:00.000Z' },
-    { from_level: 1, to_level: 2, escalation: true, reason: 'Extra begeleiding', changed_by_user_id: '17', changed_by_membership_id: '8', changed_at: '2026-09-20T12:00:00.000Z' },
+    { from_level: null, to_level: 1, escalation: false, reason: 'Bij opening', changed_by_user_id: '4', changed_by_name: 'Ellen Zorgcoördinator', changed_by_membership_id: '', changed_at: '2026-09-10T12:00:00.000Z' },
+    { from_level: 1, to_level: 2, escalation: true, reason: 'Extra begeleiding', changed_by_user_id: '17', changed_by_name: 'Mirjam Maatschappelijk Werk', changed_by_membership_id: '8', changed_at: '2026-09-20T12:00:00.000Z' },
   ],
   escalations: 1,
   goals: [{ id: '30', case_id: '1', text: 'Elke ochtend op tijd', achieved: false, achieved_at: null, version: 2 }],
@@ -246,7 +246,7 @@ describe('the case page for whoever manages the case', () => {
     const history = within(level).getByRole('table', { name: 'Verloop van het niveau, oudste eerst' });
     expect(history).toHaveTextContent('1 → 2 (opgeschaald)');
     expect(history).toHaveTextContent('Mirjam');
-    expect(history).toHaveTextContent('Ellen Zorgcoördinator'); // the opening, by user id
+    expect(history).toHaveTextContent('Ellen Zorgcoördinator'); // the opening: the API's name, no seat needed
     await user.click(within(level).getByRole('button', { name: 'Niveau wijzigen' }));
     const select = within(level).getByLabelText('Nieuw niveau');
     expect(within(select).queryByRole('option', { name: /^2 — / })).not.toBeInTheDocument(); // the current level

@@ -10,7 +10,6 @@ import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../format/dates';
 import { useCase } from './CaseContext';
 import { LevelForm } from './LevelForm';
-import { namesByUser } from './caseData';
 import { hiddenReason } from './labels';
 import { useMe } from '../../session/session';
 import { isFamily } from '../routes';
@@ -22,7 +21,6 @@ export function LevelSection() {
   const [reloaded, setReloaded] = useState(false);
   const [saved, setSaved] = useState(false);
   const history = kase.level_history;
-  const users = namesByUser(people);
   const family = isFamily(useMe().active_membership.role);
   const direction = (from: number | null | undefined, to: number | undefined) =>
     from == null ? t('caseEdit.level.opened') : (to ?? 0) > from ? t('caseEdit.level.escalation') : t('caseEdit.level.deescalation');
@@ -48,8 +46,8 @@ export function LevelSection() {
               h.from_level == null
                 ? `${t('caseEdit.level.opened')}: ${h.to_level}`
                 : `${h.from_level} → ${h.to_level} (${direction(h.from_level, h.to_level)})`,
-              (h.changed_by_membership_id && people.get(h.changed_by_membership_id)?.name) ||
-                (h.changed_by_user_id && users.get(h.changed_by_user_id)) ||
+              h.changed_by_name ||
+                (h.changed_by_membership_id && people.get(h.changed_by_membership_id)?.name) ||
                 t('caseEdit.unknownPerson'),
               h.reason ?? hiddenReason(t, family),
             ],

@@ -26,7 +26,7 @@ export function TeamSection() {
   const [done, setDone] = useState<string>();
   const seated = kase.team.filter((m) => !m.removed_at);
   const ended = kase.team.filter((m) => m.removed_at);
-  // The family may not list organisations: then the column is left out rather than empty.
+  // Without any organisation name (a case whose seats name none) the column is left out rather than empty.
   const withOrg = view.organisations.size > 0;
   const orgHeader = withOrg ? [t('entry.organisation')] : [];
   const organisation = (m: TeamMember) => (withOrg ? [(m.organisation_id && view.organisations.get(m.organisation_id)) || ''] : []);

@@ -23,10 +23,15 @@ export async function loadCaseView(id: string, role: Role): Promise<CaseView> {
   const organisations = isFamily(role)
     ? []
     : await call(api.GET('/api/organisations')).then((o) => o.organisations, () => [] as Organisation[]);
+  // The seats name their organisations too: the family, who may not list organisations,
+  // still reads who sits at the table.
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  for (const m of [...kase.team, ...(kase.lead ? [kase.lead] : [])])
+    if (m.organisation_id && m.organisation_name && !names.has(m.organisation_id)) names.set(m.organisation_id, m.organisation_name);
   return {
     kase,
     pupil: kase.pupil_name || null,
-    organisations: new Map(organisations.map((o) => [o.id, o.name])),
+    organisations: names,
     activeOrganisations: organisations.filter((o) => o.active),
   };
 }

@@ -1,0 +1,37 @@
+#include "domain/record_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace samen::domain {
+
+TEST(RecordText, EveryRoleHasItsOwnDutchName) {
+  std::set<std::string> seen;
+  for (int r = 0; r <= static_cast<int>(Role::pupil); ++r) {
+    std::string name = dutch_role(static_cast<Role>(r));
+    EXPECT_NE(name, "onbekende rol") << r;
+    EXPECT_TRUE(seen.insert(name).second) << name;
+  }
+  EXPECT_STREQ(dutch_role(Role::care_coordinator), "zorgcoördinator");
+  EXPECT_STREQ(dutch_role(Role::youth_health), "jeugdverpleegkundige / jeugdarts");
+}
+
+TEST(RecordText, TheChronologysOwnEntriesAreDutch) {
+  auto who = person_in_record("Sevda Jeugdverpleegkundige", Role::youth_health, "GGD Lindeveld");
+  EXPECT_EQ(who, "Sevda Jeugdverpleegkundige (jeugdverpleegkundige / jeugdarts, GGD Lindeveld)");
+  EXPECT_EQ(joined_table_text("X", "slaap"), "X zit nu aan tafel: slaap");
+  EXPECT_EQ(left_table_text("X"), "X zit niet meer aan tafel");
+  EXPECT_EQ(new_lead_text("X"), "Regievoerder is nu X");
+  EXPECT_EQ(level_change_text(2, 3, "zorgen"),
+            "Ondersteuningsniveau 2 naar 3 (opgeschaald): zorgen");
+  EXPECT_EQ(level_change_text(4, 3, "beter"), "Ondersteuningsniveau 4 naar 3 (afgeschaald): beter");
+  EXPECT_EQ(closure_text("goals_met", ""), "Dossier gesloten: doelen behaald");
+  EXPECT_EQ(closure_text("other", "verhuisd"), "Dossier gesloten: anders. verhuisd");
+  EXPECT_EQ(safety_decision_text("Zorgen thuis.", "Overleg."),
+            "Veiligheidsbesluit (meldcode): Zorgen thuis. Stappen: Overleg.");
+  EXPECT_EQ(triage_text("7", true), "Signaal 7 beoordeeld: er is een nieuw dossier geopend");
+  EXPECT_EQ(triage_text("7", false), "Signaal 7 beoordeeld: toegevoegd aan dit dossier");
+}
+
+}  // namespace samen::domain
