@@ -127,3 +127,6 @@ bash bench/backends.sh
 
 # Issue 5: the chronology of a 200-entry case and the open cases of a 2,000-pupil school.
 bash bench/cases.sh
+
+# Issue 5: the case page of a 200-entry case in Chromium (needs web/dist and web/node_modules).
+bash bench/case_page.sh
