@@ -68,6 +68,30 @@ describe('CasePage', () => {
     expect(new URL(pageRequests[1]!.url).searchParams.get('after')).toBe('p2');
   });
 
+  it('asks for the first chronology page beside the case, not after it, and only once', async () => {
+    // The case answers only once the chronology has been asked for: a page that waited for
+    // the case before asking would never show the entry.
+    let chronologyAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (chronologyAsked = resolve));
+    const { requests } = mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/cases/1') {
+        await asked;
+        return json(200, CASE);
+      }
+      if (url.pathname.endsWith('/preview')) return json(200, { will_see: [], will_not_see: [] });
+      if (url.pathname === '/api/organisations') return json(200, { organisations: [] });
+      if (url.pathname === '/api/cases/1/entries') {
+        chronologyAsked();
+        return json(200, { entries: [entry('10', 'Eerste gesprek')] });
+      }
+      return json(404, { error: { code: 'not_found', message: 'no' } });
+    });
+    renderApp(<CasePage id="1" />, { status: 'active', me: ME });
+    expect(await screen.findByText('Eerste gesprek')).toBeInTheDocument();
+    expect(requests.filter((r) => new URL(r.url).pathname === '/api/cases/1/entries')).toHaveLength(1);
+  });
+
   it('asks the server for the chosen category and audience, and starts again from page one', async () => {
     const { requests } = mockFetch((req) => {
       const url = new URL(req.url);

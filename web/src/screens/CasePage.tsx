@@ -5,12 +5,12 @@
 // enter the case reads it all (the server leaves out what they may not see); only whoever
 // manages it gets the controls. The parts live in screens/case/; this file loads the case
 // and puts them in order.
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
-import { Chronology, type Author } from '../components/Chronology';
+import { Chronology, prefetchChronology, type Author } from '../components/Chronology';
 import { LoadFailed, Loading, PageTitle } from '../components/common';
 import { EntryForm } from '../components/EntryForm';
 import { CaseConsentPart } from '../components/TeamBasis';
@@ -35,6 +35,8 @@ export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const { view, error, changes, replaceCase, replaceGoal, replaceAction, reload } = useCaseView(id, t('case.notFound'));
+  // The chronology's first page is asked for beside the case, not after it.
+  useEffect(() => prefetchChronology(id), [id]);
   const [written, setWritten] = useState(0); // entries written here: the chronology loads again
   const [jumpTo, setJumpTo] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
