@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Case page benchmark (issue 5: "the case page of a 200-entry case usable within 1 s"),
+# Case page benchmark (issue 6: "the case page of a 200-entry case usable within 1 s"),
 # part of `make bench`: a fresh demo region served with the web UI (`samen serve --static
 # web/dist`), a case with BENCH_ENTRIES chronology entries made through the API by
 # bench/cases_setup.py, and bench/case_page.mjs timing BENCH_PAGE_RUNS navigations to
