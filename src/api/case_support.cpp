@@ -206,6 +206,11 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   out["escalations"] = store::count_escalations(c.level_changes);
   out["goals"] = std::move(goals);
   out["actions"] = std::move(actions);
+  // What the viewer may do on the case, decided here by the policy: the UI decides nothing.
+  bool decides_safety =
+      domain::decide_case_action(viewer, facts, domain::CaseAction::record_safety_decision).allowed;
+  out["may"] = json::object{{"read_safety_decisions", decides_safety},
+                            {"record_safety_decision", decides_safety && c.status == "open"}};
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
+#include "api/safety_views.hpp"
 #include "api/views.hpp"
 #include "domain/entry_filter.hpp"
 #include "domain/policy_cases.hpp"
@@ -289,6 +290,10 @@ Reply explain_entry(AppContext& ctx, Request& req) {
     return fail(explanation.error().code == "not_found" ? 404 : 400, explanation.error().code,
                 explanation.error().message, explanation.error().field);
   auto body = decision_json(explanation->decision);
+  if (explanation->decision.safety_decision_id && school)
+    body["safety_decision"] = relied_on_safety_decision(
+        *tx, explanation->decision, tx->safety_decision_records_of_case(school->case_id),
+        actor->viewer, *school, domain::now_millis());
   body["user_id"] = user;
   body["membership_id"] = explanation->viewer.membership_id;
   body["role"] = std::string(domain::to_string(explanation->viewer.role));
@@ -355,7 +360,15 @@ Reply preview_entry(AppContext& ctx, Request& req) {
       domain::preview_audience(draft_facts(*actor, *c, *draft), c->facts,
                                preview_candidates(*tx, *actor, *c), c->grants, c->safety, now);
   json::array will, wont;
-  for (const auto& row : preview.will_see) will.push_back(preview_row_json(*tx, row));
+  std::vector<store::SafetyDecisionRecord> safety;
+  if (!c->safety.empty()) safety = tx->safety_decision_records_of_case(c->facts.case_id);
+  for (const auto& row : preview.will_see) {
+    auto item = preview_row_json(*tx, row);
+    if (row.decision.safety_decision_id)
+      item["safety_decision"] =
+          relied_on_safety_decision(*tx, row.decision, safety, actor->viewer, c->facts, now);
+    will.push_back(std::move(item));
+  }
   for (const auto& row : preview.will_not_see) wont.push_back(preview_row_json(*tx, row));
   Reply reply;
   reply.audit.push_back(

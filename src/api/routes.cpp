@@ -5,6 +5,7 @@ namespace samen::api {
 void register_routes(http::Router& router, AppContext& ctx) {
   register_health_routes(router, ctx);
   register_session_routes(router, ctx);
+  register_draft_key_routes(router, ctx);
   register_admin_routes(router, ctx);
   register_pupil_routes(router, ctx);
   register_import_routes(router, ctx);

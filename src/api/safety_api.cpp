@@ -9,6 +9,7 @@
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
+#include "api/safety_views.hpp"
 #include "api/views.hpp"
 #include "domain/record_text.hpp"
 
@@ -46,20 +47,6 @@ Status check_organisations(store::ReadTx& tx, const std::vector<std::string>& id
                    "organisation_ids[" + std::to_string(i) + "]"};
   }
   return ok_status();
-}
-
-json::object safety_json(const store::SafetyDecisionRecord& r) {
-  json::array orgs;
-  for (const auto& id : r.decision.organisation_ids) orgs.emplace_back(id);
-  return {{"id", r.decision.id},
-          {"case_id", r.decision.case_id},
-          {"organisation_ids", std::move(orgs)},
-          {"reason", r.reason},
-          {"steps", r.steps},
-          {"valid_from", domain::format_instant(r.decision.valid_from)},
-          {"valid_until", domain::format_instant(r.decision.valid_until)},
-          {"decided_by_user_id", r.decided_by_user_id},
-          {"recorded_at", domain::format_instant(r.recorded_at)}};
 }
 
 Reply record_safety_decision(AppContext& ctx, Request& req) {
@@ -115,7 +102,7 @@ Reply record_safety_decision(AppContext& ctx, Request& req) {
     w.append_entry(chronology_entry(
         a, facts, "safety_decision", domain::Audience::case_team, domain::EntryCategory::safety,
         domain::safety_decision_text(r.reason, r.steps), r.recorded_at));
-    out = json_response(201, safety_json(r));
+    out = json_response(201, safety_decision_json(w, r, a.viewer, facts, r.recorded_at));
     return audit::JobOutcome{true,
                              {decision_event(a, req, decision, "create", "safety_decision",
                                              r.decision.id, facts.pupil_id)}};
@@ -131,8 +118,9 @@ Reply list_safety_decisions(AppContext& ctx, Request& req) {
                         domain::CaseAction::record_safety_decision, /*allow_closed=*/true);
   if (change.denied) return std::move(*change.denied);
   json::array items;
+  auto now = domain::now_millis();
   for (const auto& r : tx->safety_decision_records_of_case(change.facts.case_id))
-    items.push_back(safety_json(r));
+    items.push_back(safety_decision_json(*tx, r, actor->viewer, change.facts, now));
   Reply reply;
   reply.audit.push_back(decision_event(*actor, req, change.decision, "list", "safety_decision",
                                        change.facts.case_id, change.facts.pupil_id));

@@ -1,5 +1,7 @@
 #include "domain/policy_cases.hpp"
 
+#include <algorithm>
+
 #include "domain/consent.hpp"
 #include "domain/policy_entries.hpp"
 
@@ -166,6 +168,15 @@ bool may_read_case_reasons(const Viewer& v, const CaseFacts& c,
   if (is_role_without_case_access(v.role) || is_family_role(v.role)) return false;
   return is_lead(v, c) || is_care_coordinator_of(v, c.school_id) ||
          (!written_by_user_id.empty() && v.user_id == written_by_user_id);
+}
+
+bool may_read_safety_reason(const Viewer& v, const CaseFacts& c, const SafetyDecision& d,
+                            const std::string& decided_by_user_id) {
+  if (is_role_without_case_access(v.role) || is_family_role(v.role)) return false;
+  if (is_lead(v, c) || is_care_coordinator_of(v, c.school_id)) return true;
+  if (!decided_by_user_id.empty() && v.user_id == decided_by_user_id) return true;
+  return std::find(d.organisation_ids.begin(), d.organisation_ids.end(), v.organisation_id) !=
+         d.organisation_ids.end();
 }
 
 Decision decide_explain(const Viewer& v, const std::string& subject_user_id,

@@ -63,6 +63,14 @@ Decision decide_membership_listing(const Viewer& viewer, const std::string& orga
 bool may_read_case_reasons(const Viewer& viewer, const CaseFacts& c,
                            const std::string& written_by_user_id);
 
+// A Meldcode safety decision's reason and steps are case content. They are read by whoever
+// may record one on the case (its lead, the care coordinator of P's school), by whoever
+// recorded it, and by a professional of an organisation it names (who works on the basis
+// it gives and must know why). Who decided, for whom and for how long is the basis itself
+// and goes wherever the basis is named. Never the family, never a rule-2 role.
+bool may_read_safety_reason(const Viewer& viewer, const CaseFacts& c, const SafetyDecision& d,
+                            const std::string& decided_by_user_id);
+
 // Explaining another user's access (GET /api/entries/{id}/explain?user=…): the user
 // themself, or the privacy officer of the region the entry lies in.
 Decision decide_explain(const Viewer& viewer, const std::string& subject_user_id,

@@ -56,6 +56,9 @@ class ReadTx {
   // Failed logins in the window, per account and per client address (login rate limit).
   virtual LoginFailureCounts login_failures(const std::string& account_key,
                                             const std::string& address, domain::Millis since) = 0;
+  // The key a user's browser encrypts form drafts with (base64url of 32 random bytes), or
+  // nullopt before the first one was made. The same for every session of the user.
+  virtual std::optional<std::string> draft_key(const std::string& user_id) = 0;
 
   virtual std::optional<PupilRecord> pupil(const std::string& id) = 0;
   virtual std::optional<std::string> pupil_id_by_number(const std::string& school_id,
@@ -179,6 +182,10 @@ class WriteTx : public ReadTx {
   virtual void revoke_sessions_of_user(const std::string& user_id) = 0;
   virtual void record_login_failure(const std::string& account_key, const std::string& address,
                                     domain::Millis at) = 0;
+  // Stores `candidate` as the user's draft key unless they have one; returns the one kept
+  // (so two servers making the first key at once agree on it).
+  virtual std::string ensure_draft_key(const std::string& user_id, const std::string& candidate,
+                                       domain::Millis at) = 0;
 
   // Inserts the pupil and its guardians; returns the pupil with ids filled in.
   virtual domain::Pupil insert_pupil(const domain::Pupil& p) = 0;

@@ -242,6 +242,24 @@ TEST_P(StoreContract, SessionsAndLoginFailures) {
   tx->commit();
 }
 
+TEST_P(StoreContract, DraftKeysAreMadeOncePerUser) {
+  auto [school, user, membership] = seed();
+  std::string other;
+  {
+    auto tx = store->begin_write();
+    other = tx->insert_user({"", "z@s.example", "Z", "hash", true, 1});
+    EXPECT_FALSE(tx->draft_key(user));
+    EXPECT_EQ(tx->ensure_draft_key(user, "first", 10), "first");
+    EXPECT_EQ(tx->ensure_draft_key(user, "second", 20), "first") << "the first key stays";
+    EXPECT_EQ(tx->ensure_draft_key(other, "theirs", 30), "theirs");
+    tx->commit();
+  }
+  auto tx = store->begin_read();
+  EXPECT_EQ(tx->draft_key(user), std::optional<std::string>("first"));
+  EXPECT_EQ(tx->draft_key(other), std::optional<std::string>("theirs"));
+  EXPECT_FALSE(tx->draft_key("999999"));
+}
+
 TEST_P(StoreContract, AuditRowsCannotBeChangedOrDeleted) {
   auto tx = store->begin_write();
   store::AuditRow row;

@@ -116,6 +116,10 @@ export const flows = [
       await page.getByRole('button', { name: 'Zoek', exact: true }).click();
       await page.getByText('Je sessie is verlopen.').waitFor();
       await checks.screen(page, 'session-expired');
+      // On the device the draft is sealed with the mentor's key: none of the typed text is there.
+      const stored = await page.evaluate(() => Object.entries(localStorage).map(([k, v]) => `${k}=${v}`).join('\n'));
+      assert.match(stored, /samen\.draft\./);
+      for (const word of ['Concept', 'sessie verloopt', 'signal-new']) assert.ok(!stored.includes(word), `localStorage holds "${word}"`);
       await page.getByLabel('E-mailadres').fill(MENTOR);
       await page.getByLabel('Wachtwoord').fill(PASSWORD);
       await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -341,6 +341,17 @@ ALTER TABLE invitations ADD COLUMN revoked_at BIGINT;
 ALTER TABLE invitations ADD COLUMN revoked_by_user_id BIGINT REFERENCES users(id);
 )SQL";
 
+// Per-user keys for the drafts the web UI keeps in the browser (issue 11): the browser
+// encrypts every draft with its user's key, which it holds in memory only, so a draft left
+// on a shared computer is unreadable until the same user logs in again.
+constexpr const char* kDraftKeys = R"SQL(
+CREATE TABLE draft_keys (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id),
+  draft_key TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -352,6 +363,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
+      {11, "draft keys for the web UI's encrypted drafts", kDraftKeys},
   };
   return all;
 }

@@ -25,6 +25,7 @@ class PgTx final : public WriteTx {
   std::optional<SessionPrincipal> session_principal(const std::string& token_hash) override;
   LoginFailureCounts login_failures(const std::string& account_key, const std::string& address,
                                     domain::Millis since) override;
+  std::optional<std::string> draft_key(const std::string& user_id) override;
   std::optional<PupilRecord> pupil(const std::string& id) override;
   std::optional<std::string> pupil_id_by_number(const std::string& school_id,
                                                 const std::string& pupil_number) override;
@@ -80,6 +81,8 @@ class PgTx final : public WriteTx {
   void revoke_sessions_of_user(const std::string& user_id) override;
   void record_login_failure(const std::string& account_key, const std::string& address,
                             domain::Millis at) override;
+  std::string ensure_draft_key(const std::string& user_id, const std::string& candidate,
+                               domain::Millis at) override;
   domain::Pupil insert_pupil(const domain::Pupil& p) override;
   bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) override;
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;

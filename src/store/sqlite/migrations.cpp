@@ -344,6 +344,17 @@ ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
 ALTER TABLE invitations ADD COLUMN revoked_by_user_id INTEGER REFERENCES users(id);
 )SQL";
 
+// Per-user keys for the drafts the web UI keeps in the browser (issue 11): the browser
+// encrypts every draft with its user's key, which it holds in memory only, so a draft left
+// on a shared computer is unreadable until the same user logs in again.
+constexpr const char* kDraftKeys = R"SQL(
+CREATE TABLE draft_keys (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  draft_key TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -355,6 +366,7 @@ const std::vector<Migration>& migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
+      {11, "draft keys for the web UI's encrypted drafts", kDraftKeys},
   };
   return all;
 }

@@ -80,6 +80,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/draft-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key the web UI encrypts the user's form drafts with
+         * @description 32 random bytes (base64url, no padding) per user, made on the first ask and the same
+         *     in every session of that user. The web UI holds it in memory only (as non-extractable
+         *     WebCrypto keys) and seals every draft it keeps in localStorage with it, so a draft
+         *     left behind when a session expires is unreadable to anyone but the same user after
+         *     logging in again. Never in a URL or the log; `Cache-Control: no-store` as every API
+         *     answer. Not audited: it is no pupil data.
+         */
+        get: operations["getDraftKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session/membership": {
         parameters: {
             query?: never;
@@ -1247,7 +1272,11 @@ export interface paths {
         };
         /**
          * The safety decisions (Meldcode) of a case
-         * @description For the case's lead and the care coordinator of the pupil's school. Audited.
+         * @description For the case's lead and the care coordinator of the pupil's school (the case's
+         *     `may.read_safety_decisions`), closed cases included; anyone else who may enter the
+         *     case, the family too, gets 403. Each decision names who decided (name, role,
+         *     organisation), the organisations that may receive (with names), the period and its
+         *     `status` now. Audited.
          */
         get: operations["listSafetyDecisions"];
         put?: never;
@@ -1795,6 +1824,14 @@ export interface components {
             escalations: number;
             goals: components["schemas"]["Goal"][];
             actions: components["schemas"]["Action"][];
+            may: components["schemas"]["CaseMay"];
+        };
+        /** @description What the caller may do on this case, as the policy decides it (the UI decides nothing). */
+        CaseMay: {
+            /** @description The lead and the care coordinator of the pupil's school; never the family. */
+            read_safety_decisions: boolean;
+            /** @description The same, while the case is open. */
+            record_safety_decision: boolean;
         };
         TeamMemberAdd: {
             membership_id: string;
@@ -1943,6 +1980,8 @@ export interface components {
             reasons: string[];
         };
         AccessExplanation: components["schemas"]["AccessDecision"] & {
+            /** @description When the decision rests on a safety decision (basis `safety`); its reason and steps only for those who may read them. */
+            safety_decision?: components["schemas"]["SafetyDecision"];
             user_id: string;
             membership_id: string;
             role: string;
@@ -1950,6 +1989,8 @@ export interface components {
             at: string;
         };
         AudiencePreviewRow: components["schemas"]["AccessDecision"] & {
+            /** @description For a row allowed on the basis `safety`; its reason and steps only for those who may read them. */
+            safety_decision?: components["schemas"]["SafetyDecision"];
             user_id: string;
             membership_id: string;
             role: string;
@@ -2154,6 +2195,10 @@ export interface components {
              */
             next_before_seq: number | null;
         };
+        DraftKey: {
+            /** @description 32 bytes, base64url without padding. */
+            draft_key: string;
+        };
         SafetyDecisionCreate: {
             organisation_ids: string[];
             reason: string;
@@ -2168,13 +2213,37 @@ export interface components {
             id: string;
             case_id: string;
             organisation_ids: string[];
-            reason: string;
-            steps: string;
+            /** @description The organisations that may receive, with their names. */
+            organisations: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Null for whoever may not read it (domain::may_read_safety_reason; e.g. the privacy officer in explain). */
+            reason: string | null;
+            /** @description The Meldcode steps taken; null as `reason`. */
+            steps: string | null;
             /** Format: date-time */
             valid_from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Exclusive.
+             */
             valid_until: string;
+            /**
+             * @description Whether the decision is in force now.
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "expired";
             decided_by_user_id: string;
+            /** @description Who decided, in the membership they decided in. */
+            decided_by: {
+                user_id: string;
+                name: string;
+                membership_id: string | null;
+                role: components["schemas"]["Role"] | null;
+                organisation_id: string | null;
+                organisation_name: string | null;
+            };
             /** Format: date-time */
             recorded_at: string;
         };
@@ -2649,6 +2718,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getDraftKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's draft key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftKey"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

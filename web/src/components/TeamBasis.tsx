@@ -3,7 +3,8 @@
 // audience preview (POST /api/cases/{id}/entries/preview) answers it truthfully for an
 // entry by the viewer with audience case_team, one call per subject. What another author
 // writes can come out differently (crossing organisations is judged against the author's
-// organisation), and the intro says so.
+// organisation), and the intro says so. A basis that rests on a Meldcode safety decision
+// names it: who decided, for how long, and the reason where the server gives it.
 import { useTranslation } from 'react-i18next';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
@@ -11,6 +12,7 @@ import { api, call, type Case, type Category, type Schemas } from '../api/client
 import { paths } from '../screens/routes';
 import { AppLink } from './AppLink';
 import { FormAlert, Loading } from './common';
+import { SafetyBasis, type SafetyDecision } from './SafetyBasis';
 import { useLoad } from './forms';
 import { SimpleTable } from './SimpleTable';
 
@@ -22,6 +24,7 @@ interface MemberBasis {
   who: string;
   sees: Map<string, Category[]>; // legal basis → subjects
   seesNot: Map<string, Category[]>; // reason → subjects
+  safety?: SafetyDecision; // the Meldcode decision a `safety` basis rests on
 }
 
 /** The preview rows of every subject, folded per membership (the viewer left out: they are the author). */
@@ -41,6 +44,7 @@ export function foldPreviews(previews: readonly { category: Category; rows: { wi
       members.set(row.membership_id, m);
     }
     const key = allowed ? (row.legal_basis ?? '') : (row.reason ?? '');
+    if (allowed && row.safety_decision) m.safety = row.safety_decision;
     const groups = allowed ? m.sees : m.seesNot;
     groups.set(key, [...(groups.get(key) ?? []), category]);
   };
@@ -94,7 +98,17 @@ export function TeamBasis({ caseId, membershipId }: { caseId: string; membership
         <SimpleTable
           caption={t('consent.basis.caption')}
           headers={[t('consent.basis.member'), t('consent.basis.sees'), t('consent.basis.seesNot')]}
-          rows={members.map((m) => ({ key: m.membershipId, cells: [m.who, groups(m.sees, 'bases'), groups(m.seesNot, 'denials')] }))}
+          rows={members.map((m) => ({
+            key: m.membershipId,
+            cells: [
+              m.who,
+              <>
+                {groups(m.sees, 'bases')}
+                {m.safety && <SafetyBasis decision={m.safety} />}
+              </>,
+              groups(m.seesNot, 'denials'),
+            ],
+          }))}
         />
       )}
     </section>

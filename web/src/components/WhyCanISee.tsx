@@ -1,12 +1,14 @@
 // "Why can I see this?" on a chronology entry: the legal basis the listing was allowed on,
 // and on request the policy's own explanation (GET /api/entries/{id}/explain), whose
-// reasons the server writes in English (marked lang="en").
+// reasons the server writes in English (marked lang="en"); when the basis is a Meldcode
+// safety decision, that decision (who decided, why, for how long) with it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { api, call, type ChronologyEntry } from '../api/client';
 import { FormAlert } from './common';
 import { messageFor } from './forms';
+import { SafetyBasis, type SafetyDecision } from './SafetyBasis';
 
 /** The policy's reasons, step by step, as the server writes them (in English). */
 export function ReasonList({ reasons }: { reasons: readonly string[] }) {
@@ -26,6 +28,7 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
 export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<string[] | null>(null);
+  const [safety, setSafety] = useState<SafetyDecision | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const basis = t(`bases.${entry.access.legal_basis}`, { defaultValue: entry.access.legal_basis });
@@ -36,6 +39,7 @@ export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
     try {
       const answer = await call(api.GET('/api/entries/{id}/explain', { params: { path: { id: entry.id } } }));
       setReasons(answer.reasons);
+      setSafety(answer.safety_decision ?? null);
     } catch (e) {
       setError(messageFor(t, e));
     } finally {
@@ -53,6 +57,7 @@ export function WhyCanISee({ entry }: { entry: ChronologyEntry }) {
         </Button>
       )}
       <FormAlert title={t('errors.summaryTitle')} message={error} />
+      {safety && <SafetyBasis decision={safety} />}
       {reasons && <ReasonList reasons={reasons} />}
     </details>
   );

@@ -7,6 +7,7 @@ import { consentNl } from './consent.nl';
 import { familyPortalNl } from './familyPortal.nl';
 import { caseEditNl } from './caseEdit.nl';
 import { casesNl } from './cases.nl';
+import { safetyNl } from './safety.nl';
 
 export const nl = {
   app: {
@@ -379,6 +380,7 @@ export const nl = {
   familyPortal: familyPortalNl,
   caseEdit: caseEditNl,
   cases: casesNl,
+  safety: safetyNl,
   welcome: {
     nav: 'Start',
     title: 'Welkom, {{name}}',

@@ -23,6 +23,7 @@ const CASE: Case = {
   escalations: 0,
   goals: [],
   actions: [],
+  may: { read_safety_decisions: false, record_safety_decision: false },
 };
 
 const entry = (id: string, text: string, family = false): ChronologyEntry => ({

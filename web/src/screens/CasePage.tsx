@@ -2,8 +2,9 @@
 // status, review date, categories; changed or closed by whoever manages the case), who sits
 // at the table and why, goals, the plan of actions, the support level's history, writing in
 // the chronology (a new entry or a correction) and the chronology itself. Everyone who may
-// enter the case reads it all (the server leaves out what they may not see); only whoever
-// manages it gets the controls. The parts live in screens/case/; this file loads the case
+// enter the case reads it (the server leaves out what they may not see); only whoever
+// manages it gets the controls, and the Meldcode safety decisions show only where the
+// case's `may` says so. The parts live in screens/case/; this file loads the case
 // and puts them in order.
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ import { CaseHeader } from './case/CaseHeader';
 import { GoalsSection } from './case/GoalsSection';
 import { roleLabel } from './case/labels';
 import { LevelSection } from './case/LevelSection';
+import { SafetySection } from './case/SafetySection';
 import { TeamSection } from './case/TeamSection';
 import { useCaseView } from './case/useCaseView';
 import { isFamily, paths } from './routes';
@@ -82,12 +84,13 @@ export function CasePage({ id }: { id: string }) {
           <AppLink href={paths.pupil(kase.pupil_id)}>{pupil}</AppLink>
         </Paragraph>
       )}
-      <CaseContents writer={writer} />
+      <CaseContents writer={writer} safety={kase.may.read_safety_decisions} />
       <CaseHeader />
       <TeamSection />
       {!isFamily(me.active_membership.role) && (
-        <CaseConsentPart kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
+        <CaseConsentPart key={changes} kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
       )}
+      {kase.may.read_safety_decisions && <SafetySection />}
       <GoalsSection />
       <ActionsSection />
       <LevelSection />

@@ -53,6 +53,7 @@ const CASE: Case = {
   escalations: 0,
   goals: [{ id: 'goal1', case_id: '5', text: 'Elke ochtend op tijd', achieved: false, version: 1 }],
   actions: [{ id: 'a1', case_id: '5', text: 'Huisbezoek', owner_membership_id: '60', due_date: '2026-10-15', done: true, version: 1 }],
+  may: { read_safety_decisions: false, record_safety_decision: false },
 };
 
 const entry = (over: Partial<ChronologyEntry>): ChronologyEntry => ({

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, ME, mockFetch, renderApp } from '../test/helpers';
@@ -26,7 +26,7 @@ describe('session expiry', () => {
     renderApp(<App />, { status: 'active', me: ME });
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Wat zie je?'), 'Komt steeds te laat');
-    expect(readDraft(ME.user.id, 'signal-new')?.value).toMatchObject({ text: 'Komt steeds te laat' });
+    await waitFor(async () => expect((await readDraft(ME.user.id, 'signal-new'))?.value).toMatchObject({ text: 'Komt steeds te laat' }));
 
     expired = true;
     await user.type(screen.getByLabelText('Zoek de leerling'), 'Bakker');
@@ -34,6 +34,11 @@ describe('session expiry', () => {
     expect(await screen.findByText(/Je sessie is verlopen/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Inloggen bij Samen');
     expect(location.pathname).toBe('/signalen/nieuw');
+    // The draft stayed on the device, sealed: none of the typed text is readable there.
+    const stored = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n');
+    expect(stored).toContain('samen.draft.7.');
+    expect(stored).not.toContain('steeds te laat');
+    expect(await readDraft(ME.user.id, 'signal-new')).toBeNull(); // the key left with the session
 
     await user.type(screen.getByLabelText('E-mailadres'), 'mentor@hetbaken.example');
     await user.type(screen.getByLabelText('Wachtwoord'), 'Lindeveld-demo-2026!');
@@ -49,8 +54,9 @@ describe('session expiry', () => {
     renderApp(<App />, { status: 'active', me: ME });
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Wat zie je?'), 'geheim');
+    await waitFor(async () => expect(await readDraft(ME.user.id, 'signal-new')).not.toBeNull());
     await user.click(screen.getByRole('button', { name: 'Uitloggen' }));
     expect(await screen.findByText('Je bent uitgelogd.')).toBeInTheDocument();
-    expect(readDraft(ME.user.id, 'signal-new')).toBeNull();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('samen.draft.'))).toEqual([]);
   });
 });

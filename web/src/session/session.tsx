@@ -1,11 +1,13 @@
 // The session: who is logged in, in which membership, and what happens when it ends.
 // A 401 from any request of a logged-in session (idle 30 minutes, 12 hours in all, revoked)
 // turns the app back to the login page on the same address, with a notice; forms keep
-// their drafts in localStorage (drafts/draft.ts), so after logging in again the same page
-// offers them back.
+// their drafts in localStorage, sealed with the user's draft key (drafts/), so after the
+// same user logs in again the same page offers them back. The key is held in memory while
+// the session lasts and forgotten when it ends.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, onSessionLost, setCsrfToken, type Me } from '../api/client';
 import { discardDraftsOf, pruneDrafts } from '../drafts/draft';
+import { forgetDraftKey, holdDraftKey } from '../drafts/draftKey';
 
 export type SessionState =
   | { status: 'loading' }
@@ -21,11 +23,14 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+const loadDraftKey = () => call(api.GET('/api/me/draft-key')).then((answer) => answer.draft_key);
+
 export function SessionProvider({ children, initial }: { children: ReactNode; initial?: SessionState }) {
   const [state, setState] = useState<SessionState>(initial ?? { status: 'loading' });
 
   const activate = useCallback((me: Me) => {
     setCsrfToken(me.csrf_token);
+    holdDraftKey(me.user.id, loadDraftKey);
     setState({ status: 'active', me });
   }, []);
 
@@ -33,12 +38,14 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
     pruneDrafts();
     onSessionLost(() => {
       setCsrfToken(null);
+      forgetDraftKey();
       setState((current) => (current.status === 'active' ? { status: 'anonymous', reason: 'expired' } : current));
     });
     if (!initial) {
       call(api.GET('/api/me')).then(activate, () => setState({ status: 'anonymous' }));
     } else if (initial.status === 'active') {
       setCsrfToken(initial.me.csrf_token);
+      holdDraftKey(initial.me.user.id, loadDraftKey);
     }
     return () => onSessionLost(null);
   }, [activate, initial]);
@@ -56,6 +63,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
         } finally {
           // A deliberate logout leaves nothing of this user's work on the device.
           if (userId) discardDraftsOf(userId);
+          forgetDraftKey();
           setCsrfToken(null);
           setState({ status: 'anonymous', reason: 'logged_out' });
         }

@@ -30,12 +30,28 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export type Handler = (request: Request) => Response | Promise<Response>;
 
-/** Replaces fetch; every request is recorded and answered by `handler`. */
-/** `unrecorded`: requests answered but left out of `requests` (reads a test does not count). */
+/** A draft key as the server hands it out (32 random bytes, base64url): a real key, real crypto. */
+export function newDraftKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The key GET /api/me/draft-key answers in mocked tests; `setServerDraftKey` changes it. */
+let serverDraftKey = newDraftKey();
+export function setServerDraftKey(key: string) {
+  serverDraftKey = key;
+}
+
+/**
+ * Replaces fetch; every request is recorded and answered by `handler`, except the draft key
+ * the session asks for at login (answered with the server's key, and not recorded).
+ * `unrecorded`: requests answered but left out of `requests` (reads a test does not count).
+ */
 export function mockFetch(handler: Handler, unrecorded: (request: Request) => boolean = () => false) {
   const requests: Request[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
+    if (new URL(request.url).pathname === '/api/me/draft-key') return json(200, { draft_key: serverDraftKey });
     if (!unrecorded(request)) requests.push(request.clone());
     return handler(request);
   });

@@ -2,11 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '@utrecht/component-library-react';
 
-export function CaseContents({ writer }: { writer: boolean }) {
+export function CaseContents({ writer, safety }: { writer: boolean; safety: boolean }) {
   const { t } = useTranslation();
   const parts: [string, string][] = [
     ['case-header', t('case.header')],
     ['case-team', t('case.team')],
+    ...(safety ? ([['case-safety', t('safety.title')]] as [string, string][]) : []),
     ['case-goals', t('caseEdit.goals.title')],
     ['case-actions', t('caseEdit.actions.title')],
     ['case-level', t('caseEdit.level.title')],

@@ -67,6 +67,7 @@ const CASE: Case = {
   actions: [
     { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3 },
   ],
+  may: { read_safety_decisions: false, record_safety_decision: false },
 };
 
 const ORGS = {
