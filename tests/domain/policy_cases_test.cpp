@@ -154,6 +154,25 @@ TEST(CaseReasons, LeadCareCoordinatorAndWriterOnly) {
   EXPECT_FALSE(may_read_case_reasons(viewer(Role::admin, kSchool, "m-lead"), c, "u-viewer"));
 }
 
+TEST(SafetyReason, WhoMayDecideWhoDecidedAndTheOrganisationsNamed) {
+  auto c = a_case();
+  SafetyDecision d{"70", c.case_id, {kCareProvider}, 0, 1000};
+  EXPECT_TRUE(
+      may_read_safety_reason(viewer(Role::school_care_worker, "30", "m-lead"), c, d, "u-x"));
+  EXPECT_TRUE(may_read_safety_reason(viewer(Role::care_coordinator, kSchool), c, d, "u-x"));
+  EXPECT_TRUE(may_read_safety_reason(viewer(Role::family_worker, kCareProvider), c, d, "u-x"))
+      << "a professional of a named organisation works on this basis";
+  EXPECT_TRUE(may_read_safety_reason(viewer(Role::mentor, kSchool), c, d, "u-viewer"))
+      << "whoever recorded it";
+  EXPECT_FALSE(may_read_safety_reason(viewer(Role::mentor, kSchool), c, d, "u-x"));
+  EXPECT_FALSE(may_read_safety_reason(viewer(Role::youth_health, "40", "m-team"), c, d, "u-x"));
+  EXPECT_FALSE(may_read_safety_reason(viewer(Role::care_coordinator, kOtherSchool), c, d, "u-x"));
+  EXPECT_FALSE(may_read_safety_reason(viewer(Role::privacy_officer, kCareProvider), c, d, "u-x"));
+  EXPECT_FALSE(may_read_safety_reason(
+      Viewer{"u-mother", "m-mother", kCareProvider, "r1", Role::guardian}, c, d, "u-mother"))
+      << "never the family";
+}
+
 TEST(Explain, SelfOrThePrivacyOfficerOfTheRegion) {
   EXPECT_TRUE(decide_explain(viewer(Role::mentor, kSchool), "u-viewer", "r1").allowed);
   EXPECT_FALSE(decide_explain(viewer(Role::mentor, kSchool), "u-other", "r1").allowed);
