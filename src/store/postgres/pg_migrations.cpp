@@ -341,6 +341,13 @@ ALTER TABLE invitations ADD COLUMN revoked_at BIGINT;
 ALTER TABLE invitations ADD COLUMN revoked_by_user_id BIGINT REFERENCES users(id);
 )SQL";
 
+// The login limit per (account, address) pair, and the privacy officer's report of
+// membership changes, read from the audit log by region and resource type.
+constexpr const char* kAccountLimits = R"SQL(
+CREATE INDEX login_failures_account_address ON login_failures(account_key, address, at);
+CREATE INDEX audit_region_resource ON audit_log(region_id, resource_type, seq);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -352,6 +359,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
+      {10, "login limit per account and address; membership report", kAccountLimits},
   };
   return all;
 }
