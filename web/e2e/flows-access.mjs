@@ -54,7 +54,7 @@ export const flows = [
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Nieuwe toegang', exact: true }).click();
       await page.getByRole('heading', { name: 'Nieuwe toegang in de regio', level: 1 }).waitFor();
       const report = page.getByRole('table', { name: 'Nieuwe toegang, nieuwste eerst' });
-      const row = report.getByRole('row').nth(1);
+      const row = report.getByRole('row').filter({ hasText: 'docent bij OBS De Wilgenhoek' }).filter({ hasText: secondName }).first();
       const text = await row.textContent();
       assert.match(text, /rol gegeven/);
       assert.match(text, /Ria Beheerder/);
