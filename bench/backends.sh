@@ -118,7 +118,7 @@ login() {
   rm -f "$TMP/jar"
   curl -sfk -c "$TMP/jar" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$LOGIN\",\"password\":\"$PASSWORD\"}" "$1/api/session" >/dev/null
-  SAMEN_COOKIE=$(awk '/samen_session/ {print $7}' "$TMP/jar")
+  SAMEN_COOKIE=$(awk '/__Host-samen_session/ {print $7}' "$TMP/jar")
   [ -n "$SAMEN_COOKIE" ] || { say "login at $1 failed"; exit 1; }
   export SAMEN_COOKIE
 }
@@ -176,7 +176,7 @@ bench_backend() {
   local name=$1 url="http://127.0.0.1:$PORT"
   start_server "$2" "$PORT"
   login "$url"
-  curl -sf -b "samen_session=$SAMEN_COOKIE" "$url/api/pupils/$3" >/dev/null
+  curl -sf -b "__Host-samen_session=$SAMEN_COOKIE" "$url/api/pupils/$3" >/dev/null
   printf -v "${name}_healthz" %s "$(wrk_run "$name-healthz" "$url/healthz")"
   printf -v "${name}_read" %s "$(wrk_run "$name-read" "$url/api/pupils/$3" bench/cookie.lua)"
   printf -v "${name}_search" %s "$(wrk_run "$name-search" "$url/api/pupils?q=jan&limit=20" bench/cookie.lua)"
@@ -203,7 +203,7 @@ SAMEN_LOG_LEVEL=warn cluster start >"$TMP/cluster.out"
 direct="http://127.0.0.1:$((PORT + 1))"
 proxied="https://127.0.0.1:$NGINX_PORT"
 login "$proxied"
-curl -sfk -b "samen_session=$SAMEN_COOKIE" "$proxied/api/pupils/$pupil_pg" >/dev/null
+curl -sfk -b "__Host-samen_session=$SAMEN_COOKIE" "$proxied/api/pupils/$pupil_pg" >/dev/null
 # The same server process first alone (nginx idle), then behind nginx with its twin.
 direct_healthz=$(wrk_run direct-healthz "$direct/healthz")
 direct_read=$(wrk_run direct-read "$direct/api/pupils/$pupil_pg" bench/cookie.lua)

@@ -31,7 +31,8 @@ function installProbe(expect) {
 
 const browser = await launch();
 const context = await browser.newContext();
-await context.addCookies([{ name: 'samen_session', value: COOKIE, url: BASE }]);
+// __Host- cookies must be Secure with Path=/; Chromium accepts them on http://127.0.0.1.
+await context.addCookies([{ name: '__Host-samen_session', value: COOKIE, url: BASE, secure: true }]);
 await context.addInitScript(installProbe, EXPECT);
 const page = await context.newPage();
 const cores = await page.evaluate(() => navigator.hardwareConcurrency);

@@ -50,9 +50,9 @@ wrk_run() {
   bad=$(awk '/Non-2xx/ {print $5}' "$TMP/wrk-$1.txt")
   echo "$rps $p50 $p99 ${bad:-0}"
 }
-shown=$(curl -sf -b "samen_session=$READER_COOKIE" "$URL/api/cases/$CASE_ID/entries?limit=500" |
+shown=$(curl -sf -b "__Host-samen_session=$READER_COOKIE" "$URL/api/cases/$CASE_ID/entries?limit=500" |
   python3 -c 'import json, sys; print(len(json.load(sys.stdin)["entries"]))')
-listed=$(curl -sf -b "samen_session=$COORDINATOR_COOKIE" "$URL/api/cases?status=open" |
+listed=$(curl -sf -b "__Host-samen_session=$COORDINATOR_COOKIE" "$URL/api/cases?status=open" |
   python3 -c 'import json, sys; print(len(json.load(sys.stdin)["cases"]))')
 read -r h_rps h_p50 h_p99 h_bad < <(wrk_run healthz /healthz "$READER_COOKIE")
 read -r c_rps c_p50 c_p99 c_bad < <(wrk_run chronology "/api/cases/$CASE_ID/entries?limit=500" "$READER_COOKIE")

@@ -1,2 +1,2 @@
 -- wrk script: send the session cookie given in the SAMEN_COOKIE environment variable.
-wrk.headers["Cookie"] = "samen_session=" .. os.getenv("SAMEN_COOKIE")
+wrk.headers["Cookie"] = "__Host-samen_session=" .. os.getenv("SAMEN_COOKIE")

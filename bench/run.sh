@@ -40,7 +40,7 @@ for _ in $(seq 100); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.1; 
 
 curl -s -c "$TMP/jar" -H 'Content-Type: application/json' \
   -d "{\"email\":\"zorg@hetbaken.example\",\"password\":\"$PASSWORD\"}" "$URL/api/session" >/dev/null
-export SAMEN_COOKIE=$(awk '/samen_session/ {print $7}' "$TMP/jar")
+export SAMEN_COOKIE=$(awk '/__Host-samen_session/ {print $7}' "$TMP/jar")
 PUPIL=$(sqlite3 "$TMP/bench.db" "SELECT p.id FROM pupils p JOIN organisations o ON o.id = p.school_id WHERE o.name = 'Het Baken College' ORDER BY p.id LIMIT 1")
 curl -sf -b "$TMP/jar" "$URL/api/pupils/$PUPIL" >/dev/null
 

@@ -23,5 +23,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // ctest runs these beside the C++ and browser suites on two cores: a form test that
+    // takes 4 s alone can take twice that there, and a timeout is not a finding.
+    testTimeout: 20000,
   },
 });

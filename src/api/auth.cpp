@@ -14,14 +14,13 @@ std::string csrf_token_for(const std::string& token) {
   return security::keyed_hash_hex("samen-csrf", token);
 }
 
-std::string session_cookie(const std::string& token, const Settings& settings) {
-  return std::string(kSessionCookie) + "=" + token + "; HttpOnly; " +
-         (settings.secure_cookies ? "Secure; " : "") + "SameSite=Strict; Path=/";
+// Always Secure: a __Host- cookie without it is dropped by the browser.
+std::string session_cookie(const std::string& token, const Settings&) {
+  return std::string(kSessionCookie) + "=" + token + "; HttpOnly; Secure; SameSite=Strict; Path=/";
 }
 
-std::string expired_session_cookie(const Settings& settings) {
-  return std::string(kSessionCookie) + "=; HttpOnly; " +
-         (settings.secure_cookies ? "Secure; " : "") + "SameSite=Strict; Path=/; Max-Age=0";
+std::string expired_session_cookie(const Settings&) {
+  return std::string(kSessionCookie) + "=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0";
 }
 
 domain::Viewer viewer_of(const store::User& user, const store::Membership& m) {
@@ -97,6 +96,16 @@ void ListingAudit::add(const domain::Decision& decision, const std::string& id) 
       return;
     }
   events_.push_back(decision_event(actor_, request_, decision, "list", type_, id, pupil_));
+}
+
+std::vector<audit::Event> ListingAudit::events() && {
+  if (events_.empty()) {
+    domain::Decision empty;
+    empty.allowed = true;
+    empty.rule = "listing.empty";
+    events_.push_back(decision_event(actor_, request_, empty, "list", type_, "", pupil_));
+  }
+  return std::move(events_);
 }
 
 }  // namespace samen::api

@@ -15,7 +15,11 @@
 
 namespace samen::api {
 
-inline constexpr const char* kSessionCookie = "samen_session";
+// The __Host- prefix makes the browser refuse the cookie unless it is Secure, has Path=/
+// and no Domain: no subdomain and no plain-HTTP page can set or overwrite it (session
+// fixation). Browsers treat http://localhost and 127.0.0.1 as secure, so the e2e flows
+// and the integration tests keep working over plain HTTP on loopback.
+inline constexpr const char* kSessionCookie = "__Host-samen_session";
 
 struct Actor {
   store::User user;
@@ -57,7 +61,9 @@ class ListingAudit {
         type_(std::move(resource_type)),
         pupil_(std::move(pupil_id)) {}
   void add(const domain::Decision& decision, const std::string& id);
-  std::vector<audit::Event> events() && { return std::move(events_); }
+  // A listing that showed nothing leaves one `listing.empty` event for the pupil: the
+  // viewer was let in (the caller checked) and looked.
+  std::vector<audit::Event> events() &&;
 
  private:
   const Actor& actor_;

@@ -13,6 +13,7 @@
 #include "api/case_support.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/listing_probe.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
@@ -160,7 +161,8 @@ Reply list_cases(AppContext& ctx, Request& req) {
     return fail(400, "validation_failed", "status must be open, closed or all", "status");
   auto now = domain::now_millis();
   std::vector<store::CaseRecord> cases;
-  for (auto& c : case_candidates(*tx, *actor, req.query_value("pupil_id"), status == "open"))
+  const std::string pupil_id = req.query_value("pupil_id");
+  for (auto& c : case_candidates(*tx, *actor, pupil_id, status == "open"))
     if (status == "all" || c.status == status) cases.push_back(std::move(c));
   // The facts and grants of all candidates in a few queries, not a few per case.
   std::vector<std::string> case_ids, pupil_ids;
@@ -176,16 +178,23 @@ Reply list_cases(AppContext& ctx, Request& req) {
   NameBook names(*tx);
   names.read_pupils(pupil_ids);
   json::array items;
+  std::optional<domain::Decision> first_refusal;
   for (const auto& c : cases) {
     auto f = facts.find(c.id);
     if (f == facts.end()) continue;
     auto g = grants.find(c.pupil_id);
     auto decision = domain::decide_case_access(actor->viewer, f->second,
                                                g == grants.end() ? no_grants : g->second, now);
-    if (!decision.allowed) continue;
+    if (!decision.allowed) {
+      if (!first_refusal) first_refusal = decision;
+      continue;
+    }
     reply.audit.push_back(decision_event(*actor, req, decision, "list", "case", c.id, c.pupil_id));
     items.push_back(case_summary_json(c, names));
   }
+  if (items.empty() && !pupil_id.empty())
+    reply.audit.push_back(empty_listing_event(*tx, *actor, req, "case", pupil_id,
+                                              first_refusal ? &*first_refusal : nullptr));
   *reply.response = json_response(200, json::object{{"cases", std::move(items)}});
   return reply;
 }

@@ -13,9 +13,12 @@ struct Settings {
   std::int64_t session_absolute_ms = 12LL * 60 * 60 * 1000;
   // last_seen is written at most this often, so reads do not all become writes.
   std::int64_t session_touch_interval_ms = 60LL * 1000;
-  int login_max_failures = 10;
+  // Failed logins allowed within the window, per (account, address), per account and per
+  // address (domain/login_limit.hpp, docs/operations.md "Login limits").
+  int login_limit_account_address = 5;
+  int login_limit_account = 10;
+  int login_limit_address = 50;
   std::int64_t login_window_ms = 15LL * 60 * 1000;
-  bool secure_cookies = true;
   // GET /api/family/pupils/{id}/access-log names the person who read the file; by default
   // it shows only their organisation and role (docs/decisions.md).
   bool family_access_log_names = false;

@@ -13,6 +13,7 @@
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
+#include "domain/policy_accounts.hpp"
 #include "domain/policy_family.hpp"
 #include "domain/text.hpp"
 #include "security/crypto.hpp"
@@ -81,6 +82,14 @@ Reply create_invitation(AppContext& ctx, Request& req) {
     return fail(400, "validation_failed", "name either guardian_id or pupil: true", "guardian_id");
   if (!domain::looks_like_email(inv.email))
     return fail(400, "validation_failed", "email is not a valid e-mail address", "email");
+  // Nobody invites themself into a family's portal (policy_accounts.hpp).
+  auto to_whom = domain::decide_invitation(side.actor.viewer, inv.email, {side.actor.user.email});
+  if (!to_whom.allowed) {
+    Reply reply = fail(403, to_whom.reason, to_whom.reasons.front(), "email");
+    reply.audit.push_back(
+        decision_event(side.actor, req, to_whom, "denied", "invitation", "", pupil_id));
+    return reply;
+  }
   if (inv.for_pupil && !pupil.user_id.empty())
     return fail(409, "already_linked", "the pupil has a login already", "pupil");
   if (!inv.for_pupil) {

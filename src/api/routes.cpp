@@ -6,10 +6,12 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_health_routes(router, ctx);
   register_session_routes(router, ctx);
   register_draft_key_routes(router, ctx);
+  register_login_routes(router, ctx);
   register_admin_routes(router, ctx);
   register_pupil_routes(router, ctx);
   register_import_routes(router, ctx);
   register_audit_routes(router, ctx);
+  register_access_report_routes(router, ctx);
   register_signal_routes(router, ctx);
   register_case_routes(router, ctx);
   register_case_team_routes(router, ctx);

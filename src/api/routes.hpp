@@ -10,10 +10,12 @@ void register_routes(http::Router& router, AppContext& ctx);
 
 void register_health_routes(http::Router& router, AppContext& ctx);
 void register_session_routes(http::Router& router, AppContext& ctx);
+void register_login_routes(http::Router& router, AppContext& ctx);
 void register_admin_routes(http::Router& router, AppContext& ctx);
 void register_pupil_routes(http::Router& router, AppContext& ctx);
 void register_import_routes(http::Router& router, AppContext& ctx);
 void register_audit_routes(http::Router& router, AppContext& ctx);
+void register_access_report_routes(http::Router& router, AppContext& ctx);
 void register_signal_routes(http::Router& router, AppContext& ctx);
 void register_case_routes(http::Router& router, AppContext& ctx);
 void register_case_team_routes(http::Router& router, AppContext& ctx);

@@ -10,6 +10,7 @@
 #include "api/case_support.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/listing_probe.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
@@ -105,15 +106,22 @@ Reply list_signals(AppContext& ctx, Request& req) {
   for (const auto& s : rows) pupil_ids.push_back(s.pupil_id);
   names.read_pupils(pupil_ids);
   json::array items;
+  std::optional<domain::Decision> first_refusal;
   for (const auto& s : rows) {
     if (status != "all" && s.status != status) continue;
     auto decision = domain::decide_signal_action(actor->viewer, s.school_id, s.author_user_id,
                                                  domain::SignalAction::read);
-    if (!decision.allowed) continue;
+    if (!decision.allowed) {
+      if (!first_refusal) first_refusal = decision;
+      continue;
+    }
     reply.audit.push_back(
         decision_event(*actor, req, decision, "list", "signal", s.id, s.pupil_id));
     items.push_back(signal_json(s, names));
   }
+  if (items.empty() && !pupil_id.empty())
+    reply.audit.push_back(empty_listing_event(*tx, *actor, req, "signal", pupil_id,
+                                              first_refusal ? &*first_refusal : nullptr));
   *reply.response = json_response(200, json::object{{"signals", std::move(items)}});
   return reply;
 }

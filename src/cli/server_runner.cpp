@@ -38,6 +38,18 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
                "show families the names of the people who read their file (default: only "
                "organisation and role)")
       ->envname("SAMEN_FAMILY_ACCESS_LOG_NAMES");
+  cmd.add_option("--login-limit-account-address", o.login_limit_account_address,
+                 "failed logins in 15 minutes before one address is refused for one account")
+      ->envname("SAMEN_LOGIN_LIMIT_ACCOUNT_ADDRESS")
+      ->check(CLI::Range(1, 1000000));
+  cmd.add_option("--login-limit-account", o.login_limit_account,
+                 "failed logins in 15 minutes before an account is refused from every address")
+      ->envname("SAMEN_LOGIN_LIMIT_ACCOUNT")
+      ->check(CLI::Range(1, 1000000));
+  cmd.add_option("--login-limit-address", o.login_limit_address,
+                 "failed logins in 15 minutes before an address is refused for every account")
+      ->envname("SAMEN_LOGIN_LIMIT_ADDRESS")
+      ->check(CLI::Range(1, 1000000));
 }
 
 int read_pool_size(const ServeOptions& o) {
@@ -53,6 +65,9 @@ void run_server(store::Store& store, const ServeOptions& options,
   audit::AuditedWriter writer(store);
   api::Settings settings;
   settings.family_access_log_names = options.family_access_log_names;
+  settings.login_limit_account_address = options.login_limit_account_address;
+  settings.login_limit_account = options.login_limit_account;
+  settings.login_limit_address = options.login_limit_address;
   api::AppContext ctx{store, writer, settings};
   http::Router router;
   api::register_routes(router, ctx);

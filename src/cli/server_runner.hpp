@@ -16,6 +16,10 @@ struct ServeOptions {
   std::string log_level = "info";
   // "Who looked at my file" names the person, not only organisation and role.
   bool family_access_log_names = false;
+  // Failed logins allowed in 15 minutes (domain/login_limit.hpp).
+  int login_limit_account_address = 5;
+  int login_limit_account = 10;
+  int login_limit_address = 50;
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);

@@ -56,6 +56,16 @@ struct Flight {
     send(std::move(result));
   }
 
+  void proceed(const std::function<Reply()>& then, const std::shared_ptr<Flight>& self) {
+    Reply next;
+    try {
+      next = then();
+    } catch (...) {
+      return finish(failure_response(std::current_exception()));
+    }
+    process(std::move(next), self);
+  }
+
   void process(Reply reply, const std::shared_ptr<Flight>& self) {
     if (reply.offload) {
       offload([self, work = std::move(reply.offload)] {
@@ -70,12 +80,16 @@ struct Flight {
       return;
     }
     if (reply.write || !reply.audit.empty()) {
-      writer->submit_streaming(std::move(reply.write), std::move(reply.audit),
-                               [self, out = reply.response](std::exception_ptr error) {
-                                 self->finish(error ? failure_response(error) : std::move(*out));
-                               });
+      writer->submit_streaming(
+          std::move(reply.write), std::move(reply.audit),
+          [self, out = reply.response, then = std::move(reply.then)](std::exception_ptr error) {
+            if (error) return self->finish(failure_response(error));
+            if (then) return self->proceed(then, self);
+            self->finish(std::move(*out));
+          });
       return;
     }
+    if (reply.then) return proceed(reply.then, self);
     finish(std::move(*reply.response));
   }
 };

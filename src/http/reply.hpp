@@ -6,7 +6,9 @@
 //    transaction, and fills in `response` from what it found there (a streaming one may
 //    also emit audit events as it goes, see AuditedWriter);
 //  - `offload`: slow CPU work (password hashing) for the bounded worker pool, which
-//    produces the real Reply.
+//    produces the real Reply;
+//  - `then`: once the write and its audit events are committed, the next step, whose Reply
+//    is carried out in turn (a login reserves its attempt on the writer before it hashes).
 // The server carries out these steps; handlers stay synchronous and free of Asio.
 #include <functional>
 #include <memory>
@@ -22,6 +24,7 @@ struct Reply {
   std::vector<audit::Event> audit;
   audit::StreamingWork write;
   std::function<Reply()> offload;
+  std::function<Reply()> then;
 
   static Reply of(Response r) {
     Reply reply;

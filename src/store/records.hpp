@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/dates.hpp"
+#include "domain/login_limit.hpp"
 #include "domain/pupil.hpp"
 #include "domain/roles.hpp"
 
@@ -56,12 +57,8 @@ struct Session {
   bool revoked = false;
 };
 
-struct LoginFailureCounts {
-  int by_account = 0;
-  int by_address = 0;
-  domain::Millis oldest_by_account = 0;  // 0 when none
-  domain::Millis oldest_by_address = 0;
-};
+// Failed (or reserved, still being checked) logins in the window (domain/login_limit.hpp).
+using LoginFailureCounts = domain::LoginCounts;
 
 // A pupil as the store returns it, with the mentor's display name joined in.
 struct PupilRecord {

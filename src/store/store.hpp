@@ -53,7 +53,7 @@ class ReadTx {
 
   virtual std::optional<Session> session(const std::string& token_hash) = 0;
   virtual std::optional<SessionPrincipal> session_principal(const std::string& token_hash) = 0;
-  // Failed logins in the window, per account and per client address (login rate limit).
+  // Failed logins in the window, per account, per client address and per both (login limit).
   virtual LoginFailureCounts login_failures(const std::string& account_key,
                                             const std::string& address, domain::Millis since) = 0;
   // The key a user's browser encrypts form drafts with (base64url of 32 random bytes), or
@@ -82,6 +82,11 @@ class ReadTx {
   // Rows with seq in [from_seq, from_seq + limit), ascending: for the verifier.
   virtual std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) = 0;
   virtual std::vector<AuditRow> audit_search(const AuditQuery& q) = 0;
+  // The allowed changes of access audited in a region (memberships and users created,
+  // activated, deactivated), newest first, with seq < before_seq when that is not 0: the
+  // privacy officer's report of new access.
+  virtual std::vector<AuditRow> membership_changes(const std::string& region_id,
+                                                   std::int64_t before_seq, int limit) = 0;
 
   // Cases and lawful sharing (case_records.hpp). These return data; the API layer asks
   // the policy (domain/policy_entries.hpp) before showing any of it.
@@ -180,12 +185,15 @@ class WriteTx : public ReadTx {
                                       const std::string& membership_id) = 0;
   virtual void revoke_session(const std::string& token_hash) = 0;
   virtual void revoke_sessions_of_user(const std::string& user_id) = 0;
-  virtual void record_login_failure(const std::string& account_key, const std::string& address,
-                                    domain::Millis at) = 0;
   // Stores `candidate` as the user's draft key unless they have one; returns the one kept
   // (so two servers making the first key at once agree on it).
   virtual std::string ensure_draft_key(const std::string& user_id, const std::string& candidate,
                                        domain::Millis at) = 0;
+  // Records a failed login, or reserves an attempt before its password is checked (the
+  // reservation counts as a failure until clear_login_failure removes it); returns its id.
+  virtual std::string record_login_failure(const std::string& account_key,
+                                           const std::string& address, domain::Millis at) = 0;
+  virtual void clear_login_failure(const std::string& id) = 0;
 
   // Inserts the pupil and its guardians; returns the pupil with ids filled in.
   virtual domain::Pupil insert_pupil(const domain::Pupil& p) = 0;

@@ -193,8 +193,13 @@ class Server:
         return client
 
 
+# The session cookie's name: the __Host- prefix binds it to the host, Secure and Path=/
+# (docs/decisions.md, "Security review (issue 11): accounts and logins").
+SESSION_COOKIE = "__Host-samen_session"
+
+
 class Client:
-    """Keeps samen_session by hand (it is a Secure cookie, which cookiejar will not send
+    """Keeps the session cookie by hand (it is a Secure cookie, which cookiejar will not send
     over http) and adds X-CSRF-Token to state-changing requests."""
 
     def __init__(self, port):
@@ -211,7 +216,7 @@ class Client:
         if data is not None and content_type:
             headers.setdefault("Content-Type", content_type)
         if self.cookie:
-            headers["Cookie"] = f"samen_session={self.cookie}"
+            headers["Cookie"] = f"{SESSION_COOKIE}={self.cookie}"
         if self.csrf and method not in ("GET", "HEAD") and "X-CSRF-Token" not in headers:
             headers["X-CSRF-Token"] = self.csrf
         for attempt in range(2):
@@ -258,7 +263,7 @@ class Client:
         status, resp, body = self.post("/api/session", {"email": email, "password": password})
         if status == 200:
             cookie = resp.getheader("Set-Cookie")
-            self.cookie = re.match(r"samen_session=([^;]*)", cookie).group(1)
+            self.cookie = re.match(re.escape(SESSION_COOKIE) + r"=([^;]*)", cookie).group(1)
             self.csrf = body["csrf_token"]
         return status, resp, body
 

@@ -235,7 +235,7 @@ export const flows = [
     },
   },
   {
-    // Last: ten failures also block the client address, and every flow logs in from 127.0.0.1.
+    // Last: five failures block this account from 127.0.0.1, where every flow logs in from.
     last: true,
     name: 'too many failed logins: the wait from Retry-After is shown',
     viewport: { width: 360, height: 740 },

@@ -32,6 +32,7 @@ const InvitationsPage = lazy(() => import('./screens/admin/InvitationsPage').the
 const ImportPage = lazy(() => import('./screens/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./screens/privacy/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ExplainPage = lazy(() => import('./screens/privacy/ExplainPage').then((m) => ({ default: m.ExplainPage })));
+const AccessReportPage = lazy(() => import('./screens/privacy/AccessReportPage').then((m) => ({ default: m.AccessReportPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -109,6 +110,9 @@ export function App() {
         </Route>
         <Route path="/privacy/uitleg">
           <ExplainPage />
+        </Route>
+        <Route path={paths.accessReport}>
+          <AccessReportPage />
         </Route>
         <Route path="/uitnodiging/:token">{(params) => <AcceptInvitationLoggedIn token={params.token} />}</Route>
         <Route>

@@ -204,10 +204,20 @@ LoginFailureCounts PgTx::login_failures(const std::string& account_key, const st
       "SELECT (SELECT count(*) FROM login_failures WHERE account_key = $1 AND at >= $3), "
       "(SELECT coalesce(min(at), 0) FROM login_failures WHERE account_key = $1 AND at >= $3), "
       "(SELECT count(*) FROM login_failures WHERE address = $2 AND at >= $3), "
-      "(SELECT coalesce(min(at), 0) FROM login_failures WHERE address = $2 AND at >= $3)",
+      "(SELECT coalesce(min(at), 0) FROM login_failures WHERE address = $2 AND at >= $3), "
+      "(SELECT count(*) FROM login_failures WHERE account_key = $1 AND address = $2 AND at >= "
+      "$3), "
+      "(SELECT coalesce(min(at), 0) FROM login_failures WHERE account_key = $1 AND address = $2 "
+      "AND at >= $3)",
       Params().text(account_key).text(address).integer(since));
-  return LoginFailureCounts{static_cast<int>(r.integer(0, 0)), static_cast<int>(r.integer(0, 2)),
-                            r.integer(0, 1), r.integer(0, 3)};
+  LoginFailureCounts out;
+  out.by_account = static_cast<int>(r.integer(0, 0));
+  out.oldest_by_account = r.integer(0, 1);
+  out.by_address = static_cast<int>(r.integer(0, 2));
+  out.oldest_by_address = r.integer(0, 3);
+  out.by_account_address = static_cast<int>(r.integer(0, 4));
+  out.oldest_by_account_address = r.integer(0, 5);
+  return out;
 }
 
 std::string PgTx::insert_region(const Region& r) {
@@ -330,11 +340,18 @@ void PgTx::revoke_sessions_of_user(const std::string& user_id) {
   conn_.query("UPDATE sessions SET revoked = true WHERE user_id = $1", Params().id(user_id));
 }
 
-void PgTx::record_login_failure(const std::string& account_key, const std::string& address,
-                                domain::Millis at) {
+std::string PgTx::record_login_failure(const std::string& account_key, const std::string& address,
+                                       domain::Millis at) {
   require_write();
-  conn_.query("INSERT INTO login_failures(account_key, address, at) VALUES ($1,$2,$3)",
-              Params().text(account_key).text(address).integer(at));
+  return conn_
+      .query("INSERT INTO login_failures(account_key, address, at) VALUES ($1,$2,$3) RETURNING id",
+             Params().text(account_key).text(address).integer(at))
+      .id(0, 0);
+}
+
+void PgTx::clear_login_failure(const std::string& id) {
+  require_write();
+  conn_.query("DELETE FROM login_failures WHERE id = $1", Params().id(id));
 }
 
 }  // namespace samen::store::postgres

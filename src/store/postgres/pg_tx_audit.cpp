@@ -64,6 +64,18 @@ std::vector<AuditRow> PgTx::audit_search(const AuditQuery& q) {
                                                 .integer(q.limit)));
 }
 
+std::vector<AuditRow> PgTx::membership_changes(const std::string& region_id,
+                                               std::int64_t before_seq, int limit) {
+  flush_audit();
+  static const std::string sql =
+      std::string(kAuditSelect) +
+      "WHERE region_id = $1 AND resource_type IN ('membership', 'user') AND decision = 'allow' "
+      "AND action IN ('create', 'activate', 'deactivate') AND ($2 = 0 OR seq < $2) "
+      "ORDER BY seq DESC LIMIT $3";
+  return read_rows(
+      conn_.query(sql.c_str(), Params().text(region_id).integer(before_seq).integer(limit)));
+}
+
 // Entries wait here and go to the table in one COPY when the transaction commits or the
 // log is read: a group commit of 100 requests is one round trip instead of 100.
 void PgTx::append_audit(const AuditRow& r) {

@@ -355,6 +355,13 @@ CREATE TABLE draft_keys (
 );
 )SQL";
 
+// The login limit per (account, address) pair, and the privacy officer's report of
+// membership changes, read from the audit log by region and resource type.
+constexpr const char* kAccountLimits = R"SQL(
+CREATE INDEX login_failures_account_address ON login_failures(account_key, address, at);
+CREATE INDEX audit_region_resource ON audit_log(region_id, resource_type, seq);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -366,7 +373,8 @@ const std::vector<Migration>& migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
-      {11, "draft keys for the web UI's encrypted drafts", kDraftKeys},
+      {7, "draft keys for the web UI's encrypted drafts", kDraftKeys},
+      {8, "login limit per account and address; membership report", kAccountLimits},
   };
   return all;
 }

@@ -42,6 +42,8 @@ class SqliteTx final : public WriteTx {
   std::optional<AuditRow> audit_head() override;
   std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
   std::vector<AuditRow> audit_search(const AuditQuery& q) override;
+  std::vector<AuditRow> membership_changes(const std::string& region_id, std::int64_t before_seq,
+                                           int limit) override;
   std::optional<SignalRecord> signal(const std::string& id) override;
   std::vector<SignalRecord> open_signals(const std::string& school_id) override;
   std::vector<SignalRecord> signals_of_pupil(const std::string& pupil_id) override;
@@ -86,10 +88,11 @@ class SqliteTx final : public WriteTx {
                               const std::string& membership_id) override;
   void revoke_session(const std::string& token_hash) override;
   void revoke_sessions_of_user(const std::string& user_id) override;
-  void record_login_failure(const std::string& account_key, const std::string& address,
-                            domain::Millis at) override;
   std::string ensure_draft_key(const std::string& user_id, const std::string& candidate,
                                domain::Millis at) override;
+  std::string record_login_failure(const std::string& account_key, const std::string& address,
+                                   domain::Millis at) override;
+  void clear_login_failure(const std::string& id) override;
   domain::Pupil insert_pupil(const domain::Pupil& p) override;
   bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) override;
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;

@@ -77,4 +77,18 @@ void SqliteTx::append_audit(const AuditRow& r) {
       .run();
 }
 
+std::vector<AuditRow> SqliteTx::membership_changes(const std::string& region_id,
+                                                   std::int64_t before_seq, int limit) {
+  static const std::string sql =
+      std::string(kAuditColumns) +
+      "WHERE region_id = ?1 AND resource_type IN ('membership', 'user') AND decision = 'allow' "
+      "AND action IN ('create', 'activate', 'deactivate') AND (?2 = 0 OR seq < ?2) "
+      "ORDER BY seq DESC LIMIT ?3";
+  auto s = conn_.prepare(sql.c_str());
+  s.bind(1, region_id).bind(2, before_seq).bind(3, limit);
+  std::vector<AuditRow> out;
+  while (s.step()) out.push_back(read_audit(s));
+  return out;
+}
+
 }  // namespace samen::store::sqlite

@@ -180,6 +180,14 @@ LoginFailureCounts SqliteTx::login_failures(const std::string& account_key,
     out.by_address = static_cast<int>(b.integer(0));
     out.oldest_by_address = b.integer(1);
   }
+  auto c = conn_.prepare(
+      "SELECT count(*), coalesce(min(at), 0) FROM login_failures WHERE account_key = ? AND "
+      "address = ? AND at >= ?");
+  c.bind_all(account_key, address, since);
+  if (c.step()) {
+    out.by_account_address = static_cast<int>(c.integer(0));
+    out.oldest_by_account_address = c.integer(1);
+  }
   return out;
 }
 
@@ -291,12 +299,18 @@ void SqliteTx::revoke_sessions_of_user(const std::string& user_id) {
       .run();
 }
 
-void SqliteTx::record_login_failure(const std::string& account_key, const std::string& address,
-                                    domain::Millis at) {
+std::string SqliteTx::record_login_failure(const std::string& account_key,
+                                           const std::string& address, domain::Millis at) {
   require_write();
   conn_.prepare("INSERT INTO login_failures(account_key, address, at) VALUES (?,?,?)")
       .bind_all(account_key, address, at)
       .run();
+  return std::to_string(conn_.last_insert_id());
+}
+
+void SqliteTx::clear_login_failure(const std::string& id) {
+  require_write();
+  conn_.prepare("DELETE FROM login_failures WHERE id = ?").bind_all(parse_id(id).value_or(0)).run();
 }
 
 }  // namespace samen::store::sqlite

@@ -38,14 +38,20 @@ export interface paths {
         /**
          * Log in
          * @description Checks e-mail address and password and starts a session in the user's first active
-         *     membership. On success the `samen_session` cookie is set and the body carries the
-         *     `csrf_token` for later state-changing requests. No CSRF token is needed for this call.
+         *     membership. On success the `__Host-samen_session` cookie is set and the body carries
+         *     the `csrf_token` for later state-changing requests. No CSRF token is needed for this
+         *     call.
          *
          *     A wrong address, a wrong password, an inactive account and an account without any
          *     active membership all give the same 401 `invalid_credentials`, in about the same time.
-         *     After 10 failed logins within 15 minutes for one account, or from one client address,
-         *     further attempts get 429 `rate_limited` with `Retry-After` (seconds until the oldest
-         *     counted failure leaves the window) — even with the right password.
+         *     Failed logins within 15 minutes are counted per account and client address (5), per
+         *     account (10) and per client address (50; a school's staff share one); past any of
+         *     these limits further attempts get 429 `rate_limited` with `Retry-After` (seconds
+         *     until the oldest counted failure leaves the window) — even with the right password,
+         *     and without the password being checked. The attempt is reserved before the password
+         *     is hashed, so parallel attempts cannot pass a limit together. Failed and limited
+         *     attempts are audited (`login_failed`) in every region the account has a membership
+         *     in, where that region's privacy officer finds them among the refusals.
          */
         post: operations["login"];
         /**
@@ -236,7 +242,9 @@ export interface paths {
          * @description Administrators only, for users with a membership in their region (others answer 404).
          *     Deactivating a user also ends all of that user's sessions at once. Name the version
          *     you read (`If-Match` or `version`): 409 `version_conflict` when it is stale, 428 when
-         *     none is given.
+         *     none is given. The active flag switches all the user's memberships, so nobody
+         *     changes it for their own user (403 `self_grant_forbidden`); audited and listed in
+         *     `GET /api/audit/access-changes`.
          */
         patch: operations["setUserActive"];
         trace?: never;
@@ -260,7 +268,10 @@ export interface paths {
          * Give a user a membership
          * @description Administrators only. Adds an active membership (a role at an organisation of the
          *     administrator's region) to a user (404 when there is no such user). A user holds each organisation + role
-         *     pair at most once, active or not (409 `already_exists`).
+         *     pair at most once, active or not (409 `already_exists`). Nobody gives their own user
+         *     a membership: 403 `self_grant_forbidden`, before the body is looked at; another
+         *     administrator of the region does it. Every grant and every refusal is audited and
+         *     the grant is listed in `GET /api/audit/access-changes`.
          */
         post: operations["addMembership"];
         delete?: never;
@@ -290,9 +301,44 @@ export interface paths {
          * @description Administrators only, for memberships in their region (others answer 404). The
          *     membership is kept (the audit log refers to it) but no longer active; sessions acting
          *     in it get 401 from their next request. Deactivating an inactive membership again also
-         *     answers 204.
+         *     answers 204. The same as `PATCH` with `{"active": false}`, including 403
+         *     `self_grant_forbidden` for a membership of one's own user.
          */
         delete: operations["deactivateMembership"];
+        options?: never;
+        head?: never;
+        /**
+         * Activate or deactivate a membership
+         * @description Administrators only, for memberships in their region (others answer 404). The body
+         *     states the end state, `{"active": true|false}`; a membership has no other fields, so
+         *     there is no version to send. Deactivated: sessions acting in it get 401 from their
+         *     next request. Nobody switches memberships of their own user (403
+         *     `self_grant_forbidden`). Audited and listed in `GET /api/audit/access-changes`.
+         */
+        patch: operations["setMembershipActive"];
+        trace?: never;
+    };
+    "/api/audit/access-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * New access in the region (membership report)
+         * @description Privacy officers only (others 403 `forbidden`, audited). Every membership created,
+         *     activated or deactivated in the region, and every user created, activated or
+         *     deactivated, newest first: for whom, at which organisation in which role, granted by
+         *     whom (with the role and organisation they acted in) and when. Read from the audit
+         *     log, so it lists exactly what was audited. Page backwards by passing
+         *     `next_before_seq` as `before_seq`; it is `null` on the last page. Reading the report
+         *     is audited.
+         */
+        get: operations["listAccessChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1103,6 +1149,9 @@ export interface paths {
          *     authority who has no login yet (`guardian_id`), or the pupil (`pupil: true`). The
          *     answer carries the one-time `token` (and `accept_path`) once; only its hash is
          *     stored. It expires after 7 days. 409 `already_linked` when that person has a login.
+         *     An invitation never goes to an address of the inviter (their login e-mail, compared
+         *     without case and without a `+tag`): 403 `self_grant_forbidden` with `field` `email`,
+         *     audited.
          */
         post: operations["inviteFamilyMember"];
         delete?: never;
@@ -1373,6 +1422,14 @@ export interface components {
         /** @description A user with all of their memberships, active or not. */
         UserWithMemberships: components["schemas"]["User"] & {
             memberships: components["schemas"]["Membership"][];
+            /** @description What the caller may do with this user. */
+            may: {
+                /**
+                 * @description Give, switch on or end the user's memberships and (de)activate the user:
+                 *     `false` for one's own user (nobody grants themself access).
+                 */
+                change_access: boolean;
+            };
         };
         UserList: {
             users: components["schemas"]["UserWithMemberships"][];
@@ -1437,6 +1494,9 @@ export interface components {
             password: string;
             /** @description Memberships to create with the user, all active. */
             memberships?: components["schemas"]["MembershipCreate"][] | null;
+        };
+        MembershipActivation: {
+            active: boolean;
         };
         MembershipCreate: {
             /** @description An organisation of the administrator's region. */
@@ -1638,6 +1698,54 @@ export interface components {
              * @description Pass as `before_seq` for the next (older) page; `null` when this page was not full.
              */
             next_before_seq: number | null;
+        };
+        AccessChangePage: {
+            /** @description Newest first. */
+            changes: components["schemas"]["AccessChange"][];
+            /**
+             * Format: int64
+             * @description Pass as `before_seq` for the next (older) page; `null` when this page was not full.
+             */
+            next_before_seq: number | null;
+        };
+        /** @description One audited change of someone's access. */
+        AccessChange: {
+            /**
+             * Format: int64
+             * @description The audit log row the change was recorded in.
+             */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            change: "create" | "activate" | "deactivate";
+            /**
+             * @description `user`: the account itself, which switches all its memberships.
+             * @enum {string}
+             */
+            subject: "membership" | "user";
+            membership_id: string | null;
+            /** @description Whose access changed. */
+            user: components["schemas"]["PersonRef"] | null;
+            /** @description The membership's organisation; `null` for a user. */
+            organisation: components["schemas"]["OrganisationRef"] | null;
+            /** @description The membership's role; `null` for a user. */
+            role: components["schemas"]["Role"] | null;
+            granted_by: {
+                id: string;
+                name: string;
+                /** @description The role the granting user acted in. */
+                role: string;
+                organisation: components["schemas"]["OrganisationRef"] | null;
+            };
+        };
+        PersonRef: {
+            id: string;
+            name: string;
+        };
+        OrganisationRef: {
+            id: string;
+            name: string;
         };
         AuditVerification: {
             intact: boolean;
@@ -2303,6 +2411,27 @@ export interface components {
             };
         };
         /**
+         * @description `self_grant_forbidden`: nobody creates, changes or activates memberships of their
+         *     own user (nor invites their own address); another administrator of the region does
+         *     it. Also `csrf_failed` and `forbidden` as for every 403.
+         */
+        SelfGrantForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "self_grant_forbidden",
+                 *         "message": "nobody creates, changes or activates memberships of their own user; another administrator of the region does that"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
          * @description `csrf_failed` (the `X-CSRF-Token` header is missing or wrong) or `forbidden` (the
          *     active membership's role may not do this; `message` says why).
          */
@@ -2573,9 +2702,9 @@ export interface components {
          * @example 412
          */
         RetryAfter: number;
-        /** @description `samen_session=<token>; HttpOnly; Secure; SameSite=Strict; Path=/` */
+        /** @description `__Host-samen_session=<token>; HttpOnly; Secure; SameSite=Strict; Path=/` */
         SetSessionCookie: string;
-        /** @description `samen_session=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0` */
+        /** @description `__Host-samen_session=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0` */
         ClearSessionCookie: string;
     };
     pathItems: never;
@@ -2657,8 +2786,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /**
-             * @description `rate_limited`: too many failed logins for this account or from this address in
-             *     the last 15 minutes. Wait the number of seconds in `Retry-After`.
+             * @description `rate_limited`: too many failed logins for this account from this address, for
+             *     this account, or from this address in the last 15 minutes. Wait the number of
+             *     seconds in `Retry-After`.
              */
             429: {
                 headers: {
@@ -3087,7 +3217,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["VersionConflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3132,7 +3262,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["NotFound"];
             /** @description `already_exists`: the user already has this role at this organisation. */
             409: {
@@ -3179,8 +3309,87 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["NotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    setMembershipActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 17
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipActivation"];
+            };
+        };
+        responses: {
+            /** @description The membership as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["SelfGrantForbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listAccessChanges: {
+        parameters: {
+            query?: {
+                /** @description Only changes with an audit sequence number below this one (paging). */
+                before_seq?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessChangePage"];
+                };
+            };
+            /** @description `validation_failed`, with `field` naming `before_seq` or `limit`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -4686,7 +4895,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["PupilNotFound"];
             /** @description `already_linked`: the guardian or pupil has a login already. */
             409: {

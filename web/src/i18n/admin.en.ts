@@ -89,6 +89,7 @@ export const adminEn: Messages['admin'] = {
     deactivate: 'Deactivate user',
     activate: 'Activate user',
     deactivateHint: 'Deactivating ends all sessions of this user at once.',
+    ownAccess: 'This is you. You do not change your own roles or account: nobody grants themself access. Ask another administrator of the region.',
     changed: '{{name}} is now {{status}}.',
     membershipsTitle: 'Roles',
     membershipsCaption: 'Roles of {{name}}',

@@ -88,6 +88,7 @@ export const adminNl = {
     deactivate: 'Gebruiker deactiveren',
     activate: 'Gebruiker activeren',
     deactivateHint: 'Deactiveren beëindigt meteen alle sessies van deze gebruiker.',
+    ownAccess: 'Dit ben jij. Je eigen rollen en account wijzig je niet zelf: niemand geeft zichzelf toegang. Vraag een andere beheerder van de regio.',
     changed: '{{name}} is nu {{status}}.',
     membershipsTitle: 'Rollen',
     membershipsCaption: 'Rollen van {{name}}',

@@ -5,6 +5,7 @@ export const privacyEn: Messages['privacy'] = {
   nav: {
     audit: 'Audit log',
     explain: 'Explain access',
+    access: 'New access',
   },
   audit: {
     title: 'Audit log',
@@ -68,6 +69,8 @@ export const privacyEn: Messages['privacy'] = {
     sign: 'signed',
     search: 'searched',
     verify: 'checked',
+    activate: 'switched on',
+    deactivate: 'switched off',
   },
   reasons: {
     invitation_used: 'invitation had been used',
@@ -76,6 +79,8 @@ export const privacyEn: Messages['privacy'] = {
     invitation_invalid: 'invitation no longer applied',
     invalid_credentials: 'wrong e-mail address or password',
     rate_limited: 'too many attempts',
+    self_grant_forbidden: 'nobody grants themself access',
+    no_such_pupil: 'no pupil with this id',
   },
   resources: {
     pupil: 'pupil',
@@ -92,6 +97,33 @@ export const privacyEn: Messages['privacy'] = {
     invitation: 'invitation',
     access_log: 'access overview',
     safety_decision: 'safety decision',
+    access_report: 'report of new access',
+  },
+  access: {
+    title: 'New access in the region',
+    intro:
+      'Who was given which role at which organisation, who switched a role or account on or off, and who did it, newest first. Nobody can give themself a role; this report shows who did it for someone else. Reading it is recorded.',
+    caption: 'New access, newest first',
+    none: 'Nobody has been given or lost access yet.',
+    more: 'Load older changes',
+    when: 'When',
+    what: 'What',
+    forWhom: 'For whom',
+    access: 'Role',
+    by: 'Done by',
+    roleAt: '{{role}} at {{organisation}}',
+    allMemberships: 'the account (all roles)',
+    byAs: '{{name}}, as {{role}} at {{organisation}}',
+    membershipChange: {
+      create: 'role given',
+      activate: 'role switched on',
+      deactivate: 'role ended',
+    },
+    userChange: {
+      create: 'account created',
+      activate: 'account switched on',
+      deactivate: 'account switched off',
+    },
   },
   explain: {
     title: 'Explain access',

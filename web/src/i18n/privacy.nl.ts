@@ -4,6 +4,7 @@ export const privacyNl = {
   nav: {
     audit: 'Logboek',
     explain: 'Uitleg inzage',
+    access: 'Nieuwe toegang',
   },
   audit: {
     title: 'Logboek',
@@ -67,6 +68,8 @@ export const privacyNl = {
     sign: 'ondertekend',
     search: 'gezocht',
     verify: 'gecontroleerd',
+    activate: 'aangezet',
+    deactivate: 'uitgezet',
   },
   reasons: {
     invitation_used: 'uitnodiging was al gebruikt',
@@ -75,6 +78,8 @@ export const privacyNl = {
     invitation_invalid: 'uitnodiging gold niet meer',
     invalid_credentials: 'verkeerd e-mailadres of wachtwoord',
     rate_limited: 'te veel pogingen',
+    self_grant_forbidden: 'niemand geeft zichzelf toegang',
+    no_such_pupil: 'geen leerling met dit nummer',
   },
   resources: {
     pupil: 'leerling',
@@ -91,6 +96,33 @@ export const privacyNl = {
     invitation: 'uitnodiging',
     access_log: 'inzageoverzicht',
     safety_decision: 'veiligheidsbesluit',
+    access_report: 'overzicht nieuwe toegang',
+  },
+  access: {
+    title: 'Nieuwe toegang in de regio',
+    intro:
+      'Wie kreeg welke rol bij welke organisatie, wie zette een rol of account aan of uit, en wie deed dat, nieuwste eerst. Niemand kan zichzelf een rol geven; dit overzicht laat zien wie het voor een ander deed. Het raadplegen wordt vastgelegd.',
+    caption: 'Nieuwe toegang, nieuwste eerst',
+    none: 'Er is nog niemand toegang gegeven of ontnomen.',
+    more: 'Oudere wijzigingen laden',
+    when: 'Wanneer',
+    what: 'Wat',
+    forWhom: 'Voor wie',
+    access: 'Rol',
+    by: 'Gedaan door',
+    roleAt: '{{role}} bij {{organisation}}',
+    allMemberships: 'het account (alle rollen)',
+    byAs: '{{name}}, als {{role}} bij {{organisation}}',
+    membershipChange: {
+      create: 'rol gegeven',
+      activate: 'rol aangezet',
+      deactivate: 'rol beëindigd',
+    },
+    userChange: {
+      create: 'account aangemaakt',
+      activate: 'account aangezet',
+      deactivate: 'account uitgezet',
+    },
   },
   explain: {
     title: 'Uitleg inzage',

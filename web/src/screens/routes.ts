@@ -23,6 +23,7 @@ export const paths = {
       tot: f?.until,
       geweigerd: f?.denied ? 'ja' : undefined,
     }),
+  accessReport: '/privacy/nieuwe-toegang',
   explain: (q?: { user: string; entry: string; at: string }) =>
     withQuery('/privacy/uitleg', { gebruiker: q?.user, item: q?.entry, moment: q?.at }),
   consents: (pupilId: string, caseId?: string) =>
@@ -91,6 +92,7 @@ export function navItemsFor(role: Role): { href: string; label: string }[] {
     return [
       { href: paths.audit(), label: 'privacy.nav.audit' },
       { href: paths.explain(), label: 'privacy.nav.explain' },
+      { href: paths.accessReport, label: 'privacy.nav.access' },
     ];
   }
   if (role === 'care_coordinator') items.push({ href: paths.signals, label: 'nav.triage' });

@@ -135,6 +135,8 @@ export function UserPage({ id }: { id: string }) {
   }
   if (!user) return <Loading />;
   const status = (active: boolean) => (active ? t('admin.active') : t('admin.inactive'));
+  // The server says whether this admin may change the user's access (never their own).
+  const mayChange = user.may.change_access;
 
   return (
     <>
@@ -149,18 +151,21 @@ export function UserPage({ id }: { id: string }) {
             [t('admin.status'), status(user.active)],
           ]}
         />
-        <Paragraph>{t('admin.user.deactivateHint')}</Paragraph>
-        <ActivationButton
-          record={user}
-          label={user.active ? t('admin.user.deactivate') : t('admin.user.activate')}
-          text={user.active ? t('admin.user.deactivate') : t('admin.user.activate')}
-          send={(active, version) => call(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: { active, version } }))}
-          onChanged={(u) => {
-            setChanged(u);
-            setNotice(t('admin.user.changed', { name: u.name, status: status(u.active) }));
-          }}
-          onReload={() => reload()}
-        />
+        {!mayChange && <Paragraph>{t('admin.user.ownAccess')}</Paragraph>}
+        {mayChange && <Paragraph>{t('admin.user.deactivateHint')}</Paragraph>}
+        {mayChange && (
+          <ActivationButton
+            record={user}
+            label={user.active ? t('admin.user.deactivate') : t('admin.user.activate')}
+            text={user.active ? t('admin.user.deactivate') : t('admin.user.activate')}
+            send={(active, version) => call(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: { active, version } }))}
+            onChanged={(u) => {
+              setChanged(u);
+              setNotice(t('admin.user.changed', { name: u.name, status: status(u.active) }));
+            }}
+            onReload={() => reload()}
+          />
+        )}
       </section>
       <section aria-labelledby="user-memberships">
         <Heading2 id="user-memberships">{t('admin.user.membershipsTitle')}</Heading2>
@@ -176,7 +181,7 @@ export function UserPage({ id }: { id: string }) {
                 m.organisation_name,
                 t(`roles.${m.role}`),
                 status(m.active),
-                m.active ? (
+                m.active && mayChange ? (
                   <EndMembership
                     membership={m}
                     onEnded={() =>
@@ -191,10 +196,12 @@ export function UserPage({ id }: { id: string }) {
           />
         )}
       </section>
-      <AddMembership
-        userId={user.id}
-        onAdded={(m) => reload(t('admin.user.added', { role: t(`roles.${m.role}`), organisation: m.organisation_name }))}
-      />
+      {mayChange && (
+        <AddMembership
+          userId={user.id}
+          onAdded={(m) => reload(t('admin.user.added', { role: t(`roles.${m.role}`), organisation: m.organisation_name }))}
+        />
+      )}
     </>
   );
 }

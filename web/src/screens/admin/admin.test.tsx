@@ -19,6 +19,7 @@ const USER = {
   memberships: [
     { id: '31', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'mentor', active: true },
   ],
+  may: { change_access: true },
 };
 const ORGS = {
   organisations: [
@@ -91,6 +92,22 @@ describe('administrator screens', () => {
     expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Ja, beëindigen' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'DELETE' && r.url.endsWith('/api/memberships/31'))).toBe(true));
+  });
+
+  it('offers no way to change one\'s own roles or account: the server says so with may.change_access', async () => {
+    mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/users') return json(200, { users: [{ ...USER, may: { change_access: false } }] });
+      if (url.pathname === '/api/organisations') return json(200, ORGS);
+      return json(404, { error: { code: 'not_found', message: 'no' } });
+    });
+    history.replaceState(null, '', '/beheer/gebruikers/21');
+    renderApp(<App />, { status: 'active', me: ADMIN });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Anna Jansen' })).toBeInTheDocument();
+    expect(screen.getByText(/niemand geeft zichzelf toegang/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Gebruiker deactiveren' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /beëindigen/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Rol toevoegen/ })).not.toBeInTheDocument();
   });
 
   it('creates a user with a first role, and puts a weak password message beside the field', async () => {
