@@ -55,6 +55,14 @@ json::object change_json(store::ReadTx& tx, NameBook& names, const store::AuditR
           : json::value(json::object{{"id", row.actor_organisation_id},
                                      {"name", names.organisation(row.actor_organisation_id)}});
   out["granted_by"] = std::move(by);
+  // A family login's membership comes from accepting an invitation: the person who gave the
+  // access is the one who sent it.
+  json::value invited_by = nullptr;
+  if (row.reason == "family.invitation_accept" && !row.pupil_id.empty())
+    for (const auto& inv : tx.invitations_of_pupil(row.pupil_id))
+      if (inv.accepted_user_id == row.actor_user_id)
+        invited_by = person(names, inv.created_by_user_id);
+  out["invited_by"] = std::move(invited_by);
   return out;
 }
 

@@ -49,26 +49,53 @@ domain::Role family_role(const store::InvitationRecord& inv) {
   return inv.for_pupil ? domain::Role::pupil : domain::Role::guardian;
 }
 
+// The family membership an accepted invitation gives, and how: `create`, `activate`, or
+// empty when it was active already.
+struct Joined {
+  std::string membership_id;
+  std::string change;
+};
+
 // Inside the write: the user's family membership of the pupil's school — the one they have
 // (active again: the school's new invitation is its wish to let them in), or a new one —
-// and the guardian or pupil record linked to the user. Returns the membership's id.
-std::string join_family(store::WriteTx& w, const store::InvitationRecord& inv,
-                        const std::string& user_id, const store::Organisation& school) {
+// and the guardian or pupil record linked to the user.
+Joined join_family(store::WriteTx& w, const store::InvitationRecord& inv,
+                   const std::string& user_id, const store::Organisation& school) {
   auto role = family_role(inv);
-  std::string membership_id;
+  Joined out;
   for (const auto& m : w.memberships_of(user_id)) {
     if (m.organisation_id != school.id || m.role != role) continue;
-    membership_id = m.id;
-    if (!m.active) w.set_membership_active(m.id, true);
+    out.membership_id = m.id;
+    if (!m.active) {
+      w.set_membership_active(m.id, true);
+      out.change = "activate";
+    }
   }
-  if (membership_id.empty())
-    membership_id =
+  if (out.membership_id.empty()) {
+    out.membership_id =
         w.insert_membership(store::Membership{"", user_id, school.id, role, true, "", ""});
+    out.change = "create";
+  }
   if (inv.for_pupil)
     w.link_pupil_user(inv.pupil_id, user_id);
   else
     w.link_guardian_user(inv.guardian_id, user_id);
-  return membership_id;
+  return out;
+}
+
+// The accept event and, when the membership was created or switched on, the membership
+// change itself: every membership change is audited and reaches the report of new access
+// (access_report_api.cpp names the inviter beside it).
+std::vector<audit::Event> accepted_events(audit::Event accept, const Joined& joined) {
+  std::vector<audit::Event> out{accept};
+  if (joined.change.empty()) return out;
+  accept.action = joined.change;
+  accept.resource_type = "membership";
+  accept.resource_id = joined.membership_id;
+  accept.reason = "family.invitation_accept";
+  accept.legal_basis = "invitation";
+  out.push_back(std::move(accept));
+  return out;
 }
 
 json::object accepted_json(const store::InvitationRecord& inv, const store::User& user,
@@ -110,10 +137,12 @@ Reply link_to_login(AppContext& ctx, Request& req, store::ReadTx& tx,
       out = used_response();  // accepted or revoked by a concurrent request in between
       return audit::JobOutcome{false, {}};
     }
-    auto membership_id = join_family(w, inv, a.user.id, school);
-    out = json_response(200, accepted_json(inv, a.user, membership_id));
+    auto joined = join_family(w, inv, a.user.id, school);
+    out = json_response(200, accepted_json(inv, a.user, joined.membership_id));
     return audit::JobOutcome{
-        true, {decision_event(a, req, decision, "accept", "invitation", inv.id, inv.pupil_id)}};
+        true, accepted_events(
+                  decision_event(a, req, decision, "accept", "invitation", inv.id, inv.pupil_id),
+                  joined)};
   });
 }
 
@@ -179,10 +208,12 @@ Reply accept_invitation(AppContext& ctx, Request& req) {
         out = used_response();
         return audit::JobOutcome{false, {}};
       }
-      auto membership_id = join_family(w, inv, user.id, school);
-      out = json_response(201, accepted_json(inv, user, membership_id));
+      auto joined = join_family(w, inv, user.id, school);
+      out = json_response(201, accepted_json(inv, user, joined.membership_id));
       return audit::JobOutcome{
-          true, {accept_event(req, inv, user.id, school, "allow", "family.invitation_accept")}};
+          true, accepted_events(
+                    accept_event(req, inv, user.id, school, "allow", "family.invitation_accept"),
+                    joined)};
     });
   };
   return reply;

@@ -3,7 +3,7 @@ own user, invitations to one's own address), every membership change is listed f
 privacy officer with who granted it, admin refusals and empty probes leave an audit row."""
 import unittest
 
-from samen_harness import PASSWORD, Client, Server, org_id
+from samen_harness import Client, Server, family_login, org_id
 
 ADMIN = "beheer@lindeveld.example"
 OFFICER = "fg@lindeveld.example"
@@ -195,6 +195,22 @@ class SelfInvitation(unittest.TestCase):
         status, _, body = c.post(f"/api/pupils/{pupil_id}/invitations",
                                  {"guardian_id": guardian_id, "email": "ouder.elders@example.org"})
         self.assertEqual(status, 201, body)
+
+    def test_an_accepted_invitation_is_new_access_in_the_report_with_the_inviter(self):
+        coordinator = self.server.login("zorg@hetbaken.example")
+        coordinator_id = coordinator.get("/api/me")[2]["user"]["id"]
+        pupil_id, guardian_id = self.invitable_guardian()
+        family = family_login(self.server, coordinator, pupil_id, "nieuwe.ouder@example.org", guardian_id)
+        guardian = family.get("/api/me")[2]
+        status, _, report = self.server.login(OFFICER).get("/api/audit/access-changes")
+        self.assertEqual(status, 200)
+        mine = [c for c in report["changes"] if c["user"] and c["user"]["id"] == guardian["user"]["id"]]
+        self.assertEqual(len(mine), 1, report)
+        self.assertEqual((mine[0]["change"], mine[0]["role"], mine[0]["membership_id"]),
+                         ("create", "guardian", guardian["active_membership"]["id"]))
+        self.assertEqual(mine[0]["organisation"]["name"], "Het Baken College")
+        self.assertEqual(mine[0]["invited_by"]["id"], coordinator_id)
+        self.assertEqual(mine[0]["granted_by"]["id"], guardian["user"]["id"], "who accepted it")
 
     def test_a_care_coordinator_cannot_invite_its_own_address_either(self):
         c = self.server.login("zorg@hetbaken.example")

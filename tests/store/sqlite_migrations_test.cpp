@@ -9,6 +9,14 @@
 namespace samen::testing {
 namespace {
 
+// How many migrations come after `version`: versions need not be contiguous (parallel
+// branches each take their own number until a merge renumbers them).
+int migrations_after(int version) {
+  int n = 0;
+  for (const auto& m : store::sqlite::migrations()) n += m.version > version ? 1 : 0;
+  return n;
+}
+
 void exec(sqlite3* db, const std::string& sql) {
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");

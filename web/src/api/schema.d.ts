@@ -1731,6 +1731,12 @@ export interface components {
             organisation: components["schemas"]["OrganisationRef"] | null;
             /** @description The membership's role; `null` for a user. */
             role: components["schemas"]["Role"] | null;
+            /**
+             * @description For a family login's membership, made by accepting an invitation (then
+             *     `granted_by` is the family member who accepted): who sent the invitation.
+             *     Otherwise `null`.
+             */
+            invited_by: components["schemas"]["PersonRef"] | null;
             granted_by: {
                 id: string;
                 name: string;

@@ -113,6 +113,7 @@ export const privacyEn: Messages['privacy'] = {
     by: 'Done by',
     roleAt: '{{role}} at {{organisation}}',
     allMemberships: 'the account (all roles)',
+    invitedBy: 'after an invitation from {{name}}',
     byAs: '{{name}}, as {{role}} at {{organisation}}',
     membershipChange: {
       create: 'role given',

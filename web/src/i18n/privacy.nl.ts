@@ -112,6 +112,7 @@ export const privacyNl = {
     by: 'Gedaan door',
     roleAt: '{{role}} bij {{organisation}}',
     allMemberships: 'het account (alle rollen)',
+    invitedBy: 'na een uitnodiging van {{name}}',
     byAs: '{{name}}, als {{role}} bij {{organisation}}',
     membershipChange: {
       create: 'rol gegeven',

@@ -21,6 +21,7 @@ const GRANT = {
   organisation: { id: '4', name: 'Het Baken College' },
   role: 'care_coordinator',
   granted_by: { id: '40', name: 'Bram Tweede', role: 'admin', organisation: { id: '2', name: 'Gemeente Lindeveld' } },
+  invited_by: null,
 };
 const SWITCHED_OFF = {
   seq: 700,
@@ -32,6 +33,19 @@ const SWITCHED_OFF = {
   organisation: null,
   role: null,
   granted_by: { id: '3', name: 'Ria Beheerder', role: 'admin', organisation: { id: '2', name: 'Gemeente Lindeveld' } },
+  invited_by: null,
+};
+const FAMILY = {
+  seq: 650,
+  at: '2026-11-29T10:00:00Z',
+  change: 'create',
+  subject: 'membership',
+  membership_id: '70',
+  user: { id: '55', name: 'Eva de Vries' },
+  organisation: { id: '4', name: 'Het Baken College' },
+  role: 'guardian',
+  granted_by: { id: '55', name: 'Eva de Vries', role: 'guardian', organisation: { id: '4', name: 'Het Baken College' } },
+  invited_by: { id: '12', name: 'Zeynep Zorg' },
 };
 
 describe('the report of new access', () => {
@@ -44,7 +58,7 @@ describe('the report of new access', () => {
     const { requests } = mockFetch((req) => {
       const url = new URL(req.url);
       if (url.pathname !== '/api/audit/access-changes') return json(404, { error: { code: 'not_found', message: 'no' } });
-      if (url.searchParams.get('before_seq') === '905') return json(200, { changes: [SWITCHED_OFF], next_before_seq: null });
+      if (url.searchParams.get('before_seq') === '905') return json(200, { changes: [SWITCHED_OFF, FAMILY], next_before_seq: null });
       return json(200, { changes: [GRANT], next_before_seq: 905 });
     });
     history.replaceState(null, '', '/privacy/nieuwe-toegang');
@@ -67,6 +81,8 @@ describe('the report of new access', () => {
     const second = (await within(table).findAllByRole('row'))[2]!;
     expect(second).toHaveTextContent('account uitgezet');
     expect(second).toHaveTextContent('het account (alle rollen)');
+    const family = within(table).getAllByRole('row')[3]!;
+    expect(family).toHaveTextContent('na een uitnodiging van Zeynep Zorg');
     expect(screen.queryByRole('button', { name: 'Oudere wijzigingen laden' })).not.toBeInTheDocument();
   });
 

@@ -32,7 +32,8 @@ function useChangeText() {
     const by = c.granted_by.organisation
       ? t('privacy.access.byAs', { name: c.granted_by.name, role: role(c.granted_by.role), organisation: c.granted_by.organisation.name })
       : c.granted_by.name;
-    return { what, access, by };
+    const invited = c.invited_by ? t('privacy.access.invitedBy', { name: c.invited_by.name }) : '';
+    return { what, access, by, invited };
   };
 }
 
@@ -62,9 +63,11 @@ export function AccessReportPage() {
                 row.what,
                 c.user ? <AppLink href={paths.audit({ actor: c.user.id })}>{c.user.name}</AppLink> : t('admin.none'),
                 row.access,
-                <AppLink href={paths.audit({ actor: c.granted_by.id })}>
-                  {row.by}
-                </AppLink>,
+                <>
+                  <AppLink href={paths.audit({ actor: c.granted_by.id })}>{row.by}</AppLink>
+                  {row.invited && <br />}
+                  {row.invited}
+                </>,
               ],
             };
           })}
