@@ -183,6 +183,10 @@ export const flows = [
       const actions = page.getByRole('list', { name: 'Afspraken, met wie het doet en wanneer' });
       await actions.getByText('Huisbezoek', { exact: true }).waitFor();
       await page.getByText(/Het plan wordt besproken rond \d{2}-\d{2}-\d{4}\./).waitFor();
+      // The family sees roles, not people: the lead by name (their contact), the others by role.
+      const team = page.getByRole('list', { name: /Wie aan tafel zitten/ });
+      await team.getByText(/\(jullie contactpersoon\)$/).waitFor();
+      await team.getByText('gezinswerker bij Buurtteam Lindeveld-Oost', { exact: true }).waitFor();
       const shared = page.getByRole('region', { name: 'Wat met jullie is gedeeld' });
       await shared.getByText(/Verzuimgesprek met ouders en leerling/).waitFor();
       const portal = page.getByRole('region', { name: 'Toestemmingen' });

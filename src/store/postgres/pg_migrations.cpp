@@ -341,6 +341,19 @@ ALTER TABLE invitations ADD COLUMN revoked_at BIGINT;
 ALTER TABLE invitations ADD COLUMN revoked_by_user_id BIGINT REFERENCES users(id);
 )SQL";
 
+// Guardians are people, not places in a list (issue 11): the position goes, the school
+// system's guardian number comes, and parental authority gets a history. A guardian who
+// leaves the record is ended (authority_until), never deleted, so consents keep naming
+// who gave them. Guardians recorded before this have no known start (NULL).
+constexpr const char* kGuardianIdentity = R"SQL(
+DROP INDEX guardians_pupil;
+ALTER TABLE guardians DROP COLUMN position;
+ALTER TABLE guardians ADD COLUMN guardian_number TEXT;
+ALTER TABLE guardians ADD COLUMN authority_from BIGINT;
+ALTER TABLE guardians ADD COLUMN authority_until BIGINT;
+CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -352,6 +365,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
+      {7, "guardians with identity and a history of parental authority", kGuardianIdentity},
   };
   return all;
 }

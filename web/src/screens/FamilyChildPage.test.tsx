@@ -51,6 +51,7 @@ const CASE: Case = {
   team: [{ membership_id: '60', user_id: '61', name: 'Tom', organisation_id: '8', role: 'family_worker', reason: 'thuis', added_at: '2026-09-15T09:00:00.000Z' }],
   level_history: [],
   escalations: 0,
+  view: 'full',
   goals: [{ id: 'goal1', case_id: '5', text: 'Elke ochtend op tijd', achieved: false, version: 1 }],
   actions: [{ id: 'a1', case_id: '5', text: 'Huisbezoek', owner_membership_id: '60', due_date: '2026-10-15', done: true, version: 1 }],
 };
