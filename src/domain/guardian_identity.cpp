@@ -24,13 +24,19 @@ std::string phone_key(std::string_view phone) {
   return out;
 }
 
+bool has_contact(const Guardian& g) { return !g.email.empty() || !phone_key(g.phone).empty(); }
+
 // The same person by name and a way to reach them. A name alone is not enough: two
-// guardians of one pupil may share a name, and a new partner may too.
+// guardians of one pupil may share a name, and a new partner may too. A guardian whom the
+// school records without any way to reach them (neither in the file nor in Samen) has
+// nothing else to go by: then the name with the same relation, so that importing the same
+// file twice does not end and re-add them.
 bool same_person_by_contact(const Guardian& a, const Guardian& b) {
   if (folded(a.name) != folded(b.name)) return false;
   if (!a.email.empty() && folded(a.email) == folded(b.email)) return true;
   auto phone = phone_key(a.phone);
-  return !phone.empty() && phone == phone_key(b.phone);
+  if (!phone.empty() && phone == phone_key(b.phone)) return true;
+  return !has_contact(a) && !has_contact(b) && folded(a.relation) == folded(b.relation);
 }
 
 bool same_guardian_data(const Guardian& a, const Guardian& b) {

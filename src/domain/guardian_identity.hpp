@@ -8,7 +8,8 @@
 //
 // Who is who: through the API the body names the `id` of each guardian it keeps; in an
 // import the school system's guardian number decides where the file has one, else the
-// same name together with the same e-mail address or phone number. Pure functions.
+// same name together with the same e-mail address or phone number (or, for a guardian
+// recorded without either on both sides, the same relation). Pure functions.
 #include <string>
 #include <vector>
 

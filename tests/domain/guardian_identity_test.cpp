@@ -60,10 +60,19 @@ TEST(GuardianIdentity, TheImportMatchesByNumberThenNameWithContact) {
   EXPECT_EQ(file[1].id, "2");
   EXPECT_EQ(file[2].id, "");
   EXPECT_EQ(file[3].id, "");
-  // A name alone is not enough.
+  // A name alone is not enough ...
   std::vector<Guardian> name_only{person("", "Ruud Smit")};
   match_import_guardians(current, name_only);
   EXPECT_EQ(name_only[0].id, "");
+  // ... unless neither side has any contact: then the name and the relation.
+  std::vector<Guardian> unreachable{person("4", "Piet Kok")};
+  std::vector<Guardian> again{person("", "piet kok")};
+  match_import_guardians(unreachable, again);
+  EXPECT_EQ(again[0].id, "4");
+  again = {person("", "Piet Kok")};
+  again[0].relation = "stiefvader";
+  match_import_guardians(unreachable, again);
+  EXPECT_EQ(again[0].id, "");
 }
 
 TEST(GuardianIdentity, AKeptGuardianKeepsANumberLeftOut) {

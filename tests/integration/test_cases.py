@@ -78,13 +78,15 @@ class CaseFlow(unittest.TestCase):
         seats = {m["membership_id"]: m for m in self.get_case(self.officer, case_id)["team"]}
         self.assertIsNone(seats[self.officer_m]["reason"])
 
-        # The seat opens the pupil record (need to know), audited with its rule and basis.
+        # The seat opens the pupil record (need to know), but without a legal basis for the
+        # pupil (no consent for the neighbourhood team) only its identification (issue 11),
+        # audited with its rule and basis.
         status, _, pupil = self.worker.get(f"/api/pupils/{self.pupil}")
-        self.assertEqual((status, pupil["view"]), (200, "full"))
+        self.assertEqual((status, pupil["view"]), (200, "identification"))
         row = self.server.query(
             "SELECT reason, legal_basis FROM audit_log WHERE pupil_id = ? AND resource_type = 'pupil' "
             "AND actor_role = 'family_worker' AND decision = 'allow' ORDER BY seq DESC LIMIT 1", self.pupil)[0]
-        self.assertEqual(row, ("pupil.case_team", "need_to_know"))
+        self.assertEqual(row, ("record.identification_only", "need_to_know"))
         _, _, mine = self.worker.get("/api/cases")
         self.assertIn(case_id, [c["id"] for c in mine["cases"]])
 
@@ -231,9 +233,14 @@ class CaseFlow(unittest.TestCase):
         for m in seen["team"] + [seen["lead"]]:
             self.assertEqual(m["organisation_name"],
                              self.server.scalar("SELECT name FROM organisations WHERE id = ?", m["organisation_id"]))
+        # The family sees roles, not people: only the lead, their contact, by name (issue 11).
         for change in seen["level_history"]:
+            by_lead = change["changed_by_membership_id"] == seen["lead"]["membership_id"]
             self.assertEqual(change["changed_by_name"],
-                             self.server.scalar("SELECT name FROM users WHERE id = ?", change["changed_by_user_id"]))
+                             self.server.scalar("SELECT name FROM users WHERE id = ?", change["changed_by_user_id"])
+                             if by_lead else None)
+        for m in seen["team"]:
+            self.assertEqual(m["name"] is not None, m["membership_id"] == seen["lead"]["membership_id"])
         _, _, record = parent.get(f"/api/pupils/{seen['pupil_id']}")
         mine = [g for g in record["guardians"] if g["is_you"]]
         self.assertEqual(len(mine), 1)

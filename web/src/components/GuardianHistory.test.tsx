@@ -30,11 +30,11 @@ describe('GuardianHistory', () => {
     );
     const table = screen.getByRole('table', { name: 'Ouders en verzorgers van Sem de Vries' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['Eva de Vries', 'Marleen Vos', 'Ruud de Vries']);
-    expect(within(rows[0]).getByText('sinds 20-08-2025')).toBeInTheDocument();
-    expect(within(rows[0]).getByText('huidig')).toBeInTheDocument();
-    expect(within(rows[2]).getByText('20-08-2025 tot 12-10-2026')).toBeInTheDocument();
-    expect(within(rows[2]).getByText('beëindigd')).toBeInTheDocument();
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['Eva de Vries', 'Marleen Vos', 'Ruud de Vries']);
+    expect(within(rows[0]!).getByText('sinds 20-08-2025')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('huidig')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('20-08-2025 tot 12-10-2026')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('beëindigd')).toBeInTheDocument();
     expect(screen.getByText(/Een beëindigde ouder of verzorger heeft geen toegang meer/)).toBeInTheDocument();
   });
 

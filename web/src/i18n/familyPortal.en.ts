@@ -33,6 +33,7 @@ export const familyPortalEn: Messages['familyPortal'] = {
     person: '{{name}}, {{role}}',
     lead: '{{name}}, {{role}} at {{organisation}} (your contact)',
     roleAt: '{{role}} at {{organisation}}',
+    leadOnly: '{{name}}, {{role}} (your contact)',
     teamCaption: 'Who is at the table: your contact by name, the others by role',
     next: 'Next review',
     review: 'The plan will be reviewed around {{date}}.',

@@ -33,6 +33,7 @@ export const familyPortalNl = {
     person: '{{name}}, {{role}}',
     lead: '{{name}}, {{role}} bij {{organisation}} (jullie contactpersoon)',
     roleAt: '{{role}} bij {{organisation}}',
+    leadOnly: '{{name}}, {{role}} (jullie contactpersoon)',
     teamCaption: 'Wie aan tafel zitten: de contactpersoon met naam, de anderen met hun rol',
     next: 'Volgende bespreking',
     review: 'Het plan wordt besproken rond {{date}}.',

@@ -21,7 +21,8 @@ export function useSeatLabel(kase: Case) {
     const role = t(`roles.${m.role ?? ''}`, { defaultValue: m.role ?? '' });
     const organisation = m.organisation_name ?? '';
     const isLead = !!kase.lead && m.membership_id === kase.lead.membership_id;
-    if (isLead && m.name) return t(`${k}.lead`, { name: m.name, role, organisation });
+    if (isLead && m.name)
+      return organisation ? t(`${k}.lead`, { name: m.name, role, organisation }) : t(`${k}.leadOnly`, { name: m.name, role });
     return organisation ? t(`${k}.roleAt`, { role, organisation }) : role;
   };
 }
