@@ -8,9 +8,11 @@
 #include "api/case_support.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
+#include "domain/policy_entries.hpp"
 
 namespace samen::api {
 namespace {
@@ -21,6 +23,26 @@ using http::Response;
 namespace json = boost::json;
 
 constexpr std::size_t kMaxText = 2000;
+
+// The plan is part of the pupil's record: without a legal basis for the pupil a seat at
+// the table neither reads nor writes it (domain/policy_record.hpp). The case exists for
+// them, so the refusal is a 403, audited.
+std::optional<Reply> refuse_plan_without_basis(store::ReadTx& tx, const Actor& actor,
+                                               const Request& req, const domain::CaseFacts& c,
+                                               const std::string& resource_type,
+                                               const std::string& resource_id) {
+  auto grants = tx.consent_grants_of_pupil(c.pupil_id);
+  auto way_in = domain::decide_case_access(actor.viewer, c, grants, domain::now_millis());
+  auto record = case_record_decision(tx, actor.viewer, c, grants, way_in);
+  if (record.view == domain::PupilView::full) return std::nullopt;
+  record.allowed = false;
+  record.reason = "no_legal_basis";
+  Reply reply = fail(403, "forbidden",
+                     "without a legal basis for the pupil the case plan is not shown to you");
+  reply.audit.push_back(
+      decision_event(actor, req, record, "denied", resource_type, resource_id, c.pupil_id));
+  return reply;
+}
 
 std::optional<std::int64_t> body_version(JsonReader& in) {
   if (!in.has("version")) return std::nullopt;
@@ -34,6 +56,9 @@ Reply add_goal(AppContext& ctx, Request& req) {
   if (!actor) return fail(actor.error());
   auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
+  if (auto refused =
+          refuse_plan_without_basis(*tx, *actor, req, change.facts, "goal", change.facts.case_id))
+    return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -68,6 +93,8 @@ Reply update_goal(AppContext& ctx, Request& req) {
       *change.denied->response = http::error_response(404, "not_found", "no such goal");
     return std::move(*change.denied);
   }
+  if (auto refused = refuse_plan_without_basis(*tx, *actor, req, change.facts, "goal", goal->id))
+    return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -103,6 +130,9 @@ Reply add_action(AppContext& ctx, Request& req) {
   if (!actor) return fail(actor.error());
   auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
+  if (auto refused =
+          refuse_plan_without_basis(*tx, *actor, req, change.facts, "action", change.facts.case_id))
+    return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -148,6 +178,9 @@ Reply update_action(AppContext& ctx, Request& req) {
       *entered.denied->response = http::error_response(404, "not_found", "no such action");
     return std::move(*entered.denied);
   }
+  if (auto refused =
+          refuse_plan_without_basis(*tx, *actor, req, entered.facts, "action", action->id))
+    return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);

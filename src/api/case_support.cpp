@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "api/record_view.hpp"
 #include "api/views.hpp"
 #include "domain/dates.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_record.hpp"
 #include "domain/record_text.hpp"
 #include "domain/text.hpp"
 #include "http/errors.hpp"
@@ -104,10 +106,11 @@ json::object signal_json(const store::SignalRecord& s, NameBook& names) {
           {"version", s.version}};
 }
 
-json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason) {
+json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason,
+                              bool with_name) {
   return {{"membership_id", m.membership_id},
-          {"user_id", m.user_id},
-          {"name", names.user(m.user_id)},
+          {"user_id", with_name ? json::value(m.user_id) : json::value(nullptr)},
+          {"name", with_name ? json::value(names.user(m.user_id)) : json::value(nullptr)},
           {"organisation_id", m.organisation_id},
           {"organisation_name", names.organisation(m.organisation_id)},
           {"role", domain::to_string(m.role)},
@@ -118,13 +121,14 @@ json::object team_member_json(const store::TeamMember& m, NameBook& names, bool 
           {"removed_by_user_id", optional_id(m.removed_by_user_id)}};
 }
 
-json::object level_change_json(const store::LevelChange& c, NameBook& names, bool with_reason) {
+json::object level_change_json(const store::LevelChange& c, NameBook& names, bool with_reason,
+                               bool with_name) {
   return {{"from_level", c.from_level ? json::value(*c.from_level) : json::value(nullptr)},
           {"to_level", c.to_level},
           {"escalation", store::is_escalation(c)},
           {"reason", with_reason ? json::value(c.reason) : json::value(nullptr)},
           {"changed_by_user_id", c.changed_by_user_id},
-          {"changed_by_name", c.changed_by_user_id.empty()
+          {"changed_by_name", c.changed_by_user_id.empty() || !with_name
                                   ? json::value(nullptr)
                                   : json::value(names.user(c.changed_by_user_id))},
           {"changed_by_membership_id", c.changed_by_membership_id},
@@ -178,19 +182,24 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                               const domain::Viewer& viewer) {
   NameBook names(tx);
   auto out = case_summary_json(c, names);
-  domain::CaseFacts facts;
-  facts.case_id = c.id;
-  facts.school_id = c.school_id;
-  facts.lead_membership_id = c.lead_membership_id;
+  auto facts = tx.case_facts(c.id).value_or(domain::CaseFacts{});
+  auto grants = tx.consent_grants_of_pupil(c.pupil_id);
+  auto way_in = domain::decide_case_access(viewer, facts, grants, domain::now_millis());
+  auto view = case_record_decision(tx, viewer, facts, grants, way_in).view;
+  auto named = [&](const std::string& membership_id, domain::Role role) {
+    return domain::may_see_name_of(viewer, facts, membership_id, role);
+  };
   json::array team, history, goals, actions;
   for (const auto& m : c.team)
-    team.push_back(team_member_json(
-        m, names, domain::may_read_case_reasons(viewer, facts, m.added_by_user_id)));
-  for (const auto& change : c.level_changes)
+    team.push_back(
+        team_member_json(m, names, domain::may_read_case_reasons(viewer, facts, m.added_by_user_id),
+                         named(m.membership_id, m.role)));
+  for (const auto& change : c.level_changes) {
+    auto by = tx.membership(change.changed_by_membership_id);
     history.push_back(level_change_json(
-        change, names, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id)));
-  for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
-  for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
+        change, names, domain::may_read_case_reasons(viewer, facts, change.changed_by_user_id),
+        by && named(by->id, by->role)));
+  }
   if (!c.lead_membership_id.empty()) {
     if (auto lead = tx.membership(c.lead_membership_id)) {
       out["lead"] = json::object{{"membership_id", lead->id},
@@ -204,6 +213,11 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   out["team"] = std::move(team);
   out["level_history"] = std::move(history);
   out["escalations"] = store::count_escalations(c.level_changes);
+  out["view"] = view == domain::PupilView::full ? "full" : "identification";
+  // Without a legal basis for the pupil, the plan is not shown: the case exists, no more.
+  if (view != domain::PupilView::full) return out;
+  for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
+  for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
   out["goals"] = std::move(goals);
   out["actions"] = std::move(actions);
   // What the viewer may do on the case, decided here by the policy: the UI decides nothing.

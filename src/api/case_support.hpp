@@ -31,16 +31,20 @@ Result<std::string> read_text(JsonReader& in, const char* name, bool required,
 boost::json::array categories_json(const std::vector<domain::EntryCategory>& categories);
 // With `pupil_name` and `author_name`, so that a queue needs no read per pupil.
 boost::json::object signal_json(const store::SignalRecord& s, NameBook& names);
-// With the names of the person and their organisation, which a family login cannot list.
-boost::json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason);
+// With the names of the person and their organisation, which a family login cannot list;
+// without `with_name` the person is shown by role and organisation only.
+boost::json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason,
+                                     bool with_name = true);
 boost::json::object level_change_json(const store::LevelChange& c, NameBook& names,
-                                      bool with_reason);
+                                      bool with_reason, bool with_name = true);
 boost::json::object goal_json(const store::GoalRecord& g);
 boost::json::object action_json(const store::ActionRecord& a);
 // The case summary (listings); `detail` adds team, level history, goals and actions.
 boost::json::object case_summary_json(const store::CaseRecord& c, NameBook& names);
 // The full case as `viewer` may see it: reasons on the record only where
-// may_read_case_reasons allows (the rest of the table reads them in the chronology).
+// may_read_case_reasons allows (the rest of the table reads them in the chronology); goals
+// and actions only with a legal basis for the pupil (case_record_decision: `view` says
+// which); to the family, people by name only where may_see_name_of allows.
 boost::json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                                      const domain::Viewer& viewer);
 

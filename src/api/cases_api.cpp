@@ -14,6 +14,7 @@
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/listing_probe.hpp"
+#include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
@@ -205,9 +206,12 @@ Reply get_case(AppContext& ctx, Request& req) {
   if (!actor) return fail(actor.error());
   auto entered = enter_case(*tx, *actor, req, req.params["id"]);
   if (entered.denied) return std::move(*entered.denied);
+  // Audited with the basis the record's parts rest on (or as identification only).
+  auto record =
+      case_record_decision(*tx, actor->viewer, entered.facts, entered.grants, entered.decision);
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, entered.decision, "read", "case",
-                                       entered.facts.case_id, entered.facts.pupil_id));
+  reply.audit.push_back(decision_event(*actor, req, record, "read", "case", entered.facts.case_id,
+                                       entered.facts.pupil_id));
   *reply.response = case_response(*tx, entered.facts.case_id, 200, actor->viewer);
   return reply;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/dates.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_record.hpp"
 #include "domain/roles.hpp"
 
 namespace samen::api {
@@ -63,7 +64,9 @@ json::object EntryRenderer::render(const store::EntryRecord& e, const domain::De
                       {"membership_id", f.author_membership_id},
                       {"organisation_id", f.author_organisation_id},
                       {"role", std::string(domain::to_string(f.author_role))}};
-  if (auto name = user_name(f.author_user_id)) author["name"] = *name;
+  // The family sees roles, not people: only the lead (and the family itself) by name.
+  if (domain::may_see_name_of(viewer_, case_.facts, f.author_membership_id, f.author_role))
+    if (auto name = user_name(f.author_user_id)) author["name"] = *name;
   // A family login's membership is at the pupil's school only so that audit and region
   // scoping place it; the school is not the family's organisation, so its name is left out.
   if (!domain::is_family_role(f.author_role))

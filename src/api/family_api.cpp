@@ -9,6 +9,7 @@
 #include "api/auth.hpp"
 #include "api/family_facts.hpp"
 #include "api/handler_support.hpp"
+#include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_family.hpp"
@@ -36,6 +37,7 @@ Reply family_pupils(AppContext& ctx, Request& req) {
     if (scope.family_as_guardian) facts.guardian_user_ids = {actor->user.id};
     auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
     if (!decision.allowed) continue;
+    decision = pupil_record_decision(*tx, actor->viewer, row.pupil, decision);
     reply.audit.push_back(
         decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
     auto item = pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false);

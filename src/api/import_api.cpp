@@ -17,12 +17,33 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
+// Guardians added, ended and changed: counted in full, the first ones listed by line.
+json::object guardians_json(const importer::ImportSummary& s) {
+  json::array listed;
+  for (const auto& row : s.guardian_changes)
+    listed.push_back(json::object{{"line", row.line},
+                                  {"pupil_number", row.pupil_number},
+                                  {"change", domain::to_string(row.change.kind)},
+                                  {"guardian_id", optional_id(row.change.guardian_id)},
+                                  {"name", row.change.name}});
+  std::size_t total = s.guardians_added + s.guardians_ended + s.guardians_changed;
+  return {{"added", s.guardians_added},
+          {"ended", s.guardians_ended},
+          {"changed", s.guardians_changed},
+          {"changes", std::move(listed)},
+          {"changes_truncated", total > s.guardian_changes.size()}};
+}
+
 json::object summary_json(const importer::ImportSummary& s, bool dry_run, bool committed) {
   json::array ignored;
   for (const auto& c : s.ignored_columns) ignored.push_back(json::value(c));
-  return {{"created", s.created},     {"updated", s.updated},
-          {"unchanged", s.unchanged}, {"dry_run", dry_run},
-          {"committed", committed},   {"ignored_columns", std::move(ignored)}};
+  return {{"created", s.created},
+          {"updated", s.updated},
+          {"unchanged", s.unchanged},
+          {"guardians", guardians_json(s)},
+          {"dry_run", dry_run},
+          {"committed", committed},
+          {"ignored_columns", std::move(ignored)}};
 }
 
 Response errors_response(const domain::CsvErrors& errors) {

@@ -6,8 +6,10 @@
 #include "api/auth.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
+#include "domain/guardian_identity.hpp"
 #include "domain/text.hpp"
 
 namespace samen::api {
@@ -69,14 +71,16 @@ Result<domain::Pupil> read_pupil(const json::object& body, bool with_school,
         return Error{"validation_failed", "each guardian is an object",
                      prefix.substr(0, prefix.size() - 1)};
       JsonReader g((*guardians)[i].as_object(), prefix);
-      g.allow_only({"id", "name", "relation", "email", "phone", "parental_authority"});
+      g.allow_only({"id", "name", "relation", "email", "phone", "parental_authority", "number"});
       domain::Guardian guardian;
+      // The id names the current guardian this is (kept); without one the guardian is new.
+      guardian.id = g.text("id", false);
       guardian.name = std::string(domain::trim(g.text("name", true)));
       guardian.relation = std::string(domain::trim(g.text("relation", true)));
       guardian.email = domain::to_lower_ascii(domain::trim(g.text("email", false)));
       guardian.phone = std::string(domain::trim(g.text("phone", false)));
       guardian.parental_authority = g.boolean("parental_authority", true);
-      g.text("id", false);
+      guardian.number = std::string(domain::trim(g.text("number", false)));
       if (!g.ok()) return g.error();
       p.guardians.push_back(std::move(guardian));
     }
@@ -123,6 +127,7 @@ Reply list_pupils(AppContext& ctx, Request& req) {
       facts.guardian_user_ids = {actor->user.id};  // the listing's own link
     auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
     if (!decision.allowed) continue;
+    decision = pupil_record_decision(*tx, actor->viewer, row.pupil, decision);
     reply.audit.push_back(
         decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
     items.push_back(
@@ -146,6 +151,8 @@ Reply get_pupil(AppContext& ctx, Request& req) {
   if (domain::pupil_access_needs_case_tables(actor->viewer, facts, domain::PupilAction::read))
     facts.case_table_membership_ids = tx->case_table_membership_ids(id);
   auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
+  // Which parts of the record: a seat without a legal basis gets identification only.
+  decision = pupil_record_decision(*tx, actor->viewer, record->pupil, decision);
   Reply reply;
   reply.audit.push_back(
       decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
@@ -176,6 +183,8 @@ Reply create_pupil(AppContext& ctx, Request& req) {
     return reply;
   }
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
+  if (auto kept = domain::check_kept_guardian_ids({}, pupil->guardians); !kept)
+    return fail(kept.error());
   if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
   return Reply::writing([req, a = *actor, p = *pupil, decision](store::WriteTx& w, Response& out) {
     if (w.pupil_id_by_number(p.school_id, p.pupil_number)) {
@@ -219,14 +228,28 @@ Reply update_pupil(AppContext& ctx, Request& req) {
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
   if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
   return Reply::writing([req, a = *actor, p = *pupil, version, decision](store::WriteTx& w,
-                                                                         Response& out) {
+                                                                         Response& out) mutable {
     if (auto other = w.pupil_id_by_number(p.school_id, p.pupil_number); other && *other != p.id) {
       out =
           http::error_response(409, "already_exists",
                                "this school already has a pupil with this number", "pupil_number");
       return audit::JobOutcome{false, {}};
     }
-    if (!w.update_pupil(p, *version)) {
+    // Checked against the guardians as they are in this transaction, so a guardian ended
+    // by a concurrent change cannot be written over.
+    auto current = w.pupil(p.id);
+    if (!current || current->pupil.version != *version) {
+      out = version_conflict();
+      return audit::JobOutcome{false, {}};
+    }
+    const auto& before = current->pupil.guardians;
+    if (auto kept = domain::check_kept_guardian_ids(before, p.guardians); !kept) {
+      out = http::error_response(400, kept.error().code, kept.error().message, kept.error().field);
+      return audit::JobOutcome{false, {}};
+    }
+    domain::keep_unstated_numbers(before, p.guardians);
+    auto ended = domain::guardians_to_end(before, p.guardians);
+    if (!w.update_pupil(p, *version, domain::now_millis())) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
@@ -234,8 +257,11 @@ Reply update_pupil(AppContext& ctx, Request& req) {
     out = json_response(200,
                         pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name));
     out.set_header("ETag", "\"" + std::to_string(updated->pupil.version) + "\"");
-    return audit::JobOutcome{true,
-                             {decision_event(a, req, decision, "update", "pupil", p.id, p.id)}};
+    std::vector<audit::Event> events{
+        decision_event(a, req, decision, "update", "pupil", p.id, p.id)};
+    for (const auto& id : ended)
+      events.push_back(decision_event(a, req, decision, "end", "guardian", id, p.id));
+    return audit::JobOutcome{true, std::move(events)};
   });
 }
 

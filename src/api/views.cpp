@@ -31,20 +31,51 @@ json::object organisation_json(const store::Organisation& o) {
   return out;
 }
 
+namespace {
+
+std::string_view view_code(domain::PupilView view) {
+  switch (view) {
+    case domain::PupilView::full:
+      return "full";
+    case domain::PupilView::directory:
+      return "directory";
+    default:
+      return "identification";
+  }
+}
+
+json::object guardian_json(const domain::Guardian& g, const std::string& viewer_user_id) {
+  return {{"id", g.id},
+          {"name", g.name},
+          {"relation", g.relation},
+          {"email", g.email.empty() ? json::value(nullptr) : json::value(g.email)},
+          {"phone", g.phone.empty() ? json::value(nullptr) : json::value(g.phone)},
+          {"parental_authority", g.parental_authority},
+          {"number", g.number.empty() ? json::value(nullptr) : json::value(g.number)},
+          {"from", optional_instant(g.from)},
+          {"until", optional_instant(g.until)},
+          {"has_login", !g.user_id.empty()},
+          {"is_you", !viewer_user_id.empty() && g.user_id == viewer_user_id}};
+}
+
+}  // namespace
+
 json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
                         const std::string& mentor_name, bool with_guardians,
                         const std::string& viewer_user_id) {
   json::object out{{"id", p.id},
                    {"school_id", p.school_id},
-                   {"pupil_number", p.pupil_number},
                    {"given_name", p.given_name},
                    {"name_prefix", p.name_prefix},
                    {"family_name", p.family_name},
                    {"class", p.class_name},
-                   {"mentor_user_id", p.mentor_user_id.empty() ? json::value(nullptr)
-                                                               : json::value(p.mentor_user_id)},
-                   {"view", view == domain::PupilView::full ? "full" : "directory"},
+                   {"view", view_code(view)},
                    {"version", p.version}};
+  // Identification is the name, class and school alone (domain/policy_record.hpp).
+  if (view == domain::PupilView::identification) return out;
+  out["pupil_number"] = p.pupil_number;
+  out["mentor_user_id"] =
+      p.mentor_user_id.empty() ? json::value(nullptr) : json::value(p.mentor_user_id);
   if (!mentor_name.empty()) out["mentor_name"] = mentor_name;
   if (view != domain::PupilView::full) return out;
   out["date_of_birth"] = domain::to_iso(p.date_of_birth);
@@ -54,18 +85,12 @@ json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
   out["enrolment_end"] =
       p.enrolment_end ? json::value(domain::to_iso(*p.enrolment_end)) : json::value(nullptr);
   if (!with_guardians) return out;
-  json::array guardians;
-  for (const auto& g : p.guardians)
-    guardians.push_back(
-        json::object{{"id", g.id},
-                     {"name", g.name},
-                     {"relation", g.relation},
-                     {"email", g.email.empty() ? json::value(nullptr) : json::value(g.email)},
-                     {"phone", g.phone.empty() ? json::value(nullptr) : json::value(g.phone)},
-                     {"parental_authority", g.parental_authority},
-                     {"has_login", !g.user_id.empty()},
-                     {"is_you", !viewer_user_id.empty() && g.user_id == viewer_user_id}});
+  json::array guardians, ended;
+  for (const auto& g : p.guardians) guardians.push_back(guardian_json(g, viewer_user_id));
+  // Parental authority's history: ended guardians stay, so consents still name who gave them.
+  for (const auto& g : p.ended_guardians) ended.push_back(guardian_json(g, viewer_user_id));
   out["guardians"] = std::move(guardians);
+  out["ended_guardians"] = std::move(ended);
   return out;
 }
 

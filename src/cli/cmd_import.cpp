@@ -77,7 +77,9 @@ void add_import_command(CLI::App& app) {
                          "; nothing was imported");
     }
     std::cout << (a->dry_run ? "dry run: " : "imported: ") << summary.created << " created, "
-              << summary.updated << " updated, " << summary.unchanged << " unchanged\n";
+              << summary.updated << " updated, " << summary.unchanged
+              << " unchanged; guardians: " << summary.guardians_added << " added, "
+              << summary.guardians_ended << " ended, " << summary.guardians_changed << " changed\n";
     for (const auto& c : summary.ignored_columns) std::cout << "ignored column: " << c << "\n";
   });
 }

@@ -303,6 +303,22 @@ void closed_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pupil& 
                 at(10, 30, 12), c->version);
 }
 
+// A guardian who left the record (issue 11): the father's parental authority ended and a
+// guardian appointed by the court took his place. The pupil page shows both in the history.
+bool guardian_history_story(store::WriteTx& tx, const domain::Pupil& stored) {
+  auto record = tx.pupil(stored.id);
+  if (!record || record->pupil.guardians.size() < 2) return false;
+  domain::Pupil changed = record->pupil;
+  changed.guardians.resize(1);
+  domain::Guardian guardian;
+  guardian.name = "Marleen Vos";
+  guardian.relation = "voogd";
+  guardian.email = "m.vos@jeugdbescherming.example";
+  guardian.phone = "030-2345678";
+  changed.guardians.push_back(std::move(guardian));
+  return tx.update_pupil(changed, record->pupil.version, at(10, 12, 9));
+}
+
 }  // namespace
 
 int add_demo_cases(store::WriteTx& tx, const DemoPeople& w, const DemoCasePupils& pupils) {
@@ -339,6 +355,8 @@ int add_demo_cases(store::WriteTx& tx, const DemoPeople& w, const DemoCasePupils
     closed_story(tx, w, more[4]);
     ++cases;
   }
+  for (std::size_t i = 5; i < more.size(); ++i)
+    if (guardian_history_story(tx, more[i])) break;
   if (!pupils.primary.empty()) {
     primary_story(tx, w, pupils.primary.front());
     ++cases;

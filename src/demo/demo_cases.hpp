@@ -4,7 +4,8 @@
 // with advice, an attendance case whose team holds the attendance officer (legal duty) and
 // the family worker (with the consent of the parents and the 13-year-old pupil), a youth
 // nurse's discipline note, a case opened to the neighbourhood team by a safety decision, a
-// primary-school case with a guardian's consent, a withdrawn consent, and a closed case.
+// primary-school case with a guardian's consent, a withdrawn consent, a closed case, and a
+// pupil whose father's parental authority ended (a guardian history).
 // Fixed instants in the autumn of 2026, so the region is the same whatever day it is made.
 #include <optional>
 #include <string>

@@ -239,6 +239,8 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
               fmt::format("{}.{}{}@ouders.example", email_part(given), email_part(family.name), n);
           guardian.phone = fmt::format("06-{:08d}", static_cast<int>(b.rng.next() % 100000000));
           guardian.parental_authority = g == 0 || b.rng.chance(90);
+          // On the record since enrolment: a fixed instant, not the moment the demo is made.
+          guardian.from = domain::netherlands_midnight(*p.enrolment_start);
           p.guardians.push_back(std::move(guardian));
         }
         auto stored = tx.insert_pupil(p);
@@ -260,7 +262,7 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
         }
         // Later years, so the stories' pupils are 13 to 16 as the seeds tell them.
         if (!story_pupil && school.org_id == baken && year >= 2 && year <= 4 &&
-            case_pupils.secondary.size() < 5)
+            case_pupils.secondary.size() < 8)
           case_pupils.secondary.push_back(stored);
         if (school.org_id == wilgenhoek && year == 5 && case_pupils.primary.empty())
           case_pupils.primary.push_back(stored);

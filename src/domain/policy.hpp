@@ -45,9 +45,11 @@ PupilFacts facts_of(const Pupil& pupil);
 
 enum class PupilAction { read, create, update };
 
-// How much of a pupil record a viewer gets. `directory` is what a teacher needs to find a
-// pupil (name, number, class, mentor); `full` adds date of birth, BSN, guardians, enrolment.
-enum class PupilView { none, directory, full };
+// How much of a pupil record a viewer gets. `identification` is the name, class and school
+// alone (a seat at the table without a legal basis, domain/policy_record.hpp); `directory`
+// is what a teacher needs to find a pupil (name, number, class, mentor); `full` adds date
+// of birth, BSN, guardians, enrolment, and a case's plan.
+enum class PupilView { none, identification, directory, full };
 
 // Also what "explain" returns: {allowed, rule, legal_basis, consent_id?, reasons}.
 struct Decision {

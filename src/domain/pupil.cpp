@@ -37,6 +37,7 @@ Status validate_guardian(const Guardian& g, std::size_t index) {
   if (!g.email.empty() && !looks_like_email(g.email))
     return invalid(prefix + "email", "guardian e-mail address is not valid");
   if (auto s = optional_text(g.phone, prefix + "phone", 40); !s) return s;
+  if (auto s = optional_text(g.number, prefix + "number", 40); !s) return s;
   return ok_status();
 }
 
@@ -74,6 +75,8 @@ bool same_master_data(const Pupil& a, const Pupil& b) {
     for (auto& g : gs) {
       g.id.clear();
       g.user_id.clear();
+      g.from.reset();
+      g.until.reset();
     }
     return gs;
   };

@@ -20,6 +20,12 @@ struct Guardian {
   std::string phone;
   bool parental_authority = true;  // gezag: decides whether their consent counts (WGBO)
   std::string user_id;             // the guardian's own login, when they have one
+  std::string number;              // the school system's guardian number, when its export has one
+  // Parental authority's history: from when the guardian stood on the record (unknown for
+  // guardians recorded before the history was kept) until they were ended. An ended
+  // guardian keeps their id, so consents still name who gave them, but nothing counts.
+  std::optional<Millis> from;
+  std::optional<Millis> until;
   bool operator==(const Guardian&) const = default;
 };
 
@@ -36,8 +42,9 @@ struct Pupil {
   std::string mentor_user_id;
   std::optional<Date> enrolment_start;
   std::optional<Date> enrolment_end;
-  std::vector<Guardian> guardians;
-  std::string user_id;  // the pupil's own login, when they have one
+  std::vector<Guardian> guardians;        // current: they speak for the pupil
+  std::vector<Guardian> ended_guardians;  // history only (Store::pupil fills it)
+  std::string user_id;                    // the pupil's own login, when they have one
   std::int64_t version = 0;
 };
 
@@ -48,8 +55,9 @@ std::string full_name(const Pupil& pupil);
 // (guardians as "guardians[1].email").
 Status validate_pupil(const Pupil& pupil);
 
-// True when the master data a school manages differs; ids and version are ignored. The
-// import uses it to tell "updated" from "unchanged".
+// True when the master data a school manages is the same; ids, logins, history and version
+// are ignored, and so are ended guardians. The import uses it to tell "updated" from
+// "unchanged" once the file's guardians are matched (domain/guardian_identity.hpp).
 bool same_master_data(const Pupil& a, const Pupil& b);
 
 }  // namespace samen::domain

@@ -63,6 +63,8 @@ std::string guardian_column(const std::string& h) {
       {"phone", "phone"},
       {"gezag", "parental_authority"},
       {"parental_authority", "parental_authority"},
+      {"nummer", "number"},
+      {"number", "number"},
   };
   for (std::string prefix : {"ouder", "verzorger", "guardian"}) {
     if (h.rfind(prefix, 0) != 0 || h.size() < prefix.size() + 3) continue;
@@ -100,6 +102,7 @@ Field field_of(const std::string& canonical) {
       {"email", Field::guardian_email},
       {"phone", Field::guardian_phone},
       {"parental_authority", Field::guardian_authority},
+      {"number", Field::guardian_number},
   };
   std::string key = canonical.rfind("guardian", 0) == 0 ? canonical.substr(10) : canonical;
   auto it = fields.find(key);
@@ -313,6 +316,9 @@ void PupilCsvReader::row(int line, std::span<const std::string> fields) {
           g.parental_authority = *yes;
         else
           error(c, "parental authority must be ja or nee");
+        break;
+      case Field::guardian_number:
+        g.number = value;
         break;
     }
     if (column.field >= Field::guardian_name && !value.empty())

@@ -74,6 +74,7 @@ class PupilCsvReader {
     guardian_email,
     guardian_phone,
     guardian_authority,
+    guardian_number,  // the school system's number for the guardian: their identity
   };
   struct Column {
     std::string header;     // as written in the file

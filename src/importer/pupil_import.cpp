@@ -109,23 +109,52 @@ class ImportRun {
     Pupil& pupil = row.pupil;
     if (!current) {
       ++summary_.created;
+      count_guardian_changes(row, domain::guardian_changes({}, pupil.guardians));
       if (write_) report({write_->insert_pupil(pupil).id, true});
       return;
     }
     // A file without a mentor column keeps the mentor the school set in Samen; likewise
-    // a file without guardian columns keeps the guardians.
+    // a row without guardians keeps the guardians.
     if (row.mentor_email.empty()) pupil.mentor_user_id = current->mentor_user_id;
-    if (pupil.guardians.empty()) pupil.guardians = current->guardians;
-    if (domain::same_master_data(pupil, *current)) {
+    if (pupil.guardians.empty()) {
+      pupil.guardians = current->guardians;
+    } else {
+      domain::match_import_guardians(current->guardians, pupil.guardians);
+      domain::keep_unstated_numbers(current->guardians, pupil.guardians);
+    }
+    auto changes = domain::guardian_changes(current->guardians, pupil.guardians);
+    Pupil without_guardians = pupil;
+    without_guardians.guardians = current->guardians;
+    if (changes.empty() && domain::same_master_data(without_guardians, *current)) {
       ++summary_.unchanged;
       return;
     }
     ++summary_.updated;
+    count_guardian_changes(row, changes);
     if (!write_) return;
     pupil.id = current->id;
-    if (!write_->update_pupil(pupil, current->version))
+    if (!write_->update_pupil(pupil, current->version, started_at_))
       throw store::StoreError("pupil changed during the import; run it again");
     report({pupil.id, false});
+  }
+
+  void count_guardian_changes(const CsvPupilRow& row,
+                              const std::vector<domain::GuardianChange>& changes) {
+    for (const auto& change : changes) {
+      switch (change.kind) {
+        case domain::GuardianChange::Kind::added:
+          ++summary_.guardians_added;
+          break;
+        case domain::GuardianChange::Kind::ended:
+          ++summary_.guardians_ended;
+          break;
+        case domain::GuardianChange::Kind::changed:
+          ++summary_.guardians_changed;
+          break;
+      }
+      if (summary_.guardian_changes.size() < kMaxListedGuardianChanges)
+        summary_.guardian_changes.push_back({row.line, row.pupil.pupil_number, change});
+    }
   }
 
   void report(AppliedChange change) { changes_.push_back(std::move(change)); }
@@ -145,6 +174,8 @@ class ImportRun {
   bool classify_;
   store::WriteTx* write_;
   const OnChange* on_change_;
+  // One moment for the whole import: every guardian it ends or adds, it does at once.
+  domain::Millis started_at_ = domain::now_millis();
   ImportSummary summary_;
   domain::PupilCsvReader reader_;
   DuplicateFinder duplicates_;

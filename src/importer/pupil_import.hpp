@@ -14,22 +14,39 @@
 //     means the caller must roll the transaction back.
 //
 // Rows are matched on pupil number within the school. A file without a mentor column
-// keeps the mentor set in Samen; without guardian columns, the guardians. Used by the API
+// keeps the mentor set in Samen; a row without guardians, the guardians. A row's guardians
+// are matched to the pupil's current ones by identity (domain/guardian_identity.hpp: the
+// guardian number, else name and e-mail or phone): unmatched ones are added, current ones
+// the row no longer names are ended, never overwritten. Used by the API
 // upload and by `samen import pupils`.
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "domain/guardian_identity.hpp"
 #include "domain/pupil_csv.hpp"
 #include "importer/byte_source.hpp"
 #include "store/store.hpp"
 
 namespace samen::importer {
 
+// One guardian the import adds, ends or changes, on the row (line) of the pupil.
+struct GuardianChangeRow {
+  int line = 0;
+  std::string pupil_number;
+  domain::GuardianChange change;
+};
+// The first ones are listed; the counts are complete.
+constexpr std::size_t kMaxListedGuardianChanges = 100;
+
 struct ImportSummary {
   std::size_t created = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  std::size_t guardians_added = 0;
+  std::size_t guardians_ended = 0;
+  std::size_t guardians_changed = 0;
+  std::vector<GuardianChangeRow> guardian_changes;
   domain::CsvErrors errors;
   std::vector<std::string> ignored_columns;
 };

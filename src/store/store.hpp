@@ -195,10 +195,16 @@ class WriteTx : public ReadTx {
                                            const std::string& address, domain::Millis at) = 0;
   virtual void clear_login_failure(const std::string& id) = 0;
 
-  // Inserts the pupil and its guardians; returns the pupil with ids filled in.
+  // Inserts the pupil and its guardians (standing from their `from`, else now); returns the
+  // pupil with ids and `from` filled in.
   virtual domain::Pupil insert_pupil(const domain::Pupil& p) = 0;
-  // Replaces master data and guardians; false when expected_version is stale.
-  virtual bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) = 0;
+  // Replaces master data; false when expected_version is stale. Guardians by identity
+  // (domain/guardian_identity.hpp): one with an id is that current guardian, updated; one
+  // without is new, standing from `at`; a current guardian p does not name is ended at `at`
+  // and their open invitations are revoked. An id that is not a current guardian of p
+  // throws StoreError (the caller checks first: check_kept_guardian_ids).
+  virtual bool update_pupil(const domain::Pupil& p, std::int64_t expected_version,
+                            domain::Millis at) = 0;
 
   // Family logins: a guardian or pupil record gets the user that acts as them.
   virtual void link_guardian_user(const std::string& guardian_id, const std::string& user_id) = 0;

@@ -13,8 +13,8 @@ Pupil valid() {
   p.name_prefix = "van der";
   p.family_name = "Berg";
   p.date_of_birth = Date{2012, 5, 1};
-  p.guardians.push_back(
-      Guardian{"", "Marieke van der Berg", "moeder", "m@ouders.example", "06-1", true, ""});
+  p.guardians.push_back(Guardian{
+      "", "Marieke van der Berg", "moeder", "m@ouders.example", "06-1", true, "", "", {}, {}});
   return p;
 }
 

@@ -157,6 +157,9 @@ class Pupils(unittest.TestCase):
         _, _, created = c.post("/api/pupils", new_pupil(self.baken, "U-1"))
         update = new_pupil(self.baken, "U-1", **{"class": "2B"})
         del update["school_id"]
+        # Guardians are kept by id, never by their place in the list (issue 11).
+        for sent, stored in zip(update["guardians"], created["guardians"]):
+            sent["id"] = stored["id"]
         status, _, body = c.put(f"/api/pupils/{created['id']}", update)
         self.assertEqual((status, body["error"]["code"]), (428, "precondition_required"))
         status, resp, body = c.put(f"/api/pupils/{created['id']}", update, headers={"If-Match": '"1"'})

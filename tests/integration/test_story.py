@@ -230,11 +230,14 @@ class Story(unittest.TestCase):
             self.assertIn(case_id, [c["id"] for c in mine["cases"]])
 
         log = self.pupil_audit(pupil)
-        for role in ("attendance_officer", "family_worker"):
+        # The read names what the case's record rests on (issue 11): the attendance officer's
+        # legal duty; the family worker, without consent yet, sees that the case exists.
+        for role, reason, basis in (("attendance_officer", "case.4_need_to_know", "legal_duty"),
+                                    ("family_worker", "record.identification_only", "need_to_know")):
             self.audited(log, action="denied", resource_type="case", resource_id=case_id, decision="deny",
                          actor_role=role, reason="not_on_case_team")
             self.audited(log, action="read", resource_type="case", resource_id=case_id, decision="allow",
-                         actor_role=role, reason="case.4_need_to_know", legal_basis="need_to_know")
+                         actor_role=role, reason=reason, legal_basis=basis)
         adds = [e for e in log if e["action"] == "add_team_member" and e["resource_id"] == case_id]
         self.assertEqual(len(adds), 2, adds)
         self.assertTrue(all(e["decision"] == "allow" and e["actor_role"] == "care_coordinator" for e in adds))

@@ -50,8 +50,8 @@ class CaseStore : public ::testing::TestWithParam<Backend> {
     p.given_name = "Sanne";
     p.family_name = "Dijk";
     p.date_of_birth = {2013, 3, 1};  // 13 at kT0
-    p.guardians = {{"", "Moeder", "moeder", "", "", true, ""},
-                   {"", "Stiefvader", "stiefvader", "", "", false, ""}};
+    p.guardians = {{"", "Moeder", "moeder", "", "", true, "", "", {}, {}},
+                   {"", "Stiefvader", "stiefvader", "", "", false, "", "", {}, {}}};
     auto inserted = tx->insert_pupil(p);
     pupil = inserted.id;
     mother = inserted.guardians[0].id;

@@ -17,8 +17,8 @@ class ConsentSigningStore : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, ""},
-                                            {"", "Vader", "vader", "", "", true, ""}});
+    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, "", "", {}, {}},
+                                            {"", "Vader", "vader", "", "", true, "", "", {}, {}}});
     coordinator = f.coordinator;
     pupil = f.pupil;
     mother = f.guardian_ids[0];

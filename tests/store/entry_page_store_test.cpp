@@ -80,8 +80,8 @@ class EntryPageStore : public ::testing::TestWithParam<Backend> {
     p.given_name = "Sanne";
     p.family_name = "Dijk";
     p.date_of_birth = {2012, 6, 1};  // 13 at kT0, 16 on 2028-06-01
-    p.guardians = {{"", "Moeder", "moeder", "", "", true, ""},
-                   {"", "Stiefvader", "stiefvader", "", "", false, ""}};
+    p.guardians = {{"", "Moeder", "moeder", "", "", true, "", "", {}, {}},
+                   {"", "Stiefvader", "stiefvader", "", "", false, "", "", {}, {}}};
     auto inserted = tx->insert_pupil(p);
     pupil = inserted.id;
     guardian_ids = {inserted.guardians[0].id, inserted.guardians[1].id};

@@ -16,7 +16,8 @@ class InvitationStore : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, ""}});
+    auto f =
+        insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, "", "", {}, {}}});
     school = f.school;
     coordinator = f.coordinator;
     pupil = f.pupil;

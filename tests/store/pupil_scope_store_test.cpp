@@ -37,7 +37,7 @@ TEST_P(PupilScopeAgreement, ListingMatchesSingleDecisions) {
       p.family_name = "F" + std::to_string(i);
       p.date_of_birth = {2012, 1, 1};
       p.mentor_user_id = users[rng() % 4];
-      p.guardians = {{"", "G", "moeder", "", "", rng() % 2 == 0, ""}};
+      p.guardians = {{"", "G", "moeder", "", "", rng() % 2 == 0, "", "", {}, {}}};
       auto stored = tx->insert_pupil(p);
       if (rng() % 3 == 0) tx->link_guardian_user(stored.guardians[0].id, users[rng() % 4]);
       if (rng() % 5 == 0) tx->link_pupil_user(stored.id, users[rng() % 4]);

@@ -36,8 +36,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
     p.family_name = "Dijk";
     p.date_of_birth = {2012, 1, 2};
     p.class_name = "1A";
-    p.guardians = {{"", "Ouder Een", "moeder", "o@x.example", "06", true, ""},
-                   {"", "Ouder Twee", "vader", "", "", false, ""}};
+    p.guardians = {{"", "Ouder Een", "moeder", "o@x.example", "06", true, "", "", {}, {}},
+                   {"", "Ouder Twee", "vader", "", "", false, "", "", {}, {}}};
     return p;
   }
 
@@ -104,14 +104,17 @@ TEST_P(StoreContract, PupilUpdateChecksVersionAndKeepsGuardianIds) {
   auto changed = pupil(school, "1");
   changed.id = created.id;
   changed.class_name = "2B";
+  changed.guardians = created.guardians;  // kept by id; the second is left out: ended
   changed.guardians.pop_back();
-  EXPECT_FALSE(tx->update_pupil(changed, 5));
-  EXPECT_TRUE(tx->update_pupil(changed, 1));
+  EXPECT_FALSE(tx->update_pupil(changed, 5, 1));
+  EXPECT_TRUE(tx->update_pupil(changed, 1, 1));
   auto now = std::move(tx->pupil(created.id)->pupil);
   EXPECT_EQ(now.class_name, "2B");
   EXPECT_EQ(now.version, 2);
   ASSERT_EQ(now.guardians.size(), 1u);
   EXPECT_EQ(now.guardians[0].id, created.guardians[0].id);
+  ASSERT_EQ(now.ended_guardians.size(), 1u);
+  EXPECT_EQ(now.ended_guardians[0].id, created.guardians[1].id);
   tx->commit();
 }
 
@@ -123,7 +126,7 @@ TEST_P(StoreContract, RenamedPupilsAreFoundByTheirNewName) {
   renamed.id = created.id;
   renamed.family_name = "Hendriks";
   renamed.name_prefix = "";
-  ASSERT_TRUE(tx->update_pupil(renamed, 1));
+  ASSERT_TRUE(tx->update_pupil(renamed, 1, 1));
   tx->commit();
   auto read = store->begin_read();
   auto scope = full_school_scope(school);

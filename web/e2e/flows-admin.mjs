@@ -194,9 +194,15 @@ export const flows = [
       await page.getByText('Gekozen: goed.csv').waitFor();
       await page.getByRole('button', { name: 'Bestand controleren (proefimport)' }).click();
       await page.getByRole('heading', { name: 'Resultaat van de proefimport' }).waitFor();
-      const facts = page.locator('#import-result dl');
+      const facts = page.locator('#import-result dl').first();
       assert.match(await facts.textContent(), /Nieuwe leerlingen\s*2\s*Bijgewerkte leerlingen\s*0\s*Ongewijzigd\s*0/);
       assert.match(await facts.textContent(), /Genegeerde kolommen\s*opmerking/);
+      // The guardians the import adds, ends and changes, before anything is written.
+      const guardianFacts = page.locator('#import-result dl').nth(1);
+      assert.match(await guardianFacts.textContent(), /Nieuw\s*2\s*Beëindigd\s*0\s*Gewijzigd\s*0/);
+      const guardianRows = page.getByRole('table', { name: 'Wijzigingen bij ouders en verzorgers' }).getByRole('row');
+      assert.equal(await guardianRows.count(), 3);
+      await guardianRows.filter({ hasText: 'Marieke Import' }).getByText('nieuw').waitFor();
       await checks.screen(page, 'import-dry-run');
       assert.match(await findNumber(first), /Geen leerlingen gevonden/); // a dry run writes nothing
 

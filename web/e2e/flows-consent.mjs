@@ -183,6 +183,10 @@ export const flows = [
       const actions = page.getByRole('list', { name: 'Afspraken, met wie het doet en wanneer' });
       await actions.getByText('Huisbezoek', { exact: true }).waitFor();
       await page.getByText(/Het plan wordt besproken rond \d{2}-\d{2}-\d{4}\./).waitFor();
+      // The family sees roles, not people: the lead by name (their contact), the others by role.
+      const team = page.getByRole('list', { name: /Wie aan tafel zitten/ });
+      await team.getByText(/\(jullie contactpersoon\)$/).waitFor();
+      await team.getByText('gezinswerker bij Buurtteam Lindeveld-Oost', { exact: true }).waitFor();
       const shared = page.getByRole('region', { name: 'Wat met jullie is gedeeld' });
       await shared.getByText(/Verzuimgesprek met ouders en leerling/).waitFor();
       const portal = page.getByRole('region', { name: 'Toestemmingen' });
@@ -263,6 +267,32 @@ export const flows = [
       await page.getByRole('region', { name: 'Wie keek in het dossier' }).waitFor();
       assert.ok(await noHorizontalScroll(page));
       await checks.screen(page, 'pupil-our-view-360');
+    },
+  },
+  {
+    name: 'care coordinator: the pupil page shows the history of parental authority, an ended guardian marked',
+    async run({ page, server, checks }) {
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { name: 'Signalen beoordelen', level: 1 }).waitFor();
+      // The demo's pupil whose father's parental authority ended (src/demo/demo_cases.cpp).
+      const pupilId = await page.evaluate(async () => {
+        const list = (await (await fetch('/api/pupils?limit=200')).json()).pupils;
+        for (const p of list) {
+          const record = await (await fetch(`/api/pupils/${p.id}`)).json();
+          if ((record.ended_guardians ?? []).length > 0) return p.id;
+        }
+        return null;
+      });
+      assert.ok(pupilId, 'the demo has a pupil with an ended guardian');
+      await page.goto(`${server.url}/leerlingen/${pupilId}`);
+      const table = page.getByRole('table', { name: /^Ouders en verzorgers van / });
+      const ended = table.getByRole('row').filter({ hasText: 'beëindigd' });
+      await ended.first().waitFor();
+      assert.equal(await ended.count(), 1);
+      assert.match(await ended.textContent(), /\d{2}-\d{2}-\d{4} tot 12-10-2026/);
+      await table.getByRole('row').filter({ hasText: 'Marleen Vos' }).getByText('huidig').waitFor();
+      await page.getByText(/Een beëindigde ouder of verzorger heeft geen toegang meer/).waitFor();
+      await checks.screen(page, 'pupil-guardian-history');
     },
   },
 ];

@@ -359,6 +359,19 @@ CREATE INDEX login_failures_account_address ON login_failures(account_key, addre
 CREATE INDEX audit_region_resource ON audit_log(region_id, resource_type, seq);
 )SQL";
 
+// Guardians are people, not places in a list (issue 11): the position goes, the school
+// system's guardian number comes, and parental authority gets a history. A guardian who
+// leaves the record is ended (authority_until), never deleted, so consents keep naming
+// who gave them. Guardians recorded before this have no known start (NULL).
+constexpr const char* kGuardianIdentity = R"SQL(
+DROP INDEX guardians_pupil;
+ALTER TABLE guardians DROP COLUMN position;
+ALTER TABLE guardians ADD COLUMN guardian_number TEXT;
+ALTER TABLE guardians ADD COLUMN authority_from BIGINT;
+ALTER TABLE guardians ADD COLUMN authority_until BIGINT;
+CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -372,6 +385,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {6, "co-signing consent grants", kConsentCosigning},
       {7, "draft keys for the web UI's encrypted drafts", kDraftKeys},
       {8, "login limit per account and address; membership report", kAccountLimits},
+      {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
   };
   return all;
 }

@@ -87,7 +87,8 @@ class PgTx final : public WriteTx {
                                    domain::Millis at) override;
   void clear_login_failure(const std::string& id) override;
   domain::Pupil insert_pupil(const domain::Pupil& p) override;
-  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) override;
+  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version,
+                    domain::Millis at) override;
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
   void append_audit(const AuditRow& row) override;
@@ -132,10 +133,11 @@ class PgTx final : public WriteTx {
   void commit() override;
 
  private:
+  // Current guardians in the order they were recorded.
   std::vector<domain::Guardian> guardians_of(const std::string& pupil_id);
-  std::vector<std::string> insert_guardians(const std::string& pupil_id,
-                                            const std::vector<domain::Guardian>& guardians,
-                                            std::size_t first = 0);
+  // A new guardian, standing from g.from or else from `at`; returns the id.
+  std::string insert_guardian(const std::string& pupil_id, const domain::Guardian& g,
+                              domain::Millis at);
   void write_name_tokens(const std::string& school_id, const std::string& pupil_id,
                          const std::string& search_name, bool replace);
   void require_write() const;

@@ -146,7 +146,7 @@ std::vector<domain::CaseFacts> PgTx::case_facts_of(const std::vector<std::string
   for (const auto& [pupil, _] : by_pupil) pupils.push_back(pupil);
   auto g = conn_.query(
       "SELECT pupil_id, id, user_id, parental_authority FROM guardians "
-      "WHERE pupil_id = ANY($1::bigint[]) ORDER BY pupil_id, position",
+      "WHERE pupil_id = ANY($1::bigint[]) AND authority_until IS NULL ORDER BY pupil_id, id",
       Params().text_array(pupils));
   for (int i = 0; i < g.rows(); ++i)
     for (domain::CaseFacts* c : by_pupil[g.id(i, 0)])

@@ -1,6 +1,7 @@
 // Pupils, guardians and the name-search tokens (PostgreSQL).
 #include <unordered_map>
 
+#include "domain/guardian_identity.hpp"
 #include "domain/text.hpp"
 #include "store/postgres/pg_tx.hpp"
 
@@ -87,35 +88,59 @@ NameSearch name_search(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// A guardian's columns, current and ended alike (g: the guardians table).
+constexpr const char* kGuardianColumns =
+    "g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
+    "g.parental_authority, g.user_id, coalesce(g.guardian_number, ''), g.authority_from, "
+    "g.authority_until";
+
+// One guardian from the columns of kGuardianColumns, which start at column `c`.
+domain::Guardian read_guardian(const PgResult& r, int i, int c) {
+  domain::Guardian g{r.id(i, c),
+                     r.text(i, c + 1),
+                     r.text(i, c + 2),
+                     r.text(i, c + 3),
+                     r.text(i, c + 4),
+                     r.boolean(i, c + 5),
+                     r.id(i, c + 6),
+                     r.text(i, c + 7),
+                     {},
+                     {}};
+  if (!r.is_null(i, c + 8)) g.from = r.integer(i, c + 8);
+  if (!r.is_null(i, c + 9)) g.until = r.integer(i, c + 9);
+  return g;
+}
+
+}  // namespace
+
 std::vector<domain::Guardian> PgTx::guardians_of(const std::string& pupil_id) {
-  auto r = conn_.query(
-      "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority, "
-      "user_id "
-      "FROM guardians WHERE pupil_id = $1 ORDER BY position",
-      Params().id(pupil_id));
+  static const std::string sql = std::string("SELECT ") + kGuardianColumns +
+                                 " FROM guardians g WHERE g.pupil_id = $1 AND "
+                                 "g.authority_until IS NULL ORDER BY g.id";
+  auto r = conn_.query(sql.c_str(), Params().id(pupil_id));
   std::vector<domain::Guardian> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.id(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-                   r.boolean(i, 5), r.id(i, 6)});
+  for (int i = 0; i < r.rows(); ++i) out.push_back(read_guardian(r, i, 0));
   return out;
 }
 
 std::optional<PupilRecord> PgTx::pupil(const std::string& id) {
-  // With the guardians in the same round trip: one row per guardian, or one row with
-  // NULL guardian columns.
-  static const std::string sql =
-      std::string(kPupilSelect) +
-      ", g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority, g.user_id FROM pupils p "
-      "LEFT JOIN users u ON u.id = p.mentor_user_id "
-      "LEFT JOIN guardians g ON g.pupil_id = p.id WHERE p.id = $1 ORDER BY g.position";
+  // With the guardians, ended ones too, in the same round trip: one row per guardian, or
+  // one row with NULL guardian columns.
+  static const std::string sql = std::string(kPupilSelect) + ", " + kGuardianColumns +
+                                 " FROM pupils p "
+                                 "LEFT JOIN users u ON u.id = p.mentor_user_id "
+                                 "LEFT JOIN guardians g ON g.pupil_id = p.id WHERE p.id = $1 "
+                                 "ORDER BY g.id";
   auto r = conn_.query(sql.c_str(), Params().id(id));
   if (r.empty()) return std::nullopt;
   PupilRecord record{read_pupil(r, 0), r.text(0, 13)};
-  for (int i = 0; i < r.rows(); ++i)
-    if (!r.is_null(i, 15))
-      record.pupil.guardians.push_back({r.id(i, 15), r.text(i, 16), r.text(i, 17), r.text(i, 18),
-                                        r.text(i, 19), r.boolean(i, 20), r.id(i, 21)});
+  for (int i = 0; i < r.rows(); ++i) {
+    if (r.is_null(i, 15)) continue;
+    auto g = read_guardian(r, i, 15);
+    (g.until ? record.pupil.ended_guardians : record.pupil.guardians).push_back(std::move(g));
+  }
   return record;
 }
 
@@ -134,7 +159,7 @@ std::optional<domain::PupilFacts> PgTx::pupil_facts(const std::string& id) {
   domain::PupilFacts facts{r.id(0, 0), r.id(0, 1), r.id(0, 2), r.id(0, 3), {}, {}};
   auto g = conn_.query(
       "SELECT user_id FROM guardians WHERE pupil_id = $1 AND parental_authority AND user_id IS NOT "
-      "NULL",
+      "NULL AND authority_until IS NULL",
       Params().id(id));
   for (int i = 0; i < g.rows(); ++i) facts.guardian_user_ids.push_back(g.id(i, 0));
   facts.case_table_membership_ids = case_table_membership_ids(id);
@@ -191,13 +216,14 @@ std::vector<PupilRecord> PgTx::pupils(const domain::PupilScope& scope, const Pup
                                                        .integer(q.offset)));
     }
     case domain::PupilScope::Kind::family: {
-      static const std::string sql =
-          pupil_query("FROM pupils p",
-                      "WHERE ((NOT $5::boolean AND p.user_id = $1) OR ($5::boolean AND p.id IN "
-                      "(SELECT pupil_id FROM "
-                      "guardians WHERE user_id = $1 AND parental_authority))) AND ($2 = '' OR (' ' "
-                      "|| p.search_name) "
-                      "LIKE $2) ORDER BY p.family_name, p.given_name, p.id LIMIT $3 OFFSET $4");
+      static const std::string sql = pupil_query(
+          "FROM pupils p",
+          "WHERE ((NOT $5::boolean AND p.user_id = $1) OR ($5::boolean AND p.id IN "
+          "(SELECT pupil_id FROM "
+          "guardians WHERE user_id = $1 AND parental_authority AND authority_until IS NULL))) AND "
+          "($2 = '' OR (' ' "
+          "|| p.search_name) "
+          "LIKE $2) ORDER BY p.family_name, p.given_name, p.id LIMIT $3 OFFSET $4");
       std::string pattern;
       if (!search.first.empty()) {
         std::string first;
@@ -240,17 +266,15 @@ std::vector<Pupil> PgTx::pupils_by_number(const std::string& school_id,
     out.push_back(read_pupil(r, i));
   }
   if (out.empty()) return out;
-  auto g = conn_.query_uncached(
-      "SELECT g.pupil_id, g.id, g.name, g.relation, coalesce(g.email, ''), coalesce(g.phone, ''), "
-      "g.parental_authority, g.user_id FROM unnest($1::bigint[]) AS k(id) CROSS JOIN LATERAL "
-      "(SELECT * FROM guardians x WHERE x.pupil_id = k.id OFFSET 0) g ORDER BY g.pupil_id, "
-      "g.position",
-      Params().text_array(ids));
+  static const std::string guardians_sql =
+      std::string("SELECT g.pupil_id, ") + kGuardianColumns +
+      " FROM unnest($1::bigint[]) AS k(id) CROSS JOIN LATERAL "
+      "(SELECT * FROM guardians x WHERE x.pupil_id = k.id AND x.authority_until IS NULL "
+      "OFFSET 0) g ORDER BY g.pupil_id, g.id";
+  auto g = conn_.query_uncached(guardians_sql, Params().text_array(ids));
   for (int i = 0; i < g.rows(); ++i) {
     auto it = index.find(g.id(i, 0));
-    if (it != index.end())
-      out[it->second].guardians.push_back({g.id(i, 1), g.text(i, 2), g.text(i, 3), g.text(i, 4),
-                                           g.text(i, 5), g.boolean(i, 6), g.id(i, 7)});
+    if (it != index.end()) out[it->second].guardians.push_back(read_guardian(g, i, 1));
   }
   return out;
 }
@@ -268,7 +292,7 @@ std::vector<domain::PupilFacts> PgTx::all_pupil_facts(const std::string& school_
   auto g = conn_.query(
       "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "
       "p.school_id = $1 "
-      "AND g.parental_authority AND g.user_id IS NOT NULL",
+      "AND g.parental_authority AND g.user_id IS NOT NULL AND g.authority_until IS NULL",
       Params().id(school_id));
   for (int i = 0; i < g.rows(); ++i) {
     auto it = index.find(g.id(i, 0));
@@ -288,27 +312,22 @@ void PgTx::write_name_tokens(const std::string& school_id, const std::string& pu
       Params().id(school_id).id(pupil_id).text(search_name));
 }
 
-std::vector<std::string> PgTx::insert_guardians(const std::string& pupil_id,
-                                                const std::vector<domain::Guardian>& gs,
-                                                std::size_t first) {
-  std::vector<std::string> ids;
-  for (std::size_t i = first; i < gs.size(); ++i) {
-    const auto& g = gs[i];
-    ids.push_back(
-        conn_
-            .query("INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
-                   "parental_authority) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
-                   Params()
-                       .id(pupil_id)
-                       .integer(static_cast<std::int64_t>(i))
-                       .text(g.name)
-                       .text(g.relation)
-                       .optional(g.email)
-                       .optional(g.phone)
-                       .boolean(g.parental_authority))
-            .id(0, 0));
-  }
-  return ids;
+std::string PgTx::insert_guardian(const std::string& pupil_id, const domain::Guardian& g,
+                                  domain::Millis at) {
+  return conn_
+      .query(
+          "INSERT INTO guardians(pupil_id, name, relation, email, phone, parental_authority, "
+          "guardian_number, authority_from) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
+          Params()
+              .id(pupil_id)
+              .text(g.name)
+              .text(g.relation)
+              .optional(g.email)
+              .optional(g.phone)
+              .boolean(g.parental_authority)
+              .optional(g.number)
+              .integer(g.from.value_or(at)))
+      .id(0, 0);
 }
 
 Pupil PgTx::insert_pupil(const Pupil& p) {
@@ -338,12 +357,15 @@ Pupil PgTx::insert_pupil(const Pupil& p) {
   Pupil out = p;
   out.id = id;
   out.version = 1;
-  auto guardian_ids = insert_guardians(id, p.guardians);
-  for (std::size_t i = 0; i < out.guardians.size(); ++i) out.guardians[i].id = guardian_ids[i];
+  auto now = domain::now_millis();
+  for (auto& g : out.guardians) {
+    g.id = insert_guardian(id, g, now);
+    g.from = g.from.value_or(now);
+  }
   return out;
 }
 
-bool PgTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
+bool PgTx::update_pupil(const Pupil& p, std::int64_t expected_version, domain::Millis at) {
   require_write();
   Params params;
   params.text(p.pupil_number)
@@ -367,28 +389,38 @@ bool PgTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
       params);
   if (r.rows() != 1) return false;
   write_name_tokens(r.id(0, 0), p.id, search_name(p), /*replace=*/true);
-  auto existing = guardians_of(p.id);
-  for (std::size_t i = 0; i < p.guardians.size(); ++i) {
-    const auto& g = p.guardians[i];
-    if (i >= existing.size()) {
-      insert_guardians(p.id, p.guardians, i);
-      break;
+  // Guardians are matched by id, never by place: the kept ones are updated, the new ones
+  // inserted, and whoever is no longer named is ended, with their open invitations.
+  auto current = guardians_of(p.id);
+  for (const auto& g : p.guardians) {
+    if (g.id.empty()) {
+      insert_guardian(p.id, g, at);
+      continue;
     }
-    conn_.query(
-        "UPDATE guardians SET name = $1, relation = $2, email = $3, phone = $4, parental_authority "
-        "= $5 "
-        "WHERE id = $6",
+    auto updated = conn_.query(
+        "UPDATE guardians SET name = $1, relation = $2, email = $3, phone = $4, "
+        "parental_authority = $5, guardian_number = $6 WHERE id = $7 AND pupil_id = $8 AND "
+        "authority_until IS NULL RETURNING id",
         Params()
             .text(g.name)
             .text(g.relation)
             .optional(g.email)
             .optional(g.phone)
             .boolean(g.parental_authority)
-            .id(existing[i].id));
+            .optional(g.number)
+            .id(g.id)
+            .id(p.id));
+    if (updated.rows() != 1)
+      throw StoreError("guardian " + g.id + " is not a current guardian of pupil " + p.id);
   }
-  if (p.guardians.size() < existing.size())
-    conn_.query("DELETE FROM guardians WHERE pupil_id = $1 AND position >= $2",
-                Params().id(p.id).integer(static_cast<std::int64_t>(p.guardians.size())));
+  for (const auto& ended : domain::guardians_to_end(current, p.guardians)) {
+    conn_.query("UPDATE guardians SET authority_until = $1 WHERE id = $2",
+                Params().integer(at).id(ended));
+    conn_.query(
+        "UPDATE invitations SET revoked_at = $1 WHERE guardian_id = $2 AND accepted_at IS NULL "
+        "AND revoked_at IS NULL",
+        Params().integer(at).id(ended));
+  }
   return true;
 }
 

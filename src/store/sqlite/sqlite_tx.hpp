@@ -94,7 +94,8 @@ class SqliteTx final : public WriteTx {
                                    domain::Millis at) override;
   void clear_login_failure(const std::string& id) override;
   domain::Pupil insert_pupil(const domain::Pupil& p) override;
-  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version) override;
+  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version,
+                    domain::Millis at) override;
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
   void append_audit(const AuditRow& row) override;
@@ -136,10 +137,10 @@ class SqliteTx final : public WriteTx {
   void commit() override;
 
  private:
-  std::vector<std::string> insert_guardians(std::int64_t pupil_id,
-                                            const std::vector<domain::Guardian>& guardians,
-                                            std::size_t first = 0);
-  std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id);
+  // A new guardian, standing from g.from or else from `at`; returns the id.
+  std::string insert_guardian(std::int64_t pupil_id, const domain::Guardian& g, domain::Millis at);
+  // Current guardians in the order they were recorded; with_ended adds the ended ones.
+  std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id, bool with_ended);
   void write_name_tokens(std::int64_t school_id, std::int64_t pupil_id,
                          const std::string& search_name, bool replace);
   void require_write() const;

@@ -149,7 +149,8 @@ std::vector<domain::CaseFacts> SqliteTx::case_facts_of(const std::vector<std::st
   for (const auto& [pupil, _] : by_pupil) pupils.push_back(pupil);
   auto g = conn_.prepare(
       "SELECT pupil_id, id, user_id, parental_authority FROM guardians "
-      "WHERE pupil_id IN (SELECT value FROM json_each(?)) ORDER BY pupil_id, position");
+      "WHERE pupil_id IN (SELECT value FROM json_each(?)) AND authority_until IS NULL "
+      "ORDER BY pupil_id, id");
   g.bind(1, json_id_list(pupils));
   while (g.step())
     for (domain::CaseFacts* c : by_pupil[g.id(0)])

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "domain/guardian_identity.hpp"
 #include "domain/text.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
@@ -117,15 +118,20 @@ void SqliteTx::write_name_tokens(std::int64_t school_id, std::int64_t pupil_id,
         .run();
 }
 
-std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id) {
+std::vector<domain::Guardian> SqliteTx::guardians_of(std::int64_t pupil_id, bool with_ended) {
   auto s = conn_.prepare(
       "SELECT id, name, relation, coalesce(email, ''), coalesce(phone, ''), parental_authority, "
-      "user_id FROM guardians WHERE pupil_id = ? ORDER BY position");
-  s.bind(1, pupil_id);
+      "user_id, coalesce(guardian_number, ''), authority_from, authority_until FROM guardians "
+      "WHERE pupil_id = ?1 AND (?2 OR authority_until IS NULL) ORDER BY id");
+  s.bind(1, pupil_id).bind(2, with_ended);
   std::vector<domain::Guardian> out;
-  while (s.step())
-    out.push_back(
-        {s.id(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0, s.id(6)});
+  while (s.step()) {
+    domain::Guardian g{s.id(0),           s.text(1), s.text(2), s.text(3), s.text(4),
+                       s.integer(5) != 0, s.id(6),   s.text(7), {},        {}};
+    if (!s.is_null(8)) g.from = s.integer(8);
+    if (!s.is_null(9)) g.until = s.integer(9);
+    out.push_back(std::move(g));
+  }
   return out;
 }
 
@@ -138,7 +144,8 @@ std::optional<PupilRecord> SqliteTx::pupil(const std::string& id) {
   if (!s.step()) return std::nullopt;
   PupilRecord record{read_pupil(s), s.text(13)};
   s.run();  // finish the statement before the next one on this connection
-  record.pupil.guardians = guardians_of(*key);
+  for (auto& g : guardians_of(*key, /*with_ended=*/true))
+    (g.until ? record.pupil.ended_guardians : record.pupil.guardians).push_back(std::move(g));
   return record;
 }
 
@@ -159,7 +166,7 @@ std::optional<domain::PupilFacts> SqliteTx::pupil_facts(const std::string& id) {
   domain::PupilFacts facts{s.id(0), s.id(1), s.id(2), s.id(3), {}, {}};
   auto g = conn_.prepare(
       "SELECT user_id FROM guardians WHERE pupil_id = ? AND parental_authority = 1 AND user_id IS "
-      "NOT NULL");
+      "NOT NULL AND authority_until IS NULL");
   g.bind(1, *key);
   while (g.step()) facts.guardian_user_ids.push_back(g.id(0));
   facts.case_table_membership_ids = case_table_membership_ids(id);
@@ -231,7 +238,7 @@ std::vector<PupilRecord> SqliteTx::pupils(const domain::PupilScope& scope, const
       static const std::string sql = pupil_query(
           "FROM pupils p",
           "WHERE ((?5 = 0 AND p.user_id = ?1) OR (?5 = 1 AND p.id IN (SELECT pupil_id FROM "
-          "guardians WHERE user_id = ?1 AND parental_authority = 1))) "
+          "guardians WHERE user_id = ?1 AND parental_authority = 1 AND authority_until IS NULL))) "
           "AND (?2 = '' OR (' ' || p.search_name) LIKE ?2 ESCAPE '\\') "
           "ORDER BY p.family_name, p.given_name, p.id LIMIT ?3 OFFSET ?4");
       auto s = conn_.prepare(sql.c_str());
@@ -282,7 +289,7 @@ std::vector<Pupil> SqliteTx::pupils_by_number(const std::string& school_id,
       if (!s.step()) continue;
       out.push_back(read_pupil(s));
     }
-    out.back().guardians = guardians_of(parse_id(out.back().id).value_or(0));
+    out.back().guardians = guardians_of(parse_id(out.back().id).value_or(0), false);
   }
   return out;
 }
@@ -295,7 +302,8 @@ std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& sch
   while (s.step()) out.push_back({s.id(0), s.id(1), s.id(2), s.id(3), {}, {}});
   auto g = conn_.prepare(
       "SELECT g.pupil_id, g.user_id FROM guardians g JOIN pupils p ON p.id = g.pupil_id WHERE "
-      "p.school_id = ? AND g.parental_authority = 1 AND g.user_id IS NOT NULL");
+      "p.school_id = ? AND g.parental_authority = 1 AND g.user_id IS NOT NULL AND "
+      "g.authority_until IS NULL");
   g.bind(1, parse_id(school_id).value_or(0));
   while (g.step())
     for (auto& f : out)
@@ -303,28 +311,22 @@ std::vector<domain::PupilFacts> SqliteTx::all_pupil_facts(const std::string& sch
   return out;
 }
 
-std::vector<std::string> SqliteTx::insert_guardians(std::int64_t pupil_id,
-                                                    const std::vector<domain::Guardian>& gs,
-                                                    std::size_t first) {
-  std::vector<std::string> ids;
-  auto position = static_cast<std::int64_t>(first);
-  for (std::size_t i = first; i < gs.size(); ++i) {
-    const auto& g = gs[i];
-    conn_
-        .prepare(
-            "INSERT INTO guardians(pupil_id, position, name, relation, email, phone, "
-            "parental_authority) VALUES (?,?,?,?,?,?,?)")
-        .bind(1, pupil_id)
-        .bind(2, position++)
-        .bind(3, g.name)
-        .bind(4, g.relation)
-        .bind_optional(5, g.email)
-        .bind_optional(6, g.phone)
-        .bind(7, g.parental_authority)
-        .run();
-    ids.push_back(std::to_string(conn_.last_insert_id()));
-  }
-  return ids;
+std::string SqliteTx::insert_guardian(std::int64_t pupil_id, const domain::Guardian& g,
+                                      domain::Millis at) {
+  conn_
+      .prepare(
+          "INSERT INTO guardians(pupil_id, name, relation, email, phone, parental_authority, "
+          "guardian_number, authority_from) VALUES (?,?,?,?,?,?,?,?)")
+      .bind(1, pupil_id)
+      .bind(2, g.name)
+      .bind(3, g.relation)
+      .bind_optional(4, g.email)
+      .bind_optional(5, g.phone)
+      .bind(6, g.parental_authority)
+      .bind_optional(7, g.number)
+      .bind(8, g.from.value_or(at))
+      .run();
+  return std::to_string(conn_.last_insert_id());
 }
 
 Pupil SqliteTx::insert_pupil(const Pupil& p) {
@@ -348,12 +350,15 @@ Pupil SqliteTx::insert_pupil(const Pupil& p) {
   Pupil out = p;
   out.id = std::to_string(id);
   out.version = 1;
-  auto guardian_ids = insert_guardians(id, p.guardians);
-  for (std::size_t i = 0; i < out.guardians.size(); ++i) out.guardians[i].id = guardian_ids[i];
+  auto now = domain::now_millis();
+  for (auto& g : out.guardians) {
+    g.id = insert_guardian(id, g, now);
+    g.from = g.from.value_or(now);
+  }
   return out;
 }
 
-bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
+bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version, domain::Millis at) {
   require_write();
   auto key = parse_id(p.id);
   if (!key) return false;
@@ -374,32 +379,43 @@ bool SqliteTx::update_pupil(const Pupil& p, std::int64_t expected_version) {
   s.run();
   if (conn_.changes() != 1) return false;
   write_name_tokens(parse_id(p.school_id).value_or(0), *key, search_name(p), /*replace=*/true);
-  // Guardians keep their ids (and logins) where they still stand at the same position.
-  auto existing = guardians_of(*key);
-  for (std::size_t i = 0; i < p.guardians.size(); ++i) {
-    const auto& g = p.guardians[i];
-    if (i < existing.size()) {
-      conn_
-          .prepare(
-              "UPDATE guardians SET name = ?, relation = ?, email = ?, phone = ?, "
-              "parental_authority = ? WHERE id = ?")
-          .bind(1, g.name)
-          .bind(2, g.relation)
-          .bind_optional(3, g.email)
-          .bind_optional(4, g.phone)
-          .bind(5, g.parental_authority)
-          .bind(6, parse_id(existing[i].id).value_or(0))
-          .run();
-    } else {
-      insert_guardians(*key, p.guardians, i);
-      break;
+  // Guardians are matched by id, never by place: the kept ones are updated, the new ones
+  // inserted, and whoever is no longer named is ended, with their open invitations.
+  auto current = guardians_of(*key, /*with_ended=*/false);
+  for (const auto& g : p.guardians) {
+    if (g.id.empty()) {
+      insert_guardian(*key, g, at);
+      continue;
     }
-  }
-  if (p.guardians.size() < existing.size())
-    conn_.prepare("DELETE FROM guardians WHERE pupil_id = ? AND position >= ?")
-        .bind(1, *key)
-        .bind(2, static_cast<std::int64_t>(p.guardians.size()))
+    conn_
+        .prepare(
+            "UPDATE guardians SET name = ?, relation = ?, email = ?, phone = ?, "
+            "parental_authority = ?, guardian_number = ? WHERE id = ? AND pupil_id = ? AND "
+            "authority_until IS NULL")
+        .bind(1, g.name)
+        .bind(2, g.relation)
+        .bind_optional(3, g.email)
+        .bind_optional(4, g.phone)
+        .bind(5, g.parental_authority)
+        .bind_optional(6, g.number)
+        .bind(7, parse_id(g.id).value_or(0))
+        .bind(8, *key)
         .run();
+    if (conn_.changes() != 1)
+      throw StoreError("guardian " + g.id + " is not a current guardian of pupil " + p.id);
+  }
+  for (const auto& ended : domain::guardians_to_end(current, p.guardians)) {
+    auto guardian = parse_id(ended).value_or(0);
+    conn_.prepare("UPDATE guardians SET authority_until = ? WHERE id = ?")
+        .bind_all(at, guardian)
+        .run();
+    conn_
+        .prepare(
+            "UPDATE invitations SET revoked_at = ? WHERE guardian_id = ? AND accepted_at IS NULL "
+            "AND revoked_at IS NULL")
+        .bind_all(at, guardian)
+        .run();
+  }
   return true;
 }
 

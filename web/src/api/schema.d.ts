@@ -1512,32 +1512,46 @@ export interface components {
             phone: string | null;
             /** @description Has parental authority (gezag); decides whether their consent counts. */
             parental_authority: boolean;
+            /** @description The school system's guardian number, when its export has one (the guardian's identity in an import). */
+            number?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the guardian stands on the record (parental authority's history); `null` for guardians recorded before the history was kept.
+             */
+            from?: string | null;
+            /**
+             * Format: date-time
+             * @description When the guardian was ended (left the record); `null` for a current guardian. An ended guardian's login no longer reaches the child.
+             */
+            until?: string | null;
             /** @description The guardian has a Samen login (an invitation was accepted). */
             has_login?: boolean;
             /** @description This guardian is the caller (a guardian reading their child's record). */
             is_you?: boolean;
         };
         /**
-         * @description A pupil record in the view the caller is entitled to. `directory` has only the fields
-         *     required here; `full` adds `date_of_birth`, `bsn`, `enrolment_start`,
-         *     `enrolment_end` and `guardians`.
+         * @description A pupil record in the view the caller is entitled to. `identification` (a seat at the
+         *     table without a legal basis for the pupil, a guardian of a pupil of 16+ without the
+         *     pupil's consent) has only the fields required here: name, class and school;
+         *     `directory` adds `pupil_number` and the mentor; `full` adds `date_of_birth`, `bsn`,
+         *     `enrolment_start`, `enrolment_end`, `guardians` and `ended_guardians`.
          */
         Pupil: {
             id: string;
             school_id: string;
             /** @description Unique within the school. */
-            pupil_number: string;
+            pupil_number?: string;
             given_name: string;
             /** @description Tussenvoegsel (`de`, `van der`); empty when none. */
             name_prefix: string;
             family_name: string;
             /** @description Empty when none. */
             class: string;
-            mentor_user_id: string | null;
+            mentor_user_id?: string | null;
             /** @description The mentor's name; on reads and in lists when the pupil has a mentor, not on create or replace answers. */
             mentor_name?: string;
             /** @enum {string} */
-            view: "full" | "directory";
+            view: "full" | "directory" | "identification";
             /** Format: int64 */
             version: number;
             /**
@@ -1557,8 +1571,10 @@ export interface components {
              * @description Full view only.
              */
             enrolment_end?: string | null;
-            /** @description Full view of a single pupil only; left out of `GET /api/pupils` items. */
+            /** @description The current guardians, in the order they were recorded. Full view of a single pupil only; left out of `GET /api/pupils` items. */
             guardians?: components["schemas"]["Guardian"][];
+            /** @description Guardians who left the record (`until` set), kept so that consents still name who gave them. Beside `guardians`. */
+            ended_guardians?: components["schemas"]["Guardian"][];
         };
         PupilList: {
             pupils: components["schemas"]["Pupil"][];
@@ -1568,7 +1584,12 @@ export interface components {
             has_more: boolean;
         };
         GuardianInput: {
-            /** @description Accepted (so a read guardian can be sent back) but not used. */
+            /**
+             * @description The current guardian this is, kept with their login, invitations and consents. Leave
+             *     it out for a new guardian. On a replace, a current guardian whose id is not sent is
+             *     ended (never overwritten); an id that is not a current guardian of this pupil is
+             *     refused (400, field `guardians[i].id`). Not allowed on create.
+             */
             id?: string | null;
             /** @description Required, at most 200 bytes. */
             name: string;
@@ -1578,6 +1599,8 @@ export interface components {
             email?: string | null;
             phone?: string | null;
             parental_authority: boolean;
+            /** @description The school system's guardian number; left out, a kept guardian keeps theirs. */
+            number?: string | null;
         };
         /** @description A new pupil. */
         PupilCreate: {
@@ -1649,11 +1672,34 @@ export interface components {
             updated: number;
             /** @description Rows equal to the stored record. */
             unchanged: number;
+            guardians: components["schemas"]["ImportGuardianChanges"];
             dry_run: boolean;
             /** @description The changes were written (false with `dry_run`). */
             committed: boolean;
             /** @description Headers of columns Samen does not know and ignored. */
             ignored_columns: string[];
+        };
+        /**
+         * @description Guardians the import adds, ends and changes (would, with `dry_run`). A row's guardians
+         *     are matched to the pupil's current ones by the guardian number where the file has one
+         *     (`ouder1_nummer`), else by name with the same e-mail address or phone number; anyone
+         *     else is new, and a current guardian the row no longer names is ended.
+         */
+        ImportGuardianChanges: {
+            added: number;
+            ended: number;
+            changed: number;
+            /** @description The first 100, in line order. */
+            changes: {
+                line: number;
+                pupil_number: string;
+                /** @enum {string} */
+                change: "added" | "ended" | "changed";
+                /** @description `null` for an added guardian. */
+                guardian_id: string | null;
+                name: string;
+            }[];
+            changes_truncated: boolean;
         };
         /** @description One entry of the audit log. Entries are never changed; each is chained to its predecessor by `hash`. */
         AuditEntry: {
@@ -1891,8 +1937,10 @@ export interface components {
         };
         TeamMember: {
             membership_id?: string;
-            user_id?: string;
-            name?: string;
+            /** @description `null` where `name` is. */
+            user_id?: string | null;
+            /** @description `null` for the family: they see the people at the table by role and organisation, except the lead. */
+            name?: string | null;
             organisation_id?: string;
             /** @description The organisation's name (a family login cannot list organisations). */
             organisation_name?: string;
@@ -1914,14 +1962,20 @@ export interface components {
             /** @description `null` for a viewer who reads the reasons in the chronology instead. */
             reason?: string | null;
             changed_by_user_id?: string;
-            /** @description The name of whoever changed the level. */
+            /** @description The name of whoever changed the level; `null` for the family unless it was the lead. */
             changed_by_name?: string | null;
             changed_by_membership_id?: string;
             /** Format: date-time */
             changed_at?: string;
         };
-        /** @description A case with lead, team, level history, goals and actions. */
+        /**
+         * @description A case with lead, team, level history, goals and actions. `view` `identification`: a
+         *     seat at the table without a legal basis for the pupil sees that the case exists, not
+         *     its plan, so `goals` and `actions` are left out.
+         */
         Case: components["schemas"]["CaseSummary"] & {
+            /** @enum {string} */
+            view: "full" | "identification";
             /** @description The lead's membership, when there is a lead. */
             lead?: {
                 membership_id?: string;
@@ -1936,8 +1990,8 @@ export interface components {
             level_history: components["schemas"]["LevelChange"][];
             /** @description Changes to a heavier level. */
             escalations: number;
-            goals: components["schemas"]["Goal"][];
-            actions: components["schemas"]["Action"][];
+            goals?: components["schemas"]["Goal"][];
+            actions?: components["schemas"]["Action"][];
             may: components["schemas"]["CaseMay"];
         };
         /** @description What the caller may do on this case, as the policy decides it (the UI decides nothing). */

@@ -67,7 +67,10 @@ export function BandNotice({ pupil }: { pupil: Pupil | null }) {
 export function partyLabel(t: TFunction, party: Party, pupil: Pupil | null, guardians: readonly Guardian[]) {
   if (party.pupil) return t('consent.grant.pupil', { name: pupil?.given_name ?? t('roles.pupil') });
   const g = guardians.find((x) => x.id === party.guardian_id);
-  return g ? t('consent.grant.guardian', { name: g.name, relation: g.relation }) : t('consent.grant.unknownGuardian');
+  if (g) return t('consent.grant.guardian', { name: g.name, relation: g.relation });
+  // Consent keeps naming who gave it, also once they left the record.
+  const ended = pupil?.ended_guardians?.find((x) => x.id === party.guardian_id);
+  return ended ? t('consent.grant.endedGuardian', { name: ended.name }) : t('consent.grant.unknownGuardian');
 }
 
 function recipientsText(t: TFunction, g: Grant, organisations: OrganisationNames) {

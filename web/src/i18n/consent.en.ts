@@ -50,6 +50,7 @@ export const consentEn: Messages['consent'] = {
     pupil: '{{name}} (pupil)',
     guardian: '{{name}} ({{relation}})',
     unknownGuardian: 'guardian',
+    endedGuardian: '{{name}} (no longer a guardian on the record)',
     unknownOrganisation: 'organisation {{id}}',
     roleAnywhere: 'any {{role}}',
     guardians: 'the guardians',

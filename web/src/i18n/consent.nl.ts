@@ -49,6 +49,7 @@ export const consentNl = {
     pupil: '{{name}} (leerling)',
     guardian: '{{name}} ({{relation}})',
     unknownGuardian: 'ouder of verzorger',
+    endedGuardian: '{{name}} (geen ouder of verzorger meer op het dossier)',
     unknownOrganisation: 'organisatie {{id}}',
     roleAnywhere: 'elke {{role}}',
     guardians: 'de ouders en verzorgers',

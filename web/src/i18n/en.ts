@@ -142,6 +142,17 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
     noGuardians: 'No parents or guardians recorded.',
+    period: 'Parental authority on the record',
+    since: 'since {{from}}',
+    fromUntil: '{{from}} to {{until}}',
+    unknownStart: 'unknown',
+    status: 'Status',
+    current: 'current',
+    ended: 'ended',
+    endedNote:
+      'An ended parent or guardian no longer has access and no longer counts. Consent they gave stays in their name.',
+    identificationNotice:
+      "You see only this pupil's name, class and school, and that there is a case. More needs a legal basis: consent, a legal duty or a safety decision.",
     openCase: 'Open case',
     noOpenCase: 'No open case that you may see.',
     caseLink: 'View the case (level {{level}}, opened {{date}})',

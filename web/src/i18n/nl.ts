@@ -142,6 +142,17 @@ export const nl = {
     yes: 'ja',
     no: 'nee',
     noGuardians: 'Geen ouders of verzorgers vastgelegd.',
+    period: 'Gezag op het dossier',
+    since: 'sinds {{from}}',
+    fromUntil: '{{from}} tot {{until}}',
+    unknownStart: 'onbekend',
+    status: 'Status',
+    current: 'huidig',
+    ended: 'beëindigd',
+    endedNote:
+      'Een beëindigde ouder of verzorger heeft geen toegang meer en telt niet meer mee. Toestemming die hij of zij gaf, blijft op zijn of haar naam staan.',
+    identificationNotice:
+      'Je ziet alleen de naam, klas en school van deze leerling, en dat er een dossier is. Voor meer is een grondslag nodig: toestemming, een wettelijke plicht of een veiligheidsbesluit.',
     openCase: 'Open dossier',
     noOpenCase: 'Geen open dossier dat jij mag inzien.',
     caseLink: 'Dossier bekijken (niveau {{level}}, geopend {{date}})',

@@ -21,6 +21,7 @@ const CASE: Case = {
   team: [],
   level_history: [],
   escalations: 0,
+  view: 'full',
   goals: [],
   actions: [],
   may: { read_safety_decisions: false, record_safety_decision: false },

@@ -12,7 +12,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import type { ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { Chronology, prefetchChronology, type Author } from '../components/Chronology';
-import { LoadFailed, Loading, PageTitle } from '../components/common';
+import { LoadFailed, Loading, Notice, PageTitle } from '../components/common';
 import { EntryForm } from '../components/EntryForm';
 import { CaseConsentPart } from '../components/TeamBasis';
 import { useMe } from '../session/session';
@@ -91,8 +91,14 @@ export function CasePage({ id }: { id: string }) {
         <CaseConsentPart key={changes} kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
       )}
       {kase.may.read_safety_decisions && <SafetySection />}
-      <GoalsSection />
-      <ActionsSection />
+      {kase.view === 'identification' ? (
+        <Notice>{t('pupil.identificationNotice')}</Notice>
+      ) : (
+        <>
+          <GoalsSection />
+          <ActionsSection />
+        </>
+      )}
       <LevelSection />
       {writer && (
         <EntryForm

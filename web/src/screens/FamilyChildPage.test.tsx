@@ -47,10 +47,12 @@ const CASE: Case = {
   opened_by_user_id: '4',
   review_date: '2026-12-03',
   version: 1,
-  lead: { membership_id: '50', user_id: '51', name: 'Ellen', organisation_id: '3', role: 'care_coordinator' },
-  team: [{ membership_id: '60', user_id: '61', name: 'Tom', organisation_id: '8', role: 'family_worker', reason: 'thuis', added_at: '2026-09-15T09:00:00.000Z' }],
+  lead: { membership_id: '50', user_id: '51', name: 'Ellen', organisation_id: '3', organisation_name: 'Het Baken College', role: 'care_coordinator' },
+  // As the API shows the table to the family: the lead by name, the others by role and organisation.
+  team: [{ membership_id: '60', user_id: null, name: null, organisation_id: '8', organisation_name: 'Buurtteam Lindeveld-Oost', role: 'family_worker', reason: null, added_at: '2026-09-15T09:00:00.000Z' }],
   level_history: [],
   escalations: 0,
+  view: 'full',
   goals: [{ id: 'goal1', case_id: '5', text: 'Elke ochtend op tijd', achieved: false, version: 1 }],
   actions: [{ id: 'a1', case_id: '5', text: 'Huisbezoek', owner_membership_id: '60', due_date: '2026-10-15', done: true, version: 1 }],
   may: { read_safety_decisions: false, record_safety_decision: false },
@@ -123,7 +125,12 @@ describe('FamilyChildPage', () => {
     renderApp(<FamilyChildPage pupilId="40" />, { status: 'active', me: GUARDIAN });
     expect(await screen.findByRole('heading', { name: 'Sanne Bakker', level: 1 })).toBeInTheDocument();
     expect(screen.getByText('Elke ochtend op tijd')).toBeInTheDocument();
-    expect(screen.getByText(/Wie: Tom, gezinswerker · Wanneer: 15-10-2026/)).toBeInTheDocument();
+    expect(screen.getByText(/Wie: gezinswerker bij Buurtteam Lindeveld-Oost · Wanneer: 15-10-2026/)).toBeInTheDocument();
+    const team = screen.getByRole('list', { name: /Wie aan tafel zitten/ });
+    expect(within(team).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Ellen, zorgcoördinator bij Het Baken College (jullie contactpersoon)',
+      'gezinswerker bij Buurtteam Lindeveld-Oost',
+    ]);
     expect(screen.getByText('Het plan wordt besproken rond 03-12-2026.')).toBeInTheDocument();
     expect(screen.getByText('Gesprek met ouders.')).toBeInTheDocument();
     // The guardian's own grant, in plain words, with the name of the organisation as the family met it.

@@ -49,13 +49,31 @@ describe('ImportPage', () => {
     expect(sent[0]?.headers['X-CSRF-Token']).toBe(ME.csrf_token);
     expect(screen.queryByRole('button', { name: 'Import bevestigen' })).toBeNull();
 
-    answer = { status: 200, body: { created: 2, updated: 1, unchanged: 4, dry_run: true, committed: false, ignored_columns: ['opmerking'] } };
+    answer = {
+      status: 200,
+      body: {
+        created: 2, updated: 1, unchanged: 4, dry_run: true, committed: false, ignored_columns: ['opmerking'],
+        guardians: {
+          added: 1, ended: 1, changed: 0, changes_truncated: false,
+          changes: [
+            { line: 2, pupil_number: '1001', change: 'added', guardian_id: null, name: 'Marleen Vos' },
+            { line: 2, pupil_number: '1001', change: 'ended', guardian_id: '9', name: 'Ruud Smit' },
+          ],
+        },
+      },
+    };
     await user.click(screen.getByRole('button', { name: 'Bestand controleren (proefimport)' }));
     expect(await screen.findByRole('heading', { name: 'Resultaat van de proefimport' })).toBeInTheDocument();
     expect(screen.getByText('Nieuwe leerlingen').nextSibling).toHaveTextContent('2');
     expect(screen.getByText('opmerking')).toBeInTheDocument();
+    // Guardians added, ended and changed, with a warning before the ended lose access.
+    expect(screen.getByText('Beëindigd').nextSibling).toHaveTextContent('1');
+    const changes = screen.getByRole('table', { name: 'Wijzigingen bij ouders en verzorgers' });
+    expect(within(changes).getAllByRole('row')[2]).toHaveTextContent('Ruud Smit');
+    expect(within(changes).getAllByRole('row')[2]).toHaveTextContent('beëindigd');
+    expect(screen.getByText(/verliest meteen de toegang tot het kind/)).toBeInTheDocument();
 
-    answer = { status: 200, body: { created: 2, updated: 1, unchanged: 4, dry_run: false, committed: true, ignored_columns: [] } };
+    answer = { status: 200, body: { created: 2, updated: 1, unchanged: 4, dry_run: false, committed: true, ignored_columns: [], guardians: { added: 0, ended: 0, changed: 0, changes: [], changes_truncated: false } } };
     await user.click(screen.getByRole('button', { name: 'Import bevestigen' }));
     expect(await screen.findByRole('heading', { name: 'De import is uitgevoerd' })).toBeInTheDocument();
     expect(sent[2]?.url).toBe('/api/pupils/import?dry_run=false');
@@ -70,7 +88,7 @@ describe('ImportPage drop zone', () => {
 
   it('takes a file dropped on it, and shows the upload progress while sending', async () => {
     mockFetch(() => json(200, { signals: [] }));
-    const sent = fakeXhr(() => ({ status: 200, body: { created: 1, updated: 0, unchanged: 0, dry_run: true, committed: false, ignored_columns: [] } }));
+    const sent = fakeXhr(() => ({ status: 200, body: { created: 1, updated: 0, unchanged: 0, dry_run: true, committed: false, ignored_columns: [], guardians: { added: 0, ended: 0, changed: 0, changes: [], changes_truncated: false } } }));
     history.replaceState(null, '', '/leerlingen-importeren');
     renderApp(<App />, { status: 'active', me: COORDINATOR });
     const field = await screen.findByLabelText('CSV-bestand');

@@ -18,6 +18,7 @@ import {
 import { ApiError, upload, type CsvProblem, type Schemas } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { Facts } from '../components/Facts';
+import { ImportGuardianChanges } from '../components/ImportGuardianChanges';
 import { FormAlert, Notice, PageTitle } from '../components/common';
 import { messageFor } from '../components/forms';
 import { SimpleTable } from '../components/SimpleTable';
@@ -41,7 +42,7 @@ const COLUMNS: readonly [string, string, boolean][] = [
   ['class', 'klas, groep, class, group', false],
   ['mentor', 'mentor, mentor_email', false],
   ['enrolment', 'inschrijfdatum, enrolment_start; uitschrijfdatum, enrolment_end', false],
-  ['guardians', 'ouder1_naam, ouder1_relatie, ouder1_email, ouder1_telefoon, ouder1_gezag (ouder2_…, verzorger1_…, guardian1_…)', false],
+  ['guardians', 'ouder1_naam, ouder1_relatie, ouder1_email, ouder1_telefoon, ouder1_gezag, ouder1_nummer (ouder2_…, verzorger1_…, guardian1_…)', false],
 ];
 export const SAMPLE_CSV = '/voorbeeld-leerlingen.csv';
 
@@ -84,6 +85,7 @@ function ImportResult({ outcome, dryRun }: { outcome: Outcome; dryRun: boolean }
           [t('import.ignored'), s.ignored_columns.length ? s.ignored_columns.join(', ') : t('import.none')],
         ]}
       />
+      <ImportGuardianChanges changes={s.guardians} dryRun={dryRun} />
     </section>
   );
 }

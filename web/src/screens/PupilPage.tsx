@@ -1,12 +1,12 @@
-// One pupil: the record in the view the caller is entitled to, guardians (full view), the
-// open case the caller may enter, and the pupil's signals the caller may read.
+// One pupil: the record in the view the caller is entitled to, guardians with the history
+// of parental authority (full view), the open case the caller may enter, and the pupil's
+// signals the caller may read.
 import { useTranslation } from 'react-i18next';
 import { Facts } from '../components/Facts';
 import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { SimpleTable } from '../components/SimpleTable';
 import { api, call, type CaseSummary, type Pupil, type Signal } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { FormAlert, Loading, Notice, PageTitle } from '../components/common';
@@ -18,6 +18,7 @@ import { useMe } from '../session/session';
 import { canRecordSignals, isFamily, managesSchool, paths } from './routes';
 import { AccessLog } from '../components/AccessLog';
 import { ConsentSection } from '../components/ConsentSection';
+import { GuardianHistory } from '../components/GuardianHistory';
 
 interface PupilView {
   pupil: Pupil;
@@ -83,11 +84,12 @@ export function PupilPage({ id }: { id: string }) {
       <section aria-labelledby="pupil-data">
         <Heading2 id="pupil-data">{t('pupil.data')}</Heading2>
         {pupil.view === 'directory' && <Notice>{t('pupil.directoryNotice')}</Notice>}
+        {pupil.view === 'identification' && <Notice>{t('pupil.identificationNotice')}</Notice>}
         <Facts
           items={[
-            [t('pupil.number'), pupil.pupil_number],
+            pupil.view !== 'identification' && [t('pupil.number'), pupil.pupil_number ?? none],
             [t('pupil.class'), pupil.class || none],
-            [t('pupil.mentor'), pupil.mentor_name || none],
+            pupil.view !== 'identification' && [t('pupil.mentor'), pupil.mentor_name || none],
             full && [
               t('pupil.dateOfBirth'),
               `${formatDate(pupil.date_of_birth)}${age !== null ? ` (${t('pupil.age', { count: age })})` : ''}`,
@@ -100,18 +102,7 @@ export function PupilPage({ id }: { id: string }) {
       {pupil.view === 'full' && (
         <section aria-labelledby="pupil-guardians">
           <Heading2 id="pupil-guardians">{t('pupil.guardians')}</Heading2>
-          {(pupil.guardians ?? []).length === 0 ? (
-            <Paragraph>{t('pupil.noGuardians')}</Paragraph>
-          ) : (
-            <SimpleTable
-              caption={t('pupil.guardiansCaption', { name })}
-              headers={[t('pupil.guardianName'), t('pupil.relation'), t('pupil.email'), t('pupil.phone'), t('pupil.authority')]}
-              rows={(pupil.guardians ?? []).map((g) => ({
-                key: g.id,
-                cells: [g.name, g.relation, g.email ?? none, g.phone ?? none, g.parental_authority ? t('pupil.yes') : t('pupil.no')],
-              }))}
-            />
-          )}
+          <GuardianHistory current={pupil.guardians ?? []} ended={pupil.ended_guardians ?? []} name={name} />
         </section>
       )}
       <section aria-labelledby="pupil-case">

@@ -68,7 +68,13 @@ function GrantLine({
   const missingMe =
     state === 'awaiting' && me !== null && !mine && g.missing_parties.includes(me.pupil ? 'pupil' : 'guardian');
   const givers = [
-    ...(g.given_by.guardian_ids ?? []).map((id) => pupil.guardians?.find((x) => x.id === id)?.name ?? t(`${k}.aParent`)),
+    ...(g.given_by.guardian_ids ?? []).map((id) => {
+      const current = pupil.guardians?.find((x) => x.id === id);
+      if (current) return current.name;
+      // Consent keeps naming who gave it, also once they left the record.
+      const ended = pupil.ended_guardians?.find((x) => x.id === id);
+      return ended ? t('consent.grant.endedGuardian', { name: ended.name }) : t(`${k}.aParent`);
+    }),
     ...(g.given_by.pupil ? [self ? t(`${k}.you`) : pupil.given_name] : []),
   ];
   const missing = joinWords(

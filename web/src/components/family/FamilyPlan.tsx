@@ -1,5 +1,6 @@
 // A case as the family reads it: the goals, who does what (every action of the plan, with
-// the role of its owner: the API has no actions owned by the family), who helps, the next
+// the role of its owner: the API has no actions owned by the family), who helps (the lead
+// by name, everyone else by role and organisation: FamilyTeamList), the next
 // review (the API has no meetings yet: the case's review date stands in, and the text says
 // so), and what the team shared with the family, newest first.
 import { useTranslation } from 'react-i18next';
@@ -9,16 +10,19 @@ import { formatDate, formatDateTime, formatInstantDate } from '../../format/date
 import { currentLanguage } from '../../i18n';
 import { paths } from '../../screens/routes';
 import { AppLink } from '../AppLink';
+import { FamilyTeamList, familySeats, useSeatLabel } from './FamilyTeamList';
 
 export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEntry[] }) {
   const { t } = useTranslation();
   const k = 'familyPortal.plan';
   const role = (r?: string) => t(`roles.${r ?? ''}`, { defaultValue: r ?? '' });
-  const seats = [...(kase.lead ? [kase.lead] : []), ...kase.team.filter((m) => !m.removed_at)];
-  const people = seats.filter((m, i) => seats.findIndex((x) => x.membership_id === m.membership_id) === i);
+  const seatLabel = useSeatLabel(kase);
+  const people = familySeats(kase);
+  const goals = kase.goals ?? [];
+  const actions = kase.actions ?? [];
   const owner = (membershipId?: string) => {
     const m = people.find((p) => p.membership_id === membershipId) ?? kase.team.find((p) => p.membership_id === membershipId);
-    return m ? t(`${k}.person`, { name: m.name, role: role(m.role) }) : t(`${k}.someone`);
+    return m ? seatLabel(m) : t(`${k}.someone`);
   };
   const language = currentLanguage();
   return (
@@ -27,11 +31,11 @@ export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEnt
         <Heading2 id={`plan-${kase.id}`}>{t(`${k}.title`)}</Heading2>
         <Paragraph>{t(`${k}.started`, { date: formatInstantDate(kase.opened_at) })}</Paragraph>
         <Heading3>{t(`${k}.goals`)}</Heading3>
-        {kase.goals.length === 0 ? (
+        {goals.length === 0 ? (
           <Paragraph>{t(`${k}.noGoals`)}</Paragraph>
         ) : (
           <ul className="samen-cards">
-            {kase.goals.map((g) => (
+            {goals.map((g) => (
               <li key={g.id} className="samen-card">
                 <Paragraph>{g.text}</Paragraph>
                 <BadgeList className="samen-badges">
@@ -42,11 +46,11 @@ export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEnt
           </ul>
         )}
         <Heading3>{t(`${k}.actions`)}</Heading3>
-        {kase.actions.length === 0 ? (
+        {actions.length === 0 ? (
           <Paragraph>{t(`${k}.noActions`)}</Paragraph>
         ) : (
           <ul className="samen-cards" aria-label={t(`${k}.actionsCaption`)}>
-            {kase.actions.map((a) => (
+            {actions.map((a) => (
               <li key={a.id} className="samen-card">
                 <Paragraph>
                   <strong>{a.text}</strong>
@@ -62,15 +66,7 @@ export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEnt
           </ul>
         )}
         <Heading3>{t(`${k}.team`)}</Heading3>
-        {people.length === 0 ? (
-          <Paragraph>{t(`${k}.noTeam`)}</Paragraph>
-        ) : (
-          <ul>
-            {people.map((m) => (
-              <li key={m.membership_id}>{t(`${k}.person`, { name: m.name, role: role(m.role) })}</li>
-            ))}
-          </ul>
-        )}
+        <FamilyTeamList kase={kase} />
         <Heading3>{t(`${k}.next`)}</Heading3>
         <Paragraph>{kase.review_date ? t(`${k}.review`, { date: formatDate(kase.review_date) }) : t(`${k}.noReview`)}</Paragraph>
         <Paragraph small>{t(`${k}.meetingsNote`)}</Paragraph>

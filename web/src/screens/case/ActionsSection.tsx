@@ -17,7 +17,7 @@ export function ActionsSection() {
   const [added, setAdded] = useState(false);
   const today = todayInNetherlands();
   // Open work first, by due date (none last); done work after it.
-  const actions = [...kase.actions].sort(
+  const actions = [...(kase.actions ?? [])].sort(
     (a, b) => Number(a.done) - Number(b.done) || (a.due_date ?? '9999').localeCompare(b.due_date ?? '9999'),
   );
   return (

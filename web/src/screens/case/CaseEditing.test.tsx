@@ -63,6 +63,7 @@ const CASE: Case = {
     { from_level: 1, to_level: 2, escalation: true, reason: 'Extra begeleiding', changed_by_user_id: '17', changed_by_name: 'Mirjam Maatschappelijk Werk', changed_by_membership_id: '8', changed_at: '2026-09-20T12:00:00.000Z' },
   ],
   escalations: 1,
+  view: 'full',
   goals: [{ id: '30', case_id: '1', text: 'Elke ochtend op tijd', achieved: false, achieved_at: null, version: 2 }],
   actions: [
     { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3 },
@@ -178,7 +179,7 @@ describe('the case page for whoever manages the case', () => {
     const { requests } = server((req) => {
       const url = new URL(req.url);
       if (req.method === 'GET' && url.pathname === '/api/cases/1' && ++reads > 1)
-        return json(200, { ...CASE, goals: [{ ...CASE.goals[0], text: 'Door een collega', version: 3 }] });
+        return json(200, { ...CASE, goals: [{ ...CASE.goals![0], text: 'Door een collega', version: 3 }] });
       if (req.method === 'PUT') return json(409, { error: { code: 'version_conflict', message: 'changed', field: 'version' } });
       return json(599, {});
     });
@@ -285,7 +286,7 @@ describe('the case page for others at the table', () => {
 
   it('shows no edit controls, but the owner of an action marks it done', async () => {
     const { requests } = server((req) =>
-      req.method === 'PUT' ? json(200, { ...CASE.actions[0], done: true, done_at: '2026-12-01T10:00:00Z', version: 4 }) : json(599, {}),
+      req.method === 'PUT' ? json(200, { ...CASE.actions![0], done: true, done_at: '2026-12-01T10:00:00Z', version: 4 }) : json(599, {}),
     );
     renderApp(<CasePage id="1" />, { status: 'active', me: ME }); // the mentor, membership 11
     const user = userEvent.setup();

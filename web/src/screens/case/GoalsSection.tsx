@@ -12,14 +12,15 @@ import { GoalItem } from './GoalItem';
 export function GoalsSection() {
   const { t } = useTranslation();
   const { kase, manage } = useCase();
+  const goals = kase.goals ?? [];
   return (
     <section aria-labelledby="case-goals">
       <Heading2 id="case-goals">{t('caseEdit.goals.title')}</Heading2>
-      {kase.goals.length === 0 ? (
+      {goals.length === 0 ? (
         <Paragraph>{t('caseEdit.goals.none')}</Paragraph>
       ) : (
         <ul className="samen-cards">
-          {kase.goals.map((g) => (
+          {goals.map((g) => (
             <li key={g.id} className="samen-card">
               <GoalItem goal={g} />
             </li>

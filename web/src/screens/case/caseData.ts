@@ -56,7 +56,7 @@ export function canWrite(me: Me, kase: Case): boolean {
 
 export interface Person {
   membership_id: string;
-  user_id?: string;
+  user_id?: string | null;
   name: string;
   role?: Role;
   organisation_id?: string;
@@ -66,7 +66,7 @@ export interface Person {
 export function atTable(kase: Case): Person[] {
   const people: Person[] = [];
   const seen = new Set<string>();
-  const add = (p: Partial<Person>) => {
+  const add = (p: Omit<Partial<Person>, 'name'> & { name?: string | null }) => {
     if (!p.membership_id || seen.has(p.membership_id)) return;
     seen.add(p.membership_id);
     people.push({ ...p, membership_id: p.membership_id, name: p.name || p.membership_id });

@@ -43,7 +43,7 @@ export function useCaseView(id: string, notFound: string) {
   const replaceGoal = useCallback((goal: Goal) => {
     setState((s) =>
       s.view
-        ? { view: { ...s.view, kase: { ...s.view.kase, goals: upsert(s.view.kase.goals, goal) } } }
+        ? { view: { ...s.view, kase: { ...s.view.kase, goals: upsert(s.view.kase.goals ?? [], goal) } } }
         : s,
     );
   }, []);
@@ -51,7 +51,7 @@ export function useCaseView(id: string, notFound: string) {
   const replaceAction = useCallback((action: CaseAction) => {
     setState((s) =>
       s.view
-        ? { view: { ...s.view, kase: { ...s.view.kase, actions: upsert(s.view.kase.actions, action) } } }
+        ? { view: { ...s.view, kase: { ...s.view.kase, actions: upsert(s.view.kase.actions ?? [], action) } } }
         : s,
     );
   }, []);
