@@ -22,6 +22,7 @@ void register_entry_routes(http::Router& router, AppContext& ctx);
 void register_safety_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
 void register_consent_party_routes(http::Router& router, AppContext& ctx);
+void register_consent_request_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
 void register_invitation_accept_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
