@@ -1120,7 +1120,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Read a consent request */
+        /**
+         * Read a consent request
+         * @description As for the list; a request the caller may not read answers 404 (audited).
+         */
         get: operations["getConsentRequest"];
         put?: never;
         post?: never;
@@ -1176,7 +1179,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw an open consent request (its sender) */
+        /**
+         * Withdraw an open consent request (its sender)
+         * @description Only its sender, while it is open (then 409 `request_closed`); someone else who may
+         *     read it gets 403, anyone else 404 before the body is read. Audited.
+         */
         post: operations["withdrawConsentRequest"];
         delete?: never;
         options?: never;
