@@ -1,5 +1,7 @@
 #include "demo/demo_cases.hpp"
 
+#include <algorithm>
+
 #include "domain/consent.hpp"
 
 namespace samen::demo {
@@ -85,7 +87,8 @@ class Story {
   std::string consent(const Person& recorder, std::vector<std::string> organisations,
                       std::vector<Role> roles, bool guardians,
                       std::vector<EntryCategory> categories, domain::Millis from,
-                      const std::string& text) {
+                      const std::string& text,
+                      domain::ConsentSource via = domain::ConsentSource::paper) {
     store::ConsentGrantRecord r;
     auto& g = r.grant;
     g.pupil_id = pupil_.id;
@@ -98,9 +101,12 @@ class Story {
     g.categories = std::move(categories);
     g.valid_from = from;
     // Until withdrawn: the stories must hold on whatever day the demo is opened.
-    // The school recorded the signed form; the recipients are other organisations, so it
-    // counts without a confirmation.
-    g.obtained_via = domain::ConsentSource::paper;
+    // Mostly the school records a signed form for other organisations, which counts at
+    // once; a grant that names the recorder's own organisation waits for a confirmation.
+    g.obtained_via = via;
+    g.awaits_confirmation =
+        std::find(g.recipient_organisation_ids.begin(), g.recipient_organisation_ids.end(),
+                  recorder.organisation_id) != g.recipient_organisation_ids.end();
     r.text = text;
     r.recorded_by_user_id = recorder.user_id;
     r.recorded_by_membership_id = recorder.membership_id;
@@ -219,6 +225,12 @@ void attendance_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pup
   s.action(w.school_care_worker, w.school_care_worker,
            "Evaluatie voorbereiden voor het zorgoverleg", {2026, 12, 3}, std::nullopt,
            at(10, 1, 11));
+  // The lead noted on the phone that her own organisation may see the learning entries:
+  // that would widen her own access, so it waits for the family or a colleague.
+  s.consent(w.school_care_worker, {w.school_care_worker.organisation_id}, {}, false,
+            {EntryCategory::learning}, at(11, 20, 15),
+            "Moeder vindt het goed dat De Brug ook meekijkt naar hoe het gaat met leren.",
+            domain::ConsentSource::phone);
   s.request(w.care_coordinator, {w.inclusion_counsellor.organisation_id},
             {EntryCategory::learning, EntryCategory::wellbeing}, at(11, 24, 9),
             "Wij willen graag de begeleider passend onderwijs laten meedenken over extra hulp "

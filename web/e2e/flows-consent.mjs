@@ -202,6 +202,15 @@ export const flows = [
       assert.ok(child, "the demo's attendance story (the guardian's child)");
       await page.goto(`${server.url}/leerlingen/${child.pupilId}`);
       const consents = page.getByRole('region', { name: 'Toestemmingen' });
+      // The lead noted by phone a grant for her own organisation: it waits, and the care
+      // coordinator, who is no recipient, confirms it.
+      const byLead = consents.getByRole('article').filter({ hasText: 'Moeder vindt het goed dat De Brug ook meekijkt' });
+      await byLead.getByText('wacht op bevestiging').waitFor();
+      await byLead.getByText('Telefonisch', { exact: true }).waitFor();
+      await checks.screen(page, 'consent-pending');
+      await byLead.getByRole('button', { name: 'Bevestigen' }).click();
+      await consents.getByText('De toestemming is bevestigd. Ze telt vanaf nu.').waitFor();
+      await byLead.getByText('geldig', { exact: true }).waitFor();
       // The normal way: ask the family, in plain words; they answer in the portal.
       await consents.getByRole('button', { name: 'Toestemming vragen aan het gezin' }).click();
       const ask = consents.getByRole('form', { name: 'Toestemming vragen aan het gezin' });
