@@ -1,4 +1,5 @@
-// Consent requests to the family (PostgreSQL); the twin of sqlite_tx_consent_requests.cpp.
+// Consent from the family (PostgreSQL; the twin of sqlite_tx_consent_requests.cpp): a
+// second professional confirms a grant, and consent requests to the family.
 #include "store/case_codes.hpp"
 #include "store/postgres/pg_tx.hpp"
 
@@ -41,6 +42,21 @@ std::vector<ConsentRequestRecord> read_requests(const PgResult& r) {
 }
 
 }  // namespace
+
+bool PgTx::confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
+                                 std::int64_t expected_version) {
+  require_write();
+  Params p;
+  p.integer(c.at).id(c.by_user_id).id(c.by_membership_id).id(grant_id).integer(expected_version);
+  return !conn_
+              .query(
+                  "UPDATE consent_grants SET confirmed_at = $1, confirmed_by_user_id = $2, "
+                  "confirmed_by_membership_id = $3, version = version + 1 WHERE id = $4 AND "
+                  "version = $5 AND awaits_confirmation AND confirmed_at IS NULL AND "
+                  "withdrawn_at IS NULL RETURNING id",
+                  p)
+              .empty();
+}
 
 std::optional<ConsentRequestRecord> PgTx::consent_request(const std::string& id) {
   static const std::string sql = std::string(kRequestColumns) + "WHERE id = $1";

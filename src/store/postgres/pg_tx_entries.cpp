@@ -341,21 +341,6 @@ bool PgTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t expecte
               .empty();
 }
 
-bool PgTx::confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
-                                 std::int64_t expected_version) {
-  require_write();
-  Params p;
-  p.integer(c.at).id(c.by_user_id).id(c.by_membership_id).id(grant_id).integer(expected_version);
-  return !conn_
-              .query(
-                  "UPDATE consent_grants SET confirmed_at = $1, confirmed_by_user_id = $2, "
-                  "confirmed_by_membership_id = $3, version = version + 1 WHERE id = $4 AND "
-                  "version = $5 AND awaits_confirmation AND confirmed_at IS NULL AND "
-                  "withdrawn_at IS NULL RETURNING id",
-                  p)
-              .empty();
-}
-
 bool PgTx::withdraw_consent_grant(const std::string& grant_id, const ConsentWithdrawal& w) {
   require_write();
   return !conn_

@@ -365,21 +365,6 @@ bool SqliteTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t exp
   return conn_.changes() == 1;
 }
 
-bool SqliteTx::confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
-                                     std::int64_t expected_version) {
-  require_write();
-  auto s = conn_.prepare(
-      "UPDATE consent_grants SET confirmed_at = ?, confirmed_by_user_id = ?, "
-      "confirmed_by_membership_id = ?, version = version + 1 WHERE id = ? AND version = ? AND "
-      "awaits_confirmation <> 0 AND confirmed_at IS NULL AND withdrawn_at IS NULL");
-  s.bind(1, c.at);
-  bind_id(s, 2, c.by_user_id);
-  bind_id(s, 3, c.by_membership_id);
-  s.bind(4, parse_id(grant_id).value_or(0)).bind(5, expected_version);
-  s.run();
-  return conn_.changes() == 1;
-}
-
 bool SqliteTx::withdraw_consent_grant(const std::string& grant_id, const ConsentWithdrawal& w) {
   require_write();
   auto s = conn_.prepare(
