@@ -4,6 +4,9 @@
 // Withdrawing ends the grant at once for every later access. Both are done by the party
 // themself or by the care coordinator or a case lead on their word
 // (decide_consent_recording), both change the grant's version, and every attempt is audited.
+// A party signing themself in the portal also confirms a grant a professional recorded to
+// their own benefit; a second professional confirms one with POST .../confirm. Whoever may
+// not read the grant is answered as for a missing id before the body is looked at.
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
@@ -14,6 +17,7 @@
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/consent.hpp"
+#include "domain/policy_consent.hpp"
 #include "domain/policy_family.hpp"
 
 namespace samen::api {
@@ -40,21 +44,6 @@ struct PartyRequest {
   std::optional<Reply> refused;
 };
 
-// The `by` of the body, naming exactly one party.
-Status read_party(const json::object& body, PartyRequest& out) {
-  Error error;
-  const json::object* by_object = read_object(body, "by", error);
-  if (!by_object) return error;
-  JsonReader by(*by_object, "by.");
-  by.allow_only({"guardian_id", "pupil"});
-  out.guardian_id = by.text("guardian_id", false);
-  out.as_pupil = by.boolean("pupil", false);
-  if (!by.ok()) return by.error();
-  if (out.guardian_id.empty() == !out.as_pupil)
-    return Error{"validation_failed", "name either by.guardian_id or by.pupil: true", "by"};
-  return ok_status();
-}
-
 PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::ReadTx& tx,
                                  bool with_version) {
   PartyRequest out;
@@ -76,6 +65,14 @@ PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::Rea
   out.now = domain::now_millis();
   auto read =
       domain::decide_consent_read(out.actor.viewer, p->facts, p->cases, &out.record.grant, out.now);
+  // The access answer comes first: whoever may not read the grant gets the answer of a
+  // grant that does not exist, whatever the body or its content type.
+  if (!read.allowed) {
+    out.refused = fail(404, "not_found", "no such consent grant");
+    out.refused->audit.push_back(
+        decision_event(out.actor, req, read, "denied", "consent", id, out.record.grant.pupil_id));
+    return out;
+  }
   auto body = parse_json_object(req);
   if (!body) {
     out.refused = fail(body.error());
@@ -88,7 +85,7 @@ PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::Rea
   } else {
     in.allow_only({"by"});
   }
-  Status party = in.ok() ? read_party(*body, out) : Status(in.error());
+  Status party = in.ok() ? read_party(*body, out.guardian_id, out.as_pupil) : Status(in.error());
   if (!party) {
     out.refused = fail(party.error());
     return out;
@@ -98,8 +95,7 @@ PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::Rea
   out.decision = domain::decide_consent_recording_any(out.actor.viewer, p->facts, p->cases,
                                                       as_guardians, out.as_pupil, out.now);
   if (out.decision.allowed) return out;
-  out.refused = read.allowed ? fail(403, "forbidden", out.decision.reasons.front())
-                             : fail(404, "not_found", "no such consent grant");
+  out.refused = fail(403, "forbidden", out.decision.reasons.front());
   out.refused->audit.push_back(decision_event(out.actor, req, out.decision, "denied", "consent", id,
                                               out.record.grant.pupil_id));
   return out;
@@ -134,19 +130,28 @@ Reply sign_consent(AppContext& ctx, Request& req) {
   auto r = begin_party_request(ctx, req, *tx, /*with_version=*/true);
   if (r.refused) return std::move(*r.refused);
   domain::LaterSignature signature{r.guardian_id, r.as_pupil, r.now};
-  if (auto ok = domain::check_cosignature(r.record.grant, r.pupil, signature); !ok)
-    return fail(ok.error());
+  // A family member signing themself, in the portal, also confirms a grant a professional
+  // recorded to their own benefit; a signature recorded on the family's word does not.
+  bool in_portal = domain::is_family_role(r.actor.viewer.role);
+  auto check = [in_portal](const domain::ConsentGrant& g, const domain::CaseFacts& p,
+                           const domain::LaterSignature& s) {
+    return in_portal ? domain::check_family_signature(g, p, s) : domain::check_cosignature(g, p, s);
+  };
+  if (auto ok = check(r.record.grant, r.pupil, signature); !ok) return fail(ok.error());
   auto expected = expected_version(req, r.body_version);
-  return Reply::writing([req, a = r.actor, id = r.record.grant.id, signature, expected,
-                         decision = r.decision, facts = r.pupil](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = r.actor, id = r.record.grant.id, signature, expected, in_portal,
+                         check, decision = r.decision,
+                         facts = r.pupil](store::WriteTx& w, Response& out) {
     // Again inside the write: another party may have signed or withdrawn since the read.
     auto current = w.consent_grant(id);
+    auto signed_grant = in_portal ? domain::signed_in_portal(current->grant, facts, signature)
+                                  : domain::cosigned(current->grant, signature);
     std::optional<Response> refusal;
-    if (auto ok = domain::check_cosignature(current->grant, facts, signature); !ok)
+    if (auto ok = check(current->grant, facts, signature); !ok)
       refusal = http::error_response(ok.error());
     else if (expected && *expected != current->version)
       refusal = version_conflict();
-    else if (!w.set_grant_parties(domain::cosigned(current->grant, signature), current->version))
+    else if (!w.set_grant_parties(signed_grant, current->version))
       refusal = version_conflict();
     if (refusal) {
       out = std::move(*refusal);
@@ -158,6 +163,58 @@ Reply sign_consent(AppContext& ctx, Request& req) {
   });
 }
 
+// A second professional confirms a grant a colleague recorded to their own benefit
+// (decide_grant_confirmation: of the pupil's school team, not the recorder, not a
+// recipient). `{version?}` (or If-Match); an empty body is fine.
+Reply confirm_consent(AppContext& ctx, Request& req) {
+  auto tx = ctx.store.begin_read();
+  auto actor = authenticate(ctx, req, *tx);
+  if (!actor) return fail(actor.error());
+  const std::string& id = req.params.at("id");
+  auto record = tx->consent_grant(id);
+  auto p = record ? load_pupil_policy_facts(*tx, record->grant.pupil_id) : std::nullopt;
+  if (!p) return fail(404, "not_found", "no such consent grant");
+  auto now = domain::now_millis();
+  auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, &record->grant, now);
+  auto refuse = [&](Reply reply, const domain::Decision& d) {
+    reply.audit.push_back(decision_event(*actor, req, d, "denied", "consent", id, p->pupil.id));
+    return reply;
+  };
+  if (!read.allowed) return refuse(fail(404, "not_found", "no such consent grant"), read);
+  std::optional<std::int64_t> body_version;
+  if (!req.body.empty()) {
+    auto body = parse_json_object(req);
+    if (!body) return fail(body.error());
+    JsonReader in(*body);
+    in.allow_only({"version"});
+    if (in.has("version")) body_version = in.integer("version", false);
+    if (!in.ok()) return fail(in.error());
+  }
+  auto memberships = active_viewers(*tx, actor->user);
+  auto decision = domain::decide_grant_confirmation(actor->viewer, memberships, p->facts, p->cases,
+                                                    record->grant, record->recorded_by_user_id);
+  if (!decision.allowed) return refuse(fail(403, "forbidden", decision.reasons.front()), decision);
+  const auto& g = record->grant;
+  if (g.withdrawn_at)
+    return fail(409, "already_withdrawn",
+                "this grant was withdrawn; it can no longer be confirmed");
+  if (!g.awaits_confirmation)
+    return fail(409, "not_awaiting_confirmation", "this grant counts without a confirmation");
+  if (g.confirmed_at) return fail(409, "already_confirmed", "this grant was confirmed already");
+  auto expected = expected_version(req, body_version).value_or(record->version);
+  store::GrantConfirmation confirmation{actor->user.id, actor->membership.id, now};
+  return Reply::writing([req, a = *actor, id, confirmation, expected, decision, facts = p->facts](
+                            store::WriteTx& w, Response& out) {
+    if (!w.confirm_consent_grant(id, confirmation, expected)) {
+      out = version_conflict();
+      return audit::JobOutcome{false, {}};
+    }
+    out = json_response(200, grant_json(*w.consent_grant(id), facts, confirmation.at));
+    return audit::JobOutcome{
+        true, {decision_event(a, req, decision, "confirm", "consent", id, facts.pupil_id)}};
+  });
+}
+
 }  // namespace
 
 void register_consent_party_routes(http::Router& router, AppContext& ctx) {
@@ -165,6 +222,8 @@ void register_consent_party_routes(http::Router& router, AppContext& ctx) {
              [&ctx](Request& r) { return withdraw_consent(ctx, r); });
   router.add("POST", "/api/consents/{id}/sign",
              [&ctx](Request& r) { return sign_consent(ctx, r); });
+  router.add("POST", "/api/consents/{id}/confirm",
+             [&ctx](Request& r) { return confirm_consent(ctx, r); });
 }
 
 }  // namespace samen::api

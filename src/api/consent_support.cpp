@@ -2,7 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "api/auth.hpp"
 #include "domain/consent.hpp"
+#include "domain/policy_entries.hpp"
+#include "domain/text.hpp"
 
 namespace samen::api {
 namespace json = boost::json;
@@ -12,6 +15,31 @@ namespace {
 json::array strings_json(const std::vector<std::string>& v) {
   json::array out;
   for (const auto& s : v) out.emplace_back(s);
+  return out;
+}
+
+// A date (local midnight in the Netherlands, the day consent starts) or an instant.
+std::optional<domain::Millis> read_moment(const std::string& text) {
+  if (text.size() == 10) {
+    auto d = domain::parse_iso_date(text);
+    if (!d) return std::nullopt;
+    return domain::netherlands_midnight(*d);
+  }
+  return domain::parse_instant(text);
+}
+
+Result<std::vector<std::string>> read_strings_impl(JsonReader& in, const char* name,
+                                                   bool required) {
+  const json::array* items = in.array(name, required);
+  if (!in.ok()) return in.error();
+  std::vector<std::string> out;
+  if (!items) return out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    if (!(*items)[i].is_string())
+      return Error{"validation_failed", "each item must be a string",
+                   in.field(name) + "[" + std::to_string(i) + "]"};
+    out.emplace_back((*items)[i].as_string());
+  }
   return out;
 }
 
@@ -57,6 +85,8 @@ json::object grant_json(const store::ConsentGrantRecord& r, const domain::CaseFa
     status = "future";
   else if (g.valid_until && now >= *g.valid_until)
     status = "expired";
+  else if (domain::grant_pending_at(g, now))
+    status = "pending";
   json::object out{
       {"id", g.id},
       {"pupil_id", g.pupil_id},
@@ -80,11 +110,122 @@ json::object grant_json(const store::ConsentGrantRecord& r, const domain::CaseFa
   out["complete_for_age_now"] = !missing.guardian && !missing.pupil;
   out["missing_parties"] = missing_json(missing);
   out["later_signatures"] = later_signatures_json(g.later_signatures);
+  out["obtained_via"] = std::string(domain::to_string(g.obtained_via));
+  out["awaits_confirmation"] = g.awaits_confirmation;
+  out["family_confirmations"] = later_signatures_json(g.family_confirmations);
+  if (g.confirmed_at) {
+    out["confirmed_at"] = domain::format_instant(*g.confirmed_at);
+    out["confirmed_by"] = r.confirmed_by_user_id.empty() ? "family" : "professional";
+  }
   if (g.withdrawn_at) {
     out["withdrawn_at"] = domain::format_instant(*g.withdrawn_at);
     out["withdrawn_by"] = party_json(g.withdrawn_by_guardian_id, g.withdrawn_by_pupil);
   }
   return out;
+}
+
+Result<std::vector<std::string>> read_strings(JsonReader& in, const char* name, bool required) {
+  return read_strings_impl(in, name, required);
+}
+
+Result<ConsentScope> read_consent_scope(const json::object& body, store::ReadTx& tx,
+                                        const std::string& region_id, bool guardians_allowed) {
+  JsonReader in(body);
+  ConsentScope out;
+  Error error;
+  const json::object* recipients = read_object(body, "recipients", error);
+  if (!recipients) return error;
+  JsonReader to(*recipients, "recipients.");
+  if (guardians_allowed)
+    to.allow_only({"organisation_ids", "roles", "guardians"});
+  else
+    to.allow_only({"organisation_ids", "roles"});
+  auto orgs = read_strings(to, "organisation_ids", false);
+  if (!orgs) return orgs.error();
+  for (std::size_t i = 0; i < orgs->size(); ++i) {
+    auto org = tx.organisation((*orgs)[i]);
+    if (!org || org->region_id != region_id)
+      return Error{"validation_failed", "is not an organisation of this region",
+                   "recipients.organisation_ids[" + std::to_string(i) + "]"};
+  }
+  out.organisation_ids = *orgs;
+  auto roles = read_strings(to, "roles", false);
+  if (!roles) return roles.error();
+  for (std::size_t i = 0; i < roles->size(); ++i) {
+    auto role = domain::parse_role((*roles)[i]);
+    if (!role || domain::is_family_role(*role) || domain::is_role_without_case_access(*role))
+      return Error{"validation_failed", "is not a role that works on cases",
+                   "recipients.roles[" + std::to_string(i) + "]"};
+    out.roles.push_back(*role);
+  }
+  out.guardians = guardians_allowed && to.boolean("guardians", false);
+  if (!to.ok()) return to.error();
+  if (out.organisation_ids.empty() && out.roles.empty() && !out.guardians)
+    return Error{"validation_failed",
+                 guardians_allowed ? "name at least one organisation, role or the guardians"
+                                   : "name at least one organisation or role",
+                 "recipients"};
+  auto categories = read_strings(in, "categories", true);
+  if (!categories) return categories.error();
+  for (std::size_t i = 0; i < categories->size(); ++i) {
+    auto c = domain::parse_entry_category((*categories)[i]);
+    if (!c)
+      return Error{"validation_failed", "is not a known category",
+                   "categories[" + std::to_string(i) + "]"};
+    out.categories.push_back(*c);
+  }
+  if (out.categories.empty())
+    return Error{"validation_failed", "name at least one category", "categories"};
+  for (auto [name, required] : {std::pair{"valid_from", true}, std::pair{"valid_until", false}}) {
+    std::string value = in.text(name, required);
+    if (!in.ok()) return in.error();
+    if (value.empty()) continue;
+    auto moment = read_moment(value);
+    if (!moment)
+      return Error{"validation_failed",
+                   std::string(name) + " must be a date (yyyy-mm-dd) or an ISO 8601 instant", name};
+    if (std::string_view(name) == "valid_from")
+      out.valid_from = *moment;
+    else
+      out.valid_until = *moment;
+  }
+  if (out.valid_until && *out.valid_until <= out.valid_from)
+    return Error{"validation_failed", "valid_until must be after valid_from", "valid_until"};
+  return out;
+}
+
+json::object recorder_json(store::ReadTx& tx, const store::ConsentGrantRecord& r, bool with_name) {
+  json::object out;
+  auto m = r.recorded_by_membership_id.empty() ? std::nullopt
+                                               : tx.membership(r.recorded_by_membership_id);
+  if (m) {
+    out["role"] = std::string(domain::to_string(m->role));
+    if (auto org = tx.organisation(m->organisation_id)) out["organisation"] = org->name;
+  }
+  if (with_name)
+    if (auto u = tx.user(r.recorded_by_user_id)) out["name"] = u->name;
+  return out;
+}
+
+std::vector<domain::Viewer> active_viewers(store::ReadTx& tx, const store::User& user) {
+  std::vector<domain::Viewer> out;
+  for (const auto& m : tx.memberships_of(user.id))
+    if (m.active) out.push_back(viewer_of(user, m));
+  return out;
+}
+
+Status read_party(const json::object& body, std::string& guardian_id, bool& pupil) {
+  Error error;
+  const json::object* by_object = read_object(body, "by", error);
+  if (!by_object) return error;
+  JsonReader by(*by_object, "by.");
+  by.allow_only({"guardian_id", "pupil"});
+  guardian_id = by.text("guardian_id", false);
+  pupil = by.boolean("pupil", false);
+  if (!by.ok()) return by.error();
+  if (guardian_id.empty() == !pupil)
+    return Error{"validation_failed", "name either by.guardian_id or by.pupil: true", "by"};
+  return ok_status();
 }
 
 const json::object* read_object(const json::object& body, const char* name, Error& error,

@@ -15,6 +15,7 @@
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/consent.hpp"
+#include "domain/policy_consent.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/policy_family.hpp"
 #include "domain/text.hpp"
@@ -26,30 +27,6 @@ using http::Reply;
 using http::Request;
 using http::Response;
 namespace json = boost::json;
-
-// A date (local midnight in the Netherlands, the day consent starts) or an instant.
-std::optional<domain::Millis> read_moment(const std::string& text) {
-  if (text.size() == 10) {
-    auto d = domain::parse_iso_date(text);
-    if (!d) return std::nullopt;
-    return domain::netherlands_midnight(*d);
-  }
-  return domain::parse_instant(text);
-}
-
-Result<std::vector<std::string>> read_strings(JsonReader& in, const char* name, bool required) {
-  const json::array* items = in.array(name, required);
-  if (!in.ok()) return in.error();
-  std::vector<std::string> out;
-  if (!items) return out;
-  for (std::size_t i = 0; i < items->size(); ++i) {
-    if (!(*items)[i].is_string())
-      return Error{"validation_failed", "each item must be a string",
-                   in.field(name) + "[" + std::to_string(i) + "]"};
-    out.emplace_back((*items)[i].as_string());
-  }
-  return out;
-}
 
 // A grant as the body gives it, with what the family agreed to (`text`) and whether the
 // recorder awaits the signatures of the band's other parties.
@@ -63,7 +40,7 @@ Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
                               const std::string& region_id) {
   JsonReader in(body);
   in.allow_only({"given_by", "recipients", "categories", "valid_from", "valid_until", "text",
-                 "awaiting_signature"});
+                 "awaiting_signature", "obtained_via"});
   if (!in.ok()) return in.error();
   domain::ConsentGrant g;
   Error error;
@@ -77,64 +54,29 @@ Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
   g.given_by_pupil = by.boolean("pupil", false);
   if (!by.ok()) return by.error();
 
-  const json::object* recipients = read_object(body, "recipients", error);
-  if (!recipients) return error;
-  JsonReader to(*recipients, "recipients.");
-  to.allow_only({"organisation_ids", "roles", "guardians"});
-  auto orgs = read_strings(to, "organisation_ids", false);
-  if (!orgs) return orgs.error();
-  for (std::size_t i = 0; i < orgs->size(); ++i) {
-    auto org = tx.organisation((*orgs)[i]);
-    if (!org || org->region_id != region_id)
-      return Error{"validation_failed", "is not an organisation of this region",
-                   "recipients.organisation_ids[" + std::to_string(i) + "]"};
-  }
-  g.recipient_organisation_ids = *orgs;
-  auto roles = read_strings(to, "roles", false);
-  if (!roles) return roles.error();
-  for (std::size_t i = 0; i < roles->size(); ++i) {
-    auto role = domain::parse_role((*roles)[i]);
-    if (!role || domain::is_family_role(*role) || domain::is_role_without_case_access(*role))
-      return Error{"validation_failed", "is not a role that works on cases",
-                   "recipients.roles[" + std::to_string(i) + "]"};
-    g.recipient_roles.push_back(*role);
-  }
-  g.recipient_guardians = to.boolean("guardians", false);
-  if (!to.ok()) return to.error();
-  if (g.recipient_organisation_ids.empty() && g.recipient_roles.empty() && !g.recipient_guardians)
-    return Error{"validation_failed", "name at least one organisation, role or the guardians",
-                 "recipients"};
-
-  auto categories = read_strings(in, "categories", true);
-  if (!categories) return categories.error();
-  for (std::size_t i = 0; i < categories->size(); ++i) {
-    auto c = domain::parse_entry_category((*categories)[i]);
-    if (!c)
-      return Error{"validation_failed", "is not a known category",
-                   "categories[" + std::to_string(i) + "]"};
-    g.categories.push_back(*c);
-  }
-  if (g.categories.empty())
-    return Error{"validation_failed", "name at least one category", "categories"};
-  for (auto [name, required] : {std::pair{"valid_from", true}, std::pair{"valid_until", false}}) {
-    std::string value = in.text(name, required);
-    if (!in.ok()) return in.error();
-    if (value.empty()) continue;
-    auto moment = read_moment(value);
-    if (!moment)
-      return Error{"validation_failed",
-                   std::string(name) + " must be a date (yyyy-mm-dd) or an ISO 8601 instant", name};
-    if (std::string_view(name) == "valid_from")
-      g.valid_from = *moment;
-    else
-      g.valid_until = *moment;
-  }
+  auto scope = read_consent_scope(body, tx, region_id, /*guardians_allowed=*/true);
+  if (!scope) return scope.error();
+  g.recipient_organisation_ids = scope->organisation_ids;
+  g.recipient_roles = scope->roles;
+  g.recipient_guardians = scope->guardians;
+  g.categories = scope->categories;
+  g.valid_from = scope->valid_from;
+  g.valid_until = scope->valid_until;
+  std::string via = in.text("obtained_via", false);
+  if (!in.ok()) return in.error();
   std::string text(domain::trim(in.text("text", true)));
   bool awaiting = in.boolean("awaiting_signature", false);
   if (!in.ok()) return in.error();
   if (text.empty() || text.size() > 20000)
     return Error{"validation_failed",
                  "text (what the family agreed to) must be 1 to 20000 characters", "text"};
+  if (!via.empty()) {
+    auto source = domain::parse_consent_source(via);
+    if (!source || *source == domain::ConsentSource::unknown)
+      return Error{"validation_failed", "obtained_via must be paper, conversation, phone or portal",
+                   "obtained_via"};
+    g.obtained_via = *source;
+  }
   return GrantInput{std::move(g), std::move(text), awaiting};
 }
 
@@ -154,31 +96,49 @@ Reply create_consent(AppContext& ctx, Request& req) {
   if (!p) return fail(404, "not_found", "no such pupil");
   auto now = domain::now_millis();
   auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, nullptr, now);
+  // Strangers learn nothing, not even what is wrong with the body: the access answer comes
+  // before the body is read. The family and the professionals around the pupil learn what
+  // to fix first.
+  if (!read.allowed) {
+    Reply reply = fail(404, "not_found", "no such pupil");
+    reply.audit.push_back(decision_event(*actor, req, read, "denied", "consent", "", pupil_id));
+    return reply;
+  }
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto input = read_grant(*body, *tx, actor->membership.region_id);
+  if (!input) return fail(input.error());
   // The recording decision names the parties the viewer gives consent as (the family) or on
   // whose word they record it (professionals).
-  auto decision = domain::decide_consent_recording_any(
-      actor->viewer, p->facts, p->cases,
-      input ? input->grant.given_by_guardian_ids : std::vector<std::string>{},
-      input ? input->grant.given_by_pupil : false, now);
-  auto denied = [&](Reply reply) {
+  auto decision = domain::decide_consent_recording_any(actor->viewer, p->facts, p->cases,
+                                                       input->grant.given_by_guardian_ids,
+                                                       input->grant.given_by_pupil, now);
+  if (!decision.allowed) {
+    Reply reply = fail(403, "forbidden", decision.reasons.front());
     reply.audit.push_back(decision_event(*actor, req, decision, "denied", "consent", "", pupil_id));
     return reply;
-  };
-  // Strangers learn nothing, not even what is wrong with the body; the family and the
-  // professionals around the pupil learn what to fix first.
-  if (!decision.allowed && !read.allowed) return denied(fail(404, "not_found", "no such pupil"));
-  if (!input) return fail(input.error());
-  if (!decision.allowed) return denied(fail(403, "forbidden", decision.reasons.front()));
-  input->grant.pupil_id = pupil_id;
-  if (auto ok = domain::check_grant_parties(input->grant, p->facts, input->awaiting_signature); !ok)
+  }
+  auto& grant = input->grant;
+  grant.pupil_id = pupil_id;
+  if (domain::is_family_role(actor->viewer.role)) {
+    grant.obtained_via = domain::ConsentSource::portal;
+  } else {
+    // A professional says how the family gave it; "portal" is the family's own answer.
+    if (grant.obtained_via == domain::ConsentSource::unknown ||
+        grant.obtained_via == domain::ConsentSource::portal)
+      return fail(400, "validation_failed",
+                  "say how the family gave this consent: paper, conversation or phone",
+                  "obtained_via");
+    grant.awaits_confirmation =
+        domain::grant_widens_access_of(grant, active_viewers(*tx, actor->user));
+  }
+  if (auto ok = domain::check_grant_parties(grant, p->facts, input->awaiting_signature); !ok)
     return fail(ok.error());
   store::ConsentGrantRecord record;
-  record.grant = input->grant;
+  record.grant = grant;
   record.text = input->text;
   record.recorded_by_user_id = actor->user.id;
+  record.recorded_by_membership_id = actor->membership.id;
   record.recorded_at = now;
   return Reply::writing([req, a = *actor, record, decision, facts = p->facts](
                             store::WriteTx& w, Response& out) mutable {
@@ -189,6 +149,22 @@ Reply create_consent(AppContext& ctx, Request& req) {
                              {decision_event(a, req, decision, "create", "consent", record.grant.id,
                                              record.grant.pupil_id)}};
   });
+}
+
+// The grant as a reader sees it: with who recorded it (the family sees role and
+// organisation) and what the reader may do with it (`may.confirm`, decided by the policy).
+json::object grant_view(store::ReadTx& tx, const Actor& actor, const PupilPolicyFacts& p,
+                        const store::ConsentGrantRecord& r, domain::Millis now,
+                        const std::vector<domain::Viewer>& memberships) {
+  auto out = grant_json(r, p.facts, now);
+  bool family = domain::is_family_role(actor.viewer.role);
+  out["recorded_by"] = recorder_json(tx, r, !family);
+  bool confirm = r.grant.awaits_confirmation && !r.grant.confirmed_at && !r.grant.withdrawn_at &&
+                 domain::decide_grant_confirmation(actor.viewer, memberships, p.facts, p.cases,
+                                                   r.grant, r.recorded_by_user_id)
+                     .allowed;
+  out["may"] = json::object{{"confirm", confirm}};
+  return out;
 }
 
 Reply list_consents(AppContext& ctx, Request& req) {
@@ -208,9 +184,10 @@ Reply list_consents(AppContext& ctx, Request& req) {
     return reply;
   }
   json::array items;
+  auto memberships = active_viewers(*tx, actor->user);
   for (const auto& r : tx->consent_grant_records_of_pupil(pupil_id)) {
     auto one = domain::decide_consent_read(actor->viewer, p->facts, p->cases, &r.grant, now);
-    if (one.allowed) items.push_back(grant_json(r, p->facts, now));
+    if (one.allowed) items.push_back(grant_view(*tx, *actor, *p, r, now, memberships));
   }
   *reply.response = json_response(200, json::object{{"consents", std::move(items)}});
   return reply;
@@ -229,7 +206,8 @@ Reply get_consent(AppContext& ctx, Request& req) {
   auto decision =
       domain::decide_consent_read(actor->viewer, p->facts, p->cases, &record->grant, now);
   if (!decision.allowed) return not_found_audited(*actor, req, decision, id, p->pupil.id);
-  Reply reply = Reply::of(json_response(200, grant_json(*record, p->facts, now)));
+  Reply reply = Reply::of(json_response(
+      200, grant_view(*tx, *actor, *p, *record, now, active_viewers(*tx, actor->user))));
   reply.audit.push_back(decision_event(*actor, req, decision, "read", "consent", id, p->pupil.id));
   return reply;
 }

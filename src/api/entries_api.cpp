@@ -276,11 +276,17 @@ Reply explain_entry(AppContext& ctx, Request& req) {
   }
   auto e = tx->entry(id);
   if (!e) return fail(404, "not_found", "no such entry");
-  auto school = tx->case_facts(e->facts.case_id);
-  auto org = school ? tx->organisation(school->school_id) : std::nullopt;
-  auto may = domain::decide_explain(actor->viewer, user, org ? org->region_id : "");
+  auto c = load_case(*tx, e->facts.case_id);
+  if (!c) return fail(404, "not_found", "no such entry");
+  auto org = tx->organisation(c->facts.school_id);
+  // Explain is no oracle: whoever may not ask about this entry gets the answer of an id that
+  // does not exist, with nothing of the entry in it.
+  bool sees = domain::decide_entry_access(actor->viewer, e->facts, c->facts, c->grants, c->safety,
+                                          domain::now_millis())
+                  .allowed;
+  auto may = domain::decide_explain(actor->viewer, user, org ? org->region_id : "", sees);
   if (!may.allowed) {
-    Reply reply = fail(403, "forbidden", may.reasons.front());
+    Reply reply = fail(404, "not_found", "no such entry");
     reply.audit.push_back(
         decision_event(*actor, req, may, "denied", "entry_explain", id, e->facts.pupil_id));
     return reply;

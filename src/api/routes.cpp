@@ -20,6 +20,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_safety_routes(router, ctx);
   register_consent_routes(router, ctx);
   register_consent_party_routes(router, ctx);
+  register_consent_request_routes(router, ctx);
   register_invitation_routes(router, ctx);
   register_invitation_accept_routes(router, ctx);
   register_family_routes(router, ctx);

@@ -25,6 +25,7 @@ void register_safety_routes(http::Router& router, AppContext& ctx);
 void register_draft_key_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
 void register_consent_party_routes(http::Router& router, AppContext& ctx);
+void register_consent_request_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
 void register_invitation_accept_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);

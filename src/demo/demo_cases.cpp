@@ -1,5 +1,7 @@
 #include "demo/demo_cases.hpp"
 
+#include <algorithm>
+
 #include "domain/consent.hpp"
 
 namespace samen::demo {
@@ -85,7 +87,8 @@ class Story {
   std::string consent(const Person& recorder, std::vector<std::string> organisations,
                       std::vector<Role> roles, bool guardians,
                       std::vector<EntryCategory> categories, domain::Millis from,
-                      const std::string& text) {
+                      const std::string& text,
+                      domain::ConsentSource via = domain::ConsentSource::paper) {
     store::ConsentGrantRecord r;
     auto& g = r.grant;
     g.pupil_id = pupil_.id;
@@ -98,10 +101,34 @@ class Story {
     g.categories = std::move(categories);
     g.valid_from = from;
     // Until withdrawn: the stories must hold on whatever day the demo is opened.
+    // Mostly the school records a signed form for other organisations, which counts at
+    // once; a grant that names the recorder's own organisation waits for a confirmation.
+    g.obtained_via = via;
+    g.awaits_confirmation =
+        std::find(g.recipient_organisation_ids.begin(), g.recipient_organisation_ids.end(),
+                  recorder.organisation_id) != g.recipient_organisation_ids.end();
     r.text = text;
     r.recorded_by_user_id = recorder.user_id;
+    r.recorded_by_membership_id = recorder.membership_id;
     r.recorded_at = from;
     return tx_.insert_consent_grant(r);
+  }
+
+  // A consent request the family has not answered yet: the normal, digital way.
+  std::string request(const Person& sender, std::vector<std::string> organisations,
+                      std::vector<EntryCategory> categories, domain::Millis when,
+                      const std::string& text) {
+    store::ConsentRequestRecord r;
+    auto& q = r.request;
+    q.pupil_id = pupil_.id;
+    q.recipient_organisation_ids = std::move(organisations);
+    q.categories = std::move(categories);
+    q.valid_from = when;
+    q.sent_by_user_id = sender.user_id;
+    q.sent_by_membership_id = sender.membership_id;
+    q.sent_at = when;
+    r.text = text;
+    return tx_.insert_consent_request(r);
   }
 
   const std::string& id() const { return case_id_; }
@@ -198,6 +225,17 @@ void attendance_story(store::WriteTx& tx, const DemoPeople& w, const domain::Pup
   s.action(w.school_care_worker, w.school_care_worker,
            "Evaluatie voorbereiden voor het zorgoverleg", {2026, 12, 3}, std::nullopt,
            at(10, 1, 11));
+  // The lead noted on the phone that her own organisation may see the learning entries:
+  // that would widen her own access, so it waits for the family or a colleague.
+  s.consent(w.school_care_worker, {w.school_care_worker.organisation_id}, {}, false,
+            {EntryCategory::learning}, at(11, 20, 15),
+            "Moeder vindt het goed dat De Brug ook meekijkt naar hoe het gaat met leren.",
+            domain::ConsentSource::phone);
+  s.request(w.care_coordinator, {w.inclusion_counsellor.organisation_id},
+            {EntryCategory::learning, EntryCategory::wellbeing}, at(11, 24, 9),
+            "Wij willen graag de begeleider passend onderwijs laten meedenken over extra hulp "
+            "op school. Mag de begeleider daarvoor zien hoe het gaat met leren en welzijn? U "
+            "kunt dit altijd weer intrekken.");
 }
 
 // Meldcode: a safety decision opens the case to the neighbourhood team without consent.

@@ -23,6 +23,14 @@ constexpr std::array<std::pair<EntryCategory, std::string_view>, 7> kCategories{
     {EntryCategory::safety, "safety"},
 }};
 
+constexpr std::array<std::pair<ConsentSource, std::string_view>, 5> kConsentSources{{
+    {ConsentSource::unknown, "unknown"},
+    {ConsentSource::portal, "portal"},
+    {ConsentSource::paper, "paper"},
+    {ConsentSource::conversation, "conversation"},
+    {ConsentSource::phone, "phone"},
+}};
+
 template <typename Table, typename E>
 std::string_view name_of(const Table& table, E value) {
   for (const auto& [v, name] : table)
@@ -52,6 +60,11 @@ std::string_view to_string(EntryCategory category) { return name_of(kCategories,
 std::optional<Audience> parse_audience(std::string_view code) { return value_of(kAudiences, code); }
 std::optional<EntryCategory> parse_entry_category(std::string_view code) {
   return value_of(kCategories, code);
+}
+
+std::string_view to_string(ConsentSource source) { return name_of(kConsentSources, source); }
+std::optional<ConsentSource> parse_consent_source(std::string_view code) {
+  return value_of(kConsentSources, code);
 }
 
 const std::vector<Audience>& all_audiences() {

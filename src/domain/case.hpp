@@ -76,6 +76,13 @@ struct LaterSignature {
   Millis at = 0;
 };
 
+// How a grant reached Samen: the family's own answer in the portal, or recorded by a
+// professional from a signed form (paper), a conversation or a phone call. Grants recorded
+// before issue 11 did not say (`unknown`).
+enum class ConsentSource { unknown, portal, paper, conversation, phone };
+std::string_view to_string(ConsentSource source);
+std::optional<ConsentSource> parse_consent_source(std::string_view code);
+
 // Consent for sharing P's data, as the family gave it. Recipients are organisations and/or
 // roles, and/or "guardians" (a pupil of 16+ letting the parents see entries, rule 3).
 // Valid from valid_from (inclusive) to valid_until (exclusive); a withdrawal by any party
@@ -97,6 +104,15 @@ struct ConsentGrant {
   std::optional<Millis> withdrawn_at;
   std::string withdrawn_by_guardian_id;  // who withdrew: a guardian party ...
   bool withdrawn_by_pupil = false;       // ... or the pupil
+  ConsentSource obtained_via = ConsentSource::unknown;
+  // Recorded by a professional whom it benefits (their organisation or role is among the
+  // recipients): it counts only from `confirmed_at` on, when the family signed it in the
+  // portal or a second professional who is not a recipient confirmed it (issue 11).
+  bool awaits_confirmation = false;
+  std::optional<Millis> confirmed_at;
+  // Parties who signed a grant awaiting confirmation in the portal themselves, each at
+  // their moment; when the parties P's age requires are all here, the family confirmed it.
+  std::vector<LaterSignature> family_confirmations;
 };
 
 // A safety decision under the reporting code (Meldcode) on a case: for its validity period,

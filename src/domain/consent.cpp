@@ -47,16 +47,28 @@ ConsentFinding find(const std::vector<ConsentGrant>& grants, const CaseFacts& c,
   int age = age_at(c.pupil_date_of_birth, t);
   ConsentBand band = consent_band_for_age(age);
   const ConsentGrant* incomplete = nullptr;
+  const ConsentGrant* pending = nullptr;
   for (const auto& grant : grants) {
     if (grant.pupil_id != c.pupil_id || !grant_valid_at(grant, t) || !covers(grant)) continue;
-    if (grant_has_parties_for(grant, band, c.guardians, t))
+    if (grant_counts_at(grant, c, t))
       return {ConsentStatus::valid, grant.id,
               "consent grant " + grant.id + " covers " + recipient + " and category " +
                   std::string(to_string(category)) + ", and was given by " +
                   std::string(describe(band)) + " as the pupil's age (" + std::to_string(age) +
                   ") requires"};
-    if (incomplete == nullptr) incomplete = &grant;
+    if (grant_has_parties_for(grant, band, c.guardians, t)) {
+      if (pending == nullptr) pending = &grant;
+    } else if (incomplete == nullptr) {
+      incomplete = &grant;
+    }
   }
+  if (pending != nullptr)
+    return {ConsentStatus::pending, pending->id,
+            "consent grant " + pending->id + " covers " + recipient + " and category " +
+                std::string(to_string(category)) +
+                ", but a professional recorded it to their own benefit: it counts only once "
+                "the family signs it in the portal or a second professional who is not a "
+                "recipient confirms it"};
   if (incomplete != nullptr)
     return {ConsentStatus::incomplete_for_age, incomplete->id,
             "consent grant " + incomplete->id + " covers " + recipient + " and category " +
@@ -100,6 +112,36 @@ bool grant_valid_at(const ConsentGrant& grant, Millis t) {
   if (grant.valid_until && t >= *grant.valid_until) return false;
   if (grant.withdrawn_at && *grant.withdrawn_at <= t) return false;
   return true;
+}
+
+bool grant_pending_at(const ConsentGrant& grant, Millis t) {
+  return grant.awaits_confirmation && !(grant.confirmed_at && *grant.confirmed_at <= t);
+}
+
+bool grant_counts_at(const ConsentGrant& grant, const CaseFacts& pupil, Millis t) {
+  return !grant.pupil_id.empty() && grant.pupil_id == pupil.pupil_id && grant_valid_at(grant, t) &&
+         !grant_pending_at(grant, t) &&
+         grant_has_parties_for(grant, consent_band_at(pupil.pupil_date_of_birth, t),
+                               pupil.guardians, t);
+}
+
+bool family_confirmed(const ConsentGrant& grant, ConsentBand band,
+                      const std::vector<GuardianFacts>& guardians) {
+  const auto& signed_here = grant.family_confirmations;
+  bool guardian = std::any_of(signed_here.begin(), signed_here.end(), [&](const LaterSignature& s) {
+    return !s.pupil && has_authority(guardians, s.guardian_id);
+  });
+  bool pupil = std::any_of(signed_here.begin(), signed_here.end(),
+                           [](const LaterSignature& s) { return s.pupil; });
+  switch (band) {
+    case ConsentBand::guardian:
+      return guardian;
+    case ConsentBand::guardian_and_pupil:
+      return guardian && pupil;
+    case ConsentBand::pupil:
+      return pupil;
+  }
+  return false;
 }
 
 bool grant_covers(const ConsentGrant& grant, const std::string& organisation_id, Role role,

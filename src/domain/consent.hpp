@@ -31,6 +31,17 @@ std::string_view describe(ConsentBand band);
 
 // In force at t: started, not ended, not withdrawn at or before t.
 bool grant_valid_at(const ConsentGrant& grant, Millis t);
+// Awaiting confirmation at t: a professional recorded it to their own benefit and neither
+// the family (in the portal) nor a second professional confirmed it by t.
+bool grant_pending_at(const ConsentGrant& grant, Millis t);
+// THE rule for whether a grant counts at t, for every reader of consent (rule 8, rule 3,
+// the pupil's record): for the pupil of `pupil`, in force at t, given by the parties the
+// pupil's age at t requires (as signed by t), and not pending at t.
+bool grant_counts_at(const ConsentGrant& grant, const CaseFacts& pupil, Millis t);
+// Whether the family's own signatures in the portal (family_confirmations) include every
+// party the band requires: then the family confirmed a grant a professional recorded.
+bool family_confirmed(const ConsentGrant& grant, ConsentBand band,
+                      const std::vector<GuardianFacts>& guardians);
 // Names organisation O or role R as a recipient, and the category.
 bool grant_covers(const ConsentGrant& grant, const std::string& organisation_id, Role role,
                   EntryCategory category);
@@ -58,11 +69,12 @@ ConsentGrant cosigned(ConsentGrant grant, const LaterSignature& signature);
 // when the pupil gave it.
 bool may_withdraw(const ConsentGrant& grant, const std::string& guardian_id, bool as_pupil);
 
-// What the grants say for one recipient and category at t. `incomplete_for_age`: a grant
-// is in force and covers them, but lacks a party the age at t requires, and no complete
-// one exists. `grant_id` names the grant found (the first complete one, else the first
-// incomplete one).
-enum class ConsentStatus { none, incomplete_for_age, valid };
+// What the grants say for one recipient and category at t. `pending`: a grant is in force,
+// covers them and has its parties, but awaits confirmation (grant_pending_at), and none
+// counts. `incomplete_for_age`: a grant is in force and covers them, but lacks a party the
+// age at t requires, and none counts or is pending. `grant_id` names the grant found (the
+// first that counts, else the first pending one, else the first incomplete one).
+enum class ConsentStatus { none, incomplete_for_age, pending, valid };
 struct ConsentFinding {
   ConsentStatus status = ConsentStatus::none;
   std::string grant_id;

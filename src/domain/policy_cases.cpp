@@ -180,15 +180,16 @@ bool may_read_safety_reason(const Viewer& v, const CaseFacts& c, const SafetyDec
 }
 
 Decision decide_explain(const Viewer& v, const std::string& subject_user_id,
-                        const std::string& entry_region_id) {
-  if (v.user_id == subject_user_id)
-    return allow("case_action.explain", "self",
-                 "anyone may ask why they can or cannot see something");
+                        const std::string& entry_region_id, bool viewer_sees_entry) {
+  const char* rule = "case_action.explain";
   if (v.role == Role::privacy_officer && !entry_region_id.empty() && v.region_id == entry_region_id)
-    return allow("case_action.explain", "oversight",
-                 "the privacy officer checks lawful use in their region");
-  return deny("case_action.explain", "not_privacy_officer",
-              "only the privacy officer explains someone else's access");
+    return allow(rule, "oversight", "the privacy officer checks lawful use in their region");
+  if (v.user_id != subject_user_id)
+    return deny(rule, "not_privacy_officer",
+                "only the privacy officer explains someone else's access");
+  if (!viewer_sees_entry)
+    return deny(rule, "not_visible", "a user asks why they see something only about what they see");
+  return allow(rule, "self", "the viewer asks why they see this entry");
 }
 
 }  // namespace samen::domain

@@ -12,7 +12,8 @@
 //   - consent is recorded by the care coordinator or a case lead on the family's word, or
 //     given by the family themselves (a guardian with parental authority, or a pupil of 12+
 //     for their own part); safety decisions by the lead or the care coordinator;
-//   - an explanation of someone else's access is for the privacy officer of the region.
+//   - an explanation of someone else's access is for the privacy officer of the region;
+//     of one's own, only for what one sees.
 // Every decision names its rule ("case_action.*") and basis or reason, like the others.
 #include <string>
 #include <vector>
@@ -70,10 +71,12 @@ bool may_read_case_reasons(const Viewer& viewer, const CaseFacts& c,
 // and goes wherever the basis is named. Never the family, never a rule-2 role.
 bool may_read_safety_reason(const Viewer& viewer, const CaseFacts& c, const SafetyDecision& d,
                             const std::string& decided_by_user_id);
-
-// Explaining another user's access (GET /api/entries/{id}/explain?user=…): the user
-// themself, or the privacy officer of the region the entry lies in.
+// Explaining access to an entry (GET /api/entries/{id}/explain?user=…): the privacy
+// officer of the region the entry lies in may explain anyone's access, their own included
+// (oversight); anyone else asks "why do I see this" only about themself and only for an
+// entry they see (`viewer_sees_entry`: the decision for the membership they act in, now,
+// allows). Explain is no oracle: the API answers every refusal as for a missing id.
 Decision decide_explain(const Viewer& viewer, const std::string& subject_user_id,
-                        const std::string& entry_region_id);
+                        const std::string& entry_region_id, bool viewer_sees_entry);
 
 }  // namespace samen::domain

@@ -118,6 +118,11 @@ Decision decide_crossing(Steps& s, const Viewer& v, const EntryFacts& e, const C
     }
     case ConsentStatus::incomplete_for_age:
       return s.deny(rule, "consent_incomplete_for_age", "rule 8: " + consent.explanation);
+    case ConsentStatus::pending: {
+      Decision d = s.deny(rule, "consent_pending", "rule 8: " + consent.explanation);
+      d.consent_id = consent.grant_id;
+      return d;
+    }
     case ConsentStatus::none:
       break;
   }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/case.hpp"
+#include "domain/consent_request.hpp"
 #include "domain/dates.hpp"
 #include "domain/roles.hpp"
 
@@ -171,8 +172,28 @@ struct ConsentGrantRecord {
   domain::ConsentGrant grant;
   std::string text;  // what the family agreed to, as they were shown it
   std::string recorded_by_user_id;
+  std::string recorded_by_membership_id;  // empty for grants recorded before issue 11
   domain::Millis recorded_at = 0;
   std::string withdrawn_by_user_id;  // the login that recorded the withdrawal
+  // The second professional who confirmed a grant awaiting confirmation; both empty when
+  // the family confirmed it in the portal (grant.family_confirmations) or nobody did yet.
+  std::string confirmed_by_user_id;
+  std::string confirmed_by_membership_id;
+  std::int64_t version = 1;
+};
+
+// A second professional's confirmation of a grant awaiting it.
+struct GrantConfirmation {
+  std::string by_user_id;
+  std::string by_membership_id;
+  domain::Millis at = 0;
+};
+
+// A consent request to the family (domain/consent_request.hpp) with the plain-Dutch text
+// they are shown.
+struct ConsentRequestRecord {
+  domain::ConsentRequest request;
+  std::string text;
   std::int64_t version = 1;
 };
 

@@ -128,6 +128,10 @@ class ReadTx {
   virtual std::vector<ConsentGrantRecord> consent_grant_records_of_pupils(
       const std::vector<std::string>& pupil_ids) = 0;
   virtual std::optional<ConsentGrantRecord> consent_grant(const std::string& id) = 0;
+  // Consent requests to the family: one, and all of a pupil's (oldest first).
+  virtual std::optional<ConsentRequestRecord> consent_request(const std::string& id) = 0;
+  virtual std::vector<ConsentRequestRecord> consent_requests_of_pupil(
+      const std::string& pupil_id) = 0;
   virtual std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
       const std::string& case_id) = 0;
 
@@ -243,10 +247,20 @@ class WriteTx : public ReadTx {
   // The first withdrawal ends the grant; later ones return false and change nothing.
   virtual bool withdraw_consent_grant(const std::string& grant_id,
                                       const ConsentWithdrawal& withdrawal) = 0;
-  // Writes a grant's parties (given_by_*, later_signatures) after a co-signature and bumps
-  // the version; false when expected_version is stale or the grant was withdrawn.
+  // Writes a grant's parties (given_by_*, later_signatures) after a co-signature, and the
+  // family's signatures in the portal (family_confirmations, confirmed_at), and bumps the
+  // version; false when expected_version is stale or the grant was withdrawn.
   virtual bool set_grant_parties(const domain::ConsentGrant& grant,
                                  std::int64_t expected_version) = 0;
+  // A second professional confirms a grant awaiting confirmation; false, changing nothing,
+  // when the version is stale or the grant is withdrawn, confirmed or not awaiting it.
+  virtual bool confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
+                                     std::int64_t expected_version) = 0;
+  virtual std::string insert_consent_request(const ConsentRequestRecord& r) = 0;
+  // Writes status, agreements, how it closed and the grant it became; false, changing
+  // nothing, when the version is stale or the request is no longer open.
+  virtual bool update_consent_request(const domain::ConsentRequest& request,
+                                      std::int64_t expected_version) = 0;
   virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;

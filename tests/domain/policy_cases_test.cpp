@@ -174,11 +174,20 @@ TEST(SafetyReason, WhoMayDecideWhoDecidedAndTheOrganisationsNamed) {
 }
 
 TEST(Explain, SelfOrThePrivacyOfficerOfTheRegion) {
-  EXPECT_TRUE(decide_explain(viewer(Role::mentor, kSchool), "u-viewer", "r1").allowed);
-  EXPECT_FALSE(decide_explain(viewer(Role::mentor, kSchool), "u-other", "r1").allowed);
-  EXPECT_TRUE(decide_explain(viewer(Role::privacy_officer, kSchool), "u-other", "r1").allowed);
-  EXPECT_FALSE(decide_explain(viewer(Role::privacy_officer, kSchool), "u-other", "r2").allowed);
-  EXPECT_FALSE(decide_explain(viewer(Role::admin, kSchool), "u-other", "r1").allowed);
+  EXPECT_TRUE(decide_explain(viewer(Role::mentor, kSchool), "u-viewer", "r1", true).allowed);
+  // Explain is no oracle: about oneself only for what one sees.
+  auto unseen = decide_explain(viewer(Role::mentor, kSchool), "u-viewer", "r1", false);
+  EXPECT_FALSE(unseen.allowed);
+  EXPECT_EQ(unseen.reason, "not_visible");
+  EXPECT_FALSE(decide_explain(viewer(Role::mentor, kSchool), "u-other", "r1", true).allowed);
+  EXPECT_TRUE(
+      decide_explain(viewer(Role::privacy_officer, kSchool), "u-other", "r1", false).allowed);
+  // The privacy officer explains their own (always refused) access too.
+  EXPECT_TRUE(
+      decide_explain(viewer(Role::privacy_officer, kSchool), "u-viewer", "r1", false).allowed);
+  EXPECT_FALSE(
+      decide_explain(viewer(Role::privacy_officer, kSchool), "u-other", "r2", false).allowed);
+  EXPECT_FALSE(decide_explain(viewer(Role::admin, kSchool), "u-other", "r1", true).allowed);
 }
 
 }  // namespace

@@ -19,6 +19,8 @@ class ConsentSigning(unittest.TestCase):
         cls.buurtteam = org_id(cls.server, "Buurtteam Lindeveld-Oost")
         cls.zorg = cls.server.login("zorg@hetbaken.example")
         cls.worker = cls.server.login("gezinswerker@buurtteam.example")
+        cls.worker_id = cls.server.scalar("SELECT id FROM users WHERE email = ?", "gezinswerker@buurtteam.example")
+        cls.officer = cls.server.login("fg@lindeveld.example")
         cls.pupil, cls.guardians = create_pupil(
             cls.zorg, cls.baken, "S-13", 13,
             [("Eva Jansen", "moeder", True), ("Ruud Jansen", "vader", True), ("Oma Jansen", "oma", False)])
@@ -38,7 +40,8 @@ class ConsentSigning(unittest.TestCase):
         status, _, grant = self.zorg.post(f"/api/pupils/{self.pupil}/consents", {
             "given_by": {"guardian_ids": [self.guardians[0]]}, "awaiting_signature": True,
             "recipients": {"organisation_ids": [self.buurtteam]}, "categories": ["home"],
-            "valid_from": TODAY.isoformat(), "text": "Wij geven toestemming om te delen met het buurtteam."})
+            "valid_from": TODAY.isoformat(), "obtained_via": "paper",
+            "text": "Wij geven toestemming om te delen met het buurtteam."})
         self.assertEqual(status, 201, grant)
         return grant
 
@@ -46,7 +49,9 @@ class ConsentSigning(unittest.TestCase):
         return client.post(f"/api/consents/{grant['id']}/sign", {"by": by}, **kw)
 
     def explain(self, at):
-        status, _, body = self.worker.get(f"/api/entries/{self.entry}/explain?at={at}")
+        # The privacy officer asks: before the grant counts, the worker does not see the entry
+        # and so cannot ask about it (explain is no oracle).
+        status, _, body = self.officer.get(f"/api/entries/{self.entry}/explain?at={at}&user={self.worker_id}")
         self.assertEqual(status, 200, body)
         return body
 

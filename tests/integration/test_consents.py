@@ -38,7 +38,7 @@ class Consents(unittest.TestCase):
     def grant(self, **changes):
         body = {"given_by": {"guardian_ids": self.guardians[:2], "pupil": True},
                 "recipients": {"organisation_ids": [self.brug], "roles": ["family_worker"]},
-                "categories": ["home", "wellbeing"], "valid_from": TODAY.isoformat(),
+                "categories": ["home", "wellbeing"], "valid_from": TODAY.isoformat(), "obtained_via": "paper",
                 "valid_until": (TODAY + datetime.timedelta(days=365)).isoformat(),
                 "text": "Wij geven toestemming om informatie over thuis en welzijn te delen met De Brug."}
         body.update(changes)

@@ -79,7 +79,8 @@ class FamilyViews(unittest.TestCase):
         status, _, grant = self.zorg.post(f"/api/pupils/{self.pupil}/consents", {
             "given_by": {"guardian_ids": [self.guardians[0]], "pupil": True},
             "recipients": {"organisation_ids": [self.buurtteam]}, "categories": ["home"],
-            "valid_from": TODAY.isoformat(), "text": "Delen met het buurtteam over thuis."})
+            "valid_from": TODAY.isoformat(), "obtained_via": "paper",
+            "text": "Delen met het buurtteam over thuis."})
         self.assertEqual(status, 201, grant)
         seen = self.entries(self.worker)
         self.assertEqual(seen[mine["id"]]["access"]["legal_basis"], "consent")

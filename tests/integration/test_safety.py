@@ -59,7 +59,13 @@ class SafetyDecisions(unittest.TestCase):
     def test_a_safety_decision_opens_the_case_to_the_named_organisation(self):
         entry = self.entry["id"]
         self.assertEqual(self.worker.get(f"/api/entries/{entry}")[0], 404)
-        _, _, why = self.worker.get(f"/api/entries/{entry}/explain")
+        # What the worker does not see, the worker cannot ask about (explain is no oracle);
+        # the privacy officer can.
+        status, _, _ = self.worker.get(f"/api/entries/{entry}/explain")
+        self.assertEqual(status, 404)
+        worker_id = self.server.scalar("SELECT id FROM users WHERE email = ?", "gezinswerker@buurtteam.example")
+        officer = self.server.login("fg@lindeveld.example")
+        _, _, why = officer.get(f"/api/entries/{entry}/explain?user={worker_id}")
         self.assertEqual(why["reason"], "no_legal_basis")
         status, _, made = self.coordinator.post(f"/api/cases/{self.case}/safety-decisions", self.decision())
         self.assertEqual(status, 201, made)

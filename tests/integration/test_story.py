@@ -297,6 +297,7 @@ class Story(unittest.TestCase):
         grant = {"given_by": {"guardian_ids": guardians, "pupil": False},
                  "recipients": {"organisation_ids": [self.buurtteam], "roles": ["family_worker"]},
                  "categories": ["home", "wellbeing"], "valid_from": day(-1), "valid_until": day(365),
+                 "obtained_via": "paper",
                  "text": "Wij geven toestemming om informatie over thuis en welzijn te delen met het buurtteam."}
         status, _, refused = self.coordinator.post(f"/api/pupils/{pupil}/consents", grant)
         self.assertEqual(status, 400, refused)
@@ -377,6 +378,7 @@ class Story(unittest.TestCase):
         # "Guardians" as recipients is the pupil's consent: without her it is refused.
         grant = {"given_by": {"guardian_ids": guardians, "pupil": False}, "recipients": {"guardians": True},
                  "categories": ["home"], "valid_from": day(-1), "valid_until": day(365),
+                 "obtained_via": "conversation",
                  "text": "Lotte vindt het goed dat haar ouders ook na haar 16e meelezen over thuis."}
         status, _, refused = self.coordinator.post(f"/api/pupils/{pupil}/consents", grant)
         self.assertEqual((status, refused["error"]["field"]), (400, "recipients.guardians"), refused)

@@ -162,6 +162,12 @@ class EntryPageStore : public ::testing::TestWithParam<Backend> {
     g.valid_from = t - static_cast<Millis>(rng() % 60) * kDay + 30 * kDay;
     if (chance(40)) g.valid_until = g.valid_from + static_cast<Millis>(rng() % 90) * kDay;
     if (chance(25)) g.withdrawn_at = t + (static_cast<Millis>(rng() % 20) - 10) * kDay;
+    // Recorded by a professional to their own benefit: pending until confirmed (issue 11),
+    // confirmed before or after t, or not yet.
+    if (chance(30)) {
+      g.awaits_confirmation = true;
+      if (chance(50)) g.confirmed_at = t + (static_cast<Millis>(rng() % 20) - 10) * kDay;
+    }
     return g;
   }
 
@@ -175,7 +181,7 @@ TEST_P(EntryPageStore, ListsExactlyWhatTheSingleDecisionAllows) {
   std::mt19937 rng(7);
   auto tx = store->begin_read();
   long compared = 0, shown = 0;
-  std::set<std::string> bases;
+  std::set<std::string> bases, refusals;
   // Before the 12th birthday, on it, at 13, the day before the 16th and on it.
   const std::vector<Millis> moments = {
       domain::netherlands_midnight({2023, 6, 1}), domain::netherlands_midnight({2024, 6, 1}), kT0,
@@ -202,7 +208,10 @@ TEST_P(EntryPageStore, ListsExactlyWhatTheSingleDecisionAllows) {
     std::vector<std::string> expected;
     for (const auto& e : all) {
       auto decision = domain::decide_entry_access(viewer, e.facts, facts, grants, safety, t);
-      if (!decision.allowed) continue;
+      if (!decision.allowed) {
+        refusals.insert(decision.reason);
+        continue;
+      }
       expected.push_back(e.facts.entry_id);
       bases.insert(decision.legal_basis);
     }
@@ -228,6 +237,8 @@ TEST_P(EntryPageStore, ListsExactlyWhatTheSingleDecisionAllows) {
   EXPECT_LT(shown, compared * 3 / 4);
   EXPECT_EQ(bases, (std::set<std::string>{"author", "family", "same_discipline",
                                           "same_organisation", "legal_duty", "safety", "consent"}));
+  // A grant awaiting confirmation was met, and the filter kept its entries out as well.
+  EXPECT_TRUE(refusals.count("consent_pending")) << "no pending grant decided anything";
 }
 
 TEST_P(EntryPageStore, AGuardianOfASixteenYearOldSeesOnlyTheCategoriesThePupilConsentedTo) {

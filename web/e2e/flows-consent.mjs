@@ -1,7 +1,10 @@
-// The consent story end to end, and the family portal on a 360 px phone for the guardian and
-// for the pupil login. Against the real server; rows are found by texts these flows write.
+// The consent story end to end — recorded on paper by the school, and asked of the family
+// and answered in the family portal (issue 11: consent comes from the family) — and the
+// family portal on a 360 px phone for the guardian and for the pupil login. Against the real
+// server; rows are found by texts these flows write.
 import assert from 'node:assert/strict';
 import { CARE_COORDINATOR, FAMILY_WORKER, GUARDIAN, PUPIL, login, description, noHorizontalScroll } from './helpers.mjs';
+import { PASSWORD } from './server.mjs';
 
 const stamp = () => Date.now().toString(36);
 
@@ -28,6 +31,34 @@ async function findWithdrawnStory(page) {
   });
 }
 
+/**
+ * A login for the pupil (the care coordinator invites, the pupil accepts with a password):
+ * the guardian's child is 13, so a question to the family waits for the pupil too.
+ */
+async function pupilLoginFor(page, server, pupilId) {
+  const email = `kind-${stamp()}@leerling.example`;
+  const token = await page.evaluate(
+    async ({ pupilId, email }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(`/api/pupils/${pupilId}/invitations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({ pupil: true, email }),
+      });
+      return (await res.json()).token;
+    },
+    { pupilId, email },
+  );
+  assert.ok(token, 'the care coordinator invites the pupil');
+  const accepted = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
+  assert.equal(accepted.status, 201);
+  return email;
+}
+
 /** The family worker's view of the case's chronology, filtered to the home situation. */
 async function homeEntries(page, server, caseId) {
   await page.goto(`${server.url}/dossiers/${caseId}`);
@@ -39,7 +70,7 @@ async function homeEntries(page, server, caseId) {
 
 export const flows = [
   {
-    name: 'consent story: the family worker is denied, consent is recorded and signed, the family worker sees, consent withdrawn, denied again',
+    name: 'consent story: the family worker is denied, consent is recorded on paper and signed, the family worker sees, consent withdrawn, denied again',
     async run({ page, server, checks, state }) {
       await login(page, server, CARE_COORDINATOR);
       await page.getByRole('heading', { name: 'Signalen beoordelen', level: 1 }).waitFor();
@@ -90,6 +121,11 @@ export const flows = [
       await record.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: 'Buurtteam Lindeveld-Oost', exact: true }).check();
       await record.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Thuissituatie').check();
       await record.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
+      // How the family gave it is asked of every professional; the school records a signed form.
+      await record.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+      await record.getByText('Kies hoe het gezin toestemming gaf.').waitFor();
+      await record.getByRole('group', { name: 'Hoe heeft het gezin toestemming gegeven?' }).getByLabel('Op papier (een getekend formulier)').check();
+      await record.getByText(/telt ze pas als het gezin haar in het ouderportaal ondertekent/).waitFor();
       if (sixteen) {
         await parties.getByRole('checkbox', { name: /\(leerling\)/ }).check();
       } else {
@@ -112,6 +148,7 @@ export const flows = [
         await page.getByText(/De handtekening van .* is vastgelegd\. De toestemming telt vanaf nu\./).waitFor();
       }
       await card.getByText('geldig', { exact: true }).waitFor();
+      await card.getByText('Op papier (een getekend formulier)').waitFor();
       await checks.screen(page, 'consents');
 
       // Now the family worker sees the entry, on the basis of consent.
@@ -165,15 +202,30 @@ export const flows = [
       assert.ok(child, "the demo's attendance story (the guardian's child)");
       await page.goto(`${server.url}/leerlingen/${child.pupilId}`);
       const consents = page.getByRole('region', { name: 'Toestemmingen' });
-      await consents.getByRole('button', { name: 'Nieuwe toestemming vastleggen' }).click();
-      const grantText = `Wij vragen of de jeugdverpleegkundige meekijkt bij gezondheid (${stamp()}).`;
-      await consents.getByRole('group', { name: 'Wie geeft toestemming?' }).getByRole('checkbox', { name: /\(leerling\)/ }).check();
-      await consents.getByLabel(/Een partij tekent later/).check();
-      await consents.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: 'GGD Lindeveld Jeugdgezondheidszorg', exact: true }).check();
-      await consents.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Gezondheid').check();
-      await consents.getByLabel('De tekst zoals het gezin die heeft gezien').fill(grantText);
-      await consents.getByRole('button', { name: 'Toestemming vastleggen' }).click();
-      await consents.getByRole('article').filter({ hasText: grantText }).getByText('wacht op handtekening').waitFor();
+      // The lead noted by phone a grant for her own organisation: it waits, and the care
+      // coordinator, who is no recipient, confirms it.
+      const byLead = consents.getByRole('article').filter({ hasText: 'Moeder vindt het goed dat De Brug ook meekijkt' });
+      await byLead.getByText('wacht op bevestiging').waitFor();
+      await byLead.getByText('Telefonisch', { exact: true }).waitFor();
+      await checks.screen(page, 'consent-pending');
+      await byLead.getByRole('button', { name: 'Bevestigen' }).click();
+      await consents.getByText('De toestemming is bevestigd. Ze telt vanaf nu.').waitFor();
+      await byLead.getByText('geldig', { exact: true }).waitFor();
+      // The normal way: ask the family, in plain words; they answer in the portal.
+      await consents.getByRole('button', { name: 'Toestemming vragen aan het gezin' }).click();
+      const ask = consents.getByRole('form', { name: 'Toestemming vragen aan het gezin' });
+      const question = `Mag de jeugdverpleegkundige meekijken bij de gezondheid van uw kind (${stamp()})?`;
+      await ask.getByRole('button', { name: 'Vraag versturen' }).click();
+      await ask.getByText('Kies minstens één organisatie of beroep.').waitFor();
+      await ask.getByRole('group', { name: 'Welke organisaties mogen meekijken?' }).getByRole('checkbox', { name: 'GGD Lindeveld Jeugdgezondheidszorg', exact: true }).check();
+      await ask.getByRole('group', { name: 'Over welke onderwerpen?' }).getByLabel('Gezondheid').check();
+      await ask.getByLabel('Tekst voor het gezin').fill(question);
+      await checks.accessible(page, 'consent-request-form');
+      await ask.getByRole('button', { name: 'Vraag versturen' }).click();
+      await consents.getByText('Je vraag staat klaar in het ouderportaal.').waitFor();
+      const sent = consents.getByRole('article').filter({ hasText: question });
+      await sent.getByText('wacht op antwoord').waitFor();
+      const pupilEmail = await pupilLoginFor(page, server, child.pupilId);
 
       await loginAs(page, server, GUARDIAN);
       await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
@@ -194,10 +246,27 @@ export const flows = [
       assert.ok(await noHorizontalScroll(page));
       await checks.screen(page, 'family-portal-360');
 
-      // The consent that waits for this parent: give it, then withdraw it.
-      const asked = portal.getByRole('listitem').filter({ hasText: 'Dat mag pas als jij ook toestemming geeft.' }).filter({ hasText: 'gezondheid' });
-      await asked.getByRole('button', { name: 'Ik geef toestemming' }).click();
-      await portal.getByText(/Je toestemming is vastgelegd\. Vanaf nu mag .* dit zien\./).waitFor();
+      // The question of the team: the parent agrees; at 13 the pupil must agree too.
+      const requests = portal.getByRole('region', { name: 'Vragen om toestemming' });
+      const asked = requests.getByRole('listitem').filter({ hasText: question });
+      await asked.getByText(/vraagt of .* informatie over gezondheid mag zien/).waitFor();
+      await checks.screen(page, 'family-consent-request-360');
+      await asked.getByRole('button', { name: 'Ja, ik geef toestemming' }).click();
+      await requests.getByText('Je antwoord is vastgelegd: ja.').waitFor();
+      await asked.getByText(/Jouw antwoord is binnen\. Nu nog: /).waitFor();
+
+      // The pupil answers in their own portal: the question becomes a consent given by both.
+      await loginAs(page, server, pupilEmail);
+      await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+      const own = page.getByRole('region', { name: 'Vragen om toestemming' }).getByRole('listitem').filter({ hasText: question });
+      await own.getByRole('button', { name: 'Ja, ik geef toestemming' }).click();
+      await page.getByText('Je antwoord is vastgelegd: ja.').waitFor();
+      await page.getByRole('region', { name: 'Toestemmingen' }).getByText(/^Je hebt toestemming gegeven dat .* informatie over gezondheid mag zien/).waitFor();
+
+      // Back to the parent, who withdraws it again.
+      await loginAs(page, server, GUARDIAN);
+      await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+      await portal.getByRole('heading', { name: 'Toestemmingen' }).waitFor();
       const mine = portal.getByRole('listitem').filter({ hasText: /^Je hebt toestemming gegeven dat .* informatie over gezondheid mag zien/ });
       await mine.getByRole('button', { name: 'Toestemming intrekken' }).click();
       await mine.getByText(/Als je intrekt, kan .* vanaf nu geen informatie over gezondheid meer zien\./).waitFor();

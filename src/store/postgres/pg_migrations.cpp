@@ -372,6 +372,43 @@ ALTER TABLE guardians ADD COLUMN authority_until BIGINT;
 CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
 )SQL";
 
+// Consent from the family, not from the one it benefits (issue 11): how a grant was
+// obtained, whether it awaits confirmation (a professional recorded it to their own
+// benefit) and who confirmed it when (a second professional, or the family's own signatures
+// in the portal, "pupil@<millis>" or "<guardian id>@<millis>"); and consent requests the
+// family answers in the portal. Grants recorded before stay as they counted ('unknown').
+constexpr const char* kConsentFromFamily = R"SQL(
+ALTER TABLE consent_grants ADD COLUMN obtained_via TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE consent_grants ADD COLUMN awaits_confirmation BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE consent_grants ADD COLUMN confirmed_at BIGINT;
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_user_id BIGINT REFERENCES users(id);
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_membership_id BIGINT REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN recorded_by_membership_id BIGINT REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN family_confirmations TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE consent_requests (
+  id BIGSERIAL PRIMARY KEY,
+  pupil_id BIGINT NOT NULL REFERENCES pupils(id),
+  recipient_organisation_ids TEXT NOT NULL,
+  recipient_roles TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  valid_from BIGINT NOT NULL,
+  valid_until BIGINT,
+  text TEXT NOT NULL,
+  sent_by_user_id BIGINT NOT NULL REFERENCES users(id),
+  sent_by_membership_id BIGINT NOT NULL REFERENCES memberships(id),
+  sent_at BIGINT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  agreements TEXT NOT NULL DEFAULT '',
+  closed_at BIGINT,
+  declined_by_guardian_id BIGINT,
+  declined_by_pupil BOOLEAN NOT NULL DEFAULT FALSE,
+  grant_id BIGINT REFERENCES consent_grants(id),
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -386,6 +423,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {7, "draft keys for the web UI's encrypted drafts", kDraftKeys},
       {8, "login limit per account and address; membership report", kAccountLimits},
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
+      {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
   };
   return all;
 }

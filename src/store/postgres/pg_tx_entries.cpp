@@ -45,7 +45,9 @@ constexpr const char* kGrantColumns =
     "SELECT id, pupil_id, given_by_guardian_ids, given_by_pupil, recipient_organisation_ids, "
     "recipient_roles, recipient_guardians, categories, valid_from, valid_until, withdrawn_at, "
     "withdrawn_by_guardian_id, withdrawn_by_pupil, text, recorded_by_user_id, recorded_at, "
-    "withdrawn_by_user_id, version, later_signatures FROM consent_grants ";
+    "withdrawn_by_user_id, version, later_signatures, obtained_via, awaits_confirmation, "
+    "confirmed_at, confirmed_by_user_id, confirmed_by_membership_id, recorded_by_membership_id, "
+    "family_confirmations FROM consent_grants ";
 
 std::vector<ConsentGrantRecord> read_grants(const PgResult& r) {
   std::vector<ConsentGrantRecord> out;
@@ -71,6 +73,14 @@ std::vector<ConsentGrantRecord> read_grants(const PgResult& r) {
     rec.withdrawn_by_user_id = r.id(i, 16);
     rec.version = r.integer(i, 17);
     g.later_signatures = split_signatures(r.text(i, 18));
+    g.obtained_via =
+        domain::parse_consent_source(r.text(i, 19)).value_or(domain::ConsentSource::unknown);
+    g.awaits_confirmation = r.boolean(i, 20);
+    g.confirmed_at = millis(r, i, 21);
+    rec.confirmed_by_user_id = r.id(i, 22);
+    rec.confirmed_by_membership_id = r.id(i, 23);
+    rec.recorded_by_membership_id = r.id(i, 24);
+    g.family_confirmations = split_signatures(r.text(i, 25));
     out.push_back(std::move(rec));
   }
   return out;
@@ -298,13 +308,15 @@ std::string PgTx::insert_consent_grant(const ConsentGrantRecord& r) {
   else
     p.null();
   p.text(r.text).id(r.recorded_by_user_id).integer(r.recorded_at);
-  p.text(join_signatures(g.later_signatures));
+  p.text(join_signatures(g.later_signatures)).text(std::string(domain::to_string(g.obtained_via)));
+  p.boolean(g.awaits_confirmation).id(r.recorded_by_membership_id);
   return conn_
       .query(
           "INSERT INTO consent_grants(pupil_id, given_by_guardian_ids, given_by_pupil, "
           "recipient_organisation_ids, recipient_roles, recipient_guardians, categories, "
-          "valid_from, valid_until, text, recorded_by_user_id, recorded_at, later_signatures) "
-          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
+          "valid_from, valid_until, text, recorded_by_user_id, recorded_at, later_signatures, "
+          "obtained_via, awaits_confirmation, recorded_by_membership_id) "
+          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id",
           p)
       .text(0, 0);
 }
@@ -313,12 +325,18 @@ bool PgTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t expecte
   require_write();
   Params p;
   p.text(join_ids(g.given_by_guardian_ids)).boolean(g.given_by_pupil);
-  p.text(join_signatures(g.later_signatures)).id(g.id).integer(expected_version);
+  p.text(join_signatures(g.later_signatures)).text(join_signatures(g.family_confirmations));
+  if (g.confirmed_at)
+    p.integer(*g.confirmed_at);
+  else
+    p.null();
+  p.id(g.id).integer(expected_version);
   return !conn_
               .query(
                   "UPDATE consent_grants SET given_by_guardian_ids = $1, given_by_pupil = $2, "
-                  "later_signatures = $3, version = version + 1 "
-                  "WHERE id = $4 AND version = $5 AND withdrawn_at IS NULL RETURNING id",
+                  "later_signatures = $3, family_confirmations = $4, confirmed_at = $5, "
+                  "version = version + 1 "
+                  "WHERE id = $6 AND version = $7 AND withdrawn_at IS NULL RETURNING id",
                   p)
               .empty();
 }

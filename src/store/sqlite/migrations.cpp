@@ -375,6 +375,43 @@ ALTER TABLE guardians ADD COLUMN authority_until INTEGER;
 CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
 )SQL";
 
+// Consent from the family, not from the one it benefits (issue 11): how a grant was
+// obtained, whether it awaits confirmation (a professional recorded it to their own
+// benefit) and who confirmed it when (a second professional, or the family's own signatures
+// in the portal, "pupil@<millis>" or "<guardian id>@<millis>"); and consent requests the
+// family answers in the portal. Grants recorded before stay as they counted ('unknown').
+constexpr const char* kConsentFromFamily = R"SQL(
+ALTER TABLE consent_grants ADD COLUMN obtained_via TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE consent_grants ADD COLUMN awaits_confirmation INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE consent_grants ADD COLUMN confirmed_at INTEGER;
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_user_id INTEGER REFERENCES users(id);
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_membership_id INTEGER REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN recorded_by_membership_id INTEGER REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN family_confirmations TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE consent_requests (
+  id INTEGER PRIMARY KEY,
+  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  recipient_organisation_ids TEXT NOT NULL,
+  recipient_roles TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_until INTEGER,
+  text TEXT NOT NULL,
+  sent_by_user_id INTEGER NOT NULL REFERENCES users(id),
+  sent_by_membership_id INTEGER NOT NULL REFERENCES memberships(id),
+  sent_at INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  agreements TEXT NOT NULL DEFAULT '',
+  closed_at INTEGER,
+  declined_by_guardian_id INTEGER,
+  declined_by_pupil INTEGER NOT NULL DEFAULT 0,
+  grant_id INTEGER REFERENCES consent_grants(id),
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -389,6 +426,7 @@ const std::vector<Migration>& migrations() {
       {7, "draft keys for the web UI's encrypted drafts", kDraftKeys},
       {8, "login limit per account and address; membership report", kAccountLimits},
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
+      {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
   };
   return all;
 }

@@ -66,6 +66,8 @@ class SqliteTx final : public WriteTx {
   std::vector<ConsentGrantRecord> consent_grant_records_of_pupils(
       const std::vector<std::string>& pupil_ids) override;
   std::optional<ConsentGrantRecord> consent_grant(const std::string& id) override;
+  std::optional<ConsentRequestRecord> consent_request(const std::string& id) override;
+  std::vector<ConsentRequestRecord> consent_requests_of_pupil(const std::string& pupil_id) override;
   std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
       const std::string& case_id) override;
   std::vector<TableInfo> data_tables() override;
@@ -128,6 +130,11 @@ class SqliteTx final : public WriteTx {
   bool withdraw_consent_grant(const std::string& grant_id,
                               const ConsentWithdrawal& withdrawal) override;
   bool set_grant_parties(const domain::ConsentGrant& grant, std::int64_t expected_version) override;
+  bool confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
+                             std::int64_t expected_version) override;
+  std::string insert_consent_request(const ConsentRequestRecord& r) override;
+  bool update_consent_request(const domain::ConsentRequest& request,
+                              std::int64_t expected_version) override;
   std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) override;
   void after_bulk_load() override;

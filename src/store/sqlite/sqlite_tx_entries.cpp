@@ -51,7 +51,9 @@ constexpr const char* kGrantColumns =
     "SELECT id, pupil_id, given_by_guardian_ids, given_by_pupil, recipient_organisation_ids, "
     "recipient_roles, recipient_guardians, categories, valid_from, valid_until, withdrawn_at, "
     "withdrawn_by_guardian_id, withdrawn_by_pupil, text, recorded_by_user_id, recorded_at, "
-    "withdrawn_by_user_id, version, later_signatures FROM consent_grants ";
+    "withdrawn_by_user_id, version, later_signatures, obtained_via, awaits_confirmation, "
+    "confirmed_at, confirmed_by_user_id, confirmed_by_membership_id, recorded_by_membership_id, "
+    "family_confirmations FROM consent_grants ";
 
 ConsentGrantRecord read_grant(const Statement& s) {
   ConsentGrantRecord r;
@@ -75,6 +77,14 @@ ConsentGrantRecord read_grant(const Statement& s) {
   r.withdrawn_by_user_id = s.id(16);
   r.version = s.integer(17);
   g.later_signatures = split_signatures(s.text(18));
+  g.obtained_via =
+      domain::parse_consent_source(s.text(19)).value_or(domain::ConsentSource::unknown);
+  g.awaits_confirmation = s.integer(20) != 0;
+  g.confirmed_at = millis(s, 21);
+  r.confirmed_by_user_id = s.id(22);
+  r.confirmed_by_membership_id = s.id(23);
+  r.recorded_by_membership_id = s.id(24);
+  g.family_confirmations = split_signatures(s.text(25));
   return r;
 }
 
@@ -318,8 +328,9 @@ std::string SqliteTx::insert_consent_grant(const ConsentGrantRecord& r) {
   auto s = conn_.prepare(
       "INSERT INTO consent_grants(pupil_id, given_by_guardian_ids, given_by_pupil, "
       "recipient_organisation_ids, recipient_roles, recipient_guardians, categories, valid_from, "
-      "valid_until, text, recorded_by_user_id, recorded_at, later_signatures) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "valid_until, text, recorded_by_user_id, recorded_at, later_signatures, obtained_via, "
+      "awaits_confirmation, recorded_by_membership_id) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   bind_id(s, 1, g.pupil_id);
   s.bind(2, join_ids(g.given_by_guardian_ids)).bind(3, g.given_by_pupil);
   s.bind(4, join_ids(g.recipient_organisation_ids)).bind(5, join_roles(g.recipient_roles));
@@ -332,6 +343,8 @@ std::string SqliteTx::insert_consent_grant(const ConsentGrantRecord& r) {
   s.bind(10, r.text);
   bind_id(s, 11, r.recorded_by_user_id);
   s.bind(12, r.recorded_at).bind(13, join_signatures(g.later_signatures));
+  s.bind(14, domain::to_string(g.obtained_via)).bind(15, g.awaits_confirmation);
+  bind_id(s, 16, r.recorded_by_membership_id);
   s.run();
   return std::to_string(conn_.last_insert_id());
 }
@@ -340,11 +353,15 @@ bool SqliteTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t exp
   require_write();
   auto s = conn_.prepare(
       "UPDATE consent_grants SET given_by_guardian_ids = ?, given_by_pupil = ?, "
-      "later_signatures = ?, version = version + 1 "
+      "later_signatures = ?, family_confirmations = ?, confirmed_at = ?, version = version + 1 "
       "WHERE id = ? AND version = ? AND withdrawn_at IS NULL");
   s.bind(1, join_ids(g.given_by_guardian_ids)).bind(2, g.given_by_pupil);
-  s.bind(3, join_signatures(g.later_signatures));
-  s.bind(4, parse_id(g.id).value_or(0)).bind(5, expected_version);
+  s.bind(3, join_signatures(g.later_signatures)).bind(4, join_signatures(g.family_confirmations));
+  if (g.confirmed_at)
+    s.bind(5, *g.confirmed_at);
+  else
+    s.bind_null(5);
+  s.bind(6, parse_id(g.id).value_or(0)).bind(7, expected_version);
   s.run();
   return conn_.changes() == 1;
 }

@@ -975,9 +975,12 @@ export interface paths {
          * Why a user can or cannot see an entry
          * @description The policy's decision for `user` (default: the caller) at `at` (default: now), with
          *     the rule, legal basis or reason code, the consent or safety decision relied on, and
-         *     the reasons step by step. For the caller about themself, and for the privacy officer
-         *     of the region about anyone. Without `membership`, the user's first active membership
-         *     that may see the entry is reported (else the first one). The question is audited.
+         *     the reasons step by step. For the caller about themself, only for an entry they see
+         *     (in the membership they act in, now), and for the privacy officer of the region about
+         *     anyone (audited as `explain`). Explain is no oracle: anything else answers exactly as
+         *     an entry id that does not exist (404, same body and headers), audited as denied.
+         *     Without `membership`, the user's first active membership that may see the entry is
+         *     reported (else the first one).
          */
         get: operations["explainEntryAccess"];
         put?: never;
@@ -1035,10 +1038,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -1061,10 +1061,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -1090,10 +1087,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -1115,6 +1109,153 @@ export interface paths {
          *     403, anyone else 404; every attempt is audited.
          */
         post: operations["signConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The consent grant's id. */
+                id: components["parameters"]["ConsentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a grant a colleague recorded to their own benefit
+         * @description A grant recorded by a professional that names one of their organisations or roles
+         *     is `pending` until the family signs it in the portal or a second professional
+         *     confirms it here: someone acting for the pupil's school who is its care coordinator
+         *     or sits at the table of a case of the pupil, who did not record the grant and is
+         *     not among its recipients (else 403, audited). It counts from now on. 409
+         *     `already_confirmed`, `not_awaiting_confirmation`, `already_withdrawn`,
+         *     `version_conflict`. Whoever may not read the grant gets 404, before the body is read.
+         */
+        post: operations["confirmConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The pupil's id.
+                 * @example 1042
+                 */
+                id: components["parameters"]["PupilId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a pupil's consent requests
+         * @description Read by whoever reads the pupil's grants, except a guardian of a pupil of 16 or over
+         *     (the pupil answers alone). Oldest first; each with what the reader may do. Anyone
+         *     else gets 404 (audited).
+         */
+        get: operations["listConsentRequests"];
+        put?: never;
+        /**
+         * Ask the family for consent
+         * @description Sent by a professional at the table of a case of the pupil or the care coordinator
+         *     of the pupil's school; the family answers in the portal. Anyone who may not read the
+         *     pupil's grants gets 404 before the body is read; a reader who may not send, 403.
+         */
+        post: operations["sendConsentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a consent request
+         * @description As for the list; a request the caller may not read answers 404 (audited).
+         */
+        get: operations["getConsentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree or decline, for oneself, in the family portal
+         * @description A party the pupil's age requires now answers for themself: under 12 a guardian with
+         *     parental authority, 12 to 15 such a guardian and the pupil, 16 and over the pupil.
+         *     When all required parties agreed, the request becomes a grant (`obtained_via`
+         *     `portal`, given by them) in the same transaction; a decline closes it. 403 for
+         *     answering as someone else; 409 `request_closed`, `request_expired`,
+         *     `already_answered`, `not_a_required_party`. Every answer is audited.
+         */
+        post: operations["answerConsentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an open consent request (its sender)
+         * @description Only its sender, while it is open (then 409 `request_closed`); someone else who may
+         *     read it gets 403, anyone else 404 before the body is read. Audited.
+         */
+        post: operations["withdrawConsentRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2204,6 +2345,7 @@ export interface components {
             valid_until?: string;
             /** @description What the family agreed to, as they were shown it. */
             text: string;
+            obtained_via?: components["schemas"]["ConsentSource"];
             /**
              * @description The parties the pupil's age band needs at `valid_from` will sign later
              *     (`POST /api/consents/{id}/sign`): the grant is recorded, but it is no basis for
@@ -2224,8 +2366,36 @@ export interface components {
             /** Format: date-time */
             valid_until: string | null;
             text: string;
+            /**
+             * @description `pending`: in force in time, but a professional recorded it to their own benefit
+             *     and it awaits the family's signatures in the portal or a second professional's
+             *     confirmation; it counts for nothing until then.
+             * @enum {string}
+             */
+            status: "active" | "pending" | "future" | "expired" | "withdrawn";
+            /**
+             * @description How the grant reached Samen; `unknown` for grants recorded before issue 11.
+             * @enum {string}
+             */
+            obtained_via?: "unknown" | "portal" | "paper" | "conversation" | "phone";
+            /** @description Recorded by a professional whom it benefits; counts only from `confirmed_at`. */
+            awaits_confirmation?: boolean;
+            /** Format: date-time */
+            confirmed_at?: string;
             /** @enum {string} */
-            status: "active" | "future" | "expired" | "withdrawn";
+            confirmed_by?: "family" | "professional";
+            /** @description Parties who signed the grant themselves in the portal, each with the moment. */
+            family_confirmations?: components["schemas"]["ConsentSignature"][];
+            /** @description Who recorded it, by role and organisation; the name only for professionals. */
+            recorded_by?: {
+                role?: components["schemas"]["Role"];
+                organisation?: string;
+                name?: string;
+            };
+            /** @description What the reader may do with the grant, as the policy decides. */
+            may?: {
+                confirm?: boolean;
+            };
             /**
              * @description The parties fit the pupil's WGBO band today; false while the grant awaits a
              *     signature, or after a birthday moved the pupil into a band whose party is missing
@@ -2243,6 +2413,88 @@ export interface components {
             withdrawn_by?: components["schemas"]["ConsentWithdrawalParty"];
             /** Format: int64 */
             version: number;
+        };
+        /**
+         * @description How the family gave the consent: on a signed form, in a conversation or by phone
+         *     (required of professionals); `portal` is the family's own answer.
+         * @enum {string}
+         */
+        ConsentSource: "paper" | "conversation" | "phone" | "portal";
+        ConsentConfirmation: {
+            /**
+             * Format: int64
+             * @description The version read (or `If-Match`); optional, but a stale one is 409.
+             */
+            version?: number;
+        };
+        ConsentRequestCreate: {
+            recipients: {
+                organisation_ids?: string[];
+                roles?: components["schemas"]["Role"][];
+            };
+            categories: components["schemas"]["EntryCategory"][];
+            /** @description A date (local midnight) or an ISO 8601 instant. */
+            valid_from: string;
+            valid_until?: string;
+            /** @description What the family is asked, in plain Dutch; they see it as written. */
+            text: string;
+        };
+        ConsentRequestAnswer: {
+            by: components["schemas"]["ConsentWithdrawalParty"];
+            agree: boolean;
+        };
+        ConsentRequest: {
+            id: string;
+            pupil_id: string;
+            recipients: {
+                organisations: {
+                    id: string;
+                    name: string;
+                }[];
+                roles: components["schemas"]["Role"][];
+            };
+            categories: components["schemas"]["EntryCategory"][];
+            /** Format: date-time */
+            valid_from: string;
+            /** Format: date-time */
+            valid_until: string | null;
+            text: string;
+            /** @description Role and organisation of the sender; the name only for professionals. */
+            sent_by: {
+                role?: components["schemas"]["Role"];
+                organisation?: string;
+                name?: string;
+            };
+            /** Format: date-time */
+            sent_at: string;
+            /** @enum {string} */
+            status: "open" | "agreed" | "declined" | "withdrawn";
+            agreements: components["schemas"]["ConsentRequestParty"][];
+            /** Format: date-time */
+            closed_at?: string;
+            declined_by?: components["schemas"]["ConsentWithdrawalParty"];
+            /** @description The grant an agreed request became. */
+            grant_id?: string;
+            /** @description Who must answer at the pupil's age now (WGBO), in words. */
+            required_parties: string;
+            waiting_for: ("guardian" | "pupil")[];
+            may: {
+                withdraw: boolean;
+                /** @description The parties the reader may answer as now (the family member themself). */
+                answer_as: components["schemas"]["ConsentWithdrawalParty"][];
+            };
+            /** Format: int64 */
+            version: number;
+        };
+        ConsentRequestParty: {
+            guardian_id?: string;
+            /** @constant */
+            pupil?: true;
+            /** Format: date-time */
+            at: string;
+        };
+        ConsentRequestList: {
+            requests: components["schemas"]["ConsentRequest"][];
         };
         ConsentList: {
             consents: components["schemas"]["ConsentGrant"][];
@@ -2734,11 +2986,13 @@ export interface components {
          * @example "3"
          */
         IfMatch: string;
+        /** @description The consent grant's id. */
+        ConsentId: string;
         /**
-         * @description The consent grant's id.
+         * @description The consent request's id.
          * @example 31
          */
-        ConsentId: string;
+        ConsentRequestId: string;
         /**
          * @description The invitation's id (from creating or listing it; not the token).
          * @example 12
@@ -4701,7 +4955,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -4775,10 +5028,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -4804,10 +5054,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -4856,10 +5103,7 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                /**
-                 * @description The consent grant's id.
-                 * @example 31
-                 */
+                /** @description The consent grant's id. */
                 id: components["parameters"]["ConsentId"];
             };
             cookie?: never;
@@ -4884,6 +5128,232 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `already_signed`, `already_withdrawn`, `grant_expired` or `version_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    confirmConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The version you read, as `"3"` or `W/"3"` (the pupil `ETag` can be sent back as is).
+                 *     Takes precedence over a `version` field in the body. A value that is not a version
+                 *     never matches (409).
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The consent grant's id. */
+                id: components["parameters"]["ConsentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConsentConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The grant, confirmed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `already_confirmed`, `not_awaiting_confirmation`, `already_withdrawn` or `version_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listConsentRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The pupil's id.
+                 * @example 1042
+                 */
+                id: components["parameters"]["PupilId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["PupilNotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    sendConsentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The pupil's id.
+                 * @example 1042
+                 */
+                id: components["parameters"]["PupilId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description The request, open. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PupilNotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getConsentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    answerConsentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequestAnswer"];
+            };
+        };
+        responses: {
+            /** @description The request after the answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `request_closed`, `request_expired`, `already_answered`, `not_a_required_party` or `version_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    withdrawConsentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The consent request's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["ConsentRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `request_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;

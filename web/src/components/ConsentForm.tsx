@@ -1,7 +1,9 @@
 // Recording a consent grant on the family's word (care coordinator, case lead): who gave it
 // (the guardians with parental authority and/or the pupil, as the WGBO band at the start
 // date requires, or "a party signs later"), the recipients (organisations, professions, the
-// guardians), the subjects, the period and the text as agreed. The band is checked here
+// guardians), the subjects, the period, the text as agreed and how the family gave it (on
+// paper, in a conversation, by phone); a grant that names the recorder's own organisation
+// or profession waits for the family's or a colleague's confirmation (the form says so). The band is checked here
 // first, with the same rules as the server; the server's answer still decides.
 import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +14,7 @@ import { useDraft } from '../drafts/draft';
 import { formatDate } from '../format/dates';
 import { parseDutchDate } from '../format/dateInput';
 import { bandOn, dutchToday, partiesFit } from '../format/wgbo';
-import { CheckboxGroup, ChoiceItem } from './ChoiceGroup';
+import { CheckboxGroup, ChoiceItem, RadioGroup } from './ChoiceGroup';
 import { DraftOffer, FormAlert } from './common';
 import { useForm, valueOf, type FieldErrors } from './forms';
 import type { Grant } from './consents';
@@ -29,11 +31,14 @@ const ROLES: readonly Role[] = [
   'mentor',
   'teacher',
 ];
-const FIELDS = ['given_by', 'recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
+const FIELDS = ['given_by', 'obtained_via', 'recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
+const SOURCES = ['paper', 'conversation', 'phone'] as const;
+type Source = (typeof SOURCES)[number];
 
 interface GrantDraft {
   parties: string[]; // guardian ids and 'pupil'
   awaiting: boolean;
+  via: Source | '';
   organisations: string[];
   roles: Role[];
   guardians: boolean;
@@ -62,7 +67,7 @@ export function ConsentForm({
   const { t } = useTranslation();
   const me = useMe();
   const empty = useMemo<GrantDraft>(
-    () => ({ parties: [], awaiting: false, organisations: [], roles: [], guardians: false, categories: [], from: formatDate(dutchToday()), until: '', text: '' }),
+    () => ({ parties: [], awaiting: false, via: '', organisations: [], roles: [], guardians: false, categories: [], from: formatDate(dutchToday()), until: '', text: '' }),
     [],
   );
   const draft = useDraft<GrantDraft>(me.user.id, `consent-${pupil.id}`, empty, (d) => !d.text.trim() && d.parties.length === 0);
@@ -97,6 +102,7 @@ export function ConsentForm({
     else if (value.guardians && !withPupil) recipients = t('consent.form.guardiansNeedPupil');
     return {
       given_by: givenBy,
+      obtained_via: value.via ? undefined : t('consent.obtainedVia.required'),
       recipients,
       categories: value.categories.length ? undefined : t('consent.form.categoriesRequired'),
       valid_from: from === null ? t('consent.form.dateInvalid') : from ? undefined : t('consent.form.fromRequired'),
@@ -120,6 +126,7 @@ export function ConsentForm({
               valid_until: parseDutchDate(value.until) || undefined,
               text: value.text.trim(),
               awaiting_signature: value.awaiting,
+              obtained_via: value.via || undefined,
             },
           }),
         );
@@ -159,6 +166,14 @@ export function ConsentForm({
           checked={value.awaiting}
           onChange={(awaiting) => change({ awaiting })}
         />
+        <RadioGroup
+          legend={t('consent.obtainedVia.legend')}
+          name="obtained_via"
+          choices={SOURCES.map((v) => ({ value: v, label: t(`consent.obtainedVia.${v}`) }))}
+          value={value.via}
+          onChange={(via) => change({ via: via as Source })}
+          error={errors.fields.obtained_via}
+        />
         <CheckboxGroup
           legend={t('consent.form.organisations')}
           name="organisations"
@@ -183,6 +198,7 @@ export function ConsentForm({
           checked={value.guardians}
           onChange={(g) => change({ guardians: g })}
         />
+        <Paragraph small>{t('consent.pending.note')}</Paragraph>
         <CheckboxGroup
           legend={t('consent.form.categories')}
           name="categories"

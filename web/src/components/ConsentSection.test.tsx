@@ -52,6 +52,9 @@ const grant = (over: Partial<Grant>): Grant => ({
   ...over,
 });
 
+// Filling a form click by click takes seconds on a busy machine.
+const FORM_TEST_TIMEOUT = 20_000;
+
 const ORGS = { organisations: [{ id: '8', region_id: '1', name: 'Buurtteam Lindeveld-Oost', type: 'neighbourhood_team', school_type: null, active: true, version: 1 }] };
 
 describe('ConsentSection', () => {
@@ -69,6 +72,7 @@ describe('ConsentSection', () => {
     mockFetch((req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       return json(200, {
         consents: [
           grant({}),
@@ -101,6 +105,7 @@ describe('ConsentSection', () => {
     const { requests } = mockFetch(async (req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (path === '/api/consents/3/sign') return json(200, grant({ id: '3', version: 2, text: 'Wacht tekst.', later_signatures: [{ pupil: true, signed_at: '2026-12-01T10:00:00.000Z' }] }));
       if (path === '/api/consents/1/withdraw') return json(200, grant({ status: 'withdrawn', withdrawn_at: '2026-12-01T10:00:00.000Z', withdrawn_by: { pupil: true } }));
       return json(200, {
@@ -132,6 +137,7 @@ describe('ConsentSection', () => {
     mockFetch((req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (path.endsWith('/sign')) return json(409, { error: { code: 'version_conflict', message: 'stale', field: 'version' } });
       return json(200, { consents: [grant({ given_by: { guardian_ids: ['g1'], pupil: false }, missing_parties: ['pupil'], complete_for_age_now: false })] });
     });
@@ -146,6 +152,7 @@ describe('ConsentSection', () => {
     const { requests } = mockFetch(async (req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (req.method === 'POST') return json(201, grant({ id: '9', text: 'Nieuwe afspraak.', missing_parties: ['pupil'], complete_for_age_now: false }));
       return json(200, { consents: [] });
     });
@@ -162,6 +169,10 @@ describe('ConsentSection', () => {
     expect(within(parties).getByText(/Op 01-12-2026 is Sanne 14: een ouder of verzorger met gezag én de leerling geven toestemming\./)).toBeInTheDocument();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
 
+    // How the family gave it is asked first, with what a self-widening grant means.
+    expect(screen.getByText('Kies hoe het gezin toestemming gaf.')).toBeInTheDocument();
+    expect(screen.getByText(/telt ze pas als het gezin haar in het ouderportaal ondertekent/)).toBeInTheDocument();
+    await user.click(screen.getByLabelText('In een gesprek'));
     await user.click(screen.getByLabelText(/Een partij tekent later/));
     await user.type(screen.getByLabelText('Geldig tot'), '1-6-2027');
     await user.click(screen.getByRole('button', { name: 'Toestemming vastleggen' }));
@@ -176,13 +187,15 @@ describe('ConsentSection', () => {
       valid_until: '2027-06-01',
       text: 'Nieuwe afspraak.',
       awaiting_signature: true,
+      obtained_via: 'conversation',
     });
-  });
+  }, FORM_TEST_TIMEOUT);
 
   it("puts the server's refusal of the parties beside the group", async () => {
     mockFetch((req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (req.method === 'POST')
         return json(400, { error: { code: 'validation_failed', message: 'from 12 to 15 the pupil gives consent as well', field: 'given_by.guardian_ids[0]' } });
       return json(200, { consents: [] });
@@ -196,8 +209,94 @@ describe('ConsentSection', () => {
     await user.click(screen.getByLabelText('Buurtteam Lindeveld-Oost'));
     await user.click(screen.getByLabelText('Thuissituatie'));
     await user.type(screen.getByLabelText('De tekst zoals het gezin die heeft gezien'), 'Tekst.');
+    await user.click(screen.getByLabelText('Op papier (een getekend formulier)'));
     await user.click(screen.getByRole('button', { name: 'Toestemming vastleggen' }));
     expect(await within(parties).findByText('Deze invoer klopt niet.')).toBeInTheDocument();
     expect(parties).toHaveAttribute('aria-describedby');
+  }, FORM_TEST_TIMEOUT);
+
+  it('shows a pending grant with who recorded it and how, and confirms it for a second professional', async () => {
+    const pending = grant({
+      id: '5',
+      status: 'pending',
+      awaits_confirmation: true,
+      obtained_via: 'phone',
+      recorded_by: { role: 'family_worker', organisation: 'Buurtteam Lindeveld-Oost', name: 'Tom Gezinswerker' },
+      may: { confirm: true },
+      text: 'Moeder belde.',
+    });
+    const { requests } = mockFetch(async (req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
+      if (path === '/api/consents/5/confirm')
+        return json(200, { ...pending, status: 'active', version: 2, confirmed_at: '2026-12-01T10:00:00.000Z', confirmed_by: 'professional', may: { confirm: false } });
+      return json(200, { consents: [pending] });
+    });
+    const user = userEvent.setup();
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    const card = (await screen.findByText('Moeder belde.')).closest('article')!;
+    expect(within(card).getByText('wacht op bevestiging')).toBeInTheDocument();
+    expect(within(card).getByText('Telefonisch')).toBeInTheDocument();
+    expect(within(card).getByText(/Tom Gezinswerker, gezinswerker/i)).toBeInTheDocument();
+    expect(within(card).getByText(/Telt nu niet: wie haar vastlegde/)).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Bevestigen' }));
+    expect(await screen.findByText('De toestemming is bevestigd. Ze telt vanaf nu.')).toBeInTheDocument();
+    expect(within(card).getByText('geldig')).toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Bevestigen' })).not.toBeInTheDocument();
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(await post.json()).toEqual({ version: 1 });
   });
+
+  it('asks the family for consent and lists the question with whom it waits for', async () => {
+    const sent = {
+      id: '7',
+      pupil_id: '40',
+      recipients: { organisations: [{ id: '8', name: 'Buurtteam Lindeveld-Oost' }], roles: [] },
+      categories: ['home'],
+      valid_from: '2026-11-30T23:00:00.000Z',
+      valid_until: null,
+      text: 'Mag het buurtteam meekijken?',
+      sent_by: { role: 'care_coordinator', organisation: 'Het Baken College', name: 'Ellen' },
+      sent_at: '2026-12-01T10:00:00.000Z',
+      status: 'open',
+      agreements: [],
+      required_parties: 'a guardian with parental authority and the pupil',
+      waiting_for: ['guardian', 'pupil'],
+      may: { withdraw: true, answer_as: [] },
+      version: 1,
+    };
+    const { requests } = mockFetch(async (req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return req.method === 'POST' ? json(201, sent) : json(200, { requests: [] });
+      if (path === '/api/consent-requests/7/withdraw') return json(200, { ...sent, status: 'withdrawn', may: { withdraw: false, answer_as: [] } });
+      return json(200, { consents: [] });
+    });
+    const user = userEvent.setup();
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    await user.click(await screen.findByRole('button', { name: 'Toestemming vragen aan het gezin' }));
+    const form = screen.getByRole('form', { name: 'Toestemming vragen aan het gezin' });
+    await user.click(within(form).getByRole('button', { name: 'Vraag versturen' }));
+    expect(within(form).getByText('Kies minstens één organisatie of beroep.')).toBeInTheDocument();
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+    await user.click(within(form).getByLabelText('Buurtteam Lindeveld-Oost'));
+    await user.click(within(form).getByLabelText('Thuissituatie'));
+    await user.type(within(form).getByLabelText('Tekst voor het gezin'), 'Mag het buurtteam meekijken?');
+    await user.click(within(form).getByRole('button', { name: 'Vraag versturen' }));
+    expect(await screen.findByText('Je vraag staat klaar in het ouderportaal.')).toBeInTheDocument();
+    const card = screen.getByText('Mag het buurtteam meekijken?').closest('article')!;
+    expect(within(card).getByText('wacht op antwoord')).toBeInTheDocument();
+    expect(within(card).getByText('Nog te beantwoorden door: een ouder met gezag en de leerling')).toBeInTheDocument();
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(await post.json()).toEqual({
+      recipients: { organisation_ids: ['8'], roles: [] },
+      categories: ['home'],
+      valid_from: '2026-12-01',
+      text: 'Mag het buurtteam meekijken?',
+    });
+    await user.click(within(card).getByRole('button', { name: 'Vraag intrekken' }));
+    expect(await screen.findByText('De vraag is ingetrokken.')).toBeInTheDocument();
+    expect(within(card).getByText('ingetrokken')).toBeInTheDocument();
+  }, FORM_TEST_TIMEOUT);
 });

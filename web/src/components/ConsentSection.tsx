@@ -1,8 +1,9 @@
 // A pupil's consent grants for professionals (care coordinator, case lead, case team): the
 // WGBO age band now and the coming birthday that changes it, every grant with its status,
 // parties, recipients, subjects, period and text; signing for a party that is still missing
-// and withdrawing (with a confirmation), both on the family's word; and recording a new grant
-// (ConsentForm) for those who may.
+// and withdrawing (with a confirmation), both on the family's word; "Bevestigen" of a grant a
+// colleague recorded to their own benefit (when the API says `may.confirm`); asking the
+// family (ConsentRequests); and recording a new grant (ConsentForm) for those who may.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,9 +24,11 @@ import { Facts } from './Facts';
 import { useLoad } from './forms';
 import { RadioGroup } from './ChoiceGroup';
 import { ConsentForm } from './ConsentForm';
+import { ConsentRequests } from './ConsentRequests';
 import './consent.css';
 import {
   badgeFor,
+  confirmGrant,
   consentErrorText,
   grantState,
   inForce,
@@ -145,6 +148,7 @@ function GrantCard({
         <StatusBadge status={badgeFor(state)}>{t(`consent.status.${state}`)}</StatusBadge>
       </BadgeList>
       {state === 'awaiting' && <Paragraph>{t('consent.grant.missing', { parties: missing })}</Paragraph>}
+      {state === 'pending' && <Paragraph>{t('consent.pending.explain')}</Paragraph>}
       <Facts
         items={[
           [t('consent.grant.givenBy'), parties.map(label).join(', ')],
@@ -157,6 +161,17 @@ function GrantCard({
               : t('consent.grant.periodOpen', { from: formatInstantDate(g.valid_from) }),
           ],
           [t('consent.grant.recorded'), formatInstantDate(g.recorded_at)],
+          Boolean(g.recorded_by?.role) && [
+            t('consent.recordedBy'),
+            [g.recorded_by?.name, t('consent.recordedByWho', { role: t(`roles.${g.recorded_by?.role}`), organisation: g.recorded_by?.organisation ?? '' })]
+              .filter(Boolean)
+              .join(', '),
+          ],
+          [t('consent.obtained'), t(`consent.obtainedVia.${g.obtained_via ?? 'unknown'}`)],
+          Boolean(g.confirmed_at) && [
+            t('consent.confirmedAt'),
+            t('consent.confirmedWhen', { when: formatInstantDate(g.confirmed_at), how: t(`consent.pending.confirmedBy.${g.confirmed_by ?? 'professional'}`) }),
+          ],
           g.later_signatures.length > 0 && [
             t('consent.grant.later'),
             g.later_signatures
@@ -181,6 +196,17 @@ function GrantCard({
       <FormAlert title={t('consent.withdraw.errorSummary')} message={error} />
       {inForce(g) && !withdrawing && (
         <ButtonGroup>
+          {g.may?.confirm && (
+            <Button
+              appearance="primary-action-button"
+              type="button"
+              busy={busy === 'confirm'}
+              disabled={Boolean(busy)}
+              onClick={() => void act('confirm', () => confirmGrant(g), () => t('consent.pending.confirmed'))}
+            >
+              {busy === 'confirm' ? t('consent.pending.confirmBusy') : t('consent.pending.confirm')}
+            </Button>
+          )}
           {signers(g, guardians).map((p) => (
             <Button
               key={partyKey(p)}
@@ -308,6 +334,7 @@ export function ConsentSection({ pupilId, pupil, canRecord }: { pupilId: string;
           ))}
         </ol>
       )}
+      {data && <ConsentRequests pupilId={pupilId} pupil={pupil} organisations={data.organisations} />}
       {data && canRecord && !full && <Paragraph>{t('consent.form.noRecord')}</Paragraph>}
       {data && canRecord && full && pupil && !recording && (
         <Button appearance="secondary-action-button" type="button" onClick={() => setRecording(true)}>

@@ -10,7 +10,9 @@ export type Party = Schemas['ConsentWithdrawalParty'];
 export type GrantState = Grant['status'] | 'awaiting';
 export type Guardian = Schemas['Guardian'];
 
-/** The API's status, but a grant in force (or to come) that lacks a party is "awaiting". */
+export type ConsentRequest = Schemas['ConsentRequest'];
+
+/** The API's status (`pending`: awaiting confirmation), but a grant in force (or to come) that lacks a party is "awaiting". */
 export function grantState(g: Grant): GrantState {
   if ((g.status === 'active' || g.status === 'future') && g.missing_parties.length > 0) return 'awaiting';
   return g.status;
@@ -21,7 +23,7 @@ export const badgeFor = (state: GrantState) => (state === 'active' ? 'active' : 
 
 /** Can still be withdrawn: not withdrawn nor ended. */
 export function inForce(g: Grant) {
-  return g.status === 'active' || g.status === 'future';
+  return g.status === 'active' || g.status === 'future' || g.status === 'pending';
 }
 
 /** The parties who gave the grant (later signatures included), as `by` values. */
@@ -56,12 +58,24 @@ export function withdrawGrant(g: Grant, by: Party) {
   return call(api.POST('/api/consents/{id}/withdraw', { params: { path: { id: g.id } }, body: { by } }));
 }
 
+export function confirmGrant(g: Grant) {
+  return call(api.POST('/api/consents/{id}/confirm', { params: { path: { id: g.id } }, body: { version: g.version } }));
+}
+
+export function answerRequest(r: ConsentRequest, by: Party, agree: boolean) {
+  return call(api.POST('/api/consent-requests/{id}/answer', { params: { path: { id: r.id } }, body: { by, agree } }));
+}
+
+export function withdrawRequest(r: ConsentRequest) {
+  return call(api.POST('/api/consent-requests/{id}/withdraw', { params: { path: { id: r.id } } }));
+}
+
 /** The UI text for a failed sign or withdraw: the consent codes, then the shared ones. */
 export function consentErrorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && ['already_withdrawn', 'already_signed', 'grant_expired'].includes(error.code))
+  if (error instanceof ApiError && ['already_withdrawn', 'already_signed', 'grant_expired', 'already_confirmed', 'request_closed'].includes(error.code))
     return t(`consent.errors.${error.code}`);
   return messageFor(t, error);
 }
 
 export const isConflict = (error: unknown) =>
-  error instanceof ApiError && ['version_conflict', 'already_withdrawn', 'already_signed'].includes(error.code);
+  error instanceof ApiError && ['version_conflict', 'already_withdrawn', 'already_signed', 'already_confirmed', 'request_closed'].includes(error.code);

@@ -293,6 +293,7 @@ export const en: Messages = {
     school_only: 'for the school only',
     no_legal_basis: 'no basis to share (no consent, legal duty or reporting code)',
     consent_incomplete_for_age: "the consent no longer fits the pupil's age",
+    consent_pending: 'the consent still awaits confirmation by the family or a second professional',
     role_without_case_access: 'this role sees no case content',
     not_for_family: 'not marked for the family',
   },

@@ -292,6 +292,7 @@ export const nl = {
     school_only: 'alleen voor de school',
     no_legal_basis: 'geen grond om te delen (geen toestemming, wettelijke plicht of meldcode)',
     consent_incomplete_for_age: 'de toestemming past niet meer bij de leeftijd van de leerling',
+    consent_pending: 'de toestemming wacht nog op bevestiging door het gezin of een tweede professional',
     role_without_case_access: 'deze rol ziet geen dossierinhoud',
     not_for_family: 'niet gemarkeerd voor het gezin',
   },

@@ -92,10 +92,33 @@ const grant = (over: Partial<Grant>): Grant => ({
   ...over,
 });
 
-function server(grants: Grant[], views: ChronologyEntry[] = []) {
+const REQUEST = {
+  id: '7',
+  pupil_id: '40',
+  recipients: { organisations: [{ id: '9', name: 'GGD Lindeveld Jeugdgezondheidszorg' }], roles: [] },
+  categories: ['health'],
+  valid_from: '2026-11-30T23:00:00.000Z',
+  valid_until: null,
+  text: 'Mag de jeugdverpleegkundige meekijken bij de gezondheid van Sanne?',
+  sent_by: { role: 'care_coordinator', organisation: 'Het Baken College' },
+  sent_at: '2026-12-01T09:00:00.000Z',
+  status: 'open',
+  agreements: [],
+  required_parties: 'a guardian with parental authority and the pupil',
+  waiting_for: ['guardian', 'pupil'],
+  may: { withdraw: false, answer_as: [{ guardian_id: 'g1' }] },
+  version: 1,
+};
+
+function server(grants: Grant[], views: ChronologyEntry[] = [], requests: unknown[] = []) {
   return mockFetch(async (req) => {
     const url = new URL(req.url);
     const path = url.pathname;
+    if (path === '/api/pupils/40/consent-requests') return json(200, { requests });
+    if (path === '/api/consent-requests/7/answer')
+      return json(200, { ...REQUEST, agreements: [{ guardian_id: 'g1', at: '2026-12-01T10:00:00.000Z' }], waiting_for: ['pupil'], may: { withdraw: false, answer_as: [] }, version: 2 });
+    if (path === '/api/consents/3/sign')
+      return json(200, grant({ id: '3', status: 'active', awaits_confirmation: true, confirmed_at: '2026-12-01T10:00:00.000Z', confirmed_by: 'family', obtained_via: 'phone', text: 'Moeder belde.' }));
     if (path === '/api/pupils/40') return json(200, PUPIL);
     if (path === '/api/cases') return json(200, { cases: [CASE] });
     if (path === '/api/cases/5') return json(200, CASE);
@@ -184,4 +207,30 @@ describe('FamilyChildPage', () => {
     const post = requests.find((r) => r.url.endsWith('/api/family/cases/5/views'))!;
     expect(await post.json()).toEqual({ text: 'Thuis gaat het beter. Ook op dinsdag.', category: 'home', corrects: 'v1' });
   });
+
+  it("answers the team's question for oneself, and shows a grant that waits for the family's signature", async () => {
+    const pending = grant({
+      id: '3',
+      status: 'pending',
+      awaits_confirmation: true,
+      obtained_via: 'phone',
+      recorded_by: { role: 'family_worker', organisation: 'Buurtteam Lindeveld-Oost' },
+      text: 'Moeder belde.',
+    });
+    const { requests } = server([pending], [], [REQUEST]);
+    const user = userEvent.setup();
+    renderApp(<FamilyChildPage pupilId="40" />, { status: 'active', me: GUARDIAN });
+    const questions = await screen.findByRole('region', { name: 'Vragen om toestemming' });
+    const asked = within(questions).getByText(/^De zorgcoördinator van Het Baken College vraagt of/).closest('li')!;
+    expect(within(asked).getByText('Mag de jeugdverpleegkundige meekijken bij de gezondheid van Sanne?')).toBeInTheDocument();
+    await user.click(within(asked).getByRole('button', { name: 'Ja, ik geef toestemming' }));
+    expect(await screen.findByText('Je antwoord is vastgelegd: ja.')).toBeInTheDocument();
+    expect(await requests.find((r) => r.url.endsWith('/api/consent-requests/7/answer'))!.json()).toEqual({ by: { guardian_id: 'g1' }, agree: true });
+    expect(within(asked).getByText('Jouw antwoord is binnen. Nu nog: de leerling.')).toBeInTheDocument();
+
+    // Every grant recorded for the family is shown, also one that waits: who recorded it and how.
+    const waiting = screen.getByText(/^De gezinswerker van Buurtteam Lindeveld-Oost legde vast \(na een telefoongesprek\)/).closest('li')!;
+    await user.click(within(waiting).getByRole('button', { name: 'Klopt dit? Onderteken het dan' }));
+    expect(await requests.find((r) => r.url.endsWith('/api/consents/3/sign'))!.json()).toEqual({ by: { guardian_id: 'g1' }, version: 1 });
+  }, 20_000);
 });

@@ -1,11 +1,14 @@
 // The family's consents in plain language: "Je hebt toestemming gegeven dat de gezinswerker
 // van Buurtteam Lindeveld informatie over thuissituatie mag zien, tot 1 juni 2027", with
 // "Ik geef toestemming" for a grant that waits for this family member's signature and
-// "Toestemming intrekken" (after a confirmation that says what happens) for their own.
+// "Toestemming intrekken" (after a confirmation that says what happens) for their own. Every
+// grant recorded for the family is shown, also one that awaits confirmation because the
+// professional who recorded it benefits from it (with who recorded it and how; the family
+// confirms it by signing), and the open questions of the team (FamilyConsentRequests).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import type { Pupil } from '../../api/client';
+import { api, call, type Pupil } from '../../api/client';
 import { formatDate, formatDateLong } from '../../format/dates';
 import { bandOn, dutchToday } from '../../format/wgbo';
 import { currentLanguage } from '../../i18n';
@@ -14,6 +17,7 @@ import { SelectField } from '../SelectField';
 import { consentErrorText, grantState, inForce, isParty, signGrant, withdrawGrant, type Grant, type Party } from '../consents';
 import { myParty, recipientWords, subjectWords, joinWords, type Table } from './familyWords';
 import { FamilyConsentForm } from './FamilyConsentForm';
+import { FamilyConsentRequests } from './FamilyConsentRequests';
 import '../consent.css';
 
 const longDate = (instant: string | null | undefined) => (instant ? formatDateLong(dutchToday(new Date(instant)), currentLanguage()) : '');
@@ -81,8 +85,16 @@ function GrantLine({
     t,
     g.missing_parties.map((m) => (m === 'pupil' ? (self ? t(`${k}.you`) : pupil.given_name) : t(`${k}.aParent`))),
   );
+  const recorder = g.recorded_by?.role
+    ? t(`${k}.recorder`, { role: t(`roles.${g.recorded_by.role}`), organisation: g.recorded_by.organisation ?? '' })
+    : t(`${k}.recorderUnknown`);
+  const via = t(`${k}.via.${g.obtained_via ?? 'unknown'}`);
+  const signedByMe =
+    me !== null && (g.family_confirmations ?? []).some((s) => (me.pupil ? s.pupil : s.guardian_id === me.guardian_id));
   const sentence =
-    state === 'withdrawn'
+    state === 'pending'
+      ? t(`${k}.pending`, { recorder: recorder.charAt(0).toUpperCase() + recorder.slice(1), via, who, what, until })
+      : state === 'withdrawn'
       ? t(`${k}.withdrawn`, { date: longDate(g.withdrawn_at), who, what })
       : state === 'expired'
         ? t(`${k}.expired`, { date: longDate(g.valid_until), who, what })
@@ -111,6 +123,9 @@ function GrantLine({
   return (
     <article aria-label={sentence}>
       <Paragraph>{sentence}</Paragraph>
+      {state !== 'pending' && g.obtained_via && g.obtained_via !== 'portal' && (
+        <Paragraph small>{t(`${k}.recordedBy`, { recorder, via })}</Paragraph>
+      )}
       <details className="samen-why">
         <summary>{t(`${k}.text`)}</summary>
         <blockquote className="samen-quote">
@@ -118,6 +133,12 @@ function GrantLine({
         </blockquote>
       </details>
       <FormAlert title={t(`${k}.errorSummary`)} message={error} />
+      {state === 'pending' && me && signedByMe && <Paragraph small>{t(`${k}.pendingSigned`)}</Paragraph>}
+      {state === 'pending' && me && !signedByMe && (
+        <Button appearance="primary-action-button" type="button" busy={busy} disabled={busy} onClick={() => void act(() => signGrant(g, me), t(`${k}.given`, { who }))}>
+          {busy ? t(`${k}.busy`) : t(`${k}.pendingSign`)}
+        </Button>
+      )}
       {missingMe && me && (
         <>
           <Paragraph small>{t(`${k}.giveExplain`, { who, what })}</Paragraph>
@@ -197,6 +218,14 @@ export function FamilyConsents({
           <Notice type="ok">{notice}</Notice>
         </div>
       )}
+      <FamilyConsentRequests
+        pupilId={pupil.id}
+        self={self}
+        table={table}
+        onGrant={(id) => {
+          void call(api.GET('/api/consents/{id}', { params: { path: { id } } })).then((grant) => setAdded((a) => [...a, grant]));
+        }}
+      />
       {list.length === 0 ? (
         <Paragraph>{t(`${k}.none`)}</Paragraph>
       ) : (
