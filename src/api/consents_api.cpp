@@ -129,7 +129,7 @@ Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
     else
       g.valid_until = *moment;
   }
-  std::string text(domain::trim(in.text("text", true)));
+  std::string text(domain::trim(in.multiline_text("text", true)));
   bool awaiting = in.boolean("awaiting_signature", false);
   if (!in.ok()) return in.error();
   if (text.empty() || text.size() > 20000)

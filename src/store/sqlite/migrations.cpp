@@ -344,6 +344,25 @@ ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
 ALTER TABLE invitations ADD COLUMN revoked_by_user_id INTEGER REFERENCES users(id);
 )SQL";
 
+// Signed checkpoints of the audit chain's head (issue 11): append-only like the log, so a
+// careless script cannot drop them; someone who drops them anyway is caught against a copy
+// the school board holds (samen audit checkpoints export).
+constexpr const char* kAuditCheckpoints = R"SQL(
+CREATE TABLE audit_checkpoints (
+  id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -355,6 +374,7 @@ const std::vector<Migration>& migrations() {
       {4, "invitations for family logins", kInvitations},
       {5, "revoking invitations", kInvitationRevocation},
       {6, "co-signing consent grants", kConsentCosigning},
+      {9, "signed checkpoints of the audit chain", kAuditCheckpoints},
   };
   return all;
 }
