@@ -12,6 +12,7 @@
 #include <boost/url.hpp>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <list>
 #include <thread>
 
@@ -90,7 +91,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_header() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_.config.header_limit));
-    parser_->body_limit(state_.config.anonymous_body_limit);
+    // No limit while the head is read: Beast would refuse a large Content-Length as an
+    // unparsable head; on_header decides the limit from route and session.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     idle_ = true;
     stream_.expires_after(first_request_ ? state_.config.read_timeout : state_.config.idle_timeout);
     bhttp::async_read_header(
