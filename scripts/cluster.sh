@@ -127,7 +127,6 @@ events { worker_connections 512; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
-  access_log $DIR/nginx/access.log samen;
   client_body_temp_path $DIR/nginx/temp/body;
   proxy_temp_path $DIR/nginx/temp/proxy;
   fastcgi_temp_path $DIR/nginx/temp/fastcgi;
@@ -135,6 +134,8 @@ http {
   scgi_temp_path $DIR/nginx/temp/scgi;
 
   $(sed -n '/^# BEGIN shared http-level/,/^# END shared http-level/p' "$NGINX_CONF")
+  # After the shared lines: they define the samen log format (no query strings, no tokens).
+  access_log $DIR/nginx/access.log samen;
 
   upstream samen_servers {
 $servers$upstream_settings

@@ -11,6 +11,7 @@
 
 namespace samen::api {
 
+// The route import_api.cpp registers (registrations stay literal for the OpenAPI parity test).
 inline constexpr const char* kPupilImportPath = "/api/pupils/import";
 
 struct BodyLimits {

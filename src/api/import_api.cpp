@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
-#include "api/body_limits.hpp"
 #include "api/handler_support.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -85,7 +84,7 @@ Reply import_pupils(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_import_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", kPupilImportPath, [&ctx](Request& r) { return import_pupils(ctx, r); });
+  router.add("POST", "/api/pupils/import", [&ctx](Request& r) { return import_pupils(ctx, r); });
 }
 
 }  // namespace samen::api
