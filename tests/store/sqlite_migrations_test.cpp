@@ -9,6 +9,13 @@
 namespace samen::testing {
 namespace {
 
+// Migrations after `version`: versions need not be contiguous while branches are merged.
+int migrations_after(int version) {
+  int n = 0;
+  for (const auto& m : store::sqlite::migrations()) n += m.version > version ? 1 : 0;
+  return n;
+}
+
 void exec(sqlite3* db, const std::string& sql) {
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
@@ -42,7 +49,7 @@ TEST(SqliteMigrations, UpgradeFromVersionOneBackfillsNameSearch) {
 
   auto store = store::open_store(path, 1);
   EXPECT_EQ(store->schema_version(), 1);
-  EXPECT_EQ(store->migrate(), store->latest_schema_version() - 1);
+  EXPECT_EQ(store->migrate(), migrations_after(1));
   EXPECT_EQ(store->schema_version(), store->latest_schema_version());
   EXPECT_EQ(store->migrate(), 0);
   auto scope = full_school_scope("1");
@@ -72,7 +79,7 @@ TEST(SqliteMigrations, InvitationsOfVersionFourCanBeRevoked) {
 
   auto store = store::open_store(path, 1);
   EXPECT_EQ(store->schema_version(), 4);
-  EXPECT_EQ(store->migrate(), store->latest_schema_version() - 4);
+  EXPECT_EQ(store->migrate(), migrations_after(4));
   auto tx = store->begin_write();
   auto old = tx->invitation_by_token_hash("old-hash");
   ASSERT_TRUE(old);
