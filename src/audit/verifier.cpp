@@ -28,7 +28,8 @@ VerifyReport verify_chain(store::Store& store, const std::optional<ChainHead>& e
   return verify_chain(*tx, expected);
 }
 
-VerifyReport verify_chain(store::ReadTx& tx, const std::optional<ChainHead>& expected) {
+VerifyReport verify_chain(store::ReadTx& tx, const std::optional<ChainHead>& expected,
+                          const std::function<void(const store::AuditRow&)>& on_row) {
   VerifyReport report;
   report.head = ChainHead{0, kGenesisHash};
   auto fail = [&](std::int64_t seq, std::string why) {
@@ -51,6 +52,7 @@ VerifyReport verify_chain(store::ReadTx& tx, const std::optional<ChainHead>& exp
       if (chain_hash(row.prev_hash, row) != row.hash)
         return fail(row.seq, "entry content does not match its hash");
       report.head = ChainHead{row.seq, row.hash};
+      if (on_row) on_row(row);
       ++report.entries;
       ++next;
     }
@@ -124,14 +126,29 @@ FullReport verify_with_checkpoints(store::Store& store, const std::vector<Public
                                    const std::vector<store::AuditCheckpoint>& held) {
   FullReport full;
   auto tx = store.begin_read();  // one snapshot: a checkpoint never outruns the rows read
-  full.chain = verify_chain(*tx, std::nullopt);
   auto& r = full.checkpoints;
   r.configured = !keys.empty();
-  if (!r.configured) return full;
+  if (!r.configured) {
+    full.chain = verify_chain(*tx, std::nullopt);
+    return full;
+  }
+  auto checkpoints = merge_held(tx->audit_checkpoints(), held, r);
+  // The rows' hashes at the checkpoints' seqs, taken from the chain walk.
+  std::map<std::int64_t, std::string> hash_at;
+  for (const auto& c : checkpoints) hash_at.emplace(c.seq, std::string());
+  full.chain = verify_chain(*tx, std::nullopt, [&](const store::AuditRow& row) {
+    if (auto it = hash_at.find(row.seq); it != hash_at.end()) it->second = row.hash;
+  });
   auto head_row = tx->audit_head();
   const std::int64_t head = head_row ? head_row->seq : 0;
+  auto row_hash = [&](std::int64_t seq) -> std::string {
+    if (auto it = hash_at.find(seq); it != hash_at.end() && !it->second.empty()) return it->second;
+    // Past a break the walk stopped: ask for the row itself.
+    auto rows = tx->audit_range(seq, 1);
+    return !rows.empty() && rows.front().seq == seq ? rows.front().hash : std::string();
+  };
   std::int64_t last_good_seq = 0;
-  for (const auto& c : merge_held(tx->audit_checkpoints(), held, r)) {
+  for (const auto& c : checkpoints) {
     ++r.checked;
     const PublicKey* key = key_for(keys, c.key_id);
     if (!key || !signature_valid(c, *key)) {
@@ -144,10 +161,7 @@ FullReport verify_with_checkpoints(store::Store& store, const std::vector<Public
       r.missing_to_seq = std::max(r.missing_to_seq, c.seq);
       continue;
     }
-    auto rows = c.seq == 0 ? std::vector<store::AuditRow>{} : tx->audit_range(c.seq, 1);
-    bool matches = c.seq == 0
-                       ? c.hash == kGenesisHash
-                       : !rows.empty() && rows.front().seq == c.seq && rows.front().hash == c.hash;
+    bool matches = c.seq == 0 ? c.hash == kGenesisHash : row_hash(c.seq) == c.hash;
     if (!matches) {
       // The rewrite began after the last checkpoint that still matches.
       if (!r.rechained) r.rechained_from_seq = last_good_seq + 1;

@@ -9,6 +9,7 @@
 // ("missing tail"); a checkpoint whose hash differs from the row's at its seq means a
 // stretch was rewritten and re-chained. Both are read in one snapshot with the chain.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,7 +59,10 @@ std::optional<ChainHead> parse_head(const std::string& text);  // "SEQ:HASH"
 std::string format_head(const ChainHead& head);
 
 VerifyReport verify_chain(store::Store& store, const std::optional<ChainHead>& expected);
-VerifyReport verify_chain(store::ReadTx& tx, const std::optional<ChainHead>& expected);
+// `on_row` sees every row that links up, in order (the checkpoint check takes its hashes
+// from the same walk instead of one query per checkpoint).
+VerifyReport verify_chain(store::ReadTx& tx, const std::optional<ChainHead>& expected,
+                          const std::function<void(const store::AuditRow&)>& on_row = {});
 
 // The chain and the checkpoints of the database, plus `held` ones (an exported copy), all
 // checked against `keys`; with no keys, only the chain is checked (configured = false).
