@@ -209,8 +209,10 @@ class StoreErrorsInTheLog(unittest.TestCase):
                 "family_name": taken, "date_of_birth": "2012-05-01", "class": "1A", "guardians": []}
         status, _, _ = coordinator.post("/api/pupils", body)
         self.assertGreaterEqual(status, 500)
-        errors = [e for e in server.log_lines() if e["event"] == "store_error"]
-        self.assertTrue(errors, server.output[-5:])
+        deadline = time.time() + 5  # the log is read by another thread
+        while not (errors := [e for e in server.log_lines() if e["event"] == "store_error"]):
+            self.assertLess(time.time(), deadline, server.output[-5:])
+            time.sleep(0.05)
         logged = "".join(server.output)
         self.assertNotIn(taken, logged)
         self.assertNotIn("DETAIL", logged)
