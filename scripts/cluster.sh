@@ -73,11 +73,14 @@ wait_for() {
 
 start_servers() {
   local uri=$1 i=0
+  # One deployment, one audit key: every server signs checkpoints with it (docs/operations.md).
+  [ -s "$DIR/audit.key" ] || "$SAMEN" audit keygen --out "$DIR/audit.key" >/dev/null ||
+    die "samen audit keygen failed"
   for port in $SERVER_PORTS; do
     i=$((i + 1))
     # setsid: the servers outlive this script and a closed terminal.
     setsid "$SAMEN" serve --db "$uri" --listen "127.0.0.1:$port" --trusted-proxy 127.0.0.1 \
-      >"$DIR/samen-$i.log" 2>&1 </dev/null &
+      --audit-key "$DIR/audit.key" >"$DIR/samen-$i.log" 2>&1 </dev/null &
     echo $! >"$DIR/samen-$i.pid"
   done
   i=0
@@ -124,14 +127,15 @@ events { worker_connections 512; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
-  access_log $DIR/nginx/access.log;
   client_body_temp_path $DIR/nginx/temp/body;
   proxy_temp_path $DIR/nginx/temp/proxy;
   fastcgi_temp_path $DIR/nginx/temp/fastcgi;
   uwsgi_temp_path $DIR/nginx/temp/uwsgi;
   scgi_temp_path $DIR/nginx/temp/scgi;
 
-  $(grep -E '^limit_req_zone ' "$NGINX_CONF")
+  $(sed -n '/^# BEGIN shared http-level/,/^# END shared http-level/p' "$NGINX_CONF")
+  # After the shared lines: they define the samen log format (no query strings, no tokens).
+  access_log $DIR/nginx/access.log samen;
 
   upstream samen_servers {
 $servers$upstream_settings

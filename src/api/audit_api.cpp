@@ -78,14 +78,44 @@ Reply search_audit(AppContext& ctx, Request& req) {
   return reply;
 }
 
+json::value seq_range(bool found, std::int64_t from, std::int64_t to) {
+  if (!found) return nullptr;
+  return json::object{{"from_seq", from}, {"to_seq", to}};
+}
+
+json::object checkpoints_json(const audit::CheckpointReport& r) {
+  json::object out{
+      {"status", !r.configured ? "not_configured"
+                 : r.ok()      ? "ok"
+                               : "tampered"},
+      {"checked", r.checked},
+      {"unsigned_entries", r.unsigned_entries},
+      {"bad_signatures", r.bad_signatures},
+      {"missing_tail", seq_range(r.missing_tail, r.missing_from_seq, r.missing_to_seq)},
+      {"rechained", seq_range(r.rechained, r.rechained_from_seq, r.rechained_to_seq)}};
+  out["last_signed"] = r.last_signed ? json::value(json::object{{"seq", r.last_signed->seq},
+                                                                {"at", r.last_signed->at},
+                                                                {"key_id", r.last_signed->key_id}})
+                                     : json::value(nullptr);
+  json::array problems;
+  for (const auto& p : r.problems) problems.push_back(json::value(p));
+  out["problems"] = std::move(problems);
+  return out;
+}
+
 Reply verify_audit(AppContext& ctx, Request& req) {
   auto tx = ctx.store.begin_read();
   auto actor = authenticate(ctx, req, *tx);
   if (!actor) return fail(actor.error());
   auto decision = domain::decide_audit_log_read(actor->viewer);
-  if (!decision.allowed) return fail(403, "forbidden", decision.reasons.front());
+  if (!decision.allowed) {
+    Reply reply = fail(403, "forbidden", decision.reasons.front());
+    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "audit_verify", ""));
+    return reply;
+  }
   tx.reset();
-  auto report = audit::verify_chain(ctx.store, std::nullopt);
+  auto full = audit::verify_with_checkpoints(ctx.store, ctx.settings.audit_public_keys);
+  const auto& report = full.chain;
   json::object body{{"intact", report.intact},
                     {"entries", report.entries},
                     {"head", audit::format_head(report.head)}};
@@ -93,7 +123,10 @@ Reply verify_audit(AppContext& ctx, Request& req) {
     body["first_bad_seq"] = report.first_bad_seq;
     body["problem"] = report.problem;
   }
-  return Reply::of(json_response(200, body));
+  body["checkpoints"] = checkpoints_json(full.checkpoints);
+  Reply reply = Reply::of(json_response(200, body));
+  reply.audit.push_back(decision_event(*actor, req, decision, "read", "audit_verify", ""));
+  return reply;
 }
 
 }  // namespace

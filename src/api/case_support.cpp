@@ -62,7 +62,7 @@ Result<std::optional<domain::Date>> read_optional_date(JsonReader& in, const cha
 
 Result<std::string> read_text(JsonReader& in, const char* name, bool required,
                               std::size_t max_bytes) {
-  std::string text(domain::trim(in.text(name, required)));
+  std::string text(domain::trim(in.multiline_text(name, required)));
   if (!in.ok()) return in.error();
   if (required && text.empty())
     return Error{"validation_failed", std::string(name) + " must not be empty", in.field(name)};

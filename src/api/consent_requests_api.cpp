@@ -160,7 +160,7 @@ Reply send_request(AppContext& ctx, Request& req) {
   if (!in.ok()) return fail(in.error());
   auto scope = read_consent_scope(*body, *tx, actor->membership.region_id, false);
   if (!scope) return fail(scope.error());
-  std::string text(domain::trim(in.text("text", true)));
+  std::string text(domain::trim(in.multiline_text("text", true)));
   if (!in.ok()) return fail(in.error());
   if (text.empty() || text.size() > kMaxRequestText)
     return fail(400, "validation_failed",

@@ -64,7 +64,7 @@ Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
   g.valid_until = scope->valid_until;
   std::string via = in.text("obtained_via", false);
   if (!in.ok()) return in.error();
-  std::string text(domain::trim(in.text("text", true)));
+  std::string text(domain::trim(in.multiline_text("text", true)));
   bool awaiting = in.boolean("awaiting_signature", false);
   if (!in.ok()) return in.error();
   if (text.empty() || text.size() > 20000)

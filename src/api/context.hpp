@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "audit/audited_writer.hpp"
+#include "audit/checkpoint.hpp"
 #include "store/store.hpp"
 
 namespace samen::api {
@@ -22,6 +23,9 @@ struct Settings {
   // GET /api/family/pupils/{id}/access-log names the person who read the file; by default
   // it shows only their organisation and role (docs/decisions.md).
   bool family_access_log_names = false;
+  // The public key of the server's audit key: GET /api/audit/verify checks the signed
+  // checkpoints with it. Empty when the server runs without --audit-key.
+  std::vector<audit::PublicKey> audit_public_keys;
 };
 
 struct AppContext {

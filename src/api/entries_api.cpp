@@ -86,7 +86,7 @@ Result<DraftFields> read_draft(const json::object& body, bool full) {
   d.family_visible = in.boolean("family_visible", false);
   if (full) {
     d.kind = in.text("kind", true);
-    d.text = std::string(domain::trim(in.text("text", true)));
+    d.text = std::string(domain::trim(in.multiline_text("text", true)));
     d.corrects = in.text("corrects", false);
   }
   if (!in.ok()) return in.error();

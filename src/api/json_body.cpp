@@ -31,6 +31,14 @@ JsonReader& JsonReader::allow_only(std::initializer_list<std::string_view> known
 }
 
 std::string JsonReader::text(std::string_view name, bool required) {
+  return read_text(name, required, false);
+}
+
+std::string JsonReader::multiline_text(std::string_view name, bool required) {
+  return read_text(name, required, true);
+}
+
+std::string JsonReader::read_text(std::string_view name, bool required, bool multiline) {
   auto it = object_.find(name);
   if (it == object_.end() || it->value().is_null()) {
     if (required) fail(name, field(name) + " is required");
@@ -40,7 +48,13 @@ std::string JsonReader::text(std::string_view name, bool required) {
     fail(name, field(name) + " must be a string");
     return {};
   }
-  return std::string(it->value().as_string());
+  std::string value(it->value().as_string());
+  if (auto bad = domain::control_character_in(value, multiline)) {
+    fail(name, field(name) + " contains a control character, " + *bad +
+                   (multiline ? "" : "; it must be a single line of text"));
+    return {};
+  }
+  return value;
 }
 
 bool JsonReader::boolean(std::string_view name, bool required, bool fallback) {

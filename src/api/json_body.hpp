@@ -22,7 +22,11 @@ class JsonReader {
 
   // Rejects fields outside `known`.
   JsonReader& allow_only(std::initializer_list<std::string_view> known);
+  // One line of text: a name, an e-mail address, an id, a code; control characters refused.
   std::string text(std::string_view name, bool required);
+  // Free text that may span lines (an entry, a reason): TAB, LF and CR allowed, no other
+  // control character.
+  std::string multiline_text(std::string_view name, bool required);
   bool boolean(std::string_view name, bool required, bool fallback = false);
   std::int64_t integer(std::string_view name, bool required, std::int64_t fallback = 0);
   const boost::json::array* array(std::string_view name, bool required);
@@ -34,6 +38,7 @@ class JsonReader {
 
  private:
   void fail(std::string_view name, std::string message, std::string code = "validation_failed");
+  std::string read_text(std::string_view name, bool required, bool multiline);
   const boost::json::object& object_;
   std::string prefix_;
   std::optional<Error> error_;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "audit/checkpoint.hpp"
 #include "cli/commands.hpp"
 #include "cli/server_runner.hpp"
 #include "demo/demo_region.hpp"
@@ -75,6 +76,9 @@ void add_demo_command(CLI::App& app) {
         print_logins(result, a->password, "");
         return;
       }
+      // A new demo database gets a new audit key where --audit-key points, if none is there.
+      if (!a->serve.audit_key.empty() && !std::filesystem::exists(a->serve.audit_key))
+        audit::write_audit_key(a->serve.audit_key, audit::generate_audit_key());
       a->serve.http.host = host;
       a->serve.http.port = port;
       run_server(*store, a->serve, [&](unsigned short bound) {

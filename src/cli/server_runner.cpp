@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <thread>
 
+#include "api/body_limits.hpp"
 #include "api/routes.hpp"
 #include "audit/audited_writer.hpp"
+#include "audit/checkpointer.hpp"
 #include "cli/commands.hpp"
 #include "domain/text.hpp"
 #include "http/forwarded.hpp"
@@ -31,6 +33,11 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
             return "'" + value + "' is not an IP address";
           },
           "ADDR"));
+  cmd.add_option("--max-connections", o.http.max_connections,
+                 "open connections at most; more are answered 503 (default: from the file "
+                 "descriptor limit)")
+      ->envname("SAMEN_MAX_CONNECTIONS")
+      ->check(CLI::Range(0, 1 << 20));
   cmd.add_option("--log-level", o.log_level, "info (access log), warn or error")
       ->envname("SAMEN_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
@@ -50,6 +57,31 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
                  "failed logins in 15 minutes before an address is refused for every account")
       ->envname("SAMEN_LOGIN_LIMIT_ADDRESS")
       ->check(CLI::Range(1, 1000000));
+  cmd.add_option("--audit-key", o.audit_key,
+                 "file with the Ed25519 key that signs audit checkpoints (samen audit keygen); "
+                 "checkpoints are also appended to FILE.checkpoints")
+      ->envname("SAMEN_AUDIT_KEY");
+  cmd.add_option("--audit-checkpoint-file", o.audit_checkpoint_file,
+                 "where the server appends a copy of each checkpoint (default: "
+                 "AUDIT_KEY.checkpoints)")
+      ->envname("SAMEN_AUDIT_CHECKPOINT_FILE");
+  cmd.add_option("--audit-checkpoint-interval", o.audit_checkpoint_interval_s,
+                 "seconds between signed checkpoints of the audit head, when it moved (60)")
+      ->envname("SAMEN_AUDIT_CHECKPOINT_INTERVAL")
+      ->check(CLI::Range(1, 86400));
+  cmd.add_flag("--allow-nondurable", o.allow_nondurable,
+               "run although the store's commits may not survive a crash (SQLite synchronous "
+               "below FULL, PostgreSQL fsync or synchronous_commit off)")
+      ->envname("SAMEN_ALLOW_NONDURABLE");
+}
+
+std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& o) {
+  if (o.audit_key.empty()) return std::nullopt;
+  try {
+    return audit::load_audit_key(o.audit_key);
+  } catch (const std::runtime_error& e) {
+    throw CommandError(std::string("--audit-key: ") + e.what());
+  }
 }
 
 int read_pool_size(const ServeOptions& o) {
@@ -58,20 +90,64 @@ int read_pool_size(const ServeOptions& o) {
   return std::max(network, 1) + std::max(o.http.cpu_workers, 1);
 }
 
+namespace {
+
+void refuse_nondurable_store(store::Store& store, bool allowed) {
+  auto problem = store.durability_problem();
+  if (problem.empty()) return;
+  if (!allowed)
+    throw CommandError(problem +
+                       ": a commit the server acknowledged could be lost in a crash. Fix the "
+                       "setting, or start with --allow-nondurable if you accept that.");
+  http::log_event(http::LogLevel::warn, "nondurable_store",
+                  {{"message", problem + "; running because of --allow-nondurable"}});
+}
+
+}  // namespace
+
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening) {
   spdlog::set_pattern("%v");
   spdlog::set_level(spdlog::level::from_str(options.log_level));
+  refuse_nondurable_store(store, options.allow_nondurable);
+  auto key = load_serve_audit_key(options);
   audit::AuditedWriter writer(store);
   api::Settings settings;
   settings.family_access_log_names = options.family_access_log_names;
   settings.login_limit_account_address = options.login_limit_account_address;
   settings.login_limit_account = options.login_limit_account;
   settings.login_limit_address = options.login_limit_address;
+  std::optional<audit::Checkpointer> checkpointer;
+  if (key) {
+    settings.audit_public_keys.push_back({key->public_key, key->key_id});
+    checkpointer.emplace(
+        writer, *key,
+        options.audit_checkpoint_file.empty() ? audit::checkpoint_file_beside(options.audit_key)
+                                              : options.audit_checkpoint_file,
+        std::chrono::seconds(options.audit_checkpoint_interval_s),
+        audit::CheckpointEvents{
+            [](const store::AuditCheckpoint& c) {
+              http::log_event(http::LogLevel::info, "audit_checkpoint",
+                              {{"seq", c.seq}, {"key_id", c.key_id}});
+            },
+            [](const std::string& what) {
+              http::log_event(http::LogLevel::error, "audit_checkpoint_failed", {{"what", what}});
+            }});
+  } else {
+    http::log_event(http::LogLevel::warn, "audit_unsigned",
+                    {{"message",
+                      "no --audit-key: audit checkpoints are not signed, so a deleted tail of "
+                      "the log cannot be detected"}});
+  }
   api::AppContext ctx{store, writer, settings};
   http::Router router;
   api::register_routes(router, ctx);
   http::ServerConfig config = options.http;
+  const api::BodyLimits limits;
+  config.anonymous_body_limit = limits.anonymous;
+  config.body_limit = [&ctx, limits](const http::Request& head) {
+    return api::request_body_limit(ctx, limits, head);
+  };
   config.trusted_proxies = http::TrustedProxies::parse(options.trusted_proxies);
   if (!config.trusted_proxies.empty()) {
     // So an operator can see that SAMEN_TRUSTED_PROXIES reached the server.
@@ -81,6 +157,8 @@ void run_server(store::Store& store, const ServeOptions& options,
   }
   http::Server server(config, router, writer);
   server.run(on_listening);
+  // After the last request and before the writer stops: the final head gets signed.
+  if (checkpointer) checkpointer->stop();
   writer.stop();
   // The number of group commits tells an operator (and bench/) how well audit entries of
   // concurrent requests were batched: audit rows written ÷ batches.

@@ -2,9 +2,11 @@
 // Wires a store into a running server: writer, routes, HTTP. Used by `serve` and `demo`.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "audit/checkpoint.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
 
@@ -20,12 +22,21 @@ struct ServeOptions {
   int login_limit_account_address = 5;
   int login_limit_account = 10;
   int login_limit_address = 50;
+  // The Ed25519 key that signs audit checkpoints (kept outside the database), and how
+  // often the head is signed when it moved. Without a key the log is not signed (warned).
+  std::string audit_key;
+  std::string audit_checkpoint_file;  // empty: beside the key
+  int audit_checkpoint_interval_s = 60;
+  // Run on a store whose commits may not survive a crash (synchronous < FULL, fsync off).
+  bool allow_nondurable = false;
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);
 // Read connections for the store: one per thread that can run a handler (network threads
 // and the CPU pool), so no request waits for a connection while a thread is free.
 int read_pool_size(const ServeOptions& options);
+// The key named by --audit-key; throws CommandError when it cannot be used.
+std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& options);
 // Blocks until SIGINT/SIGTERM; returns after in-flight requests and audit commits finish.
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening);

@@ -254,6 +254,11 @@ void PupilCsvReader::row(int line, std::span<const std::string> fields) {
     const Column& column = columns_[c];
     if (column.field == Field::ignored) continue;
     std::string_view value = trim(fields[c]);
+    // Every column of the file is a single line: a quoted field may hold a line break.
+    if (auto bad = control_character_in(value, false)) {
+      error(c, "contains a control character, " + *bad);
+      continue;
+    }
     auto date_field = [&](const char* what) -> std::optional<Date> {
       if (value.empty()) return std::nullopt;
       auto d = parse_date(value);

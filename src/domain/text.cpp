@@ -1,6 +1,7 @@
 #include "domain/text.hpp"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace samen::domain {
 
@@ -9,6 +10,23 @@ std::string_view trim(std::string_view t) {
   while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
   while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
   return t;
+}
+
+std::optional<std::string> control_character_in(std::string_view text, bool multiline) {
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7f) continue;
+    if (multiline && (c == '\t' || c == '\n' || c == '\r')) continue;
+    const char* name = c == 0      ? " (NUL)"
+                       : c == '\n' ? " (line feed)"
+                       : c == '\r' ? " (carriage return)"
+                       : c == '\t' ? " (tab)"
+                                   : "";
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", c);
+    return std::string(code) + name;
+  }
+  return std::nullopt;
 }
 
 std::string to_lower_ascii(std::string_view t) {

@@ -12,10 +12,12 @@
 #include <boost/url.hpp>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <list>
 #include <thread>
 
 #include "domain/dates.hpp"
+#include "http/connection_limits.hpp"
 #include "http/errors.hpp"
 #include "http/log_event.hpp"
 #include "http/pipeline.hpp"
@@ -43,6 +45,7 @@ struct ServerState {
   asio::io_context& ioc;
   asio::thread_pool& cpu_pool;
   std::atomic<bool> shutting_down{false};
+  std::atomic<int> open_connections{0};
   std::mutex connections_mutex;
   std::list<std::weak_ptr<Connection>> connections;
 };
@@ -60,10 +63,14 @@ std::string request_id() {
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
+    ++state_.open_connections;
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) address_ = endpoint.address().to_string();
   }
+  ~Connection() { --state_.open_connections; }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
   void start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
@@ -84,7 +91,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_header() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_.config.header_limit));
-    parser_->body_limit(state_.config.csv_body_limit);
+    // No limit while the head is read: Beast would refuse a large Content-Length as an
+    // unparsable head; on_header decides the limit from route and session.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     idle_ = true;
     stream_.expires_after(first_request_ ? state_.config.read_timeout : state_.config.idle_timeout);
     bhttp::async_read_header(
@@ -104,18 +113,48 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec == bhttp::error::header_limit)
       return reject(431, "header_too_large", "request headers are too large");
     if (ec) return reject(400, "bad_request", "the request could not be parsed");
-    auto& req = parser_->get();
-    std::string_view type = req[bhttp::field::content_type];
-    std::size_t limit = type.substr(0, 8) == "text/csv" ? state_.config.csv_body_limit
-                                                        : state_.config.json_body_limit;
-    if (parser_->content_length() && *parser_->content_length() > limit)
+    if (!read_head()) return reject(400, "bad_request", "the request target is not a valid path");
+    auto length = parser_->content_length();
+    std::size_t limit = state_.config.anonymous_body_limit;
+    // Only a body larger than what anyone may send costs a look at the route and session.
+    if (((length && *length > limit) || parser_->chunked()) && state_.config.body_limit) {
+      try {
+        limit = state_.config.body_limit(request_);
+      } catch (const std::exception&) {
+        return reject(503, "unavailable", "the database is unavailable; try again shortly");
+      }
+    }
+    if (length && *length > limit)
       return reject(413, "payload_too_large",
-                    "the request body is larger than " + std::to_string(limit) + " bytes");
+                    "the request body is larger than " + std::to_string(limit) +
+                        " bytes, the limit for this request");
     parser_->body_limit(limit);
     stream_.expires_after(state_.config.read_timeout);
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+  }
+
+  // The request as handlers see it, without the body: what the body limit is decided on.
+  bool read_head() {
+    auto& raw = parser_->get();
+    Request req;
+    req.method = std::string(raw.method_string());
+    for (const auto& field : raw) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    std::vector<std::string_view> forwarded_for;
+    for (const auto& [name, value] : req.headers)
+      if (name == "x-forwarded-for") forwarded_for.push_back(value);
+    req.client_address = client_address(address_, forwarded_for, state_.config.trusted_proxies);
+    auto target = boost::urls::parse_origin_form(raw.target());
+    if (!target) return false;
+    req.path = target->path();
+    for (auto param : target->params()) req.query[param.key] = param.value;
+    request_ = std::move(req);
+    return true;
   }
 
   void on_body(beast::error_code ec) {
@@ -127,22 +166,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto& raw = parser_->get();
     keep_alive_ = raw.keep_alive();
     version_ = raw.version();
-    Request req;
-    req.method = std::string(raw.method_string());
+    Request req = std::move(request_);
     req.request_id = request_id();
-    for (const auto& field : raw) {
-      std::string name(field.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    std::vector<std::string_view> forwarded_for;
-    for (const auto& [name, value] : req.headers)
-      if (name == "x-forwarded-for") forwarded_for.push_back(value);
-    req.client_address = client_address(address_, forwarded_for, state_.config.trusted_proxies);
-    auto target = boost::urls::parse_origin_form(raw.target());
-    if (!target) return reject(400, "bad_request", "the request target is not a valid path");
-    req.path = target->path();
-    for (auto param : target->params()) req.query[param.key] = param.value;
     req.body = std::move(raw.body());
     auto self = shared_from_this();
     Pipeline::Send send = [self](PipelineResult result) {
@@ -267,6 +292,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::size_t drained_ = 0;
   std::unique_ptr<std::array<char, 16384>> drain_buffer_;
   std::chrono::steady_clock::time_point started_;
+  Request request_;
 };
 
 }  // namespace
@@ -280,6 +306,11 @@ struct Server::Impl {
   std::unique_ptr<ServerState> state;
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
+  std::optional<asio::steady_timer> accept_retry;
+  // Accept failures (out of file descriptors): back off, and log an episode, not each one.
+  std::chrono::milliseconds accept_backoff{0};
+  std::uint64_t accept_failures = 0;
+  std::chrono::steady_clock::time_point accept_failure_logged;
 
   Impl(ServerConfig c, const Router& r, audit::AuditedWriter& w)
       : config(std::move(c)), router(r), writer(w) {}
@@ -289,7 +320,15 @@ struct Server::Impl {
         asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
           if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-            log_event(LogLevel::warn, "accept_failed", {{"what", ec.message()}});
+            return accept_failed(ec);
+          }
+          if (accept_failures > 0) {
+            log_event(LogLevel::info, "accept_recovered", {{"failures", accept_failures}});
+            accept_failures = 0;
+            accept_backoff = std::chrono::milliseconds(0);
+          }
+          if (state->open_connections.load() >= config.max_connections) {
+            refuse_connection(std::move(socket));
           } else {
             auto conn = std::make_shared<Connection>(std::move(socket), *state);
             {
@@ -303,11 +342,34 @@ struct Server::Impl {
         });
   }
 
+  // Retrying at once would fail at once (EMFILE stays until a descriptor is freed) and
+  // spin a core while flooding the log: wait 10 ms, doubling to 1 s, and log at most one
+  // line per 10 s of the episode.
+  void accept_failed(const beast::error_code& ec) {
+    ++accept_failures;
+    accept_backoff = std::min<std::chrono::milliseconds>(
+        std::chrono::seconds(1),
+        std::max<std::chrono::milliseconds>(std::chrono::milliseconds(10), accept_backoff * 2));
+    auto now = std::chrono::steady_clock::now();
+    if (accept_failures == 1 || now - accept_failure_logged >= std::chrono::seconds(10)) {
+      accept_failure_logged = now;
+      log_event(LogLevel::warn, "accept_failed",
+                {{"what", ec.message()},
+                 {"failures", accept_failures},
+                 {"retry_in_ms", accept_backoff.count()}});
+    }
+    accept_retry->expires_after(accept_backoff);
+    accept_retry->async_wait([this](beast::error_code wait_ec) {
+      if (!wait_ec && !state->shutting_down.load()) accept();
+    });
+  }
+
   void begin_shutdown() {
     if (state->shutting_down.exchange(true)) return;
     log_event(LogLevel::info, "shutdown", {{"message", "finishing in-flight requests"}});
     beast::error_code ec;
     acceptor->close(ec);
+    if (accept_retry) accept_retry->cancel();
     if (signals) signals->cancel(ec);
     std::scoped_lock lock(state->connections_mutex);
     for (auto& weak : state->connections)
@@ -325,6 +387,7 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
   int threads = d.config.threads > 0
                     ? d.config.threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (d.config.max_connections <= 0) d.config.max_connections = default_max_connections();
   d.cpu_pool = std::make_unique<asio::thread_pool>(
       static_cast<std::size_t>(std::max(1, d.config.cpu_workers)));
   d.state = std::make_unique<ServerState>(d.config, d.router, d.writer, d.ioc, *d.cpu_pool);
@@ -336,6 +399,7 @@ void Server::run(const std::function<void(unsigned short)>& on_listening) {
     throw std::runtime_error("cannot listen on " + where + ": " + d.config.host +
                              " is not an IP address");
   d.acceptor.emplace(d.ioc);
+  d.accept_retry.emplace(d.ioc);
   tcp::endpoint endpoint{address, d.config.port};
   auto check = [&](const char* step) {
     if (ec)

@@ -20,8 +20,12 @@ struct ServerConfig {
   unsigned short port = 8080;
   int threads = 0;  // 0: one per core
   std::string static_dir;
-  std::size_t json_body_limit = 1u << 20;
-  std::size_t csv_body_limit = 20u << 20;
+  // A body up to this size is read without asking who sends it; a larger one only when
+  // body_limit (given the request's head: route, session) allows it. Unset: this for all.
+  std::size_t anonymous_body_limit = 64u << 10;
+  std::function<std::size_t(const Request& head)> body_limit;
+  // Open connections at most; one more is answered 503 and closed. 0: from RLIMIT_NOFILE.
+  int max_connections = 0;
   std::size_t header_limit = 16u << 10;
   std::chrono::seconds read_timeout{30};  // whole request, headers and body
   std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request

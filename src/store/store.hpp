@@ -36,6 +36,17 @@ class StoreError : public std::runtime_error {
   bool retryable_ = false;
 };
 
+// A signed statement "the audit chain had this head": the server signs (seq, hash, at,
+// key_id) with its Ed25519 audit key at an interval and at shutdown (audit/checkpoint.hpp).
+// Several servers of one deployment sign with the same key; their rows simply interleave.
+struct AuditCheckpoint {
+  std::int64_t seq = 0;
+  std::string hash;
+  std::string at;         // ISO 8601 UTC, when it was signed
+  std::string key_id;     // which public key verifies it
+  std::string signature;  // hex, 64 bytes
+};
+
 class ReadTx {
  public:
   virtual ~ReadTx() = default;
@@ -87,6 +98,8 @@ class ReadTx {
   // privacy officer's report of new access.
   virtual std::vector<AuditRow> membership_changes(const std::string& region_id,
                                                    std::int64_t before_seq, int limit) = 0;
+  // Every checkpoint, by seq then time: for the verifier and the export.
+  virtual std::vector<AuditCheckpoint> audit_checkpoints() = 0;
 
   // Cases and lawful sharing (case_records.hpp). These return data; the API layer asks
   // the policy (domain/policy_entries.hpp) before showing any of it.
@@ -215,6 +228,7 @@ class WriteTx : public ReadTx {
   virtual void link_pupil_user(const std::string& pupil_id, const std::string& user_id) = 0;
 
   virtual void append_audit(const AuditRow& row) = 0;
+  virtual void append_audit_checkpoint(const AuditCheckpoint& checkpoint) = 0;
 
   // Cases and lawful sharing. Inserts return the new id. Methods returning bool return
   // false, changing nothing, when the version is stale or the state does not allow it.
@@ -293,6 +307,10 @@ class Store {
   // Applies pending migrations; returns how many ran.
   virtual int migrate() = 0;
   virtual std::string backend_name() const = 0;
+  // Empty when a commit that returned is on disk; otherwise why not (SQLite synchronous
+  // below FULL, PostgreSQL fsync or synchronous_commit off). The server refuses to run on
+  // such a store unless told to: the crash tests cannot see a lost commit there.
+  virtual std::string durability_problem() = 0;
   // A consistent copy of the whole database in a new file, taken while others keep
   // reading and writing. Throws StoreError when the backend cannot (or the file exists).
   virtual void backup_to(const std::string& path) = 0;

@@ -106,15 +106,16 @@ TEST(PupilCsv, StopsListingAfterAHundredErrors) {
 }
 
 TEST(PupilCsv, ThePiecesAFileArrivesInDoNotMatter) {
-  // Splits fall inside quoted fields, CRLF pairs, the BOM and a two-byte UTF-8 letter.
+  // Splits fall inside quoted fields, CRLF pairs, the BOM and a two-byte UTF-8 letter. The
+  // field spanning two lines is in an ignored column: a name may not hold a line break.
   std::string csv =
-      "\xEF\xBB\xBFleerlingnummer;roepnaam;achternaam;geboortedatum;ouder1_naam\r\n"
-      "1;Zo\xC3\xAB;\"Bos;\r\nKok\";01-01-2012;\"A \"\"B\"\"\"\r\n"
-      "2;;Kok;01-01-2012;\r\n"
-      "3;Eva;Vos;2012-02-03;X";
+      "\xEF\xBB\xBFleerlingnummer;roepnaam;achternaam;geboortedatum;ouder1_naam;opmerking\r\n"
+      "1;Zo\xC3\xAB;\"Bos;Kok\";01-01-2012;\"A \"\"B\"\"\";\"twee\r\nregels\"\r\n"
+      "2;;Kok;01-01-2012;;\r\n"
+      "3;Eva;Vos;2012-02-03;X;";
   auto whole = parse(csv);
   ASSERT_EQ(whole.rows.size(), 2u);
-  EXPECT_EQ(whole.rows[0].pupil.family_name, "Bos;\r\nKok");
+  EXPECT_EQ(whole.rows[0].pupil.family_name, "Bos;Kok");
   EXPECT_EQ(whole.rows[1].line, 5);
   for (std::size_t piece : {1, 2, 3, 5, 7, 64}) {
     auto split = parse(csv, piece);
@@ -127,6 +128,19 @@ TEST(PupilCsv, ThePiecesAFileArrivesInDoNotMatter) {
     EXPECT_EQ(split.errors.list[0].line, 4);
     EXPECT_EQ(split.errors.list[0].column, "roepnaam");
   }
+}
+
+TEST(PupilCsv, NamesRefuseControlCharacters) {
+  auto r = parse(
+      "leerlingnummer;roepnaam;achternaam;geboortedatum\n"
+      "1;\"An\nna\";Bos;01-01-2012\n"
+      "2;Eva;Vos\x01;01-01-2012\n");
+  EXPECT_TRUE(r.rows.empty());
+  ASSERT_EQ(r.errors.list.size(), 2u);
+  EXPECT_EQ(r.errors.list[0].line, 2);
+  EXPECT_EQ(r.errors.list[0].column, "roepnaam");
+  EXPECT_NE(r.errors.list[0].message.find("U+000A (line feed)"), std::string::npos);
+  EXPECT_EQ(r.errors.list[1].column, "achternaam");
 }
 
 TEST(PupilCsv, RefusesALineOverAMebibyteInsteadOfHoldingIt) {

@@ -77,11 +77,17 @@ class Server:
     the `directory` it lives in), `samen serve` on that existing database instead: the same
     database again after a restart, a crash or a restore."""
 
-    def __init__(self, pupils=120, db=None, directory=None, extra_args=(), env=None):
+    def __init__(self, pupils=120, db=None, directory=None, extra_args=(), env=None, preexec_fn=None):
         self.dir = directory or tempfile.mkdtemp(prefix="samen-it-")
         self.db = db or new_database(self.dir)
         self.port = free_port()
         listen = ["--listen", f"127.0.0.1:{self.port}"]
+        # Every test server signs audit checkpoints, with a key in its data directory.
+        self.audit_key = os.path.join(self.dir, "audit.key")
+        if "--audit-key" not in extra_args:
+            if not os.path.exists(self.audit_key):
+                run_cli("audit", "keygen", "--out", self.audit_key)
+            extra_args = (*extra_args, "--audit-key", self.audit_key)
         if db:
             command = [SAMEN, "serve", "--db", self.db, *listen, *extra_args]
         else:
@@ -89,7 +95,7 @@ class Server:
                        "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json"),
                        *extra_args]
         self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                     env=env)
+                                     env=env, preexec_fn=preexec_fn)
         # Drain stdout all the time: a full pipe would block the server's logging.
         self.output = []
         self.listening = threading.Event()

@@ -280,6 +280,23 @@ TEST_P(StoreContract, AuditRowsCannotBeChangedOrDeleted) {
   EXPECT_GE(store->begin_read()->audit_range(1, 10).size(), 1u);
 }
 
+TEST_P(StoreContract, AuditCheckpointsAreKeptInSeqOrder) {
+  auto tx = store->begin_write();
+  tx->append_audit_checkpoint({9, std::string(64, 'b'), "2026-01-02T00:00:00.000Z", "k1", "s2"});
+  tx->append_audit_checkpoint({4, std::string(64, 'a'), "2026-01-01T00:00:00.000Z", "k1", "s1"});
+  tx->commit();
+  auto read = store->begin_read()->audit_checkpoints();
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].seq, 4);
+  EXPECT_EQ(read[0].hash, std::string(64, 'a'));
+  EXPECT_EQ(read[1].seq, 9);
+  EXPECT_EQ(read[1].key_id, "k1");
+  EXPECT_EQ(read[1].signature, "s2");
+  EXPECT_EQ(read[1].at, "2026-01-02T00:00:00.000Z");
+}
+
+TEST_P(StoreContract, TheTestStoresAreDurable) { EXPECT_EQ(store->durability_problem(), ""); }
+
 TEST_P(StoreContract, SavepointsUndoOneJobOnly) {
   auto [school, user, membership] = seed();
   auto tx = store->begin_write();

@@ -320,6 +320,8 @@ export const flows = [
       await login(page, server, PRIVACY_OFFICER);
       await page.getByRole('heading', { name: 'Logboek', level: 1 }).waitFor();
       await page.getByText(/De keten is intact: \d+ regels gecontroleerd/).waitFor();
+      // The signed checkpoint under the check (the e2e server signs every second).
+      await page.getByText(/Ondertekend tot en met regel \d+/).waitFor();
 
       await page.getByLabel('Leerling (nummer in Samen)').fill(pupilId);
       await page.getByLabel('Alleen geweigerde pogingen').check();

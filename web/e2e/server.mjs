@@ -42,12 +42,16 @@ export async function startServer({ bin, staticDir, pupils = 120 }) {
     ['demo', '--no-serve', '--db', db, '--password', PASSWORD, '--pupils', String(pupils), '--logins-json', loginsFile],
     { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120000 },
   );
+  // As in production the server signs audit checkpoints; every second, so a flow sees one.
+  const auditKey = join(dir, 'audit.key');
+  execFileSync(bin, ['audit', 'keygen', '--out', auditKey], { stdio: ['ignore', 'ignore', 'inherit'] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = [];
   const child = spawn(
     bin,
-    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--static', staticDir, '--log-level', 'warn'],
+    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--static', staticDir, '--log-level', 'warn',
+      '--audit-key', auditKey, '--audit-checkpoint-interval', '1'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (d) => log.push(String(d)));

@@ -116,18 +116,49 @@ void PgConnection::settle() {
   while (PGresult* r = PQgetResult(conn_)) PQclear(r);
 }
 
-void PgConnection::fail(const char* what, PGresult* result) {
-  std::string state = result && PQresultErrorField(result, PG_DIAG_SQLSTATE)
-                          ? PQresultErrorField(result, PG_DIAG_SQLSTATE)
-                          : "";
-  std::string message = PQerrorMessage(conn_);
+namespace {
+
+// The statement as our source wrote it, shortened: values always travel separately, so it
+// names what failed without any of them.
+std::string statement_label(std::string_view sql) {
+  std::string out;
+  for (char c : sql) {
+    if (out.size() >= 80) return out + "...";
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void PgConnection::fail(const char* what, PGresult* result, std::string_view sql) {
+  auto field = [&](int code) -> std::string {
+    const char* v = result ? PQresultErrorField(result, code) : nullptr;
+    return v ? v : "";
+  };
+  // PostgreSQL's messages quote data: DETAIL names the key values of a unique violation,
+  // CONTEXT the failing row of a COPY, even the primary message may quote a value. None of
+  // that may reach a log, so the error says SQLSTATE, table, constraint and statement; only
+  // messages we raise ourselves (class P0: "audit_log is append-only") are kept.
+  std::string state = field(PG_DIAG_SQLSTATE);
+  std::string message = "postgres: " + std::string(what);
+  if (!state.empty()) message += " [" + state + "]";
+  if (auto table = field(PG_DIAG_TABLE_NAME); !table.empty()) message += " table " + table;
+  if (auto c = field(PG_DIAG_CONSTRAINT_NAME); !c.empty()) message += " constraint " + c;
+  if (state.rfind("P0", 0) == 0) message += ": " + field(PG_DIAG_MESSAGE_PRIMARY);
+  if (!result) {
+    // No result: the connection itself failed; libpq's message names no data then.
+    std::string reason = PQerrorMessage(conn_);
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    message += ": " + reason;
+  }
+  if (!sql.empty()) message += " in: " + statement_label(sql);
   PQclear(result);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   // serialization_failure and deadlock_detected: the transaction lost a race, not a rule.
   bool retryable = state == "40001" || state == "40P01";
-  throw StoreError(
-      std::string("postgres: ") + what + ": " + (state.empty() ? "" : "[" + state + "] ") + message,
-      retryable);
+  throw StoreError(message, retryable);
 }
 
 void PgConnection::exec(const char* sql) {
@@ -135,7 +166,7 @@ void PgConnection::exec(const char* sql) {
   flush_begin();
   PGresult* r = PQexec(conn_, sql);
   auto status = PQresultStatus(r);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("exec", r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("exec", r, sql);
   PQclear(r);
 }
 
@@ -144,7 +175,7 @@ const std::string& PgConnection::prepared_name(const char* sql) {
   if (it == prepared_.end()) {
     std::string name = "s" + std::to_string(prepared_.size() + 1);
     PGresult* r = PQprepare(conn_, name.c_str(), sql, 0, nullptr);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) fail("prepare", r);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) fail("prepare", r, sql);
     PQclear(r);
     it = prepared_.emplace(sql, std::move(name)).first;
   }
@@ -182,7 +213,7 @@ PgResult PgConnection::query(const char* sql, const Params& params) {
   }
   PGresult* r = PQexecPrepared(conn_, prepared_name(sql).c_str(), static_cast<int>(raw.size()),
                                raw.data(), nullptr, nullptr, 0);
-  if (!succeeded(r)) fail("query", r);
+  if (!succeeded(r)) fail("query", r, sql);
   return PgResult(r);
 }
 
@@ -223,7 +254,7 @@ PgResult PgConnection::begin_and_query(const char* sql, const std::vector<const 
   if (!sent || results.size() != 2 || failed) {
     for (PGresult* r : results)
       if (r != failed) PQclear(r);
-    fail("query", failed);
+    fail("query", failed, sql);
   }
   PQclear(results[0]);
   return PgResult(results[1]);
@@ -260,7 +291,7 @@ PgResult PgConnection::query_uncached(const std::string& sql, const Params& para
   auto raw = raw_values(params);
   PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(raw.size()), nullptr, raw.data(),
                              nullptr, nullptr, 0);
-  if (!succeeded(r)) fail("query", r);
+  if (!succeeded(r)) fail("query", r, sql);
   return PgResult(r);
 }
 
@@ -268,13 +299,13 @@ void PgConnection::copy_in(const std::string& copy_sql, const std::string& data)
   settle();
   flush_begin();
   PGresult* r = PQexec(conn_, copy_sql.c_str());
-  if (PQresultStatus(r) != PGRES_COPY_IN) fail("copy", r);
+  if (PQresultStatus(r) != PGRES_COPY_IN) fail("copy", r, copy_sql);
   PQclear(r);
   if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1 ||
       PQputCopyEnd(conn_, nullptr) != 1)
-    fail("copy data", nullptr);
+    fail("copy data", nullptr, copy_sql);
   PGresult* done = PQgetResult(conn_);
-  if (PQresultStatus(done) != PGRES_COMMAND_OK) fail("copy", done);
+  if (PQresultStatus(done) != PGRES_COMMAND_OK) fail("copy", done, copy_sql);
   PQclear(done);
   while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
 }

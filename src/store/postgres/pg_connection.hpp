@@ -105,7 +105,7 @@ class PgConnection {
   void end_without_waiting(const char* sql);
 
  private:
-  [[noreturn]] void fail(const char* what, PGresult* result);
+  [[noreturn]] void fail(const char* what, PGresult* result, std::string_view sql = {});
   // Reads the reply of an end_without_waiting() before the connection is used again.
   void settle();
   // Sends a BEGIN still waiting for its first query on its own.

@@ -409,6 +409,29 @@ CREATE TABLE consent_requests (
 CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
 )SQL";
 
+// Signed checkpoints of the audit chain's head (issue 11): append-only like the log, so a
+// careless script cannot drop them; someone who drops them anyway is caught against a copy
+// the school board holds (samen audit checkpoints export).
+constexpr const char* kAuditCheckpoints = R"SQL(
+CREATE TABLE audit_checkpoints (
+  id BIGSERIAL PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
+CREATE FUNCTION audit_checkpoints_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_checkpoints is append-only';
+END $$;
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE OR DELETE ON audit_checkpoints
+  FOR EACH ROW EXECUTE FUNCTION audit_checkpoints_refuse_change();
+CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_refuse_change();
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -424,6 +447,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {8, "login limit per account and address; membership report", kAccountLimits},
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
       {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
+      {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
   };
   return all;
 }

@@ -71,6 +71,21 @@ std::unique_ptr<WriteTx> PgStore::begin_write() {
 
 void PgStore::release_writer() { writer_mutex_.unlock(); }
 
+std::string PgStore::durability_problem() {
+  std::scoped_lock lock(writer_mutex_);
+  writer_->ensure_connected();
+  // What the writer's sessions get: a database or role default (ALTER DATABASE … SET
+  // synchronous_commit = off) shows here, as does the server's fsync.
+  auto r = writer_->query("SELECT current_setting('fsync'), current_setting('synchronous_commit')");
+  std::string problem;
+  if (r.text(0, 0) != "on") problem = "PostgreSQL fsync is " + r.text(0, 0);
+  // Every other value (local, remote_write, on, remote_apply) flushes the local WAL first.
+  if (r.text(0, 1) == "off")
+    problem += (problem.empty() ? "" : ", ") + std::string("PostgreSQL synchronous_commit is ") +
+               r.text(0, 1);
+  return problem;
+}
+
 int PgStore::schema_version() {
   std::scoped_lock lock(writer_mutex_);
   writer_->ensure_connected();

@@ -26,6 +26,7 @@ class PgStore final : public Store {
   int migrate() override;
   std::string backend_name() const override { return "postgres"; }
   void backup_to(const std::string& path) override;
+  std::string durability_problem() override;
 
   void release_reader(std::unique_ptr<PgConnection> conn);
   void release_writer();

@@ -105,4 +105,20 @@ void PgTx::flush_audit() {
       data);
 }
 
+std::vector<AuditCheckpoint> PgTx::audit_checkpoints() {
+  auto r = conn_.query(
+      "SELECT seq, hash, at, key_id, signature FROM audit_checkpoints ORDER BY seq, at, id");
+  std::vector<AuditCheckpoint> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)});
+  return out;
+}
+
+void PgTx::append_audit_checkpoint(const AuditCheckpoint& c) {
+  require_write();
+  conn_.query(
+      "INSERT INTO audit_checkpoints(seq, hash, at, key_id, signature) VALUES ($1,$2,$3,$4,$5)",
+      Params().integer(c.seq).text(c.hash).text(c.at).text(c.key_id).text(c.signature));
+}
+
 }  // namespace samen::store::postgres

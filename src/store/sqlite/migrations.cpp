@@ -412,6 +412,25 @@ CREATE TABLE consent_requests (
 CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
 )SQL";
 
+// Signed checkpoints of the audit chain's head (issue 11): append-only like the log, so a
+// careless script cannot drop them; someone who drops them anyway is caught against a copy
+// the school board holds (samen audit checkpoints export).
+constexpr const char* kAuditCheckpoints = R"SQL(
+CREATE TABLE audit_checkpoints (
+  id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -427,6 +446,7 @@ const std::vector<Migration>& migrations() {
       {8, "login limit per account and address; membership report", kAccountLimits},
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
       {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
+      {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
   };
   return all;
 }

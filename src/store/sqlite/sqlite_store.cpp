@@ -77,6 +77,16 @@ int SqliteStore::schema_version() {
   return static_cast<int>(version.integer(0));
 }
 
+std::string SqliteStore::durability_problem() {
+  std::scoped_lock lock(writer_mutex_);
+  auto s = writer_->prepare("PRAGMA synchronous");
+  s.step();
+  // 2 = FULL, 3 = EXTRA; NORMAL in WAL mode loses the last commits on power loss.
+  if (s.integer(0) < 2)
+    return "SQLite synchronous is " + std::to_string(s.integer(0)) + " (below FULL)";
+  return {};
+}
+
 int SqliteStore::latest_schema_version() const { return migrations().back().version; }
 
 int SqliteStore::migrate() {

@@ -25,6 +25,7 @@ class SqliteStore final : public Store {
   int migrate() override;
   std::string backend_name() const override { return "sqlite"; }
   void backup_to(const std::string& path) override;
+  std::string durability_problem() override;
 
   // Used by transactions to hand their connection back.
   void release_reader(std::unique_ptr<Connection> conn);

@@ -40,6 +40,7 @@ class SqliteTx final : public WriteTx {
   std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
   std::map<std::string, std::string> pupil_names(const std::vector<std::string>& ids) override;
   std::optional<AuditRow> audit_head() override;
+  std::vector<AuditCheckpoint> audit_checkpoints() override;
   std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
   std::vector<AuditRow> audit_search(const AuditQuery& q) override;
   std::vector<AuditRow> membership_changes(const std::string& region_id, std::int64_t before_seq,
@@ -101,6 +102,7 @@ class SqliteTx final : public WriteTx {
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
   void append_audit(const AuditRow& row) override;
+  void append_audit_checkpoint(const AuditCheckpoint& checkpoint) override;
   std::string insert_signal(const SignalRecord& s) override;
   bool triage_signal(const std::string& signal_id, const SignalTriage& triage,
                      std::int64_t expected_version) override;

@@ -91,4 +91,20 @@ std::vector<AuditRow> SqliteTx::membership_changes(const std::string& region_id,
   return out;
 }
 
+std::vector<AuditCheckpoint> SqliteTx::audit_checkpoints() {
+  auto s = conn_.prepare(
+      "SELECT seq, hash, at, key_id, signature FROM audit_checkpoints ORDER BY seq, at, id");
+  std::vector<AuditCheckpoint> out;
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+  return out;
+}
+
+void SqliteTx::append_audit_checkpoint(const AuditCheckpoint& c) {
+  require_write();
+  conn_
+      .prepare("INSERT INTO audit_checkpoints(seq, hash, at, key_id, signature) VALUES (?,?,?,?,?)")
+      .bind_all(c.seq, c.hash, c.at, c.key_id, c.signature)
+      .run();
+}
+
 }  // namespace samen::store::sqlite

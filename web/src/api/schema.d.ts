@@ -482,8 +482,11 @@ export interface paths {
          * Verify the audit chain
          * @description Privacy officers only. Walks the whole hash chain of the audit log (every region; it
          *     takes longer as the log grows) and reports whether it is intact: every entry's hash
-         *     recomputes and links to its predecessor, with no gaps. Note the `head` somewhere
-         *     outside Samen; `samen audit verify --expect-head` then also detects a truncated tail.
+         *     recomputes and links to its predecessor, with no gaps. `checkpoints` checks the
+         *     signed checkpoints of the head against the server's audit key: a checkpoint beyond
+         *     the head means a deleted tail (`missing_tail`), one that no longer matches its entry
+         *     a rewritten, re-chained stretch (`rechained`) — both of which the chain alone reads
+         *     as intact. The request is audited (`read` or `denied`, resource `audit_verify`).
          */
         get: operations["verifyAuditLog"];
         put?: never;
@@ -1959,6 +1962,44 @@ export interface components {
             first_bad_seq?: number;
             /** @description Only when not intact; what is wrong. */
             problem?: string;
+            checkpoints: components["schemas"]["AuditCheckpointStatus"];
+        };
+        /** @description The signed checkpoints of the chain's head, checked against the server's audit key. */
+        AuditCheckpointStatus: {
+            /**
+             * @description `not_configured`: the server runs without `--audit-key`, nothing was checked.
+             * @enum {string}
+             */
+            status: "ok" | "tampered" | "not_configured";
+            /** @description Checkpoints examined. */
+            checked: number;
+            /**
+             * Format: int64
+             * @description Entries after the last signed checkpoint, not yet protected by a signature.
+             */
+            unsigned_entries: number;
+            /** @description Checkpoints without a valid signature of the audit key (forged or altered). */
+            bad_signatures: number;
+            /** @description Entries deleted after a checkpoint covered them. */
+            missing_tail: components["schemas"]["AuditSeqRange"] | null;
+            /** @description Entries rewritten (and their hashes recomputed) after they were signed. */
+            rechained: components["schemas"]["AuditSeqRange"] | null;
+            /** @description The highest checkpoint that holds. */
+            last_signed: {
+                /** Format: int64 */
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                key_id: string;
+            } | null;
+            /** @description Each finding in words (English), for the log of the person checking. */
+            problems: string[];
+        };
+        AuditSeqRange: {
+            /** Format: int64 */
+            from_seq: number;
+            /** Format: int64 */
+            to_seq: number;
         };
         /**
          * @description A category of concern (and of chronology entries).
@@ -2893,7 +2934,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `payload_too_large`: the body is over the limit (1 MiB for JSON, 20 MiB for CSV). */
+        /** @description `payload_too_large`: the body is over the limit (64 KiB without a session, 1 MiB signed in, 20 MiB for the import by a user who may import). */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;

@@ -30,6 +30,7 @@ const CASE: Case = {
   escalations: 0,
   goals: [],
   actions: [],
+  view: 'full',
   may: MAY_ALL,
 };
 

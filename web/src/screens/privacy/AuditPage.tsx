@@ -56,6 +56,33 @@ const fetchPage = (f: AuditFilter, before?: number) =>
     }),
   );
 
+type Checkpoints = Schemas['AuditCheckpointStatus'];
+
+/** What the signed checkpoints say: the chain alone cannot see a deleted tail or a recomputed stretch. */
+function CheckpointStatus({ checkpoints }: { checkpoints: Checkpoints }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (checkpoints.status === 'not_configured') return <Notice type="warning">{t('privacy.audit.unsigned')}</Notice>;
+  if (checkpoints.status === 'tampered') {
+    return (
+      <Notice type="error">
+        {checkpoints.missing_tail && t('privacy.audit.missingTail', { from: checkpoints.missing_tail.from_seq, to: checkpoints.missing_tail.to_seq })}{' '}
+        {checkpoints.rechained && t('privacy.audit.rechained', { from: checkpoints.rechained.from_seq, to: checkpoints.rechained.to_seq })}{' '}
+        {checkpoints.bad_signatures > 0 && t('privacy.audit.badSignatures', { count: checkpoints.bad_signatures })}{' '}
+        {t('privacy.audit.tamperedAction')}
+      </Notice>
+    );
+  }
+  const last = checkpoints.last_signed;
+  return (
+    <Paragraph>
+      {last
+        ? t('privacy.audit.signedUpTo', { seq: last.seq, at: formatDateTime(last.at, language), unsigned: checkpoints.unsigned_entries })
+        : t('privacy.audit.notSignedYet')}
+    </Paragraph>
+  );
+}
+
 function Verification() {
   const { t } = useTranslation();
   const [round, setRound] = useState(0);
@@ -72,6 +99,7 @@ function Verification() {
         {data?.intact === false && (
           <Notice type="error">{t('privacy.audit.broken', { seq: data.first_bad_seq, problem: data.problem })}</Notice>
         )}
+        {data?.checkpoints && <CheckpointStatus checkpoints={data.checkpoints} />}
       </div>
       {data && (
         <>

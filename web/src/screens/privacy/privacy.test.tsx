@@ -85,6 +85,34 @@ describe('privacy officer screens', () => {
     expect(location.search).toBe('?leerling=42&van=2026-11-01&tot=2026-11-30&geweigerd=ja');
   });
 
+  it('says in words when signed checkpoints show a deleted tail or a re-chained stretch', async () => {
+    const checkpoints = (over: object) => ({
+      status: 'ok', checked: 4, unsigned_entries: 3, bad_signatures: 0, missing_tail: null, rechained: null,
+      last_signed: { seq: 897, at: '2026-12-01T09:15:00Z', key_id: 'k' }, problems: [], ...over,
+    });
+    let answer: object = checkpoints({});
+    mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/audit/verify') return json(200, { intact: true, entries: 900, head: '900:ff', checkpoints: answer });
+      if (url.pathname === '/api/audit') return json(200, { entries: [], next_before_seq: null });
+      return json(200, { organisations: [] });
+    });
+    renderApp(<App />, { status: 'active', me: OFFICER });
+    expect(await screen.findByText(/Ondertekend tot en met regel 897 \(1 december 2026, 10:15\); 3 regels daarna/)).toBeInTheDocument();
+
+    answer = checkpoints({
+      status: 'tampered', missing_tail: { from_seq: 901, to_seq: 950 }, rechained: { from_seq: 700, to_seq: 897 },
+    });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Opnieuw controleren' }));
+    expect(await screen.findByText(/Regels 901 tot en met 950 ontbreken/)).toHaveTextContent(
+      /Regels 700 tot en met 897 zijn herschreven .* Meld dit direct als beveiligingsincident/,
+    );
+
+    answer = checkpoints({ status: 'not_configured', last_signed: null });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Opnieuw controleren' }));
+    expect(await screen.findByText(/Het logboek wordt niet ondertekend/)).toBeInTheDocument();
+  });
+
   it('explains a decision for a user, entry and moment filled in from the address', async () => {
     const { requests } = mockFetch(() =>
       json(200, {
