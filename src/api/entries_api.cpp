@@ -296,10 +296,10 @@ Reply explain_entry(AppContext& ctx, Request& req) {
     return fail(explanation.error().code == "not_found" ? 404 : 400, explanation.error().code,
                 explanation.error().message, explanation.error().field);
   auto body = decision_json(explanation->decision);
-  if (explanation->decision.safety_decision_id && school)
+  if (explanation->decision.safety_decision_id)
     body["safety_decision"] = relied_on_safety_decision(
-        *tx, explanation->decision, tx->safety_decision_records_of_case(school->case_id),
-        actor->viewer, *school, domain::now_millis());
+        *tx, explanation->decision, tx->safety_decision_records_of_case(c->facts.case_id),
+        actor->viewer, c->facts, domain::now_millis());
   body["user_id"] = user;
   body["membership_id"] = explanation->viewer.membership_id;
   body["role"] = std::string(domain::to_string(explanation->viewer.role));

@@ -19,7 +19,8 @@ class ConsentRequestStore : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     store = GetParam().open();
     auto tx = store->begin_write();
-    auto f = insert_school_with_pupil(*tx, {{"", "Moeder", "moeder", "", "", true, ""}});
+    auto f = insert_school_with_pupil(
+        *tx, {{"", "Moeder", "moeder", "", "", true, "", "", std::nullopt, std::nullopt}});
     coordinator = f.coordinator;
     pupil = f.pupil;
     mother = f.guardian_ids[0];

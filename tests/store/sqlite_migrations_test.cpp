@@ -9,8 +9,8 @@
 namespace samen::testing {
 namespace {
 
-// How many migrations come after `version`: versions need not be contiguous (parallel
-// branches each take their own number until a merge renumbers them).
+// How many migrations a database at `version` still needs (counted, not subtracted, so a
+// gap in the numbers would not make the tests wrong).
 int migrations_after(int version) {
   int n = 0;
   for (const auto& m : store::sqlite::migrations()) n += m.version > version ? 1 : 0;
@@ -20,14 +20,6 @@ int migrations_after(int version) {
 void exec(sqlite3* db, const std::string& sql) {
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-}
-
-// How many migrations a database at `version` still needs (versions need not be contiguous
-// while parallel branches each take their own number).
-int migrations_after(int version) {
-  int n = 0;
-  for (const auto& m : store::sqlite::migrations()) n += m.version > version ? 1 : 0;
-  return n;
 }
 
 // A database as a samen of schema `version` left it: migrations 1..version, as SQL alone.
