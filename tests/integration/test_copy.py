@@ -42,9 +42,9 @@ class Copy(unittest.TestCase):
             c = source.login("zorg@hetbaken.example")
             status, _, made = c.post("/api/pupils", {
                 "school_id": org_id(source, "Het Baken College"), "pupil_number": "C-1",
-                "given_name": "Fenna", "name_prefix": "'t", "family_name": "Hoen\tveld",
+                "given_name": "Fenna", "name_prefix": "'t", "family_name": "Hoen\\veld \"Ü\" 🌷",
                 "date_of_birth": "2011-03-04", "guardians": [
-                    {"name": "Line\nBreak", "relation": "moeder", "parental_authority": False}]})
+                    {"name": "Line; Break, \x27quoted\x27", "relation": "moeder", "parental_authority": False}]})
             self.assertEqual(status, 201, made)
         finally:
             self.assertEqual(source.stop(), 0)
@@ -67,7 +67,7 @@ class Copy(unittest.TestCase):
         try:
             c = copy.login("zorg@hetbaken.example")
             status, _, read = c.get(f"/api/pupils/{made['id']}")
-            self.assertEqual((status, read["family_name"]), (200, "Hoen\tveld"))
+            self.assertEqual((status, read["family_name"]), (200, "Hoen\\veld \"Ü\" 🌷"))
             status, _, newer = c.post("/api/pupils", {
                 "school_id": org_id(source, "Het Baken College"), "pupil_number": "C-2",
                 "given_name": "Daan", "family_name": "Smit", "date_of_birth": "2011-05-06",

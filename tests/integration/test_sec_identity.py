@@ -40,7 +40,8 @@ class GuardianIdentity(unittest.TestCase):
             "recipients": {"organisation_ids": [self.buurtteam], "roles": []},
             "categories": ["home"], "valid_from": TODAY.isoformat(),
             "valid_until": (TODAY + datetime.timedelta(days=200)).isoformat(),
-            "text": "De vader geeft toestemming om met het buurtteam te delen over thuis."})
+            "text": "De vader geeft toestemming om met het buurtteam te delen over thuis.",
+            "obtained_via": "paper"})
         self.assertEqual(status, 201, grant)
         return dict(pupil=pupil, mother=mother, father=father, father_client=father_client,
                     invitation=invitation, case=case, grant=grant["id"])

@@ -43,7 +43,7 @@ class RecordViews(unittest.TestCase):
         status, _, grant = self.zorg.post(f"/api/pupils/{pupil}/consents", {
             "given_by": given_by, "recipients": recipients, "categories": ["home", "wellbeing"],
             "valid_from": TODAY.isoformat(), "valid_until": (TODAY + datetime.timedelta(days=100)).isoformat(),
-            "text": "Toestemming om over thuis en welzijn te delen."})
+            "text": "Toestemming om over thuis en welzijn te delen.", "obtained_via": "paper"})
         self.assertEqual(status, 201, grant)
         return grant["id"]
 
