@@ -214,17 +214,17 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   out["level_history"] = std::move(history);
   out["escalations"] = store::count_escalations(c.level_changes);
   out["view"] = view == domain::PupilView::full ? "full" : "identification";
+  // What the viewer may do on the case, decided here by the policy: the UI decides nothing.
+  bool decides_safety =
+      domain::decide_case_action(viewer, facts, domain::CaseAction::record_safety_decision).allowed;
+  out["may"] = json::object{{"read_safety_decisions", decides_safety},
+                            {"record_safety_decision", decides_safety && c.status == "open"}};
   // Without a legal basis for the pupil, the plan is not shown: the case exists, no more.
   if (view != domain::PupilView::full) return out;
   for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
   for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
   out["goals"] = std::move(goals);
   out["actions"] = std::move(actions);
-  // What the viewer may do on the case, decided here by the policy: the UI decides nothing.
-  bool decides_safety =
-      domain::decide_case_action(viewer, facts, domain::CaseAction::record_safety_decision).allowed;
-  out["may"] = json::object{{"read_safety_decisions", decides_safety},
-                            {"record_safety_decision", decides_safety && c.status == "open"}};
   return out;
 }
 

@@ -75,6 +75,8 @@ class RecordViews(unittest.TestCase):
         self.assertNotIn("goals", seen)
         self.assertNotIn("actions", seen)
         self.assertNotIn("Huisbezoek plannen", json.dumps(seen))
+        # What the viewer may do is on every case answer, this one too (the page reads it).
+        self.assertEqual(seen["may"], {"read_safety_decisions": False, "record_safety_decision": False})
 
         # With the mother's consent for the neighbourhood team: the whole record.
         grant = self.consent(pupil, {"guardian_ids": [mother], "pupil": False},
