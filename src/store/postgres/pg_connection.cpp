@@ -19,6 +19,13 @@ std::int64_t PgResult::integer(int row, int col) const {
   return out;
 }
 
+std::int64_t PgResult::affected() const {
+  std::int64_t out = 0;
+  const char* v = PQcmdTuples(result_);
+  std::from_chars(v, v + std::char_traits<char>::length(v), out);
+  return out;
+}
+
 bool PgResult::boolean(int row, int col) const {
   const char* v = PQgetvalue(result_, row, col);
   return v[0] == 't' || v[0] == '1';

@@ -22,6 +22,8 @@ class PgResult {
   ~PgResult() { PQclear(result_); }
 
   int rows() const { return PQntuples(result_); }
+  // Rows an INSERT, UPDATE or DELETE changed.
+  std::int64_t affected() const;
   bool empty() const { return rows() == 0; }
   bool is_null(int row, int col) const { return PQgetisnull(result_, row, col) == 1; }
   std::string text(int row, int col) const;
@@ -104,6 +106,10 @@ class PgConnection {
   // fail to commit: the reply is read when the connection is next used.
   void end_without_waiting(const char* sql);
 
+  // Statements translated from Samen's SQL (store/sql/sql.hpp), by the address of their
+  // literal; kept with the connection so each statement is translated once.
+  std::unordered_map<const char*, std::string>& translations() { return translations_; }
+
  private:
   [[noreturn]] void fail(const char* what, PGresult* result, std::string_view sql = {});
   // Reads the reply of an end_without_waiting() before the connection is used again.
@@ -117,6 +123,7 @@ class PgConnection {
   std::unordered_map<const char*, std::string> prepared_;
   const char* pending_begin_ = nullptr;
   bool reply_outstanding_ = false;
+  std::unordered_map<const char*, std::string> translations_;
 };
 
 }  // namespace samen::store::postgres

@@ -16,6 +16,7 @@ namespace {
 }  // namespace
 
 Statement::~Statement() {
+  if (!stmt_) return;  // moved from
   if (owned_) {
     sqlite3_finalize(stmt_);
     return;
@@ -142,14 +143,6 @@ void Connection::exec(const char* sql) {
     sqlite3_free(err);
     throw StoreError(std::string("sqlite: ") + msg);
   }
-}
-
-std::optional<std::int64_t> parse_id(std::string_view id) {
-  std::int64_t out = 0;
-  if (id.empty() || id[0] == '0' || id.size() > 18) return std::nullopt;
-  auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), out);
-  if (ec != std::errc{} || ptr != id.data() + id.size() || out <= 0) return std::nullopt;
-  return out;
 }
 
 }  // namespace samen::store::sqlite

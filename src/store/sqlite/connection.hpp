@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/sql/sql.hpp"
+
 namespace samen::store::sqlite {
 
 class Statement {
@@ -20,6 +22,9 @@ class Statement {
       : db_(db), stmt_(stmt), owned_(owned) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_) {
+    other.stmt_ = nullptr;
+  }
   ~Statement();
 
   Statement& bind(int index, std::string_view text);
@@ -77,13 +82,16 @@ class Connection {
   int changes() const { return sqlite3_changes(db_); }
   sqlite3* handle() { return db_; }
 
+  // Statements translated from Samen's SQL (store/sql/sql.hpp), by the address of their
+  // literal; kept with the connection so each statement is translated once.
+  std::unordered_map<const char*, std::string>& translations() { return translations_; }
+
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unordered_map<const char*, std::string> translations_;
 };
 
-// Parses a string id back to the integer key; nullopt for anything not a positive integer,
-// so a malformed id simply finds nothing.
-std::optional<std::int64_t> parse_id(std::string_view id);
+using sql::parse_id;
 
 }  // namespace samen::store::sqlite

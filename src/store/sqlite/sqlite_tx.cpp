@@ -3,11 +3,11 @@
 namespace samen::store::sqlite {
 
 SqliteTx::SqliteTx(Connection& conn, bool write, std::function<void()> release)
-    : conn_(conn), write_(write), release_(std::move(release)) {
+    : SqlTx(std::make_unique<SqliteSql>(conn), write), conn_(conn), release_(std::move(release)) {
   // IMMEDIATE takes the write lock up front, so a writer never fails half-way with BUSY;
   // DEFERRED for readers gives one consistent snapshot from the first read on.
   try {
-    conn_.prepare(write_ ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
+    conn_.prepare(writes() ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED").run();
   } catch (...) {
     release_();  // no destructor runs for a transaction that never began
     throw;
@@ -17,16 +17,12 @@ SqliteTx::SqliteTx(Connection& conn, bool write, std::function<void()> release)
 SqliteTx::~SqliteTx() {
   if (open_) {
     try {
-      conn_.prepare(write_ ? "ROLLBACK" : "COMMIT").run();
+      conn_.prepare(writes() ? "ROLLBACK" : "COMMIT").run();
     } catch (const StoreError&) {
       // The transaction is gone either way; nothing useful to do in a destructor.
     }
   }
   release_();
-}
-
-void SqliteTx::require_write() const {
-  if (!write_) throw StoreError("write attempted in a read transaction");
 }
 
 void SqliteTx::savepoint() {

@@ -3,141 +3,26 @@
 // the write methods are never reached (begin_read hands it out as a ReadTx).
 #include <functional>
 
+#include "store/sql/sql_tx.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/store.hpp"
+#include "store/sqlite/sqlite_sql.hpp"
 
 namespace samen::store::sqlite {
 
-class SqliteTx final : public WriteTx {
+class SqliteTx final : public sql::SqlTx {
  public:
   // `release` gives the connection back to the store when the transaction ends.
   SqliteTx(Connection& conn, bool write, std::function<void()> release);
   ~SqliteTx() override;
 
-  // ReadTx
-  std::optional<Region> region(const std::string& id) override;
-  std::vector<Region> regions() override;
-  std::optional<Organisation> organisation(const std::string& id) override;
-  std::vector<Organisation> organisations(const std::string& region_id) override;
-  std::optional<User> user(const std::string& id) override;
-  std::optional<User> user_by_email(const std::string& email) override;
-  std::vector<User> users_in_region(const std::string& region_id) override;
-  std::vector<Membership> memberships_of(const std::string& user_id) override;
-  std::optional<Membership> membership(const std::string& id) override;
-  std::optional<Session> session(const std::string& token_hash) override;
-  std::optional<SessionPrincipal> session_principal(const std::string& token_hash) override;
-  LoginFailureCounts login_failures(const std::string& account_key, const std::string& address,
-                                    domain::Millis since) override;
-  std::optional<std::string> draft_key(const std::string& user_id) override;
-  std::optional<PupilRecord> pupil(const std::string& id) override;
-  std::optional<std::string> pupil_id_by_number(const std::string& school_id,
-                                                const std::string& pupil_number) override;
-  std::optional<domain::PupilFacts> pupil_facts(const std::string& id) override;
-  std::vector<std::string> case_table_membership_ids(const std::string& pupil_id) override;
-  std::vector<PupilRecord> pupils(const domain::PupilScope& scope, const PupilQuery& q) override;
+  // The backend's own: the import's batch lookup, raw tables for samen copy, transaction
+  // control.
   std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
                                               const std::vector<std::string>& numbers) override;
-  std::vector<domain::PupilFacts> all_pupil_facts(const std::string& school_id) override;
-  std::map<std::string, std::string> pupil_names(const std::vector<std::string>& ids) override;
-  std::optional<AuditRow> audit_head() override;
-  std::vector<AuditCheckpoint> audit_checkpoints() override;
-  std::vector<AuditRow> audit_range(std::int64_t from_seq, int limit) override;
-  std::vector<AuditRow> audit_search(const AuditQuery& q) override;
-  std::vector<AuditRow> membership_changes(const std::string& region_id, std::int64_t before_seq,
-                                           int limit) override;
-  std::optional<SignalRecord> signal(const std::string& id) override;
-  std::vector<SignalRecord> open_signals(const std::string& school_id) override;
-  std::vector<SignalRecord> signals_of_pupil(const std::string& pupil_id) override;
-  std::optional<CaseRecord> case_record(const std::string& id) override;
-  std::vector<CaseRecord> cases_of_school(const std::string& school_id, bool open_only) override;
-  std::vector<CaseRecord> cases_of_pupil(const std::string& pupil_id) override;
-  std::vector<CaseRecord> cases_of_memberships(
-      const std::vector<std::string>& membership_ids) override;
-  std::vector<GoalRecord> goals_of_case(const std::string& case_id) override;
-  std::vector<ActionRecord> actions_of_case(const std::string& case_id) override;
-  std::optional<GoalRecord> goal(const std::string& id) override;
-  std::optional<ActionRecord> action(const std::string& id) override;
-  std::optional<domain::CaseFacts> case_facts(const std::string& case_id) override;
-  std::vector<domain::CaseFacts> case_facts_of(const std::vector<std::string>& case_ids) override;
-  std::vector<EntryRecord> entries_of_case(const std::string& case_id) override;
-  EntryPage entries_page(const domain::EntryFilter& filter, const EntryPageQuery& q) override;
-  std::optional<EntryRecord> entry(const std::string& id) override;
-  std::vector<ConsentGrantRecord> consent_grant_records_of_pupil(
-      const std::string& pupil_id) override;
-  std::vector<ConsentGrantRecord> consent_grant_records_of_pupils(
-      const std::vector<std::string>& pupil_ids) override;
-  std::optional<ConsentGrantRecord> consent_grant(const std::string& id) override;
-  std::optional<ConsentRequestRecord> consent_request(const std::string& id) override;
-  std::vector<ConsentRequestRecord> consent_requests_of_pupil(const std::string& pupil_id) override;
-  std::vector<SafetyDecisionRecord> safety_decision_records_of_case(
-      const std::string& case_id) override;
   std::vector<TableInfo> data_tables() override;
   void scan_table(const TableInfo& table,
                   const std::function<void(const RawRow&)>& on_row) override;
 
-  // WriteTx
-  std::string insert_region(const Region& r) override;
-  std::string insert_organisation(const Organisation& o) override;
-  bool set_organisation_active(const std::string& id, bool active,
-                               std::int64_t expected_version) override;
-  std::string insert_user(const User& u) override;
-  bool set_user_active(const std::string& id, bool active, std::int64_t expected_version) override;
-  bool set_user_password(const std::string& id, const std::string& hash) override;
-  std::string insert_membership(const Membership& m) override;
-  bool set_membership_active(const std::string& id, bool active) override;
-  void insert_session(const Session& s) override;
-  void touch_session(const std::string& token_hash, domain::Millis at) override;
-  void set_session_membership(const std::string& token_hash,
-                              const std::string& membership_id) override;
-  void revoke_session(const std::string& token_hash) override;
-  void revoke_sessions_of_user(const std::string& user_id) override;
-  std::string ensure_draft_key(const std::string& user_id, const std::string& candidate,
-                               domain::Millis at) override;
-  std::string record_login_failure(const std::string& account_key, const std::string& address,
-                                   domain::Millis at) override;
-  void clear_login_failure(const std::string& id) override;
-  domain::Pupil insert_pupil(const domain::Pupil& p) override;
-  bool update_pupil(const domain::Pupil& p, std::int64_t expected_version,
-                    domain::Millis at) override;
-  void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
-  void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
-  void append_audit(const AuditRow& row) override;
-  void append_audit_checkpoint(const AuditCheckpoint& checkpoint) override;
-  std::string insert_signal(const SignalRecord& s) override;
-  bool triage_signal(const std::string& signal_id, const SignalTriage& triage,
-                     std::int64_t expected_version) override;
-  std::string insert_case(const CaseRecord& c, const std::string& opening_reason) override;
-  bool update_case(const CaseRecord& c, std::int64_t expected_version) override;
-  bool close_case(const std::string& case_id, const std::string& outcome,
-                  const std::string& outcome_note, domain::Millis at,
-                  std::int64_t expected_version) override;
-  std::optional<std::string> add_team_member(const TeamMember& m) override;
-  bool remove_team_member(const std::string& case_id, const std::string& membership_id,
-                          const std::string& by_user_id, domain::Millis at) override;
-  bool change_level(const LevelChange& change, std::int64_t expected_version) override;
-  std::string insert_goal(const GoalRecord& g) override;
-  bool update_goal(const GoalRecord& g, std::int64_t expected_version) override;
-  std::string insert_action(const ActionRecord& a) override;
-  bool update_action(const ActionRecord& a, std::int64_t expected_version) override;
-  std::string append_entry(const EntryRecord& e) override;
-  std::string insert_consent_grant(const ConsentGrantRecord& g) override;
-  std::optional<InvitationRecord> invitation_by_token_hash(const std::string& token_hash) override;
-  std::optional<InvitationRecord> invitation(const std::string& id) override;
-  std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) override;
-  std::string insert_invitation(const InvitationRecord& i) override;
-  bool accept_invitation(const std::string& id, const std::string& user_id,
-                         domain::Millis at) override;
-  bool revoke_invitation(const std::string& id, const std::string& user_id,
-                         domain::Millis at) override;
-  bool withdraw_consent_grant(const std::string& grant_id,
-                              const ConsentWithdrawal& withdrawal) override;
-  bool set_grant_parties(const domain::ConsentGrant& grant, std::int64_t expected_version) override;
-  bool confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
-                             std::int64_t expected_version) override;
-  std::string insert_consent_request(const ConsentRequestRecord& r) override;
-  bool update_consent_request(const domain::ConsentRequest& request,
-                              std::int64_t expected_version) override;
-  std::string insert_safety_decision(const SafetyDecisionRecord& d) override;
   void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) override;
   void after_bulk_load() override;
   void savepoint() override;
@@ -146,16 +31,7 @@ class SqliteTx final : public WriteTx {
   void commit() override;
 
  private:
-  // A new guardian, standing from g.from or else from `at`; returns the id.
-  std::string insert_guardian(std::int64_t pupil_id, const domain::Guardian& g, domain::Millis at);
-  // Current guardians in the order they were recorded; with_ended adds the ended ones.
-  std::vector<domain::Guardian> guardians_of(std::int64_t pupil_id, bool with_ended);
-  void write_name_tokens(std::int64_t school_id, std::int64_t pupil_id,
-                         const std::string& search_name, bool replace);
-  void require_write() const;
-
   Connection& conn_;
-  bool write_;
   bool open_ = true;
   std::function<void()> release_;
 };
