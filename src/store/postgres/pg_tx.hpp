@@ -1,5 +1,7 @@
 #pragma once
-// A transaction on one PostgreSQL connection; the PostgreSQL twin of sqlite::SqliteTx.
+// A transaction on one PostgreSQL connection: the store's methods come from sql::SqlTx;
+// here are PostgreSQL's own parts (lazy BEGIN, audit rows by COPY, the import's batch
+// lookup, raw tables for samen copy).
 #include <functional>
 
 #include "store/postgres/pg_connection.hpp"

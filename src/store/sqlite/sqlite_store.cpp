@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
@@ -138,13 +137,3 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_con
 }
 
 }  // namespace samen::store::sqlite
-
-namespace samen::store {
-
-std::unique_ptr<Store> open_store(const std::string& location, int reader_connections) {
-  if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
-    return postgres::open_pg_store(location, reader_connections);
-  return sqlite::open_sqlite_store(location, reader_connections);
-}
-
-}  // namespace samen::store

@@ -1,6 +1,7 @@
 #pragma once
-// A transaction on one SQLite connection. Implements WriteTx; when opened for reading only
-// the write methods are never reached (begin_read hands it out as a ReadTx).
+// A transaction on one SQLite connection: the store's methods come from sql::SqlTx; here
+// are SQLite's own parts (BEGIN IMMEDIATE for the writer, the import's batch lookup, raw
+// tables for samen copy). Opened for reading, it is handed out as a ReadTx.
 #include <functional>
 
 #include "store/sql/sql_tx.hpp"
