@@ -103,6 +103,21 @@ Result<std::string> open_field(const FieldKeys& keys, std::string_view sealed,
   return plaintext;
 }
 
+std::string seal_column(const FieldKeys& keys, std::string_view table, std::string_view column,
+                        std::string_view record_id, std::string_view plaintext) {
+  return seal_field(keys, plaintext, field_associated_data(table, column, record_id));
+}
+
+std::string open_column(const FieldKeys& keys, std::string_view table, std::string_view column,
+                        std::string_view record_id, std::string_view sealed) {
+  auto opened = open_field(keys, sealed, field_associated_data(table, column, record_id));
+  if (!opened)
+    throw SealedFieldError(opened.error().code, std::string(table) + "." + std::string(column) +
+                                                    " of record " + std::string(record_id) + ": " +
+                                                    opened.error().message);
+  return std::move(opened.value());
+}
+
 std::string blind_index(const FieldKeys& keys, std::string_view purpose, std::string_view value) {
   crypto_generichash_state state;
   crypto_generichash_init(&state, bytes_of(keys.index_key()), keys.index_key().size(), kIndexBytes);

@@ -13,6 +13,7 @@
 // equal inputs give equal index values (exact-match search), and without the key the
 // index says nothing, not even by trying all 10^9 BSNs.
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,19 @@ std::string seal_field(const FieldKeys& keys, std::string_view plaintext,
 // None of these is the user's doing: the store turns them into a server error.
 Result<std::string> open_field(const FieldKeys& keys, std::string_view sealed,
                                std::string_view associated_data);
+
+// The store's two calls, per column of a record kind: seal the plaintext of
+// `table`.`column` of record `record_id`, and open what it read back. open_column throws
+// SealedFieldError, whose message names the place and the error code but never the value.
+std::string seal_column(const FieldKeys& keys, std::string_view table, std::string_view column,
+                        std::string_view record_id, std::string_view plaintext);
+std::string open_column(const FieldKeys& keys, std::string_view table, std::string_view column,
+                        std::string_view record_id, std::string_view sealed);
+struct SealedFieldError : std::runtime_error {
+  SealedFieldError(std::string code, const std::string& message)
+      : std::runtime_error(message), code(std::move(code)) {}
+  std::string code;  // as open_field's
+};
 
 // True when `value` has the sealed format's prefix (it may still fail to open).
 bool is_sealed(std::string_view value);

@@ -120,6 +120,25 @@ TEST(SealedField, ARingOfTwoKeysOpensBothAndSealsWithTheCurrent) {
   EXPECT_EQ(security::open_field(old_ring, after, ad()).error().code, "sealed_unknown_key");
 }
 
+TEST(SealedField, TheStoresCallsNameThePlaceNotTheValue) {
+  security::init_crypto();
+  auto keys = FieldKeys::generate();
+  auto sealed = security::seal_column(keys, "pupils", "bsn", "7", "123456782");
+  EXPECT_EQ(sealed.substr(0, 5), "enc1:");
+  EXPECT_EQ(security::open_column(keys, "pupils", "bsn", "7", sealed), "123456782");
+  EXPECT_EQ(
+      *security::open_field(keys, sealed, security::field_associated_data("pupils", "bsn", "7")),
+      "123456782");
+  try {
+    security::open_column(keys, "pupils", "bsn", "8", sealed);
+    FAIL() << "opened on another record";
+  } catch (const security::SealedFieldError& e) {
+    EXPECT_EQ(e.code, "sealed_not_genuine");
+    EXPECT_NE(std::string(e.what()).find("pupils.bsn of record 8"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("123456782"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SealedField, NotSealedValuesAreRecognised) {
   EXPECT_FALSE(security::is_sealed("123456782"));
   EXPECT_FALSE(security::is_sealed(""));
