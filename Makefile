@@ -29,10 +29,11 @@ web:
 # `make demo` builds the web UI too when npm is there; without it the API alone is served.
 demo: build $(if $(shell command -v npm 2>/dev/null),web,)
 	mkdir -p $(dir $(DEMO_DB))
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(dir $(DEMO_DB))audit.key $(dir $(DEMO_DB))audit.key.checkpoints
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(dir $(DEMO_DB))audit.key $(dir $(DEMO_DB))audit.key.checkpoints \
+	  $(dir $(DEMO_DB))field.keys
 	$(BUILD)/samen demo --db $(DEMO_DB) --listen $(HOST):$(PORT) --password '$(DEMO_PASSWORD)' \
 	  --pupils $(PUPILS) --logins-json $(dir $(DEMO_DB))logins.json --audit-key $(dir $(DEMO_DB))audit.key \
-	  $$(if [ -d web/dist ]; then echo --static web/dist; fi)
+	  --field-keys $(dir $(DEMO_DB))field.keys $$(if [ -d web/dist ]; then echo --static web/dist; fi)
 
 cluster: build
 	SAMEN_BIN=$(BUILD)/samen SAMEN_CLUSTER_PUPILS=$(PUPILS) bash scripts/cluster.sh start

@@ -2,43 +2,27 @@
 
 #include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "security/crypto.hpp"
+#include "security/private_file.hpp"
 
 namespace samen::audit {
 namespace {
 
 namespace json = boost::json;
+using security::from_hex;
+using security::to_hex;
 
 constexpr const char* kKeyHeader = "samen-audit-key-v1";
 constexpr const char* kFileFormat = "samen-audit-checkpoints-v1";
-
-std::string to_hex(const std::string& raw) {
-  std::string out(raw.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                 raw.size());
-  out.pop_back();
-  return out;
-}
-
-std::optional<std::string> from_hex(const std::string& hex, std::size_t bytes) {
-  if (hex.size() != bytes * 2) return std::nullopt;
-  std::string out(bytes, '\0');
-  std::size_t len = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), bytes, hex.data(), hex.size(),
-                     nullptr, &len, nullptr) != 0 ||
-      len != bytes)
-    return std::nullopt;
-  return out;
-}
 
 void put(std::string& out, std::string_view field) {
   out += std::to_string(field.size());
@@ -57,23 +41,6 @@ std::string signed_message(std::int64_t seq, const std::string& hash, const std:
   put(out, at);
   put(out, key_id);
   return out;
-}
-
-void write_all(int fd, const std::string& data, const std::string& path) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    auto n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      ::close(fd);
-      throw std::runtime_error("cannot write " + path);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    throw std::runtime_error("cannot write " + path + " to disk");
-  }
-  ::close(fd);
 }
 
 }  // namespace
@@ -95,24 +62,13 @@ AuditKey generate_audit_key() {
 }
 
 void write_audit_key(const std::string& path, const AuditKey& key) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw std::runtime_error("cannot create " + path +
-                             (errno == EEXIST ? ": it exists already (a key is never overwritten)"
-                                              : ": " + std::string(std::strerror(errno))));
-  write_all(fd, std::string(kKeyHeader) + "\n" + to_hex(key.secret_key) + "\n", path);
+  security::write_new_private_file(path,
+                                   std::string(kKeyHeader) + "\n" + to_hex(key.secret_key) + "\n");
 }
 
 AuditKey load_audit_key(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    throw std::runtime_error("audit key " + path +
-                             " does not exist (create one with `samen audit keygen --out " + path +
-                             "`)");
-  if ((st.st_mode & 077) != 0)
-    throw std::runtime_error("audit key " + path +
-                             " is readable by others than its owner: chmod 600 it");
-  std::ifstream in(path);
+  std::istringstream in(security::read_private_file(
+      path, "audit key", "create one with `samen audit keygen --out " + path + "`"));
   std::string header, hex;
   std::getline(in, header);
   std::getline(in, hex);
@@ -182,8 +138,9 @@ void append_checkpoint_file(const std::string& path, const std::string& raw_publ
   bool fresh = ::access(path.c_str(), F_OK) != 0;
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
-  write_all(fd, (fresh ? checkpoint_file_header(raw_public_key) : "") + checkpoint_line(checkpoint),
-            path);
+  security::write_all_and_sync(
+      fd, (fresh ? checkpoint_file_header(raw_public_key) : "") + checkpoint_line(checkpoint),
+      path);
 }
 
 HeldCheckpoints read_checkpoint_file(const std::string& path) {

@@ -12,6 +12,7 @@
 #include "cli/server_runner.hpp"
 #include "demo/demo_region.hpp"
 #include "domain/password_policy.hpp"
+#include "security/field_keys.hpp"
 
 namespace samen::cli {
 namespace {
@@ -66,6 +67,15 @@ void add_demo_command(CLI::App& app) {
       throw CommandError("--db: " + a->db + " exists; the demo needs a new file");
     auto [host, port] = parse_listen(a->listen);
     demo::DemoResult result;
+    // New field keys where --field-keys points, if none are there: before the database,
+    // whose sensitive fields are sealed with them from the first row.
+    if (!a->serve.field_keys.empty()) {
+      try {
+        security::ensure_field_keys_file(a->serve.field_keys);
+      } catch (const std::runtime_error& e) {
+        throw CommandError(std::string("--field-keys: ") + e.what());
+      }
+    }
     {
       auto store = store::open_store(a->db, read_pool_size(a->serve));
       store->migrate();

@@ -19,6 +19,7 @@ void add_routes_command(CLI::App& app);
 void add_backup_command(CLI::App& app);
 void add_copy_command(CLI::App& app);
 void add_access_command(CLI::App& app);
+void add_keys_command(CLI::App& app);
 
 // A failure the user can fix: printed as is, exit code 1 (2 for usage).
 struct CommandError : std::runtime_error {

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   samen::cli::add_backup_command(app);
   samen::cli::add_copy_command(app);
   samen::cli::add_access_command(app);
+  samen::cli::add_keys_command(app);
   try {
     samen::security::init_crypto();
     app.parse(argc, argv);

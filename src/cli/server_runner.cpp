@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include "api/body_limits.hpp"
@@ -69,6 +70,10 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
                  "seconds between signed checkpoints of the audit head, when it moved (60)")
       ->envname("SAMEN_AUDIT_CHECKPOINT_INTERVAL")
       ->check(CLI::Range(1, 86400));
+  cmd.add_option("--field-keys", o.field_keys,
+                 "file with the keys that seal BSNs and case texts at rest (samen keys init); "
+                 "or give its content in SAMEN_FIELD_KEYS")
+      ->envname("SAMEN_FIELD_KEYS_FILE");
   cmd.add_flag("--allow-nondurable", o.allow_nondurable,
                "run although the store's commits may not survive a crash (SQLite synchronous "
                "below FULL, PostgreSQL fsync or synchronous_commit off)")
@@ -81,6 +86,14 @@ std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& o) {
     return audit::load_audit_key(o.audit_key);
   } catch (const std::runtime_error& e) {
     throw CommandError(std::string("--audit-key: ") + e.what());
+  }
+}
+
+std::optional<security::FieldKeys> load_serve_field_keys(const ServeOptions& o) {
+  try {
+    return security::resolve_field_keys(o.field_keys, std::getenv(security::kFieldKeysEnv));
+  } catch (const std::runtime_error& e) {
+    throw CommandError(std::string("--field-keys: ") + e.what());
   }
 }
 
@@ -111,6 +124,12 @@ void run_server(store::Store& store, const ServeOptions& options,
   spdlog::set_level(spdlog::level::from_str(options.log_level));
   refuse_nondurable_store(store, options.allow_nondurable);
   auto key = load_serve_audit_key(options);
+  // Refused at start when unusable, not at the first sealed value. The store is given them
+  // with its sealing (issue 12, §2).
+  if (auto field_keys = load_serve_field_keys(options))
+    http::log_event(http::LogLevel::info, "field_keys",
+                    {{"current_key_id", field_keys->current().id},
+                     {"keys", static_cast<std::int64_t>(field_keys->keys().size())}});
   audit::AuditedWriter writer(store);
   api::Settings settings;
   settings.family_access_log_names = options.family_access_log_names;

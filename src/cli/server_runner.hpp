@@ -8,6 +8,7 @@
 
 #include "audit/checkpoint.hpp"
 #include "http/server.hpp"
+#include "security/field_keys.hpp"
 #include "store/store.hpp"
 
 namespace samen::cli {
@@ -27,6 +28,9 @@ struct ServeOptions {
   std::string audit_key;
   std::string audit_checkpoint_file;  // empty: beside the key
   int audit_checkpoint_interval_s = 60;
+  // The field keys that seal sensitive columns at rest (security/field_keys.hpp): a file,
+  // or the content of SAMEN_FIELD_KEYS.
+  std::string field_keys;
   // Run on a store whose commits may not survive a crash (synchronous < FULL, fsync off).
   bool allow_nondurable = false;
 };
@@ -37,6 +41,9 @@ void add_serve_options(CLI::App& cmd, ServeOptions& options);
 int read_pool_size(const ServeOptions& options);
 // The key named by --audit-key; throws CommandError when it cannot be used.
 std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& options);
+// The field keys named by --field-keys or given in SAMEN_FIELD_KEYS (nullopt: neither);
+// throws CommandError when they cannot be used.
+std::optional<security::FieldKeys> load_serve_field_keys(const ServeOptions& options);
 // Blocks until SIGINT/SIGTERM; returns after in-flight requests and audit commits finish.
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening);

@@ -17,4 +17,17 @@ bool is_valid_bsn(std::string_view bsn) {
   return !all_zero && sum % 11 == 0;
 }
 
+std::optional<std::string> normalise_bsn(std::string_view written) {
+  std::string digits;
+  for (char c : written) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\t')
+      return std::nullopt;
+  }
+  if (digits.size() == 8) digits.insert(digits.begin(), '0');
+  if (!is_valid_bsn(digits)) return std::nullopt;
+  return digits;
+}
+
 }  // namespace samen::domain

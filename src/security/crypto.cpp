@@ -10,28 +10,59 @@ namespace {
 constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19u * 1024u * 1024u;
 
-std::string to_hex(const unsigned char* bytes, std::size_t n) {
-  std::string out(n * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), bytes, n);
+const unsigned char* bytes_of(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+}  // namespace
+
+std::string to_hex(std::string_view raw) {
+  std::string out(raw.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes_of(raw), raw.size());
   out.pop_back();
   return out;
 }
 
-}  // namespace
+std::optional<std::string> from_hex(std::string_view hex, std::size_t bytes) {
+  if (hex.size() != bytes * 2) return std::nullopt;
+  std::string out(bytes, '\0');
+  std::size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), bytes, hex.data(), hex.size(),
+                     nullptr, &len, nullptr) != 0 ||
+      len != bytes)
+    return std::nullopt;
+  return out;
+}
+
+std::string to_base64url(std::string_view raw) {
+  constexpr int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string out(sodium_base64_ENCODED_LEN(raw.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes_of(raw), raw.size(), variant);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+std::optional<std::string> from_base64url(std::string_view text) {
+  std::string out(text.size() * 3 / 4 + 1, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      end != text.data() + text.size())
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
 
 void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
 std::string random_token() {
-  unsigned char bytes[32];
-  randombytes_buf(bytes, sizeof bytes);
-  std::string out(sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes, sizeof bytes,
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
+  std::string bytes(32, '\0');
+  randombytes_buf(bytes.data(), bytes.size());
+  return to_base64url(bytes);
 }
 
 std::string blake2b_hex(std::string_view data) { return keyed_hash_hex({}, data); }
@@ -42,7 +73,7 @@ std::string keyed_hash_hex(std::string_view key, std::string_view data) {
   if (key.size() > crypto_generichash_KEYBYTES_MAX) throw std::logic_error("hash key too long");
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(data.data()),
                      data.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  return to_hex(out, sizeof out);
+  return to_hex({reinterpret_cast<const char*>(out), sizeof out});
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

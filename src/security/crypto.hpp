@@ -1,6 +1,8 @@
 #pragma once
 // Thin wrappers over libsodium for the few primitives Samen uses: random tokens, BLAKE2b
-// hashes and argon2id password hashes. Call init_crypto() once before anything else.
+// hashes and argon2id password hashes, and the encodings keys and digests are written in.
+// Call init_crypto() once before anything else.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,13 @@ std::string blake2b_hex(std::string_view data);
 // BLAKE2b-256 keyed with a context string: distinct purposes never share a digest.
 std::string keyed_hash_hex(std::string_view key, std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Lower-case hex, and back: nullopt unless `hex` is exactly `bytes` bytes of hex.
+std::string to_hex(std::string_view raw);
+std::optional<std::string> from_hex(std::string_view hex, std::size_t bytes);
+// base64url without padding (RFC 4648 §5), and back: nullopt when malformed.
+std::string to_base64url(std::string_view raw);
+std::optional<std::string> from_base64url(std::string_view text);
 
 // argon2id at the OWASP-recommended settings (19 MiB, t=2, p=1). Slow on purpose: call it
 // off the network threads.

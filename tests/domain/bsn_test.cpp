@@ -18,4 +18,14 @@ TEST(Bsn, RejectsWrongChecksumLengthAndCharacters) {
   EXPECT_FALSE(is_valid_bsn(""));
 }
 
+TEST(Bsn, NormalisesHowPeopleWriteIt) {
+  EXPECT_EQ(normalise_bsn("123456782"), "123456782");
+  EXPECT_EQ(normalise_bsn(" 1234.56.782 "), "123456782");
+  EXPECT_EQ(normalise_bsn("1234-56-782"), "123456782");
+  EXPECT_EQ(normalise_bsn("12345672"), "012345672");  // the leading zero a spreadsheet dropped
+  EXPECT_EQ(normalise_bsn("123456789"), std::nullopt);
+  EXPECT_EQ(normalise_bsn("12345678a"), std::nullopt);
+  EXPECT_EQ(normalise_bsn(""), std::nullopt);
+}
+
 }  // namespace samen::domain
