@@ -1,7 +1,6 @@
 #pragma once
-// The Store: everything the layers above need from persistent storage, as an interface.
-// Its methods are written once (sql/sql_tx.hpp) over a small connection seam
-// (sql/sql.hpp) that sqlite/ and postgres/ implement. Work happens in
+// The Store: everything the layers above need from persistent storage, as an interface
+// with one implementation per backend (sqlite/ now, postgres/ next). Work happens in
 // transactions: a ReadTx is one consistent snapshot for a request's reads; a WriteTx is
 // the single writer's transaction. Savepoints let the group-commit writer run several
 // requests' writes in one transaction and undo one of them without the others.
@@ -317,8 +316,7 @@ class Store {
   virtual void backup_to(const std::string& path) = 0;
 };
 
-// Opens the store named by a --db value: a postgresql:// URI or a SQLite file path
-// (open_store.cpp).
+// Opens the store named by a --db value (a SQLite path for now).
 std::unique_ptr<Store> open_store(const std::string& location, int reader_connections = 4);
 
 }  // namespace samen::store

@@ -10,7 +10,7 @@
 #include "domain/policy_entries.hpp"
 #include "store/backends.hpp"
 #include "store/postgres/pg_connection.hpp"
-#include "store/postgres/pg_migrations.hpp"
+#include "store/sql/migrations.hpp"
 
 namespace samen::testing {
 namespace {
@@ -532,7 +532,8 @@ TEST(CaseStoreAppendOnly, PostgresRefusesUpdateAndDeleteOfEntries) {
   conn.exec(
       "DROP SCHEMA IF EXISTS entries_append_only CASCADE; CREATE SCHEMA entries_append_only;"
       "SET search_path TO entries_append_only");
-  for (const auto& m : store::postgres::pg_migrations()) conn.exec(m.sql);
+  for (const auto& m : store::sql::migrations())
+    conn.exec(store::sql::migration_sql(m, store::sql::Dialect::postgres).c_str());
   conn.exec("ALTER TABLE entries DISABLE TRIGGER ALL; ALTER TABLE entries ENABLE TRIGGER USER;");
   auto refused = [&](const char* sql) {
     try {

@@ -4,7 +4,7 @@
 #include <sqlite3.h>
 
 #include "store/backends.hpp"
-#include "store/sqlite/migrations.hpp"
+#include "store/sql/migrations.hpp"
 
 namespace samen::testing {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 // gap in the numbers would not make the tests wrong).
 int migrations_after(int version) {
   int n = 0;
-  for (const auto& m : store::sqlite::migrations()) n += m.version > version ? 1 : 0;
+  for (const auto& m : store::sql::migrations()) n += m.version > version ? 1 : 0;
   return n;
 }
 
@@ -28,7 +28,8 @@ void create_at_version(sqlite3* db, int version) {
        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
        "applied_at TEXT NOT NULL DEFAULT '')");
   for (int v = 1; v <= version; ++v) {
-    exec(db, store::sqlite::migrations().at(v - 1).sql);
+    exec(db, store::sql::migration_sql(store::sql::migrations().at(v - 1),
+                                       store::sql::Dialect::sqlite));
     exec(db,
          "INSERT INTO schema_migrations(version, name) VALUES (" + std::to_string(v) + ", 'old')");
   }

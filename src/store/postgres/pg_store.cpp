@@ -1,7 +1,7 @@
 #include "store/postgres/pg_store.hpp"
 
-#include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_tx.hpp"
+#include "store/sql/migrations.hpp"
 
 namespace samen::store::postgres {
 namespace {
@@ -95,7 +95,7 @@ int PgStore::schema_version() {
   return static_cast<int>(version.integer(0, 0));
 }
 
-int PgStore::latest_schema_version() const { return pg_migrations().back().version; }
+int PgStore::latest_schema_version() const { return sql::migrations().back().version; }
 
 int PgStore::migrate() {
   std::scoped_lock lock(writer_mutex_);
@@ -105,7 +105,7 @@ int PgStore::migrate() {
       "NULL, "
       "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
   int applied = 0;
-  for (const auto& m : pg_migrations()) {
+  for (const auto& m : sql::migrations()) {
     writer_->exec("BEGIN");
     try {
       // The advisory lock makes concurrent `samen migrate` runs take turns.
@@ -116,7 +116,7 @@ int PgStore::migrate() {
         writer_->exec("COMMIT");
         continue;
       }
-      writer_->exec(m.sql);
+      writer_->exec(sql::migration_sql(m, sql::Dialect::postgres).c_str());
       writer_->query("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
                      Params().integer(m.version).text(m.name));
       writer_->exec("COMMIT");

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "store/sqlite/migrations.hpp"
+#include "store/sql/migrations.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
 namespace samen::store::sqlite {
@@ -86,7 +86,7 @@ std::string SqliteStore::durability_problem() {
   return {};
 }
 
-int SqliteStore::latest_schema_version() const { return migrations().back().version; }
+int SqliteStore::latest_schema_version() const { return sql::migrations().back().version; }
 
 int SqliteStore::migrate() {
   int current = schema_version();
@@ -95,11 +95,11 @@ int SqliteStore::migrate() {
   writer_->exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
       "NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
-  for (const auto& m : migrations()) {
+  for (const auto& m : sql::migrations()) {
     if (m.version <= current) continue;
     writer_->exec("BEGIN IMMEDIATE");
     try {
-      writer_->exec(m.sql);
+      writer_->exec(sql::migration_sql(m, sql::Dialect::sqlite).c_str());
       writer_->prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")
           .bind_all(static_cast<std::int64_t>(m.version), m.name)
           .run();

@@ -1,67 +1,67 @@
-#include "store/sqlite/migrations.hpp"
+#include "store/sql/migrations.hpp"
 
-namespace samen::store::sqlite {
+namespace samen::store::sql {
 
 namespace {
 
 constexpr const char* kInitial = R"SQL(
 CREATE TABLE regions (
-  id INTEGER PRIMARY KEY,
+  id {key},
   name TEXT NOT NULL UNIQUE
 );
 
 CREATE TABLE organisations (
-  id INTEGER PRIMARY KEY,
-  region_id INTEGER NOT NULL REFERENCES regions(id),
+  id {key},
+  region_id {int} NOT NULL REFERENCES regions(id),
   name TEXT NOT NULL,
   type TEXT NOT NULL CHECK (type IN ('school','municipality','care_provider','partnership',
                                      'health_service','neighbourhood_team')),
   school_type TEXT CHECK (school_type IN ('primary','secondary','special','practical','cluster4')),
-  active INTEGER NOT NULL DEFAULT 1,
-  version INTEGER NOT NULL DEFAULT 1,
+  active {bool} NOT NULL DEFAULT {true},
+  version {int} NOT NULL DEFAULT 1,
   UNIQUE (region_id, name)
 );
 
 CREATE TABLE users (
-  id INTEGER PRIMARY KEY,
+  id {key},
   email TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   password_hash TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 1,
-  version INTEGER NOT NULL DEFAULT 1
+  active {bool} NOT NULL DEFAULT {true},
+  version {int} NOT NULL DEFAULT 1
 );
 
 CREATE TABLE memberships (
-  id INTEGER PRIMARY KEY,
-  user_id INTEGER NOT NULL REFERENCES users(id),
-  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  id {key},
+  user_id {int} NOT NULL REFERENCES users(id),
+  organisation_id {int} NOT NULL REFERENCES organisations(id),
   role TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 1,
+  active {bool} NOT NULL DEFAULT {true},
   UNIQUE (user_id, organisation_id, role)
 );
 
 CREATE TABLE sessions (
   token_hash TEXT PRIMARY KEY,
-  user_id INTEGER NOT NULL REFERENCES users(id),
-  membership_id INTEGER NOT NULL REFERENCES memberships(id),
-  created_at INTEGER NOT NULL,
-  last_seen_at INTEGER NOT NULL,
-  revoked INTEGER NOT NULL DEFAULT 0
+  user_id {int} NOT NULL REFERENCES users(id),
+  membership_id {int} NOT NULL REFERENCES memberships(id),
+  created_at {int} NOT NULL,
+  last_seen_at {int} NOT NULL,
+  revoked {bool} NOT NULL DEFAULT {false}
 );
 CREATE INDEX sessions_user ON sessions(user_id);
 
 CREATE TABLE login_failures (
-  id INTEGER PRIMARY KEY,
+  id {key},
   account_key TEXT NOT NULL,
   address TEXT NOT NULL,
-  at INTEGER NOT NULL
+  at {int} NOT NULL
 );
 CREATE INDEX login_failures_account ON login_failures(account_key, at);
 CREATE INDEX login_failures_address ON login_failures(address, at);
 
 CREATE TABLE pupils (
-  id INTEGER PRIMARY KEY,
-  school_id INTEGER NOT NULL REFERENCES organisations(id),
+  id {key},
+  school_id {int} NOT NULL REFERENCES organisations(id),
   pupil_number TEXT NOT NULL,
   given_name TEXT NOT NULL,
   name_prefix TEXT,
@@ -70,11 +70,11 @@ CREATE TABLE pupils (
   date_of_birth TEXT NOT NULL,
   bsn TEXT,
   class_name TEXT,
-  mentor_user_id INTEGER REFERENCES users(id),
-  user_id INTEGER REFERENCES users(id),
+  mentor_user_id {int} REFERENCES users(id),
+  user_id {int} REFERENCES users(id),
   enrolment_start TEXT,
   enrolment_end TEXT,
-  version INTEGER NOT NULL DEFAULT 1,
+  version {int} NOT NULL DEFAULT 1,
   UNIQUE (school_id, pupil_number)
 );
 CREATE INDEX pupils_school_class ON pupils(school_id, class_name);
@@ -83,21 +83,21 @@ CREATE INDEX pupils_mentor ON pupils(mentor_user_id);
 CREATE INDEX pupils_user ON pupils(user_id);
 
 CREATE TABLE guardians (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
   name TEXT NOT NULL,
   relation TEXT NOT NULL,
   email TEXT,
   phone TEXT,
-  parental_authority INTEGER NOT NULL DEFAULT 1,
-  user_id INTEGER REFERENCES users(id)
+  parental_authority {bool} NOT NULL DEFAULT {true},
+  user_id {int} REFERENCES users(id)
 );
 CREATE INDEX guardians_pupil ON guardians(pupil_id, position);
 CREATE INDEX guardians_user ON guardians(user_id);
 
 CREATE TABLE audit_log (
-  seq INTEGER PRIMARY KEY,
+  seq {int} PRIMARY KEY,
   at TEXT NOT NULL,
   actor_user_id TEXT NOT NULL,
   actor_organisation_id TEXT NOT NULL,
@@ -122,23 +122,21 @@ CREATE INDEX audit_region ON audit_log(region_id, seq);
 -- The audit log is append-only: the database itself refuses changes, so a bug or a
 -- careless script cannot rewrite history. (Someone editing the file directly is caught
 -- by the hash chain instead.)
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+{append_only audit_log audit_log is append-only}
 )SQL";
 
 // Name search by word prefix: one row per word of each pupil's search_name, per school.
 // The store writes the rows with the pupil (sqlite_tx_pupils.cpp); this backfills them.
 constexpr const char* kPupilNameTokens = R"SQL(
 CREATE TABLE pupil_name_tokens (
-  school_id INTEGER NOT NULL,
-  token TEXT NOT NULL,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+  school_id {int} NOT NULL,
+  token TEXT{c_collate} NOT NULL,
+  pupil_id {int} NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
   PRIMARY KEY (school_id, token, pupil_id)
-) WITHOUT ROWID;
+) {without_rowid};
 CREATE INDEX pupil_name_tokens_pupil ON pupil_name_tokens(pupil_id);
-
+)SQL";
+constexpr const char* kPupilNameTokensSqlite = R"SQL(
 INSERT OR IGNORE INTO pupil_name_tokens(school_id, token, pupil_id)
 WITH RECURSIVE split(school_id, pupil_id, rest, token) AS (
   SELECT school_id, id, search_name || ' ', '' FROM pupils
@@ -148,40 +146,46 @@ WITH RECURSIVE split(school_id, pupil_id, rest, token) AS (
 )
 SELECT school_id, token, pupil_id FROM split WHERE token <> '';
 )SQL";
+constexpr const char* kPupilNameTokensPostgres = R"SQL(
+INSERT INTO pupil_name_tokens(school_id, token, pupil_id)
+SELECT DISTINCT school_id, token, id FROM pupils, regexp_split_to_table(search_name, ' ') AS token
+WHERE token <> ''
+ON CONFLICT DO NOTHING;
+)SQL";
 
 // Cases and lawful sharing (issue 5). Instants are integer milliseconds (UTC), calendar
 // dates ISO text, booleans 0/1. Sets of codes or ids (categories, roles, organisation and
 // guardian ids) are comma-separated text: see docs/decisions.md ("Cases — schema").
 constexpr const char* kCases = R"SQL(
 CREATE TABLE cases (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
-  school_id INTEGER NOT NULL REFERENCES organisations(id),
-  lead_membership_id INTEGER REFERENCES memberships(id),
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
+  school_id {int} NOT NULL REFERENCES organisations(id),
+  lead_membership_id {int} REFERENCES memberships(id),
   categories TEXT NOT NULL,
   level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
   status TEXT NOT NULL CHECK (status IN ('open','closed')),
   outcome TEXT CHECK (outcome IN ('goals_met','referred_on','moved_school','dropped_out','other')),
   outcome_note TEXT,
   review_date TEXT,
-  opened_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  opened_at INTEGER NOT NULL,
-  closed_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1
+  opened_by_user_id {int} NOT NULL REFERENCES users(id),
+  opened_at {int} NOT NULL,
+  closed_at {int},
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX cases_school ON cases(school_id, status, id);
 CREATE INDEX cases_pupil ON cases(pupil_id, status);
 CREATE INDEX cases_lead ON cases(lead_membership_id);
 
 CREATE TABLE case_team (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
-  membership_id INTEGER NOT NULL REFERENCES memberships(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
+  membership_id {int} NOT NULL REFERENCES memberships(id),
   reason TEXT NOT NULL,
-  added_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  added_at INTEGER NOT NULL,
-  removed_at INTEGER,
-  removed_by_user_id INTEGER REFERENCES users(id)
+  added_by_user_id {int} NOT NULL REFERENCES users(id),
+  added_at {int} NOT NULL,
+  removed_at {int},
+  removed_by_user_id {int} REFERENCES users(id)
 );
 CREATE INDEX case_team_case ON case_team(case_id, id);
 CREATE INDEX case_team_membership ON case_team(membership_id, case_id);
@@ -189,61 +193,61 @@ CREATE INDEX case_team_membership ON case_team(membership_id, case_id);
 CREATE UNIQUE INDEX case_team_active ON case_team(case_id, membership_id) WHERE removed_at IS NULL;
 
 CREATE TABLE case_level_changes (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
   from_level INTEGER CHECK (from_level BETWEEN 1 AND 5),
   to_level INTEGER NOT NULL CHECK (to_level BETWEEN 1 AND 5),
   reason TEXT NOT NULL,
-  changed_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  changed_by_membership_id INTEGER REFERENCES memberships(id),
-  changed_at INTEGER NOT NULL
+  changed_by_user_id {int} NOT NULL REFERENCES users(id),
+  changed_by_membership_id {int} REFERENCES memberships(id),
+  changed_at {int} NOT NULL
 );
 CREATE INDEX case_level_changes_case ON case_level_changes(case_id, id);
 
 CREATE TABLE case_goals (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
   text TEXT NOT NULL,
-  created_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  created_at INTEGER NOT NULL,
-  achieved_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1
+  created_by_user_id {int} NOT NULL REFERENCES users(id),
+  created_at {int} NOT NULL,
+  achieved_at {int},
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX case_goals_case ON case_goals(case_id, id);
 
 CREATE TABLE case_actions (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
   text TEXT NOT NULL,
-  owner_membership_id INTEGER REFERENCES memberships(id),
+  owner_membership_id {int} REFERENCES memberships(id),
   due_date TEXT,
-  created_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  created_at INTEGER NOT NULL,
-  done_at INTEGER,
-  version INTEGER NOT NULL DEFAULT 1
+  created_by_user_id {int} NOT NULL REFERENCES users(id),
+  created_at {int} NOT NULL,
+  done_at {int},
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX case_actions_case ON case_actions(case_id, id);
 CREATE INDEX case_actions_owner ON case_actions(owner_membership_id, done_at);
 
 CREATE TABLE signals (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
-  school_id INTEGER NOT NULL REFERENCES organisations(id),
-  author_user_id INTEGER NOT NULL REFERENCES users(id),
-  author_membership_id INTEGER NOT NULL REFERENCES memberships(id),
-  author_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
+  school_id {int} NOT NULL REFERENCES organisations(id),
+  author_user_id {int} NOT NULL REFERENCES users(id),
+  author_membership_id {int} NOT NULL REFERENCES memberships(id),
+  author_organisation_id {int} NOT NULL REFERENCES organisations(id),
   author_role TEXT NOT NULL,
   categories TEXT NOT NULL,
   urgency TEXT NOT NULL CHECK (urgency IN ('normal','soon','urgent')),
   text TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
+  created_at {int} NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('open','advice','case')),
-  triaged_by_user_id INTEGER REFERENCES users(id),
-  triaged_by_membership_id INTEGER REFERENCES memberships(id),
-  triaged_at INTEGER,
+  triaged_by_user_id {int} REFERENCES users(id),
+  triaged_by_membership_id {int} REFERENCES memberships(id),
+  triaged_at {int},
   advice TEXT,
-  case_id INTEGER REFERENCES cases(id),
-  version INTEGER NOT NULL DEFAULT 1
+  case_id {int} REFERENCES cases(id),
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX signals_school ON signals(school_id, status, id);
 CREATE INDEX signals_pupil ON signals(pupil_id, id);
@@ -251,12 +255,12 @@ CREATE INDEX signals_pupil ON signals(pupil_id, id);
 -- The chronology. Entries are never changed: a correction is a new entry naming the one
 -- it corrects. The database refuses UPDATE and DELETE, as for the audit log.
 CREATE TABLE entries (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
-  author_user_id INTEGER NOT NULL REFERENCES users(id),
-  author_membership_id INTEGER NOT NULL REFERENCES memberships(id),
-  author_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
+  author_user_id {int} NOT NULL REFERENCES users(id),
+  author_membership_id {int} NOT NULL REFERENCES memberships(id),
+  author_organisation_id {int} NOT NULL REFERENCES organisations(id),
   author_role TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('observation','conversation','note','decision','signal',
                                      'triage','level_change','team_change','goal','action',
@@ -264,52 +268,49 @@ CREATE TABLE entries (
   category TEXT NOT NULL CHECK (category IN ('attendance','behaviour','learning','wellbeing',
                                              'home','health','safety')),
   audience TEXT NOT NULL CHECK (audience IN ('private','discipline','school','case_team')),
-  family_visible INTEGER NOT NULL,
+  family_visible {bool} NOT NULL,
   text TEXT NOT NULL,
-  corrects_entry_id INTEGER REFERENCES entries(id),
-  created_at INTEGER NOT NULL
+  corrects_entry_id {int} REFERENCES entries(id),
+  created_at {int} NOT NULL
 );
 CREATE INDEX entries_case ON entries(case_id, created_at, id);
 CREATE INDEX entries_pupil ON entries(pupil_id, id);
 CREATE INDEX entries_corrects ON entries(corrects_entry_id);
-CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
-BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
-CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
-BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
+{append_only entries entries are append-only}
 
 CREATE TABLE consent_grants (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
   given_by_guardian_ids TEXT NOT NULL,
-  given_by_pupil INTEGER NOT NULL,
+  given_by_pupil {bool} NOT NULL,
   recipient_organisation_ids TEXT NOT NULL,
   recipient_roles TEXT NOT NULL,
-  recipient_guardians INTEGER NOT NULL,
+  recipient_guardians {bool} NOT NULL,
   categories TEXT NOT NULL,
-  valid_from INTEGER NOT NULL,
-  valid_until INTEGER,
+  valid_from {int} NOT NULL,
+  valid_until {int},
   text TEXT NOT NULL,
-  recorded_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  recorded_at INTEGER NOT NULL,
-  withdrawn_at INTEGER,
-  withdrawn_by_guardian_id INTEGER,
-  withdrawn_by_pupil INTEGER NOT NULL DEFAULT 0,
-  withdrawn_by_user_id INTEGER REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1
+  recorded_by_user_id {int} NOT NULL REFERENCES users(id),
+  recorded_at {int} NOT NULL,
+  withdrawn_at {int},
+  withdrawn_by_guardian_id {int},
+  withdrawn_by_pupil {bool} NOT NULL DEFAULT {false},
+  withdrawn_by_user_id {int} REFERENCES users(id),
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX consent_grants_pupil ON consent_grants(pupil_id, id);
 
 CREATE TABLE safety_decisions (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id),
-  decided_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  decided_by_membership_id INTEGER REFERENCES memberships(id),
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
+  decided_by_user_id {int} NOT NULL REFERENCES users(id),
+  decided_by_membership_id {int} REFERENCES memberships(id),
   reason TEXT NOT NULL,
   steps TEXT NOT NULL,
   organisation_ids TEXT NOT NULL,
-  valid_from INTEGER NOT NULL,
-  valid_until INTEGER NOT NULL,
-  recorded_at INTEGER NOT NULL
+  valid_from {int} NOT NULL,
+  valid_until {int} NOT NULL,
+  recorded_at {int} NOT NULL
 );
 CREATE INDEX safety_decisions_case ON safety_decisions(case_id, id);
 )SQL";
@@ -317,17 +318,17 @@ CREATE INDEX safety_decisions_case ON safety_decisions(case_id, id);
 // Invitations for family logins (issue 5): a one-time token, stored only as its hash.
 constexpr const char* kInvitations = R"SQL(
 CREATE TABLE invitations (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
-  guardian_id INTEGER,
-  for_pupil INTEGER NOT NULL DEFAULT 0,
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
+  guardian_id {int},
+  for_pupil {bool} NOT NULL DEFAULT {false},
   email TEXT NOT NULL,
   token_hash TEXT NOT NULL UNIQUE,
-  created_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  accepted_at INTEGER,
-  accepted_user_id INTEGER REFERENCES users(id)
+  created_by_user_id {int} NOT NULL REFERENCES users(id),
+  created_at {int} NOT NULL,
+  expires_at {int} NOT NULL,
+  accepted_at {int},
+  accepted_user_id {int} REFERENCES users(id)
 );
 CREATE INDEX invitations_pupil ON invitations(pupil_id, id);
 )SQL";
@@ -340,8 +341,8 @@ ALTER TABLE consent_grants ADD COLUMN later_signatures TEXT NOT NULL DEFAULT '';
 
 // Invitations the school revokes (a wrongly addressed link): when and by whom.
 constexpr const char* kInvitationRevocation = R"SQL(
-ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
-ALTER TABLE invitations ADD COLUMN revoked_by_user_id INTEGER REFERENCES users(id);
+ALTER TABLE invitations ADD COLUMN revoked_at {int};
+ALTER TABLE invitations ADD COLUMN revoked_by_user_id {int} REFERENCES users(id);
 )SQL";
 
 // Per-user keys for the drafts the web UI keeps in the browser (issue 11): the browser
@@ -349,9 +350,9 @@ ALTER TABLE invitations ADD COLUMN revoked_by_user_id INTEGER REFERENCES users(i
 // on a shared computer is unreadable until the same user logs in again.
 constexpr const char* kDraftKeys = R"SQL(
 CREATE TABLE draft_keys (
-  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  user_id {int} PRIMARY KEY REFERENCES users(id),
   draft_key TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at {int} NOT NULL
 );
 )SQL";
 
@@ -370,8 +371,8 @@ constexpr const char* kGuardianIdentity = R"SQL(
 DROP INDEX guardians_pupil;
 ALTER TABLE guardians DROP COLUMN position;
 ALTER TABLE guardians ADD COLUMN guardian_number TEXT;
-ALTER TABLE guardians ADD COLUMN authority_from INTEGER;
-ALTER TABLE guardians ADD COLUMN authority_until INTEGER;
+ALTER TABLE guardians ADD COLUMN authority_from {int};
+ALTER TABLE guardians ADD COLUMN authority_until {int};
 CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
 )SQL";
 
@@ -382,32 +383,32 @@ CREATE INDEX guardians_pupil ON guardians(pupil_id, id);
 // family answers in the portal. Grants recorded before stay as they counted ('unknown').
 constexpr const char* kConsentFromFamily = R"SQL(
 ALTER TABLE consent_grants ADD COLUMN obtained_via TEXT NOT NULL DEFAULT 'unknown';
-ALTER TABLE consent_grants ADD COLUMN awaits_confirmation INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE consent_grants ADD COLUMN confirmed_at INTEGER;
-ALTER TABLE consent_grants ADD COLUMN confirmed_by_user_id INTEGER REFERENCES users(id);
-ALTER TABLE consent_grants ADD COLUMN confirmed_by_membership_id INTEGER REFERENCES memberships(id);
-ALTER TABLE consent_grants ADD COLUMN recorded_by_membership_id INTEGER REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN awaits_confirmation {bool} NOT NULL DEFAULT {false};
+ALTER TABLE consent_grants ADD COLUMN confirmed_at {int};
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_user_id {int} REFERENCES users(id);
+ALTER TABLE consent_grants ADD COLUMN confirmed_by_membership_id {int} REFERENCES memberships(id);
+ALTER TABLE consent_grants ADD COLUMN recorded_by_membership_id {int} REFERENCES memberships(id);
 ALTER TABLE consent_grants ADD COLUMN family_confirmations TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE consent_requests (
-  id INTEGER PRIMARY KEY,
-  pupil_id INTEGER NOT NULL REFERENCES pupils(id),
+  id {key},
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
   recipient_organisation_ids TEXT NOT NULL,
   recipient_roles TEXT NOT NULL,
   categories TEXT NOT NULL,
-  valid_from INTEGER NOT NULL,
-  valid_until INTEGER,
+  valid_from {int} NOT NULL,
+  valid_until {int},
   text TEXT NOT NULL,
-  sent_by_user_id INTEGER NOT NULL REFERENCES users(id),
-  sent_by_membership_id INTEGER NOT NULL REFERENCES memberships(id),
-  sent_at INTEGER NOT NULL,
+  sent_by_user_id {int} NOT NULL REFERENCES users(id),
+  sent_by_membership_id {int} NOT NULL REFERENCES memberships(id),
+  sent_at {int} NOT NULL,
   status TEXT NOT NULL DEFAULT 'open',
   agreements TEXT NOT NULL DEFAULT '',
-  closed_at INTEGER,
-  declined_by_guardian_id INTEGER,
-  declined_by_pupil INTEGER NOT NULL DEFAULT 0,
-  grant_id INTEGER REFERENCES consent_grants(id),
-  version INTEGER NOT NULL DEFAULT 1
+  closed_at {int},
+  declined_by_guardian_id {int},
+  declined_by_pupil {bool} NOT NULL DEFAULT {false},
+  grant_id {int} REFERENCES consent_grants(id),
+  version {int} NOT NULL DEFAULT 1
 );
 CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
 )SQL";
@@ -417,18 +418,15 @@ CREATE INDEX consent_requests_pupil ON consent_requests(pupil_id, id);
 // the school board holds (samen audit checkpoints export).
 constexpr const char* kAuditCheckpoints = R"SQL(
 CREATE TABLE audit_checkpoints (
-  id INTEGER PRIMARY KEY,
-  seq INTEGER NOT NULL,
+  id {key},
+  seq {int} NOT NULL,
   hash TEXT NOT NULL,
   at TEXT NOT NULL,
   key_id TEXT NOT NULL,
   signature TEXT NOT NULL
 );
 CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
-CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
-BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
-CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
-BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+{append_only audit_checkpoints audit_checkpoints is append-only}
 )SQL";
 
 }  // namespace
@@ -436,7 +434,8 @@ BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "initial schema: regions, organisations, users, sessions, pupils, audit log", kInitial},
-      {2, "pupil name search by word prefix", kPupilNameTokens},
+      {2, "pupil name search by word prefix", kPupilNameTokens, kPupilNameTokensSqlite,
+       kPupilNameTokensPostgres},
       {3, "cases: signals, case teams, levels, goals, actions, chronology, consent, safety",
        kCases},
       {4, "invitations for family logins", kInvitations},
@@ -451,4 +450,4 @@ const std::vector<Migration>& migrations() {
   return all;
 }
 
-}  // namespace samen::store::sqlite
+}  // namespace samen::store::sql

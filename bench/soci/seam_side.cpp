@@ -4,26 +4,19 @@
 // columns), on SQLite and, when SAMEN_TEST_PG is set, PostgreSQL. Both sides prepare once
 // and bind per call. Built only when SOCI is installed (bash bench/soci/run.sh).
 #include <benchmark/benchmark.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "soci/bench_data.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/postgres/pg_sql.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/sqlite_sql.hpp"
 
-namespace {
-
-using samen::store::sql::Params;
-
-constexpr int kUsers = 10000;
-constexpr int kRows = 20000;
+namespace samen_bench {
 
 const char* kSchema =
     "DROP TABLE IF EXISTS bench_users; DROP TABLE IF EXISTS bench_rows;"
@@ -80,6 +73,13 @@ const char* kPageSql =
     "SELECT id, case_id, author, role, audience, category, text, created_at FROM bench_rows "
     "WHERE case_id = ? ORDER BY created_at, id LIMIT 25";
 
+}  // namespace samen_bench
+
+namespace {
+
+using samen::store::sql::Params;
+using namespace samen_bench;
+
 // --- the seam --------------------------------------------------------------------------
 
 void seam_point(benchmark::State& state, samen::store::sql::Connection& db) {
@@ -127,75 +127,9 @@ void BM_seam_pg_page(benchmark::State& state) {
   seam_page(state, db);
 }
 
-// --- SOCI ------------------------------------------------------------------------------
-
-std::string soci_sql(const char* sql) {
-  // SOCI names its placeholders (:p); the statements are otherwise the same text.
-  std::string out;
-  for (const char* c = sql; *c; ++c) out += *c == '?' ? std::string(":p") : std::string(1, *c);
-  return out;
-}
-
-void soci_point(benchmark::State& state, soci::session& sql) {
-  long long key = 0, id = 0, active = 0, version = 0;
-  std::string email, name, hash;
-  soci::statement st =
-      (sql.prepare << soci_sql(kPointSql), soci::use(key), soci::into(id), soci::into(email),
-       soci::into(name), soci::into(hash), soci::into(active), soci::into(version));
-  std::size_t bytes = 0;
-  long long n = 0;
-  for (auto _ : state) {
-    key = n++ % kUsers + 1;
-    if (st.execute(true)) bytes += email.size() + name.size() + hash.size();
-  }
-  benchmark::DoNotOptimize(bytes);
-}
-
-void soci_page(benchmark::State& state, soci::session& sql) {
-  long long key = 0, id = 0, case_id = 0, author = 0, created_at = 0;
-  std::string role, audience, category, text;
-  soci::statement st =
-      (sql.prepare << soci_sql(kPageSql), soci::use(key), soci::into(id), soci::into(case_id),
-       soci::into(author), soci::into(role), soci::into(audience), soci::into(category),
-       soci::into(text), soci::into(created_at));
-  std::size_t bytes = 0;
-  long long n = 0;
-  for (auto _ : state) {
-    key = n++ % 200 + 1;
-    st.execute();
-    while (st.fetch()) bytes += role.size() + text.size() + created_at;
-  }
-  benchmark::DoNotOptimize(bytes);
-}
-
-void BM_soci_sqlite_point(benchmark::State& state) {
-  soci::session sql(soci::sqlite3, "db=" + sqlite_path());
-  soci_point(state, sql);
-}
-void BM_soci_sqlite_page(benchmark::State& state) {
-  soci::session sql(soci::sqlite3, "db=" + sqlite_path());
-  soci_page(state, sql);
-}
-void BM_soci_pg_point(benchmark::State& state) {
-  if (!pg_uri()) return state.SkipWithError("SAMEN_TEST_PG not set");
-  prepare_pg();
-  soci::session sql(soci::postgresql, pg_uri());
-  soci_point(state, sql);
-}
-void BM_soci_pg_page(benchmark::State& state) {
-  if (!pg_uri()) return state.SkipWithError("SAMEN_TEST_PG not set");
-  prepare_pg();
-  soci::session sql(soci::postgresql, pg_uri());
-  soci_page(state, sql);
-}
-
 }  // namespace
 
 BENCHMARK(BM_seam_sqlite_point);
-BENCHMARK(BM_soci_sqlite_point);
 BENCHMARK(BM_seam_sqlite_page);
-BENCHMARK(BM_soci_sqlite_page);
 BENCHMARK(BM_seam_pg_point);
-BENCHMARK(BM_soci_pg_point);
 BENCHMARK(BM_seam_pg_page);
-BENCHMARK(BM_soci_pg_page);
