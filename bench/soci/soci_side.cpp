@@ -13,6 +13,22 @@ namespace {
 
 using namespace samen_bench;
 
+// postgresql://user@host:port/db as the key=value pairs SOCI's backend reads.
+std::string keyword_form(std::string uri) {
+  std::string rest = uri.substr(uri.find("://") + 3), out;
+  if (auto at = rest.find('@'); at != std::string::npos) {
+    out += "user=" + rest.substr(0, at) + " ";
+    rest = rest.substr(at + 1);
+  }
+  auto slash = rest.find('/');
+  std::string host_port = rest.substr(0, slash);
+  auto colon = host_port.find(':');
+  out += "host=" + host_port.substr(0, colon);
+  if (colon != std::string::npos) out += " port=" + host_port.substr(colon + 1);
+  if (slash != std::string::npos) out += " dbname=" + rest.substr(slash + 1);
+  return out;
+}
+
 // --- SOCI ------------------------------------------------------------------------------
 
 std::string soci_sql(const char* sql) {
@@ -65,13 +81,13 @@ void BM_soci_sqlite_page(benchmark::State& state) {
 void BM_soci_pg_point(benchmark::State& state) {
   if (!pg_uri()) return state.SkipWithError("SAMEN_TEST_PG not set");
   prepare_pg();
-  soci::session sql(soci::postgresql, pg_uri());
+  soci::session sql(soci::postgresql, keyword_form(pg_uri()));
   soci_point(state, sql);
 }
 void BM_soci_pg_page(benchmark::State& state) {
   if (!pg_uri()) return state.SkipWithError("SAMEN_TEST_PG not set");
   prepare_pg();
-  soci::session sql(soci::postgresql, pg_uri());
+  soci::session sql(soci::postgresql, keyword_form(pg_uri()));
   soci_page(state, sql);
 }
 
