@@ -19,6 +19,7 @@
 #include "domain/policy.hpp"
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
+#include "store/password_setup_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
 
@@ -175,6 +176,10 @@ class ReadTx {
   virtual std::optional<InvitationRecord> invitation(const std::string& id) = 0;
   virtual std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) = 0;
 
+  // One-time password links (password_setup_records.hpp), by the hash of their token.
+  virtual std::optional<PasswordSetupRecord> password_setup_by_token_hash(
+      const std::string& token_hash) = 0;
+
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
   virtual std::vector<TableInfo> data_tables() = 0;
@@ -284,6 +289,11 @@ class WriteTx : public ReadTx {
   // Marks the invitation revoked; false, changing nothing, when it was used or revoked already.
   virtual bool revoke_invitation(const std::string& id, const std::string& user_id,
                                  domain::Millis at) = 0;
+
+  virtual std::string insert_password_setup(const PasswordSetupRecord& p) = 0;
+  // Marks the link used and ends the user's other open links; false, changing nothing, when
+  // it was used already (a concurrent request used it first).
+  virtual bool use_password_setup(const std::string& id, domain::Millis at) = 0;
 
   // Inserts rows as they are, keys included (samen copy). Columns as in `table`.
   virtual void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) = 0;

@@ -432,6 +432,20 @@ CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoint
   FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_refuse_change();
 )SQL";
 
+// One-time links to set a password (issue 12: samen init's first administrator): only the
+// token's keyed hash is stored, like an invitation's.
+constexpr const char* kPasswordSetups = R"SQL(
+CREATE TABLE password_setups (
+  id BIGSERIAL PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE INDEX password_setups_user ON password_setups(user_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<sqlite::Migration>& pg_migrations() {
@@ -448,6 +462,7 @@ const std::vector<sqlite::Migration>& pg_migrations() {
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
       {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
       {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
+      {12, "one-time links to set a password", kPasswordSetups},
   };
   return all;
 }

@@ -431,6 +431,20 @@ CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
 BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
 )SQL";
 
+// One-time links to set a password (issue 12: samen init's first administrator): only the
+// token's keyed hash is stored, like an invitation's.
+constexpr const char* kPasswordSetups = R"SQL(
+CREATE TABLE password_setups (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX password_setups_user ON password_setups(user_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -447,6 +461,7 @@ const std::vector<Migration>& migrations() {
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
       {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
       {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
+      {12, "one-time links to set a password", kPasswordSetups},
   };
   return all;
 }

@@ -124,6 +124,10 @@ class SqliteTx final : public WriteTx {
   std::optional<InvitationRecord> invitation_by_token_hash(const std::string& token_hash) override;
   std::optional<InvitationRecord> invitation(const std::string& id) override;
   std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) override;
+  std::optional<PasswordSetupRecord> password_setup_by_token_hash(
+      const std::string& token_hash) override;
+  std::string insert_password_setup(const PasswordSetupRecord& p) override;
+  bool use_password_setup(const std::string& id, domain::Millis at) override;
   std::string insert_invitation(const InvitationRecord& i) override;
   bool accept_invitation(const std::string& id, const std::string& user_id,
                          domain::Millis at) override;
