@@ -23,6 +23,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_consent_request_routes(router, ctx);
   register_invitation_routes(router, ctx);
   register_invitation_accept_routes(router, ctx);
+  register_password_setup_routes(router, ctx);
   register_family_routes(router, ctx);
   register_family_view_routes(router, ctx);
 }

@@ -28,6 +28,7 @@ void register_consent_party_routes(http::Router& router, AppContext& ctx);
 void register_consent_request_routes(http::Router& router, AppContext& ctx);
 void register_invitation_routes(http::Router& router, AppContext& ctx);
 void register_invitation_accept_routes(http::Router& router, AppContext& ctx);
+void register_password_setup_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
 void register_family_view_routes(http::Router& router, AppContext& ctx);
 

@@ -9,6 +9,7 @@
 
 namespace samen::cli {
 
+void add_init_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_migrate_command(CLI::App& app);
 void add_demo_command(CLI::App& app);

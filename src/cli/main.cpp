@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Samen: schools and youth care working together around a pupil", "samen"};
   app.set_version_flag("--version", std::string("samen ") + SAMEN_VERSION);
   app.require_subcommand(1);
+  samen::cli::add_init_command(app);
   samen::cli::add_serve_command(app);
   samen::cli::add_migrate_command(app);
   samen::cli::add_demo_command(app);

@@ -27,6 +27,7 @@ int status_for_code(const std::string& code) {
       {"already_withdrawn", 409},
       {"already_signed", 409},
       {"grant_expired", 409},
+      {"password_link_invalid", 410},
       {"precondition_required", 428},
       {"payload_too_large", 413},
       {"unsupported_media_type", 415},

@@ -1,6 +1,7 @@
 #pragma once
-// The Store: everything the layers above need from persistent storage, as an interface
-// with one implementation per backend (sqlite/ now, postgres/ next). Work happens in
+// The Store: everything the layers above need from persistent storage, as an interface.
+// Its methods are written once (sql/sql_tx.hpp) over a small connection seam
+// (sql/sql.hpp) that sqlite/ and postgres/ implement. Work happens in
 // transactions: a ReadTx is one consistent snapshot for a request's reads; a WriteTx is
 // the single writer's transaction. Savepoints let the group-commit writer run several
 // requests' writes in one transaction and undo one of them without the others.
@@ -19,6 +20,7 @@
 #include "domain/policy.hpp"
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
+#include "store/password_setup_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
 
@@ -175,6 +177,10 @@ class ReadTx {
   virtual std::optional<InvitationRecord> invitation(const std::string& id) = 0;
   virtual std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) = 0;
 
+  // One-time password links (password_setup_records.hpp), by the hash of their token.
+  virtual std::optional<PasswordSetupRecord> password_setup_by_token_hash(
+      const std::string& token_hash) = 0;
+
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
   virtual std::vector<TableInfo> data_tables() = 0;
@@ -285,6 +291,11 @@ class WriteTx : public ReadTx {
   virtual bool revoke_invitation(const std::string& id, const std::string& user_id,
                                  domain::Millis at) = 0;
 
+  virtual std::string insert_password_setup(const PasswordSetupRecord& p) = 0;
+  // Marks the link used and ends the user's other open links; false, changing nothing, when
+  // it was used already (a concurrent request used it first).
+  virtual bool use_password_setup(const std::string& id, domain::Millis at) = 0;
+
   // Inserts rows as they are, keys included (samen copy). Columns as in `table`.
   virtual void load_rows(const TableInfo& table, const std::vector<RawRow>& rows) = 0;
   // After load_rows: generated keys continue after the highest loaded one.
@@ -316,7 +327,8 @@ class Store {
   virtual void backup_to(const std::string& path) = 0;
 };
 
-// Opens the store named by a --db value (a SQLite path for now).
+// Opens the store named by a --db value: a postgresql:// URI or a SQLite file path
+// (open_store.cpp).
 std::unique_ptr<Store> open_store(const std::string& location, int reader_connections = 4);
 
 }  // namespace samen::store

@@ -21,6 +21,7 @@ import { WelcomePage } from './screens/WelcomePage';
 import { FamilyPage } from './screens/FamilyPage';
 import { AcceptInvitationLoggedIn, AcceptInvitationPage } from './screens/AcceptInvitationPage';
 import { FamilyChildPage } from './screens/FamilyChildPage';
+import { PasswordSetupPage } from './screens/PasswordSetupPage';
 import { ConsentsPage } from './screens/ConsentsPage';
 import { homeFor, paths } from './screens/routes';
 
@@ -50,6 +51,7 @@ function NotFound() {
 export function App() {
   const { state } = useSession();
   const [inviting, invitation] = useRoute('/uitnodiging/:token');
+  const [settingPassword] = useRoute(paths.passwordSetup);
   if (state.status === 'loading') {
     return (
       <main id="main" className="samen-main">
@@ -60,7 +62,7 @@ export function App() {
   if (state.status === 'anonymous') {
     return (
       <main id="main" className="samen-main samen-main--narrow">
-        {inviting ? <AcceptInvitationPage token={invitation.token} /> : <LoginPage />}
+        {inviting ? <AcceptInvitationPage token={invitation.token} /> : settingPassword ? <PasswordSetupPage /> : <LoginPage />}
       </main>
     );
   }
@@ -115,6 +117,9 @@ export function App() {
           <AccessReportPage />
         </Route>
         <Route path="/uitnodiging/:token">{(params) => <AcceptInvitationLoggedIn token={params.token} />}</Route>
+        <Route path={paths.passwordSetup}>
+          <PasswordSetupPage />
+        </Route>
         <Route>
           <NotFound />
         </Route>

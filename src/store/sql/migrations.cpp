@@ -429,6 +429,34 @@ CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
 {append_only audit_checkpoints audit_checkpoints is append-only}
 )SQL";
 
+// One-time links to set a password (issue 12: samen init's first administrator): only the
+// token's keyed hash is stored, like an invitation's.
+constexpr const char* kPasswordSetups = R"SQL(
+CREATE TABLE password_setups (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX password_setups_user ON password_setups(user_id);
+)SQL";
+
+// One-time links to set a password (issue 12: samen init's first administrator): only the
+// token's hash is stored, like an invitation's.
+constexpr const char* kPasswordSetups = R"SQL(
+CREATE TABLE password_setups (
+  id {key},
+  user_id {int} NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at {int} NOT NULL,
+  expires_at {int} NOT NULL,
+  used_at {int}
+);
+CREATE INDEX password_setups_user ON password_setups(user_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -446,6 +474,8 @@ const std::vector<Migration>& migrations() {
       {9, "guardians with identity and a history of parental authority", kGuardianIdentity},
       {10, "consent from the family: confirmation of grants, consent requests", kConsentFromFamily},
       {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
+      {12, "one-time links to set a password", kPasswordSetups},
+      {12, "one-time links to set a password", kPasswordSetups},
   };
   return all;
 }

@@ -147,6 +147,12 @@ class SqlTx : public WriteTx {
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
 
+  // One-time password links (sql_tx_password_setup.cpp).
+  std::optional<PasswordSetupRecord> password_setup_by_token_hash(
+      const std::string& token_hash) override;
+  std::string insert_password_setup(const PasswordSetupRecord& p) override;
+  bool use_password_setup(const std::string& id, domain::Millis at) override;
+
  protected:
   // Current guardians in the order they were recorded.
   std::vector<domain::Guardian> guardians_of(const std::string& pupil_id);

@@ -1375,6 +1375,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/password-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a password with a one-time link
+         * @description `samen init` prints such a link for a new region's first administrator, and `samen
+         *     user setup-link` for any user: `BASE/wachtwoord-instellen#TOKEN`. The token sits in
+         *     the address's fragment, which browsers never send, and the web UI posts it here in
+         *     the body, so it reaches no access log. A link works once, within 72 hours of being
+         *     made; using one ends the user's other open links and their sessions. The password
+         *     follows the rules for every password (400 `weak_password`). An unknown, used or
+         *     expired token, or one whose user is switched off, gets one and the same 410
+         *     `password_link_invalid`; which of these it was is in the audit log. Then log in with
+         *     `POST /api/session`.
+         */
+        post: operations["setPasswordWithLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/family/pupils": {
         parameters: {
             query?: never;
@@ -2624,6 +2652,16 @@ export interface components {
             /** @enum {string} */
             role: "guardian" | "pupil";
             pupil_id: string;
+        };
+        PasswordSetup: {
+            /** @description The part of the link after `#`. */
+            token: string;
+            /** @description At least 12 characters and hard to guess. */
+            password: string;
+        };
+        PasswordSetupDone: {
+            user_id: string;
+            email: string;
         };
         FamilyPupilList: {
             pupils: (components["schemas"]["Pupil"] & {
@@ -5571,6 +5609,41 @@ export interface operations {
                 };
             };
             /** @description `invitation_used`, `invitation_revoked`, `invitation_expired` or `invitation_invalid`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    setPasswordWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordSetup"];
+            };
+        };
+        responses: {
+            /** @description The password is set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetupDone"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `password_link_invalid`: the token is unknown, used or expired (one answer for all). */
             410: {
                 headers: {
                     [name: string]: unknown;

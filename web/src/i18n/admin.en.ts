@@ -150,6 +150,12 @@ export const adminEn: Messages['admin'] = {
     alreadyAccepted: 'This invitation has been accepted and can no longer be revoked.',
     notFound: 'This pupil does not exist, or you have no access.',
   },
+  passwordSetup: {
+    title: 'Set your password',
+    intro: 'Choose a password for your Samen login. The link works once, for 72 hours; then you are logged in at once.',
+    invalid: 'This link is unknown, used or expired. Ask your administrator for a new link.',
+    submit: 'Set password',
+  },
   accept: {
     title: 'Invitation to Samen',
     intro: 'You are invited to follow along with the school in Samen. Choose a password for your login; then you are logged in at once.',

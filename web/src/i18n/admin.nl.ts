@@ -149,6 +149,12 @@ export const adminNl = {
     alreadyAccepted: 'Deze uitnodiging is al geaccepteerd en kan niet meer worden ingetrokken.',
     notFound: 'Deze leerling bestaat niet, of je hebt geen toegang.',
   },
+  passwordSetup: {
+    title: 'Wachtwoord instellen',
+    intro: 'Kies een wachtwoord voor je inlog bij Samen. De link werkt één keer en 72 uur lang; daarna ben je meteen ingelogd.',
+    invalid: 'Deze link is onbekend, al gebruikt of verlopen. Vraag je beheerder om een nieuwe link.',
+    submit: 'Wachtwoord instellen',
+  },
   accept: {
     title: 'Uitnodiging voor Samen',
     intro:

@@ -78,6 +78,7 @@ export const privacyEn: Messages['privacy'] = {
     verify: 'checked',
     activate: 'switched on',
     deactivate: 'switched off',
+    set_password: 'password set',
   },
   reasons: {
     invitation_used: 'invitation had been used',
@@ -88,6 +89,10 @@ export const privacyEn: Messages['privacy'] = {
     rate_limited: 'too many attempts',
     self_grant_forbidden: 'nobody grants themself access',
     no_such_pupil: 'no pupil with this id',
+    password_link_used: 'password link had been used',
+    password_link_expired: 'password link had expired',
+    password_link_unknown: 'unknown password link',
+    user_inactive: 'user is switched off',
   },
   resources: {
     pupil: 'pupil',
@@ -106,6 +111,8 @@ export const privacyEn: Messages['privacy'] = {
     access_log: 'access overview',
     safety_decision: 'safety decision',
     access_report: 'report of new access',
+    region: 'region',
+    password_link: 'password link',
   },
   access: {
     title: 'New access in the region',

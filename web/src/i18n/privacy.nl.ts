@@ -77,6 +77,7 @@ export const privacyNl = {
     verify: 'gecontroleerd',
     activate: 'aangezet',
     deactivate: 'uitgezet',
+    set_password: 'wachtwoord ingesteld',
   },
   reasons: {
     invitation_used: 'uitnodiging was al gebruikt',
@@ -87,6 +88,10 @@ export const privacyNl = {
     rate_limited: 'te veel pogingen',
     self_grant_forbidden: 'niemand geeft zichzelf toegang',
     no_such_pupil: 'geen leerling met dit nummer',
+    password_link_used: 'wachtwoordlink was al gebruikt',
+    password_link_expired: 'wachtwoordlink was verlopen',
+    password_link_unknown: 'onbekende wachtwoordlink',
+    user_inactive: 'gebruiker staat uit',
   },
   resources: {
     pupil: 'leerling',
@@ -105,6 +110,8 @@ export const privacyNl = {
     access_log: 'inzageoverzicht',
     safety_decision: 'veiligheidsbesluit',
     access_report: 'overzicht nieuwe toegang',
+    region: 'regio',
+    password_link: 'wachtwoordlink',
   },
   access: {
     title: 'Nieuwe toegang in de regio',

@@ -15,6 +15,7 @@ export const paths = {
   invitations: (pupilId: string) => `/leerlingen/${encodeURIComponent(pupilId)}/gezinsinlog`,
   acceptInvitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
   pupilImport: '/leerlingen-importeren',
+  passwordSetup: '/wachtwoord-instellen',
   audit: (f?: Partial<AuditFilter>) =>
     withQuery('/privacy/logboek', {
       leerling: f?.pupil,
