@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/name_book.hpp"
 #include "api/routes.hpp"
@@ -66,51 +67,36 @@ json::object change_json(store::ReadTx& tx, NameBook& names, const store::AuditR
   return out;
 }
 
-Reply access_changes(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto decision = domain::decide_membership_report_read(actor->viewer);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "access_report", ""));
-    return reply;
-  }
-  int limit = query_int(req, "limit", kDefaultPage, 1, kMaxPage);
-  if (limit < 0)
-    return fail(400, "validation_failed", "limit must be 1 to " + std::to_string(kMaxPage),
-                "limit");
-  std::int64_t before = 0;
-  if (std::string text = req.query_value("before_seq"); !text.empty()) {
-    try {
-      std::size_t used = 0;
-      before = std::stoll(text, &used);
-      if (used != text.size() || before < 1) throw std::invalid_argument(text);
-    } catch (...) {
-      return fail(400, "validation_failed", "before_seq must be a positive number", "before_seq");
-    }
-  }
-  NameBook names(*tx);
+Reply access_changes(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto decision = domain::decide_membership_report_read(actor.viewer);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"access_report", "", ""}, Refusal::forbidden());
+  auto limit_param = query_integer(req, "limit", kDefaultPage, 1, kMaxPage);
+  if (!limit_param) return fail(limit_param.error());
+  int limit = static_cast<int>(*limit_param);
+  auto before_param = query_integer(req, "before_seq", 0, 1, kMaxSeq);
+  if (!before_param) return fail(before_param.error());
+  std::int64_t before = *before_param;
+  NameBook names(tx);
   json::array items;
   std::int64_t last = 0;
-  auto rows = tx->membership_changes(actor->membership.region_id, before, limit);
+  auto rows = tx.membership_changes(actor.membership.region_id, before, limit);
   for (const auto& row : rows) {
-    items.push_back(change_json(*tx, names, row));
+    items.push_back(change_json(tx, names, row));
     last = row.seq;
   }
   json::object body{{"changes", std::move(items)}};
   body["next_before_seq"] =
       static_cast<int>(rows.size()) == limit ? json::value(last) : json::value(nullptr);
   Reply reply = Reply::of(json_response(200, body));
-  reply.audit.push_back(decision_event(*actor, req, decision, "read", "access_report", ""));
+  reply.audit.push_back(decision_event(actor, req, decision, "read", "access_report", ""));
   return reply;
 }
 
 }  // namespace
 
 void register_access_report_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/audit/access-changes",
-             [&ctx](Request& r) { return access_changes(ctx, r); });
+  router.add("GET", "/api/audit/access-changes", authenticated(ctx, access_changes));
 }
 
 }  // namespace samen::api

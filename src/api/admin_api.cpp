@@ -6,6 +6,7 @@
 
 #include "api/admin_support.hpp"
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -23,27 +24,21 @@ using http::Request;
 using http::Response;
 namespace json = boost::json;
 
-Reply list_organisations(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  if (domain::is_family_role(actor->membership.role)) {
-    Reply reply = fail(403, "forbidden", "family logins do not list organisations");
-    reply.audit.push_back(actor_event(*actor, req, "denied", "organisation", ""));
-    reply.audit.back().decision = "deny";
-    reply.audit.back().reason = "family_role";
-    return reply;
-  }
+Reply list_organisations(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto decision = domain::decide_organisation_listing(actor.viewer);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"organisation", "", ""}, Refusal::forbidden());
   json::array out;
-  for (const auto& o : tx->organisations(actor->membership.region_id))
+  for (const auto& o : tx.organisations(actor.membership.region_id))
     out.push_back(organisation_json(o));
   return Reply::of(json_response(200, json::object{{"organisations", std::move(out)}}));
 }
 
-Reply create_organisation(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  Actor actor;
-  if (auto denied = admin_gate(ctx, req, *tx, actor, "organisation")) return std::move(*denied);
+Reply create_organisation(AppContext&, Request& req, store::ReadTx&, const Actor& actor) {
+  // What is listed or created lies in the admin's own region.
+  if (auto denied =
+          administration_refusal(actor, req, actor.membership.region_id, {"organisation", "", ""}))
+    return std::move(*denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -55,21 +50,21 @@ Reply create_organisation(AppContext& ctx, Request& req) {
   std::string school_type = in.text("school_type", false);
   if (!in.ok()) return fail(in.error());
   if (org.name.empty() || org.name.size() > 200)
-    return fail(400, "validation_failed", "name must be 1 to 200 characters", "name");
+    return fail("validation_failed", "name must be 1 to 200 characters", "name");
   auto t = domain::parse_org_type(type);
-  if (!t) return fail(400, "validation_failed", "type is not a known organisation type", "type");
+  if (!t) return fail("validation_failed", "type is not a known organisation type", "type");
   org.type = *t;
   if (!school_type.empty()) {
     org.school_type = domain::parse_school_type(school_type);
     if (!org.school_type || org.type != domain::OrgType::school)
-      return fail(400, "validation_failed", "school_type applies to schools only and must be known",
+      return fail("validation_failed", "school_type applies to schools only and must be known",
                   "school_type");
   }
   return Reply::writing([req, actor, org](store::WriteTx& w, Response& out) mutable {
     for (const auto& existing : w.organisations(org.region_id))
       if (existing.name == org.name) {
-        out = http::error_response(409, "already_exists", "an organisation with this name exists",
-                                   "name");
+        out =
+            http::error_response("already_exists", "an organisation with this name exists", "name");
         return audit::JobOutcome{false, {}};
       }
     org.id = w.insert_organisation(org);
@@ -78,14 +73,14 @@ Reply create_organisation(AppContext& ctx, Request& req) {
   });
 }
 
-Reply update_organisation(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  Actor actor;
-  if (auto denied = admin_gate(ctx, req, *tx, actor, "organisation")) return std::move(*denied);
-  auto org = tx->organisation(req.params["id"]);
-  if (!org) return fail(404, "not_found", "no such organisation");
-  auto decision = domain::decide_administration(actor.viewer, org->region_id);
-  if (!decision.allowed) return refused(actor, req, decision, "organisation", org->id, true);
+Reply update_organisation(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  // Decided on the organisation's own region (a missing one lies in none: 404 for an admin).
+  auto org = tx.organisation(req.params["id"]);
+  if (auto denied =
+          administration_refusal(actor, req, org ? org->region_id : actor.membership.region_id,
+                                 {"organisation", req.params["id"], ""}))
+    return std::move(*denied);
+  if (!org) return fail("not_found", "no such organisation");
   Activation change{};
   if (auto bad = read_activation(req, change)) return Reply::of(std::move(*bad));
   bool active = change.active;
@@ -108,26 +103,28 @@ json::object user_with_memberships(store::ReadTx& tx, const store::User& u, cons
   json::array ms;
   for (const auto& m : tx.memberships_of(u.id)) ms.push_back(membership_json(m));
   out["memberships"] = std::move(ms);
-  auto change = domain::decide_membership_change(admin.viewer, u.id, admin.membership.region_id,
+  auto change = domain::decide_membership_change(admin.viewer, u.id, regions_of(tx, u),
                                                  domain::MembershipChange::activate);
   out["may"] = json::object{{"change_access", change.allowed}};
   return out;
 }
 
-Reply list_users(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  Actor actor;
-  if (auto denied = admin_gate(ctx, req, *tx, actor, "user")) return std::move(*denied);
+Reply list_users(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  // What is listed or created lies in the admin's own region.
+  if (auto denied =
+          administration_refusal(actor, req, actor.membership.region_id, {"user", "", ""}))
+    return std::move(*denied);
   json::array out;
-  for (const auto& u : tx->users_in_region(actor.membership.region_id))
-    out.push_back(user_with_memberships(*tx, u, actor));
+  for (const auto& u : tx.users_in_region(actor.membership.region_id))
+    out.push_back(user_with_memberships(tx, u, actor));
   return Reply::of(json_response(200, json::object{{"users", std::move(out)}}));
 }
 
-Reply create_user(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  Actor actor;
-  if (auto denied = admin_gate(ctx, req, *tx, actor, "user")) return std::move(*denied);
+Reply create_user(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  // What is listed or created lies in the admin's own region.
+  if (auto denied =
+          administration_refusal(actor, req, actor.membership.region_id, {"user", "", ""}))
+    return std::move(*denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -139,20 +136,20 @@ Reply create_user(AppContext& ctx, Request& req) {
   const json::array* ms = in.array("memberships", false);
   if (!in.ok()) return fail(in.error());
   if (!domain::looks_like_email(user.email))
-    return fail(400, "validation_failed", "email is not a valid e-mail address", "email");
+    return fail("validation_failed", "email is not a valid e-mail address", "email");
   if (user.name.empty() || user.name.size() > 200)
-    return fail(400, "validation_failed", "name must be 1 to 200 characters", "name");
+    return fail("validation_failed", "name must be 1 to 200 characters", "name");
   if (auto strong = domain::check_password_strength(password, user.email, user.name); !strong)
     return fail(strong.error());
   std::vector<NewMembership> memberships;
   if (ms) {
     for (std::size_t i = 0; i < ms->size(); ++i) {
       if (!(*ms)[i].is_object())
-        return fail(400, "validation_failed", "each membership is an object",
+        return fail("validation_failed", "each membership is an object",
                     "memberships[" + std::to_string(i) + "]");
       JsonReader m((*ms)[i].as_object(), "memberships[" + std::to_string(i) + "].");
       m.allow_only({"organisation_id", "role"});
-      auto nm = read_membership(m, *tx, actor);
+      auto nm = read_membership(m, tx, actor);
       if (!m.ok()) return fail(m.error());
       if (!nm) return fail(nm.error());
       memberships.push_back(*nm);
@@ -164,8 +161,8 @@ Reply create_user(AppContext& ctx, Request& req) {
     return Reply::writing(
         [req, actor, user, memberships](store::WriteTx& w, Response& out) mutable {
           if (w.user_by_email(user.email)) {
-            out = http::error_response(409, "already_exists",
-                                       "a user with this e-mail address exists", "email");
+            out = http::error_response("already_exists", "a user with this e-mail address exists",
+                                       "email");
             return audit::JobOutcome{false, {}};
           }
           user.id = w.insert_user(user);
@@ -184,20 +181,20 @@ Reply create_user(AppContext& ctx, Request& req) {
   return reply;
 }
 
-Reply update_user(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  Actor actor;
-  if (auto denied = admin_gate(ctx, req, *tx, actor, "user")) return std::move(*denied);
+Reply update_user(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  // Whose access it is decides before what the body says: the user's regions, not one's
+  // own, and never one's own user. A user's active flag switches all their memberships:
+  // the same rule as for one (activate and deactivate are decided alike).
+  auto target = access_change(tx, actor, req, req.params["id"], domain::MembershipChange::activate,
+                              "user", req.params["id"]);
+  if (target.refusal) return std::move(*target.refusal);
   Activation change{};
   if (auto bad = read_activation(req, change)) return Reply::of(std::move(*bad));
   bool active = change.active;
   std::int64_t version = change.version;
-  // A user's active flag switches all their memberships: the same rule as for one.
-  auto target = access_change(
-      *tx, actor, req, req.params["id"],
-      active ? domain::MembershipChange::activate : domain::MembershipChange::deactivate, "user",
-      req.params["id"]);
-  if (target.refusal) return std::move(*target.refusal);
+  target.decision = domain::decide_membership_change(
+      actor.viewer, target.user->id, regions_of(tx, *target.user),
+      active ? domain::MembershipChange::activate : domain::MembershipChange::deactivate);
   return Reply::writing([req, actor, id = target.user->id, active, version,
                          decision = target.decision](store::WriteTx& w, Response& out) {
     if (!w.set_user_active(id, active, version)) {
@@ -215,15 +212,12 @@ Reply update_user(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_admin_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/organisations",
-             [&ctx](Request& r) { return list_organisations(ctx, r); });
-  router.add("POST", "/api/organisations",
-             [&ctx](Request& r) { return create_organisation(ctx, r); });
-  router.add("PATCH", "/api/organisations/{id}",
-             [&ctx](Request& r) { return update_organisation(ctx, r); });
-  router.add("GET", "/api/users", [&ctx](Request& r) { return list_users(ctx, r); });
-  router.add("POST", "/api/users", [&ctx](Request& r) { return create_user(ctx, r); });
-  router.add("PATCH", "/api/users/{id}", [&ctx](Request& r) { return update_user(ctx, r); });
+  router.add("GET", "/api/organisations", authenticated(ctx, list_organisations));
+  router.add("POST", "/api/organisations", authenticated(ctx, create_organisation));
+  router.add("PATCH", "/api/organisations/{id}", authenticated(ctx, update_organisation));
+  router.add("GET", "/api/users", authenticated(ctx, list_users));
+  router.add("POST", "/api/users", authenticated(ctx, create_user));
+  router.add("PATCH", "/api/users/{id}", authenticated(ctx, update_user));
   register_membership_routes(router, ctx);
 }
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/name_book.hpp"
 #include "api/routes.hpp"
@@ -16,18 +17,12 @@ using http::Reply;
 using http::Request;
 namespace json = boost::json;
 
-Reply search_audit(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto decision = domain::decide_audit_log_read(actor->viewer);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "audit_log", ""));
-    return reply;
-  }
+Reply search_audit(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto decision = domain::decide_audit_log_read(actor.viewer);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"audit_log", "", ""}, Refusal::forbidden());
   store::AuditQuery q;
-  q.region_id = actor->membership.region_id;
+  q.region_id = actor.membership.region_id;
   q.pupil_id = req.query_value("pupil_id");
   q.actor_user_id = req.query_value("actor_user_id");
   for (auto [name, target] : {std::pair{"from", &q.from}, std::pair{"until", &q.until}}) {
@@ -35,34 +30,24 @@ Reply search_audit(AppContext& ctx, Request& req) {
     if (v.empty()) continue;
     auto instant = domain::parse_instant(v);
     if (!instant)
-      return fail(400, "validation_failed",
-                  std::string(name) + " must be an ISO 8601 date or instant", name);
+      return fail("validation_failed", std::string(name) + " must be an ISO 8601 date or instant",
+                  name);
     *target = domain::format_instant(*instant);
   }
-  q.denied_only = req.query_value("denied_only") == "true";
-  std::string before = req.query_value("before_seq");
-  if (!before.empty()) {
-    try {
-      q.before_seq = std::stoll(before);
-    } catch (...) {
-      return fail(400, "validation_failed", "before_seq must be a number", "before_seq");
-    }
-  }
-  std::string limit = req.query_value("limit");
-  if (!limit.empty()) {
-    try {
-      q.limit = std::stoi(limit);
-    } catch (...) {
-      q.limit = -1;
-    }
-    if (q.limit < 1 || q.limit > 500)
-      return fail(400, "validation_failed", "limit must be 1 to 500", "limit");
-  }
+  auto denied_only = query_boolean(req, "denied_only");
+  if (!denied_only) return fail(denied_only.error());
+  q.denied_only = *denied_only;
+  auto before = query_integer(req, "before_seq", 0, 1, kMaxSeq);
+  if (!before) return fail(before.error());
+  q.before_seq = *before;
+  auto limit = query_integer(req, "limit", q.limit, 1, 500);
+  if (!limit) return fail(limit.error());
+  q.limit = static_cast<int>(*limit);
   json::array entries;
   std::int64_t last = 0;
   // The actor's name beside the id: the officer reads who did it, not "user 14".
-  NameBook names(*tx);
-  for (const auto& row : tx->audit_search(q)) {
+  NameBook names(tx);
+  for (const auto& row : tx.audit_search(q)) {
     auto entry = audit_row_json(row);
     entry["actor_name"] = row.actor_user_id.empty() ? json::value(nullptr)
                                                     : json::value(names.user(row.actor_user_id));
@@ -74,7 +59,7 @@ Reply search_audit(AppContext& ctx, Request& req) {
   body["next_before_seq"] = full_page ? json::value(last) : json::value(nullptr);
   Reply reply = Reply::of(json_response(200, body));
   reply.audit.push_back(
-      decision_event(*actor, req, decision, "read", "audit_log", q.pupil_id, q.pupil_id));
+      decision_event(actor, req, decision, "read", "audit_log", q.pupil_id, q.pupil_id));
   return reply;
 }
 
@@ -103,17 +88,21 @@ json::object checkpoints_json(const audit::CheckpointReport& r) {
   return out;
 }
 
-Reply verify_audit(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto decision = domain::decide_audit_log_read(actor->viewer);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "audit_verify", ""));
-    return reply;
-  }
-  tx.reset();
+Reply verification(AppContext& ctx, const Request& req, const Actor& actor,
+                   const domain::Decision& decision);
+
+Reply verify_audit(AppContext& ctx, Request& req, store::ReadTx&, const Actor& actor) {
+  auto decision = domain::decide_audit_log_read(actor.viewer);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"audit_verify", "", ""}, Refusal::forbidden());
+  // Walking the whole chain is slow: off the network threads, on reads of its own.
+  Reply later;
+  later.offload = [&ctx, req, actor, decision] { return verification(ctx, req, actor, decision); };
+  return later;
+}
+
+Reply verification(AppContext& ctx, const Request& req, const Actor& actor,
+                   const domain::Decision& decision) {
   auto full = audit::verify_with_checkpoints(ctx.store, ctx.settings.audit_public_keys);
   const auto& report = full.chain;
   json::object body{{"intact", report.intact},
@@ -125,15 +114,15 @@ Reply verify_audit(AppContext& ctx, Request& req) {
   }
   body["checkpoints"] = checkpoints_json(full.checkpoints);
   Reply reply = Reply::of(json_response(200, body));
-  reply.audit.push_back(decision_event(*actor, req, decision, "read", "audit_verify", ""));
+  reply.audit.push_back(decision_event(actor, req, decision, "read", "audit_verify", ""));
   return reply;
 }
 
 }  // namespace
 
 void register_audit_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/audit", [&ctx](Request& r) { return search_audit(ctx, r); });
-  router.add("GET", "/api/audit/verify", [&ctx](Request& r) { return verify_audit(ctx, r); });
+  router.add("GET", "/api/audit", authenticated(ctx, search_audit));
+  router.add("GET", "/api/audit/verify", authenticated(ctx, verify_audit));
 }
 
 }  // namespace samen::api

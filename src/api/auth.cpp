@@ -88,24 +88,4 @@ audit::Event decision_event(const Actor& actor, const http::Request& request,
   return e;
 }
 
-void ListingAudit::add(const domain::Decision& decision, const std::string& id) {
-  for (auto& e : events_)
-    if (e.reason == decision.rule && e.legal_basis == decision.legal_basis) {
-      e.resource_id += ',';
-      e.resource_id += id;
-      return;
-    }
-  events_.push_back(decision_event(actor_, request_, decision, "list", type_, id, pupil_));
-}
-
-std::vector<audit::Event> ListingAudit::events() && {
-  if (events_.empty()) {
-    domain::Decision empty;
-    empty.allowed = true;
-    empty.rule = "listing.empty";
-    events_.push_back(decision_event(actor_, request_, empty, "list", type_, "", pupil_));
-  }
-  return std::move(events_);
-}
-
 }  // namespace samen::api

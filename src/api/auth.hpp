@@ -47,29 +47,4 @@ audit::Event decision_event(const Actor& actor, const http::Request& request,
                             std::string resource_type, std::string resource_id,
                             std::string pupil_id = {});
 
-// The audit events of a listing of one pupil's items (a chronology): one `list` event per
-// rule and legal basis, whose resource_id names the items it covers, joined by ',' in the
-// order shown. A 200-entry chronology then costs a few audit rows instead of 200, and the
-// log still says which item was shown on which basis (docs/decisions.md, "Auditing a
-// listing").
-class ListingAudit {
- public:
-  ListingAudit(const Actor& actor, const http::Request& request, std::string resource_type,
-               std::string pupil_id)
-      : actor_(actor),
-        request_(request),
-        type_(std::move(resource_type)),
-        pupil_(std::move(pupil_id)) {}
-  void add(const domain::Decision& decision, const std::string& id);
-  // A listing that showed nothing leaves one `listing.empty` event for the pupil: the
-  // viewer was let in (the caller checked) and looked.
-  std::vector<audit::Event> events() &&;
-
- private:
-  const Actor& actor_;
-  const http::Request& request_;
-  std::string type_, pupil_;
-  std::vector<audit::Event> events_;
-};
-
 }  // namespace samen::api

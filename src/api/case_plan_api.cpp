@@ -6,6 +6,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/record_view.hpp"
@@ -37,11 +38,9 @@ std::optional<Reply> refuse_plan_without_basis(store::ReadTx& tx, const Actor& a
   if (record.view == domain::PupilView::full) return std::nullopt;
   record.allowed = false;
   record.reason = "no_legal_basis";
-  Reply reply = fail(403, "forbidden",
-                     "without a legal basis for the pupil the case plan is not shown to you");
-  reply.audit.push_back(
-      decision_event(actor, req, record, "denied", resource_type, resource_id, c.pupil_id));
-  return reply;
+  return refuse(actor, req, record, {resource_type, resource_id, c.pupil_id},
+                Refusal::forbidden(
+                    {}, "without a legal basis for the pupil the case plan is not shown to you"));
 }
 
 std::optional<std::int64_t> body_version(JsonReader& in) {
@@ -50,14 +49,11 @@ std::optional<std::int64_t> body_version(JsonReader& in) {
   return v >= 0 ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
-Reply add_goal(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply add_goal(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   if (auto refused =
-          refuse_plan_without_basis(*tx, *actor, req, change.facts, "goal", change.facts.case_id))
+          refuse_plan_without_basis(tx, actor, req, change.facts, "goal", change.facts.case_id))
     return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -68,8 +64,8 @@ Reply add_goal(AppContext& ctx, Request& req) {
   store::GoalRecord g;
   g.case_id = change.facts.case_id;
   g.text = *text;
-  g.created_by_user_id = actor->user.id;
-  return Reply::writing([req, a = *actor, g, facts = change.facts, decision = change.decision](
+  g.created_by_user_id = actor.user.id;
+  return Reply::writing([req, a = actor, g, facts = change.facts, decision = change.decision](
                             store::WriteTx& w, Response& out) mutable {
     g.created_at = domain::now_millis();
     auto id = w.insert_goal(g);
@@ -81,19 +77,16 @@ Reply add_goal(AppContext& ctx, Request& req) {
   });
 }
 
-Reply update_goal(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto goal = tx->goal(req.params["id"]);
-  if (!goal) return fail(404, "not_found", "no such goal");
-  auto change = begin_case_change(*tx, *actor, req, goal->case_id);
+Reply update_goal(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto goal = tx.goal(req.params["id"]);
+  if (!goal) return fail("not_found", "no such goal");
+  auto change = begin_case_change(tx, actor, req, goal->case_id);
   if (change.denied) {
     if (change.denied->response->status == 404)
-      *change.denied->response = http::error_response(404, "not_found", "no such goal");
+      *change.denied->response = http::error_response("not_found", "no such goal");
     return std::move(*change.denied);
   }
-  if (auto refused = refuse_plan_without_basis(*tx, *actor, req, change.facts, "goal", goal->id))
+  if (auto refused = refuse_plan_without_basis(tx, actor, req, change.facts, "goal", goal->id))
     return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -109,7 +102,7 @@ Reply update_goal(AppContext& ctx, Request& req) {
   store::GoalRecord g = *goal;
   g.text = *text;
   if (!achieved) g.achieved_at.reset();
-  return Reply::writing([req, a = *actor, g, achieved, version = *version, facts = change.facts,
+  return Reply::writing([req, a = actor, g, achieved, version = *version, facts = change.facts,
                          decision = change.decision](store::WriteTx& w, Response& out) mutable {
     if (achieved && !g.achieved_at) g.achieved_at = domain::now_millis();
     if (!w.update_goal(g, version)) {
@@ -124,14 +117,11 @@ Reply update_goal(AppContext& ctx, Request& req) {
   });
 }
 
-Reply add_action(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply add_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   if (auto refused =
-          refuse_plan_without_basis(*tx, *actor, req, change.facts, "action", change.facts.case_id))
+          refuse_plan_without_basis(tx, actor, req, change.facts, "action", change.facts.case_id))
     return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -143,15 +133,15 @@ Reply add_action(AppContext& ctx, Request& req) {
   if (!in.ok()) return fail(in.error());
   auto due = read_optional_date(in, "due_date");
   if (!due) return fail(due.error());
-  if (auto ok = check_case_membership(*tx, owner, *actor, "owner_membership_id"); !ok)
+  if (auto ok = check_case_membership(tx, owner, actor, "owner_membership_id"); !ok)
     return fail(ok.error());
   store::ActionRecord act;
   act.case_id = change.facts.case_id;
   act.text = *text;
   act.owner_membership_id = owner;
   act.due_date = *due;
-  act.created_by_user_id = actor->user.id;
-  return Reply::writing([req, a = *actor, act, facts = change.facts, decision = change.decision](
+  act.created_by_user_id = actor.user.id;
+  return Reply::writing([req, a = actor, act, facts = change.facts, decision = change.decision](
                             store::WriteTx& w, Response& out) mutable {
     act.created_at = domain::now_millis();
     auto id = w.insert_action(act);
@@ -166,20 +156,16 @@ Reply add_action(AppContext& ctx, Request& req) {
 // PUT /api/actions/{id}: {text, owner_membership_id, due_date, done, version}. Changing
 // text, owner or due date is managing the case; only `done` changing is also open to the
 // action's owner.
-Reply update_action(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto action = tx->action(req.params["id"]);
-  if (!action) return fail(404, "not_found", "no such action");
-  auto entered = enter_case(*tx, *actor, req, action->case_id);
+Reply update_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto action = tx.action(req.params["id"]);
+  if (!action) return fail("not_found", "no such action");
+  auto entered = enter_case(tx, actor, req, action->case_id);
   if (entered.denied) {
     if (entered.denied->response->status == 404)
-      *entered.denied->response = http::error_response(404, "not_found", "no such action");
+      *entered.denied->response = http::error_response("not_found", "no such action");
     return std::move(*entered.denied);
   }
-  if (auto refused =
-          refuse_plan_without_basis(*tx, *actor, req, entered.facts, "action", action->id))
+  if (auto refused = refuse_plan_without_basis(tx, actor, req, entered.facts, "action", action->id))
     return std::move(*refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -198,26 +184,21 @@ Reply update_action(AppContext& ctx, Request& req) {
   if (!version) return Reply::of(precondition_required());
   bool only_done =
       *text == action->text && owner == action->owner_membership_id && *due == action->due_date;
-  auto decision =
-      only_done
-          ? domain::decide_action_done(actor->viewer, entered.facts, action->owner_membership_id)
-          : domain::decide_case_action(actor->viewer, entered.facts, domain::CaseAction::manage);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "action", action->id,
-                                         entered.facts.pupil_id));
-    return reply;
-  }
-  if (tx->case_record(action->case_id)->status != "open") return Reply::of(case_closed_response());
+  auto decision = domain::decide_action_update(actor.viewer, entered.facts,
+                                               action->owner_membership_id, only_done);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"action", action->id, entered.facts.pupil_id},
+                  Refusal::forbidden());
+  if (tx.case_record(action->case_id)->status != "open") return Reply::of(case_closed_response());
   if (!only_done)
-    if (auto ok = check_case_membership(*tx, owner, *actor, "owner_membership_id"); !ok)
+    if (auto ok = check_case_membership(tx, owner, actor, "owner_membership_id"); !ok)
       return fail(ok.error());
   store::ActionRecord act = *action;
   act.text = *text;
   act.owner_membership_id = owner;
   act.due_date = *due;
   if (!done) act.done_at.reset();
-  return Reply::writing([req, a = *actor, act, done, version = *version,
+  return Reply::writing([req, a = actor, act, done, version = *version,
                          pupil_id = entered.facts.pupil_id,
                          decision](store::WriteTx& w, Response& out) mutable {
     if (done && !act.done_at) act.done_at = domain::now_millis();
@@ -236,10 +217,10 @@ Reply update_action(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_case_plan_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/cases/{id}/goals", [&ctx](Request& r) { return add_goal(ctx, r); });
-  router.add("PUT", "/api/goals/{id}", [&ctx](Request& r) { return update_goal(ctx, r); });
-  router.add("POST", "/api/cases/{id}/actions", [&ctx](Request& r) { return add_action(ctx, r); });
-  router.add("PUT", "/api/actions/{id}", [&ctx](Request& r) { return update_action(ctx, r); });
+  router.add("POST", "/api/cases/{id}/goals", authenticated(ctx, add_goal));
+  router.add("PUT", "/api/goals/{id}", authenticated(ctx, update_goal));
+  router.add("POST", "/api/cases/{id}/actions", authenticated(ctx, add_action));
+  router.add("PUT", "/api/actions/{id}", authenticated(ctx, update_action));
 }
 
 }  // namespace samen::api

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "api/handler.hpp"
 #include "api/record_view.hpp"
 #include "api/views.hpp"
 #include "domain/dates.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_may.hpp"
 #include "domain/policy_record.hpp"
 #include "domain/record_text.hpp"
 #include "domain/text.hpp"
@@ -85,7 +87,9 @@ std::string person_in_record(store::ReadTx& tx, const store::Membership& m) {
                                   m.organisation_name);
 }
 
-json::object signal_json(const store::SignalRecord& s, NameBook& names) {
+json::object signal_json(const store::SignalRecord& s, NameBook& names,
+                         const domain::Viewer& viewer) {
+  auto may = domain::decide_signal_may(viewer, s.school_id, s.author_user_id, s.status);
   return {{"id", s.id},
           {"pupil_id", s.pupil_id},
           {"pupil_name", names.pupil(s.pupil_id)},
@@ -103,7 +107,8 @@ json::object signal_json(const store::SignalRecord& s, NameBook& names) {
           {"triaged_at", optional_instant(s.triaged_at)},
           {"advice", s.advice.empty() ? json::value(nullptr) : json::value(s.advice)},
           {"case_id", optional_id(s.case_id)},
-          {"version", s.version}};
+          {"version", s.version},
+          {"may", json::object{{"triage", may.triage}}}};
 }
 
 json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason,
@@ -215,10 +220,20 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   out["escalations"] = store::count_escalations(c.level_changes);
   out["view"] = view == domain::PupilView::full ? "full" : "identification";
   // What the viewer may do on the case, decided here by the policy: the UI decides nothing.
-  bool decides_safety =
-      domain::decide_case_action(viewer, facts, domain::CaseAction::record_safety_decision).allowed;
-  out["may"] = json::object{{"read_safety_decisions", decides_safety},
-                            {"record_safety_decision", decides_safety && c.status == "open"}};
+  auto may =
+      domain::decide_case_may(viewer, facts, c.status == "open", view == domain::PupilView::full,
+                              c.categories.front(), grants, domain::now_millis());
+  out["may"] = json::object{{"edit", may.edit},
+                            {"close", may.close},
+                            {"change_level", may.change_level},
+                            {"add_member", may.add_member},
+                            {"remove_member", may.remove_member},
+                            {"add_goal", may.add_goal},
+                            {"add_action", may.add_action},
+                            {"write_entry", may.write_entry},
+                            {"add_family_view", may.add_family_view},
+                            {"read_safety_decisions", may.read_safety_decisions},
+                            {"record_safety_decision", may.record_safety_decision}};
   // Without a legal basis for the pupil, the plan is not shown: the case exists, no more.
   if (view != domain::PupilView::full) return out;
   for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
@@ -253,7 +268,7 @@ CaseEntry enter_case(store::ReadTx& tx, const Actor& actor, const http::Request&
   CaseEntry out;
   auto facts = tx.case_facts(case_id);
   if (!facts) {
-    out.denied = http::Reply::of(http::error_response(404, "not_found", "no such case"));
+    out.denied = http::Reply::of(http::error_response("not_found", "no such case"));
     return out;
   }
   out.facts = std::move(*facts);
@@ -261,10 +276,8 @@ CaseEntry enter_case(store::ReadTx& tx, const Actor& actor, const http::Request&
   out.decision =
       domain::decide_case_access(actor.viewer, out.facts, out.grants, domain::now_millis());
   if (!out.decision.allowed) {
-    auto reply = http::Reply::of(http::error_response(404, "not_found", "no such case"));
-    reply.audit.push_back(decision_event(actor, req, out.decision, "denied", "case",
-                                         out.facts.case_id, out.facts.pupil_id));
-    out.denied = std::move(reply);
+    out.denied = refuse(actor, req, out.decision, {"case", out.facts.case_id, out.facts.pupil_id},
+                        Refusal::as_missing("no such case"));
     return out;
   }
   return out;
@@ -282,11 +295,8 @@ CaseChange begin_case_change(store::ReadTx& tx, const Actor& actor, const http::
   out.facts = std::move(entered.facts);
   out.decision = domain::decide_case_action(actor.viewer, out.facts, action);
   if (!out.decision.allowed) {
-    auto reply =
-        http::Reply::of(http::error_response(403, "forbidden", out.decision.reasons.front()));
-    reply.audit.push_back(decision_event(actor, req, out.decision, "denied", "case",
-                                         out.facts.case_id, out.facts.pupil_id));
-    out.denied = std::move(reply);
+    out.denied = refuse(actor, req, out.decision, {"case", out.facts.case_id, out.facts.pupil_id},
+                        Refusal::forbidden());
     return out;
   }
   out.record = *tx.case_record(case_id);
@@ -310,7 +320,7 @@ Status check_case_membership(store::ReadTx& tx, const std::string& membership_id
 }
 
 http::Response case_closed_response() {
-  return http::error_response(409, "case_closed", "this case is closed; it can no longer change",
+  return http::error_response("case_closed", "this case is closed; it can no longer change",
                               "status");
 }
 

@@ -29,8 +29,10 @@ Result<std::string> read_text(JsonReader& in, const char* name, bool required,
                               std::size_t max_bytes);
 
 boost::json::array categories_json(const std::vector<domain::EntryCategory>& categories);
-// With `pupil_name` and `author_name`, so that a queue needs no read per pupil.
-boost::json::object signal_json(const store::SignalRecord& s, NameBook& names);
+// With `pupil_name` and `author_name`, so that a queue needs no read per pupil, and what
+// `viewer` may do with it (`may`, domain::decide_signal_may).
+boost::json::object signal_json(const store::SignalRecord& s, NameBook& names,
+                                const domain::Viewer& viewer);
 // With the names of the person and their organisation, which a family login cannot list;
 // without `with_name` the person is shown by role and organisation only.
 boost::json::object team_member_json(const store::TeamMember& m, NameBook& names, bool with_reason,

@@ -6,6 +6,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -24,11 +25,8 @@ namespace json = boost::json;
 constexpr std::size_t kMaxReason = 2000;
 
 // "Tom Gezinswerker (family_worker, Buurtteam Lindeveld-Oost)"
-Reply add_member(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply add_member(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -38,22 +36,21 @@ Reply add_member(AppContext& ctx, Request& req) {
   if (!in.ok()) return fail(in.error());
   auto reason = read_text(in, "reason", true, kMaxReason);
   if (!reason) return fail(reason.error());
-  if (auto ok = check_case_membership(*tx, membership_id, *actor, "membership_id"); !ok)
+  if (auto ok = check_case_membership(tx, membership_id, actor, "membership_id"); !ok)
     return fail(ok.error());
-  auto who = person_in_record(*tx, *tx->membership(membership_id));
+  auto who = person_in_record(tx, *tx.membership(membership_id));
   store::TeamMember m;
   m.case_id = change.facts.case_id;
   m.membership_id = membership_id;
   m.reason = *reason;
-  m.added_by_user_id = actor->user.id;
-  return Reply::writing([req, a = *actor, m, who, facts = change.facts, decision = change.decision,
+  m.added_by_user_id = actor.user.id;
+  return Reply::writing([req, a = actor, m, who, facts = change.facts, decision = change.decision,
                          category = change.record.categories.front()](store::WriteTx& w,
                                                                       Response& out) mutable {
     m.added_at = domain::now_millis();
     if (!w.add_team_member(m)) {
-      out =
-          http::error_response(409, "already_exists",
-                               "this membership already sits at the case's table", "membership_id");
+      out = http::error_response(
+          "already_exists", "this membership already sits at the case's table", "membership_id");
       return audit::JobOutcome{false, {}};
     }
     w.append_entry(chronology_entry(a, facts, "team_change", domain::Audience::case_team, category,
@@ -66,22 +63,19 @@ Reply add_member(AppContext& ctx, Request& req) {
   });
 }
 
-Reply remove_member(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply remove_member(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   std::string membership_id = req.params["membership_id"];
-  auto membership = tx->membership(membership_id);
+  auto membership = tx.membership(membership_id);
   std::string who =
-      membership ? person_in_record(*tx, *membership) : "lidmaatschap " + membership_id;
+      membership ? person_in_record(tx, *membership) : "lidmaatschap " + membership_id;
   return Reply::writing(
-      [req, a = *actor, membership_id, who, facts = change.facts, decision = change.decision,
+      [req, a = actor, membership_id, who, facts = change.facts, decision = change.decision,
        category = change.record.categories.front()](store::WriteTx& w, Response& out) {
         auto now = domain::now_millis();
         if (!w.remove_team_member(facts.case_id, membership_id, a.user.id, now)) {
-          out = http::error_response(404, "not_found", "this membership has no seat at the table",
+          out = http::error_response("not_found", "this membership has no seat at the table",
                                      "membership_id");
           return audit::JobOutcome{false, {}};
         }
@@ -94,23 +88,25 @@ Reply remove_member(AppContext& ctx, Request& req) {
       });
 }
 
-Reply list_memberships(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto org = tx->organisation(req.params["id"]);
-  if (!org || org->region_id != actor->membership.region_id)
-    return fail(404, "not_found", "no such organisation");
+Reply list_memberships(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto org = tx.organisation(req.params["id"]);
+  if (!org) return fail("not_found", "no such organisation");
   bool leads = false;
-  for (const auto& c : tx->cases_of_memberships({actor->membership.id}))
-    if (c.status == "open" && c.lead_membership_id == actor->membership.id) leads = true;
-  auto decision = domain::decide_membership_listing(actor->viewer, org->region_id, leads);
-  if (!decision.allowed) return fail(403, "forbidden", decision.reasons.front());
-  bool admin = actor->membership.role == domain::Role::admin;
+  for (const auto& c : tx.cases_of_memberships({actor.membership.id}))
+    if (c.status == "open" && c.lead_membership_id == actor.membership.id) leads = true;
+  // The policy decides the region too: an organisation of another region does not exist
+  // for the viewer (404), and either refusal is audited.
+  auto decision = domain::decide_membership_listing(actor.viewer, org->region_id, leads);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"membership", org->id, ""},
+                  decision.reason == "other_region" ? Refusal::as_missing("no such organisation")
+                                                    : Refusal::forbidden());
+  bool admin =
+      domain::membership_listing_view(decision) == domain::MembershipListingView::administration;
   json::array out;
-  for (const auto& u : tx->users_in_region(org->region_id)) {
+  for (const auto& u : tx.users_in_region(org->region_id)) {
     if (!admin && !u.active) continue;
-    for (const auto& m : tx->memberships_of(u.id)) {
+    for (const auto& m : tx.memberships_of(u.id)) {
       if (m.organisation_id != org->id || (!admin && !m.active)) continue;
       auto item = membership_json(m);
       item["user_id"] = u.id;
@@ -125,11 +121,9 @@ Reply list_memberships(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_case_team_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/cases/{id}/team", [&ctx](Request& r) { return add_member(ctx, r); });
-  router.add("DELETE", "/api/cases/{id}/team/{membership_id}",
-             [&ctx](Request& r) { return remove_member(ctx, r); });
-  router.add("GET", "/api/organisations/{id}/memberships",
-             [&ctx](Request& r) { return list_memberships(ctx, r); });
+  router.add("POST", "/api/cases/{id}/team", authenticated(ctx, add_member));
+  router.add("DELETE", "/api/cases/{id}/team/{membership_id}", authenticated(ctx, remove_member));
+  router.add("GET", "/api/organisations/{id}/memberships", authenticated(ctx, list_memberships));
 }
 
 }  // namespace samen::api

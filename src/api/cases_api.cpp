@@ -11,6 +11,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/listing_probe.hpp"
@@ -66,10 +67,7 @@ Response case_response(store::ReadTx& tx, const std::string& case_id, int status
   return out;
 }
 
-Reply open_case(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply open_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
@@ -85,22 +83,19 @@ Reply open_case(AppContext& ctx, Request& req) {
   auto review = read_optional_date(in, "review_date");
   if (!review) return fail(review.error());
 
-  auto pupil = tx->pupil_facts(pupil_id);
-  if (!pupil) return fail(404, "not_found", "no such pupil", "pupil_id");
+  auto pupil = tx.pupil_facts(pupil_id);
+  if (!pupil) return fail("not_found", "no such pupil", "pupil_id");
   domain::CaseFacts facts;
   facts.pupil_id = pupil->pupil_id;
   facts.school_id = pupil->school_id;
-  auto decision = domain::decide_case_action(actor->viewer, facts, domain::CaseAction::open);
+  auto decision = domain::decide_case_action(actor.viewer, facts, domain::CaseAction::open);
   if (!decision.allowed) {
-    auto read = domain::decide_pupil_access(actor->viewer, *pupil, domain::PupilAction::read);
-    Reply reply = read.allowed ? fail(403, "forbidden", decision.reasons.front())
-                               : fail(404, "not_found", "no such pupil", "pupil_id");
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "case", "", pupil->pupil_id));
-    return reply;
+    auto read = domain::decide_pupil_access(actor.viewer, *pupil, domain::PupilAction::read);
+    return refuse(actor, req, decision, {"case", "", pupil->pupil_id}, read.allowed,
+                  "no such pupil", "pupil_id");
   }
-  if (lead.empty()) lead = actor->membership.id;
-  if (auto ok = check_case_membership(*tx, lead, *actor, "lead_membership_id"); !ok)
+  if (lead.empty()) lead = actor.membership.id;
+  if (auto ok = check_case_membership(tx, lead, actor, "lead_membership_id"); !ok)
     return fail(ok.error());
   store::CaseRecord c;
   c.pupil_id = pupil->pupil_id;
@@ -109,11 +104,11 @@ Reply open_case(AppContext& ctx, Request& req) {
   c.categories = std::move(*categories);
   c.level = *level;
   c.review_date = *review;
-  c.opened_by_user_id = actor->user.id;
-  return Reply::writing([req, a = *actor, c, decision](store::WriteTx& w, Response& out) mutable {
+  c.opened_by_user_id = actor.user.id;
+  return Reply::writing([req, a = actor, c, decision](store::WriteTx& w, Response& out) mutable {
     for (const auto& existing : w.cases_of_pupil(c.pupil_id))
       if (existing.status == "open") {
-        out = http::error_response(409, "already_exists",
+        out = http::error_response("already_exists",
                                    "this pupil already has an open case (" + existing.id + ")",
                                    "pupil_id");
         return audit::JobOutcome{false, {}};
@@ -152,18 +147,15 @@ std::vector<store::CaseRecord> case_candidates(store::ReadTx& tx, const Actor& a
   return unique;
 }
 
-Reply list_cases(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_cases(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   std::string status = req.query_value("status");
   if (status.empty()) status = "all";
   if (status != "open" && status != "closed" && status != "all")
-    return fail(400, "validation_failed", "status must be open, closed or all", "status");
+    return fail("validation_failed", "status must be open, closed or all", "status");
   auto now = domain::now_millis();
   std::vector<store::CaseRecord> cases;
   const std::string pupil_id = req.query_value("pupil_id");
-  for (auto& c : case_candidates(*tx, *actor, pupil_id, status == "open"))
+  for (auto& c : case_candidates(tx, actor, pupil_id, status == "open"))
     if (status == "all" || c.status == status) cases.push_back(std::move(c));
   // The facts and grants of all candidates in a few queries, not a few per case.
   std::vector<std::string> case_ids, pupil_ids;
@@ -172,11 +164,11 @@ Reply list_cases(AppContext& ctx, Request& req) {
     pupil_ids.push_back(c.pupil_id);
   }
   std::map<std::string, domain::CaseFacts> facts;
-  for (auto& f : tx->case_facts_of(case_ids)) facts.emplace(f.case_id, std::move(f));
-  auto grants = tx->consent_grants_by_pupil(pupil_ids);
+  for (auto& f : tx.case_facts_of(case_ids)) facts.emplace(f.case_id, std::move(f));
+  auto grants = tx.consent_grants_by_pupil(pupil_ids);
   const std::vector<domain::ConsentGrant> no_grants;
   Reply reply;
-  NameBook names(*tx);
+  NameBook names(tx);
   names.read_pupils(pupil_ids);
   json::array items;
   std::optional<domain::Decision> first_refusal;
@@ -184,43 +176,37 @@ Reply list_cases(AppContext& ctx, Request& req) {
     auto f = facts.find(c.id);
     if (f == facts.end()) continue;
     auto g = grants.find(c.pupil_id);
-    auto decision = domain::decide_case_access(actor->viewer, f->second,
+    auto decision = domain::decide_case_access(actor.viewer, f->second,
                                                g == grants.end() ? no_grants : g->second, now);
     if (!decision.allowed) {
       if (!first_refusal) first_refusal = decision;
       continue;
     }
-    reply.audit.push_back(decision_event(*actor, req, decision, "list", "case", c.id, c.pupil_id));
+    reply.audit.push_back(decision_event(actor, req, decision, "list", "case", c.id, c.pupil_id));
     items.push_back(case_summary_json(c, names));
   }
   if (items.empty() && !pupil_id.empty())
-    reply.audit.push_back(empty_listing_event(*tx, *actor, req, "case", pupil_id,
+    reply.audit.push_back(empty_listing_event(tx, actor, req, "case", pupil_id,
                                               first_refusal ? &*first_refusal : nullptr));
   *reply.response = json_response(200, json::object{{"cases", std::move(items)}});
   return reply;
 }
 
-Reply get_case(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto entered = enter_case(*tx, *actor, req, req.params["id"]);
+Reply get_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto entered = enter_case(tx, actor, req, req.params["id"]);
   if (entered.denied) return std::move(*entered.denied);
   // Audited with the basis the record's parts rest on (or as identification only).
   auto record =
-      case_record_decision(*tx, actor->viewer, entered.facts, entered.grants, entered.decision);
+      case_record_decision(tx, actor.viewer, entered.facts, entered.grants, entered.decision);
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, record, "read", "case", entered.facts.case_id,
+  reply.audit.push_back(decision_event(actor, req, record, "read", "case", entered.facts.case_id,
                                        entered.facts.pupil_id));
-  *reply.response = case_response(*tx, entered.facts.case_id, 200, actor->viewer);
+  *reply.response = case_response(tx, entered.facts.case_id, 200, actor.viewer);
   return reply;
 }
 
-Reply update_case(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply update_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -234,14 +220,14 @@ Reply update_case(AppContext& ctx, Request& req) {
   if (!review) return fail(review.error());
   auto version = read_version(req, in);
   if (!version) return fail_version(version.error());
-  if (auto ok = check_case_membership(*tx, lead, *actor, "lead_membership_id"); !ok)
+  if (auto ok = check_case_membership(tx, lead, actor, "lead_membership_id"); !ok)
     return fail(ok.error());
   store::CaseRecord c = change.record;
   bool new_lead = c.lead_membership_id != lead;
   c.lead_membership_id = lead;
   c.categories = std::move(*categories);
   c.review_date = *review;
-  return Reply::writing([req, a = *actor, c, facts = change.facts, decision = change.decision,
+  return Reply::writing([req, a = actor, c, facts = change.facts, decision = change.decision,
                          new_lead, version = *version](store::WriteTx& w, Response& out) {
     if (!w.update_case(c, version)) {
       out = version_conflict();
@@ -261,11 +247,8 @@ Reply update_case(AppContext& ctx, Request& req) {
   });
 }
 
-Reply change_level(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply change_level(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -278,15 +261,15 @@ Reply change_level(AppContext& ctx, Request& req) {
   auto version = read_version(req, in);
   if (!version) return fail_version(version.error());
   if (*level == change.record.level)
-    return fail(400, "validation_failed", "the case is already at this level", "level");
+    return fail("validation_failed", "the case is already at this level", "level");
   store::LevelChange lc;
   lc.case_id = change.record.id;
   lc.from_level = change.record.level;
   lc.to_level = *level;
   lc.reason = *reason;
-  lc.changed_by_user_id = actor->user.id;
-  lc.changed_by_membership_id = actor->membership.id;
-  return Reply::writing([req, a = *actor, lc, facts = change.facts, decision = change.decision,
+  lc.changed_by_user_id = actor.user.id;
+  lc.changed_by_membership_id = actor.membership.id;
+  return Reply::writing([req, a = actor, lc, facts = change.facts, decision = change.decision,
                          category = change.record.categories.front(),
                          version = *version](store::WriteTx& w, Response& out) mutable {
     auto current = w.case_record(lc.case_id);
@@ -319,11 +302,8 @@ bool is_outcome(const std::string& o) {
          o == "other";
 }
 
-Reply close_case(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"]);
+Reply close_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -332,14 +312,14 @@ Reply close_case(AppContext& ctx, Request& req) {
   std::string outcome = in.text("outcome", true);
   if (!in.ok()) return fail(in.error());
   if (!is_outcome(outcome))
-    return fail(400, "validation_failed",
+    return fail("validation_failed",
                 "outcome must be goals_met, referred_on, moved_school, dropped_out or other",
                 "outcome");
   auto note = read_text(in, "note", outcome == "other", kMaxReason);
   if (!note) return fail(note.error());
   auto version = read_version(req, in);
   if (!version) return fail_version(version.error());
-  return Reply::writing([req, a = *actor, outcome, note = *note, facts = change.facts,
+  return Reply::writing([req, a = actor, outcome, note = *note, facts = change.facts,
                          decision = change.decision, category = change.record.categories.front(),
                          version = *version](store::WriteTx& w, Response& out) {
     auto now = domain::now_millis();
@@ -359,12 +339,12 @@ Reply close_case(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_case_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/cases", [&ctx](Request& r) { return list_cases(ctx, r); });
-  router.add("POST", "/api/cases", [&ctx](Request& r) { return open_case(ctx, r); });
-  router.add("GET", "/api/cases/{id}", [&ctx](Request& r) { return get_case(ctx, r); });
-  router.add("PUT", "/api/cases/{id}", [&ctx](Request& r) { return update_case(ctx, r); });
-  router.add("POST", "/api/cases/{id}/level", [&ctx](Request& r) { return change_level(ctx, r); });
-  router.add("POST", "/api/cases/{id}/close", [&ctx](Request& r) { return close_case(ctx, r); });
+  router.add("GET", "/api/cases", authenticated(ctx, list_cases));
+  router.add("POST", "/api/cases", authenticated(ctx, open_case));
+  router.add("GET", "/api/cases/{id}", authenticated(ctx, get_case));
+  router.add("PUT", "/api/cases/{id}", authenticated(ctx, update_case));
+  router.add("POST", "/api/cases/{id}/level", authenticated(ctx, change_level));
+  router.add("POST", "/api/cases/{id}/close", authenticated(ctx, close_case));
 }
 
 }  // namespace samen::api

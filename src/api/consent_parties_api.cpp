@@ -12,6 +12,7 @@
 #include "api/auth.hpp"
 #include "api/consent_support.hpp"
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -44,20 +45,15 @@ struct PartyRequest {
   std::optional<Reply> refused;
 };
 
-PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::ReadTx& tx,
+PartyRequest begin_party_request(const Request& req, store::ReadTx& tx, const Actor& actor,
                                  bool with_version) {
   PartyRequest out;
-  auto actor = authenticate(ctx, req, tx);
-  if (!actor) {
-    out.refused = fail(actor.error());
-    return out;
-  }
-  out.actor = std::move(*actor);
+  out.actor = actor;
   const std::string& id = req.params.at("id");
   auto record = tx.consent_grant(id);
   auto p = record ? load_pupil_policy_facts(tx, record->grant.pupil_id) : std::nullopt;
   if (!p) {
-    out.refused = fail(404, "not_found", "no such consent grant");
+    out.refused = fail("not_found", "no such consent grant");
     return out;
   }
   out.record = std::move(*record);
@@ -67,10 +63,9 @@ PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::Rea
       domain::decide_consent_read(out.actor.viewer, p->facts, p->cases, &out.record.grant, out.now);
   // The access answer comes first: whoever may not read the grant gets the answer of a
   // grant that does not exist, whatever the body or its content type.
+  const Subject subject{"consent", id, out.record.grant.pupil_id};
   if (!read.allowed) {
-    out.refused = fail(404, "not_found", "no such consent grant");
-    out.refused->audit.push_back(
-        decision_event(out.actor, req, read, "denied", "consent", id, out.record.grant.pupil_id));
+    out.refused = refuse(actor, req, read, subject, Refusal::as_missing("no such consent grant"));
     return out;
   }
   auto body = parse_json_object(req);
@@ -95,24 +90,21 @@ PartyRequest begin_party_request(AppContext& ctx, const Request& req, store::Rea
   out.decision = domain::decide_consent_recording_any(out.actor.viewer, p->facts, p->cases,
                                                       as_guardians, out.as_pupil, out.now);
   if (out.decision.allowed) return out;
-  out.refused = fail(403, "forbidden", out.decision.reasons.front());
-  out.refused->audit.push_back(decision_event(out.actor, req, out.decision, "denied", "consent", id,
-                                              out.record.grant.pupil_id));
+  out.refused = refuse(actor, req, out.decision, subject, Refusal::forbidden());
   return out;
 }
 
-Reply withdraw_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto r = begin_party_request(ctx, req, *tx, /*with_version=*/false);
+Reply withdraw_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto r = begin_party_request(req, tx, actor, /*with_version=*/false);
   if (r.refused) return std::move(*r.refused);
   if (!domain::may_withdraw(r.record.grant, r.guardian_id, r.as_pupil))
-    return fail(400, "validation_failed", "only a party to the grant withdraws it",
+    return fail("validation_failed", "only a party to the grant withdraws it",
                 r.as_pupil ? "by.pupil" : "by.guardian_id");
   store::ConsentWithdrawal w{r.guardian_id, r.as_pupil, r.actor.user.id, r.now};
   return Reply::writing([req, a = r.actor, id = r.record.grant.id, w, decision = r.decision,
                          facts = r.pupil](store::WriteTx& tx2, Response& out) {
     if (!tx2.withdraw_consent_grant(id, w)) {
-      out = http::error_response(409, "already_withdrawn",
+      out = http::error_response("already_withdrawn",
                                  "this grant was withdrawn already; the first withdrawal stands");
       return audit::JobOutcome{false, {}};
     }
@@ -125,9 +117,8 @@ Reply withdraw_consent(AppContext& ctx, Request& req) {
 // `{by, version?}`: the version (If-Match or body) is optional — the scope a party signs is
 // fixed when the grant is recorded, so two parties signing at once do not conflict — but
 // when named, a stale one is 409 version_conflict.
-Reply sign_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto r = begin_party_request(ctx, req, *tx, /*with_version=*/true);
+Reply sign_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto r = begin_party_request(req, tx, actor, /*with_version=*/true);
   if (r.refused) return std::move(*r.refused);
   domain::LaterSignature signature{r.guardian_id, r.as_pupil, r.now};
   // A family member signing themself, in the portal, also confirms a grant a professional
@@ -166,21 +157,16 @@ Reply sign_consent(AppContext& ctx, Request& req) {
 // A second professional confirms a grant a colleague recorded to their own benefit
 // (decide_grant_confirmation: of the pupil's school team, not the recorder, not a
 // recipient). `{version?}` (or If-Match); an empty body is fine.
-Reply confirm_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply confirm_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& id = req.params.at("id");
-  auto record = tx->consent_grant(id);
-  auto p = record ? load_pupil_policy_facts(*tx, record->grant.pupil_id) : std::nullopt;
-  if (!p) return fail(404, "not_found", "no such consent grant");
+  auto record = tx.consent_grant(id);
+  auto p = record ? load_pupil_policy_facts(tx, record->grant.pupil_id) : std::nullopt;
+  if (!p) return fail("not_found", "no such consent grant");
   auto now = domain::now_millis();
-  auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, &record->grant, now);
-  auto refuse = [&](Reply reply, const domain::Decision& d) {
-    reply.audit.push_back(decision_event(*actor, req, d, "denied", "consent", id, p->pupil.id));
-    return reply;
-  };
-  if (!read.allowed) return refuse(fail(404, "not_found", "no such consent grant"), read);
+  auto read = domain::decide_consent_read(actor.viewer, p->facts, p->cases, &record->grant, now);
+  const Subject subject{"consent", id, p->pupil.id};
+  if (!read.allowed)
+    return refuse(actor, req, read, subject, Refusal::as_missing("no such consent grant"));
   std::optional<std::int64_t> body_version;
   if (!req.body.empty()) {
     auto body = parse_json_object(req);
@@ -190,20 +176,19 @@ Reply confirm_consent(AppContext& ctx, Request& req) {
     if (in.has("version")) body_version = in.integer("version", false);
     if (!in.ok()) return fail(in.error());
   }
-  auto memberships = active_viewers(*tx, actor->user);
-  auto decision = domain::decide_grant_confirmation(actor->viewer, memberships, p->facts, p->cases,
+  auto memberships = active_viewers(tx, actor.user);
+  auto decision = domain::decide_grant_confirmation(actor.viewer, memberships, p->facts, p->cases,
                                                     record->grant, record->recorded_by_user_id);
-  if (!decision.allowed) return refuse(fail(403, "forbidden", decision.reasons.front()), decision);
+  if (!decision.allowed) return refuse(actor, req, decision, subject, Refusal::forbidden());
   const auto& g = record->grant;
   if (g.withdrawn_at)
-    return fail(409, "already_withdrawn",
-                "this grant was withdrawn; it can no longer be confirmed");
+    return fail("already_withdrawn", "this grant was withdrawn; it can no longer be confirmed");
   if (!g.awaits_confirmation)
-    return fail(409, "not_awaiting_confirmation", "this grant counts without a confirmation");
-  if (g.confirmed_at) return fail(409, "already_confirmed", "this grant was confirmed already");
+    return fail("not_awaiting_confirmation", "this grant counts without a confirmation");
+  if (g.confirmed_at) return fail("already_confirmed", "this grant was confirmed already");
   auto expected = expected_version(req, body_version).value_or(record->version);
-  store::GrantConfirmation confirmation{actor->user.id, actor->membership.id, now};
-  return Reply::writing([req, a = *actor, id, confirmation, expected, decision, facts = p->facts](
+  store::GrantConfirmation confirmation{actor.user.id, actor.membership.id, now};
+  return Reply::writing([req, a = actor, id, confirmation, expected, decision, facts = p->facts](
                             store::WriteTx& w, Response& out) {
     if (!w.confirm_consent_grant(id, confirmation, expected)) {
       out = version_conflict();
@@ -218,12 +203,9 @@ Reply confirm_consent(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_consent_party_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/consents/{id}/withdraw",
-             [&ctx](Request& r) { return withdraw_consent(ctx, r); });
-  router.add("POST", "/api/consents/{id}/sign",
-             [&ctx](Request& r) { return sign_consent(ctx, r); });
-  router.add("POST", "/api/consents/{id}/confirm",
-             [&ctx](Request& r) { return confirm_consent(ctx, r); });
+  router.add("POST", "/api/consents/{id}/withdraw", authenticated(ctx, withdraw_consent));
+  router.add("POST", "/api/consents/{id}/sign", authenticated(ctx, sign_consent));
+  router.add("POST", "/api/consents/{id}/confirm", authenticated(ctx, confirm_consent));
 }
 
 }  // namespace samen::api

@@ -10,6 +10,7 @@
 #include "api/auth.hpp"
 #include "api/consent_support.hpp"
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -130,40 +131,29 @@ const char* agree_action(const domain::ConsentAnswer& answer) {
   return answer.agree ? "agree" : "decline";
 }
 
-Reply audited_refusal(Reply reply, const Actor& actor, const Request& req,
-                      const domain::Decision& d, const std::string& id,
-                      const std::string& pupil_id) {
-  reply.audit.push_back(decision_event(actor, req, d, "denied", "consent_request", id, pupil_id));
-  return reply;
-}
-
-Reply send_request(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply send_request(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto p = load_pupil_policy_facts(*tx, pupil_id);
-  if (!p) return fail(404, "not_found", "no such pupil");
+  auto p = load_pupil_policy_facts(tx, pupil_id);
+  if (!p) return fail("not_found", "no such pupil");
   auto now = domain::now_millis();
-  auto read = domain::decide_consent_request_read(actor->viewer, p->facts, p->cases, nullptr, now);
+  auto read = domain::decide_consent_request_read(actor.viewer, p->facts, p->cases, nullptr, now);
   if (!read.allowed)
-    return audited_refusal(fail(404, "not_found", "no such pupil"), *actor, req, read, "",
-                           pupil_id);
-  auto decision = domain::decide_consent_request_send(actor->viewer, p->facts, p->cases, now);
+    return refuse(actor, req, read, {"consent_request", "", pupil_id},
+                  Refusal::as_missing("no such pupil"));
+  auto decision = domain::decide_consent_request_send(actor.viewer, p->facts, p->cases, now);
   if (!decision.allowed)
-    return audited_refusal(fail(403, "forbidden", decision.reasons.front()), *actor, req, decision,
-                           "", pupil_id);
+    return refuse(actor, req, decision, {"consent_request", "", pupil_id}, Refusal::forbidden());
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   JsonReader in(*body);
   in.allow_only({"recipients", "categories", "valid_from", "valid_until", "text"});
   if (!in.ok()) return fail(in.error());
-  auto scope = read_consent_scope(*body, *tx, actor->membership.region_id, false);
+  auto scope = read_consent_scope(*body, tx, actor.membership.region_id, false);
   if (!scope) return fail(scope.error());
   std::string text(domain::trim(in.multiline_text("text", true)));
   if (!in.ok()) return fail(in.error());
   if (text.empty() || text.size() > kMaxRequestText)
-    return fail(400, "validation_failed",
+    return fail("validation_failed",
                 "text (what the family is asked, in plain words) must be 1 to 4000 characters",
                 "text");
   store::ConsentRequestRecord record;
@@ -174,11 +164,11 @@ Reply send_request(AppContext& ctx, Request& req) {
   q.categories = scope->categories;
   q.valid_from = scope->valid_from;
   q.valid_until = scope->valid_until;
-  q.sent_by_user_id = actor->user.id;
-  q.sent_by_membership_id = actor->membership.id;
+  q.sent_by_user_id = actor.user.id;
+  q.sent_by_membership_id = actor.membership.id;
   q.sent_at = now;
   record.text = text;
-  return Reply::writing([req, a = *actor, record, decision, facts = p->facts](
+  return Reply::writing([req, a = actor, record, decision, facts = p->facts](
                             store::WriteTx& w, Response& out) mutable {
     auto id = w.insert_consent_request(record);
     out = json_response(
@@ -188,28 +178,24 @@ Reply send_request(AppContext& ctx, Request& req) {
   });
 }
 
-Reply list_requests(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_requests(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto p = load_pupil_policy_facts(*tx, pupil_id);
-  if (!p) return fail(404, "not_found", "no such pupil");
+  auto p = load_pupil_policy_facts(tx, pupil_id);
+  if (!p) return fail("not_found", "no such pupil");
   auto now = domain::now_millis();
   auto decision =
-      domain::decide_consent_request_read(actor->viewer, p->facts, p->cases, nullptr, now);
+      domain::decide_consent_request_read(actor.viewer, p->facts, p->cases, nullptr, now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"consent_request", "", pupil_id},
+                  Refusal::as_missing("no such pupil"));
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "list" : "denied",
-                                       "consent_request", "", pupil_id));
-  if (!decision.allowed) {
-    *reply.response = http::error_response(404, "not_found", "no such pupil");
-    return reply;
-  }
+  reply.audit.push_back(
+      decision_event(actor, req, decision, "list", "consent_request", "", pupil_id));
   json::array items;
-  for (const auto& r : tx->consent_requests_of_pupil(pupil_id))
-    if (domain::decide_consent_request_read(actor->viewer, p->facts, p->cases, &r.request, now)
+  for (const auto& r : tx.consent_requests_of_pupil(pupil_id))
+    if (domain::decide_consent_request_read(actor.viewer, p->facts, p->cases, &r.request, now)
             .allowed)
-      items.push_back(request_json(*tx, r, p->facts, actor->viewer, now));
+      items.push_back(request_json(tx, r, p->facts, actor.viewer, now));
   *reply.response = json_response(200, json::object{{"requests", std::move(items)}});
   return reply;
 }
@@ -225,18 +211,13 @@ struct LoadedRequest {
   std::optional<Reply> refused;
 };
 
-LoadedRequest load_request(AppContext& ctx, const Request& req, store::ReadTx& tx) {
+LoadedRequest load_request(const Request& req, store::ReadTx& tx, const Actor& actor) {
   LoadedRequest out;
-  auto actor = authenticate(ctx, req, tx);
-  if (!actor) {
-    out.refused = fail(actor.error());
-    return out;
-  }
-  out.actor = std::move(*actor);
+  out.actor = actor;
   auto record = tx.consent_request(req.params.at("id"));
   auto p = record ? load_pupil_policy_facts(tx, record->request.pupil_id) : std::nullopt;
   if (!p) {
-    out.refused = fail(404, "not_found", "no such consent request");
+    out.refused = fail("not_found", "no such consent request");
     return out;
   }
   out.record = std::move(*record);
@@ -245,26 +226,25 @@ LoadedRequest load_request(AppContext& ctx, const Request& req, store::ReadTx& t
   out.read = domain::decide_consent_request_read(out.actor.viewer, out.pupil.facts, out.pupil.cases,
                                                  &out.record.request, out.now);
   if (!out.read.allowed)
-    out.refused = audited_refusal(fail(404, "not_found", "no such consent request"), out.actor, req,
-                                  out.read, out.record.request.id, out.pupil.pupil.id);
+    out.refused =
+        refuse(actor, req, out.read, {"consent_request", out.record.request.id, out.pupil.pupil.id},
+               Refusal::as_missing("no such consent request"));
   return out;
 }
 
-Reply get_request(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto r = load_request(ctx, req, *tx);
+Reply get_request(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto r = load_request(req, tx, actor);
   if (r.refused) return std::move(*r.refused);
   Reply reply = Reply::of(
-      json_response(200, request_json(*tx, r.record, r.pupil.facts, r.actor.viewer, r.now)));
+      json_response(200, request_json(tx, r.record, r.pupil.facts, r.actor.viewer, r.now)));
   reply.audit.push_back(decision_event(r.actor, req, r.read, "read", "consent_request",
                                        r.record.request.id, r.pupil.pupil.id));
   return reply;
 }
 
 // `{by: {guardian_id} | {pupil: true}, agree: true | false}`.
-Reply answer_request(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto r = load_request(ctx, req, *tx);
+Reply answer_request(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto r = load_request(req, tx, actor);
   if (r.refused) return std::move(*r.refused);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -282,17 +262,16 @@ Reply answer_request(AppContext& ctx, Request& req) {
   auto decision = domain::decide_consent_request_answer(r.actor.viewer, facts, answer.guardian_id,
                                                         answer.pupil);
   if (!decision.allowed)
-    return audited_refusal(fail(403, "forbidden", decision.reasons.front()), r.actor, req, decision,
-                           id, facts.pupil_id);
+    return refuse(r.actor, req, decision, {"consent_request", id, facts.pupil_id},
+                  Refusal::forbidden());
   if (auto ok = domain::check_consent_answer(r.record.request, facts, answer); !ok)
-    return fail(ok.error().code == "validation_failed" ? 400 : 409, ok.error().code,
-                ok.error().message, ok.error().field);
+    return fail(ok.error());
   return Reply::writing([req, a = r.actor, id, answer, decision, facts, text = r.record.text](
                             store::WriteTx& w, Response& out) {
     // Again inside the write: another party may have answered since the read.
     auto current = w.consent_request(id);
     if (auto ok = domain::check_consent_answer(current->request, facts, answer); !ok) {
-      out = http::error_response(409, ok.error().code, ok.error().message, ok.error().field);
+      out = http::error_response(ok.error());
       return audit::JobOutcome{false, {}};
     }
     auto next = domain::answered(current->request, facts, answer);
@@ -318,16 +297,15 @@ Reply answer_request(AppContext& ctx, Request& req) {
   });
 }
 
-Reply withdraw_request(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto r = load_request(ctx, req, *tx);
+Reply withdraw_request(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto r = load_request(req, tx, actor);
   if (r.refused) return std::move(*r.refused);
   const auto& id = r.record.request.id;
   const auto& facts = r.pupil.facts;
   auto decision = domain::decide_consent_request_withdraw(r.actor.viewer, r.record.request);
   if (!decision.allowed)
-    return audited_refusal(fail(403, "forbidden", decision.reasons.front()), r.actor, req, decision,
-                           id, facts.pupil_id);
+    return refuse(r.actor, req, decision, {"consent_request", id, facts.pupil_id},
+                  Refusal::forbidden());
   if (!req.body.empty()) {
     auto body = parse_json_object(req);
     if (!body) return fail(body.error());
@@ -335,7 +313,7 @@ Reply withdraw_request(AppContext& ctx, Request& req) {
     if (!in.allow_only({}).ok()) return fail(in.error());
   }
   if (r.record.request.status != domain::ConsentRequestStatus::open)
-    return fail(409, "request_closed", "this request has been answered or withdrawn already");
+    return fail("request_closed", "this request has been answered or withdrawn already");
   return Reply::writing(
       [req, a = r.actor, id, decision, facts, now = r.now](store::WriteTx& w, Response& out) {
         auto current = w.consent_request(id);
@@ -343,7 +321,7 @@ Reply withdraw_request(AppContext& ctx, Request& req) {
         next.status = domain::ConsentRequestStatus::withdrawn;
         next.closed_at = now;
         if (!w.update_consent_request(next, current->version)) {
-          out = http::error_response(409, "request_closed",
+          out = http::error_response("request_closed",
                                      "this request has been answered or withdrawn already");
           return audit::JobOutcome{false, {}};
         }
@@ -357,16 +335,11 @@ Reply withdraw_request(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_consent_request_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/pupils/{id}/consent-requests",
-             [&ctx](Request& r) { return list_requests(ctx, r); });
-  router.add("POST", "/api/pupils/{id}/consent-requests",
-             [&ctx](Request& r) { return send_request(ctx, r); });
-  router.add("GET", "/api/consent-requests/{id}",
-             [&ctx](Request& r) { return get_request(ctx, r); });
-  router.add("POST", "/api/consent-requests/{id}/answer",
-             [&ctx](Request& r) { return answer_request(ctx, r); });
-  router.add("POST", "/api/consent-requests/{id}/withdraw",
-             [&ctx](Request& r) { return withdraw_request(ctx, r); });
+  router.add("GET", "/api/pupils/{id}/consent-requests", authenticated(ctx, list_requests));
+  router.add("POST", "/api/pupils/{id}/consent-requests", authenticated(ctx, send_request));
+  router.add("GET", "/api/consent-requests/{id}", authenticated(ctx, get_request));
+  router.add("POST", "/api/consent-requests/{id}/answer", authenticated(ctx, answer_request));
+  router.add("POST", "/api/consent-requests/{id}/withdraw", authenticated(ctx, withdraw_request));
 }
 
 }  // namespace samen::api

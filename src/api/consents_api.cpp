@@ -10,6 +10,7 @@
 #include "api/auth.hpp"
 #include "api/consent_support.hpp"
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -18,6 +19,7 @@
 #include "domain/policy_consent.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/policy_family.hpp"
+#include "domain/policy_may.hpp"
 #include "domain/text.hpp"
 
 namespace samen::api {
@@ -80,67 +82,52 @@ Result<GrantInput> read_grant(const json::object& body, store::ReadTx& tx,
   return GrantInput{std::move(g), std::move(text), awaiting};
 }
 
-Reply not_found_audited(const Actor& actor, const Request& req, const domain::Decision& d,
-                        const std::string& id, const std::string& pupil_id) {
-  Reply reply = fail(404, "not_found", "no such consent grant");
-  reply.audit.push_back(decision_event(actor, req, d, "denied", "consent", id, pupil_id));
-  return reply;
-}
-
-Reply create_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply create_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto p = load_pupil_policy_facts(*tx, pupil_id);
-  if (!p) return fail(404, "not_found", "no such pupil");
+  auto p = load_pupil_policy_facts(tx, pupil_id);
+  if (!p) return fail("not_found", "no such pupil");
   auto now = domain::now_millis();
-  auto read = domain::decide_consent_read(actor->viewer, p->facts, p->cases, nullptr, now);
+  auto read = domain::decide_consent_read(actor.viewer, p->facts, p->cases, nullptr, now);
   // Strangers learn nothing, not even what is wrong with the body: the access answer comes
   // before the body is read. The family and the professionals around the pupil learn what
   // to fix first.
-  if (!read.allowed) {
-    Reply reply = fail(404, "not_found", "no such pupil");
-    reply.audit.push_back(decision_event(*actor, req, read, "denied", "consent", "", pupil_id));
-    return reply;
-  }
+  if (!read.allowed)
+    return refuse(actor, req, read, {"consent", "", pupil_id},
+                  Refusal::as_missing("no such pupil"));
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
-  auto input = read_grant(*body, *tx, actor->membership.region_id);
+  auto input = read_grant(*body, tx, actor.membership.region_id);
   if (!input) return fail(input.error());
   // The recording decision names the parties the viewer gives consent as (the family) or on
   // whose word they record it (professionals).
-  auto decision = domain::decide_consent_recording_any(actor->viewer, p->facts, p->cases,
+  auto decision = domain::decide_consent_recording_any(actor.viewer, p->facts, p->cases,
                                                        input->grant.given_by_guardian_ids,
                                                        input->grant.given_by_pupil, now);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "consent", "", pupil_id));
-    return reply;
-  }
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"consent", "", pupil_id}, Refusal::forbidden());
   auto& grant = input->grant;
   grant.pupil_id = pupil_id;
-  if (domain::is_family_role(actor->viewer.role)) {
+  if (domain::is_family_role(actor.viewer.role)) {
     grant.obtained_via = domain::ConsentSource::portal;
   } else {
     // A professional says how the family gave it; "portal" is the family's own answer.
     if (grant.obtained_via == domain::ConsentSource::unknown ||
         grant.obtained_via == domain::ConsentSource::portal)
-      return fail(400, "validation_failed",
+      return fail("validation_failed",
                   "say how the family gave this consent: paper, conversation or phone",
                   "obtained_via");
     grant.awaits_confirmation =
-        domain::grant_widens_access_of(grant, active_viewers(*tx, actor->user));
+        domain::grant_widens_access_of(grant, active_viewers(tx, actor.user));
   }
   if (auto ok = domain::check_grant_parties(grant, p->facts, input->awaiting_signature); !ok)
     return fail(ok.error());
   store::ConsentGrantRecord record;
   record.grant = grant;
   record.text = input->text;
-  record.recorded_by_user_id = actor->user.id;
-  record.recorded_by_membership_id = actor->membership.id;
+  record.recorded_by_user_id = actor.user.id;
+  record.recorded_by_membership_id = actor.membership.id;
   record.recorded_at = now;
-  return Reply::writing([req, a = *actor, record, decision, facts = p->facts](
+  return Reply::writing([req, a = actor, record, decision, facts = p->facts](
                             store::WriteTx& w, Response& out) mutable {
     record.grant.id = w.insert_consent_grant(record);
     auto stored = w.consent_grant(record.grant.id);
@@ -152,74 +139,64 @@ Reply create_consent(AppContext& ctx, Request& req) {
 }
 
 // The grant as a reader sees it: with who recorded it (the family sees role and
-// organisation) and what the reader may do with it (`may.confirm`, decided by the policy).
+// organisation) and what the reader may do with it (`may`, domain::decide_consent_may).
 json::object grant_view(store::ReadTx& tx, const Actor& actor, const PupilPolicyFacts& p,
                         const store::ConsentGrantRecord& r, domain::Millis now,
                         const std::vector<domain::Viewer>& memberships) {
   auto out = grant_json(r, p.facts, now);
   bool family = domain::is_family_role(actor.viewer.role);
   out["recorded_by"] = recorder_json(tx, r, !family);
-  bool confirm = r.grant.awaits_confirmation && !r.grant.confirmed_at && !r.grant.withdrawn_at &&
-                 domain::decide_grant_confirmation(actor.viewer, memberships, p.facts, p.cases,
-                                                   r.grant, r.recorded_by_user_id)
-                     .allowed;
-  out["may"] = json::object{{"confirm", confirm}};
+  auto may = domain::decide_consent_may(actor.viewer, memberships, p.facts, p.cases, r.grant,
+                                        r.recorded_by_user_id, now);
+  out["may"] = json::object{{"confirm", may.confirm}, {"withdraw", may.withdraw}};
   return out;
 }
 
-Reply list_consents(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_consents(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto p = load_pupil_policy_facts(*tx, pupil_id);
-  if (!p) return fail(404, "not_found", "no such pupil");
+  auto p = load_pupil_policy_facts(tx, pupil_id);
+  if (!p) return fail("not_found", "no such pupil");
   auto now = domain::now_millis();
-  auto decision = domain::decide_consent_read(actor->viewer, p->facts, p->cases, nullptr, now);
+  auto decision = domain::decide_consent_read(actor.viewer, p->facts, p->cases, nullptr, now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"consent", "", pupil_id},
+                  Refusal::as_missing("no such pupil"));
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "list" : "denied",
-                                       "consent", "", pupil_id));
-  if (!decision.allowed) {
-    *reply.response = http::error_response(404, "not_found", "no such pupil");
-    return reply;
-  }
+  reply.audit.push_back(decision_event(actor, req, decision, "list", "consent", "", pupil_id));
   json::array items;
-  auto memberships = active_viewers(*tx, actor->user);
-  for (const auto& r : tx->consent_grant_records_of_pupil(pupil_id)) {
-    auto one = domain::decide_consent_read(actor->viewer, p->facts, p->cases, &r.grant, now);
-    if (one.allowed) items.push_back(grant_view(*tx, *actor, *p, r, now, memberships));
+  auto memberships = active_viewers(tx, actor.user);
+  for (const auto& r : tx.consent_grant_records_of_pupil(pupil_id)) {
+    auto one = domain::decide_consent_read(actor.viewer, p->facts, p->cases, &r.grant, now);
+    if (one.allowed) items.push_back(grant_view(tx, actor, *p, r, now, memberships));
   }
   *reply.response = json_response(200, json::object{{"consents", std::move(items)}});
   return reply;
 }
 
-Reply get_consent(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply get_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string id = req.params["id"];
-  auto record = tx->consent_grant(id);
-  if (!record) return fail(404, "not_found", "no such consent grant");
-  auto p = load_pupil_policy_facts(*tx, record->grant.pupil_id);
-  if (!p) return fail(404, "not_found", "no such consent grant");
+  auto record = tx.consent_grant(id);
+  if (!record) return fail("not_found", "no such consent grant");
+  auto p = load_pupil_policy_facts(tx, record->grant.pupil_id);
+  if (!p) return fail("not_found", "no such consent grant");
   auto now = domain::now_millis();
   auto decision =
-      domain::decide_consent_read(actor->viewer, p->facts, p->cases, &record->grant, now);
-  if (!decision.allowed) return not_found_audited(*actor, req, decision, id, p->pupil.id);
-  Reply reply = Reply::of(json_response(
-      200, grant_view(*tx, *actor, *p, *record, now, active_viewers(*tx, actor->user))));
-  reply.audit.push_back(decision_event(*actor, req, decision, "read", "consent", id, p->pupil.id));
+      domain::decide_consent_read(actor.viewer, p->facts, p->cases, &record->grant, now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"consent", id, p->pupil.id},
+                  Refusal::as_missing("no such consent grant"));
+  Reply reply = Reply::of(
+      json_response(200, grant_view(tx, actor, *p, *record, now, active_viewers(tx, actor.user))));
+  reply.audit.push_back(decision_event(actor, req, decision, "read", "consent", id, p->pupil.id));
   return reply;
 }
 
 }  // namespace
 
 void register_consent_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/pupils/{id}/consents",
-             [&ctx](Request& r) { return list_consents(ctx, r); });
-  router.add("POST", "/api/pupils/{id}/consents",
-             [&ctx](Request& r) { return create_consent(ctx, r); });
-  router.add("GET", "/api/consents/{id}", [&ctx](Request& r) { return get_consent(ctx, r); });
+  router.add("GET", "/api/pupils/{id}/consents", authenticated(ctx, list_consents));
+  router.add("POST", "/api/pupils/{id}/consents", authenticated(ctx, create_consent));
+  router.add("GET", "/api/consents/{id}", authenticated(ctx, get_consent));
 }
 
 }  // namespace samen::api

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -23,13 +24,10 @@ Response draft_key_response(const std::string& key) {
   return json_response(200, boost::json::object{{"draft_key", key}});
 }
 
-Reply draft_key(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  if (auto key = tx->draft_key(actor->user.id)) return Reply::of(draft_key_response(*key));
+Reply draft_key(AppContext&, Request&, store::ReadTx& tx, const Actor& actor) {
+  if (auto key = tx.draft_key(actor.user.id)) return Reply::of(draft_key_response(*key));
   // The first ask: make one on the writer. The key is no pupil data, so nothing is audited.
-  return Reply::writing([user_id = actor->user.id](store::WriteTx& w, Response& out) {
+  return Reply::writing([user_id = actor.user.id](store::WriteTx& w, Response& out) {
     out = draft_key_response(
         w.ensure_draft_key(user_id, security::random_token(), domain::now_millis()));
     return audit::JobOutcome{true, {}};
@@ -39,7 +37,7 @@ Reply draft_key(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_draft_key_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/me/draft-key", [&ctx](Request& r) { return draft_key(ctx, r); });
+  router.add("GET", "/api/me/draft-key", authenticated(ctx, draft_key));
 }
 
 }  // namespace samen::api

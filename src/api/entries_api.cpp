@@ -10,6 +10,7 @@
 #include "api/case_support.hpp"
 #include "api/entry_views.hpp"
 #include "api/explain.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -61,9 +62,7 @@ EnteredCase enter(store::ReadTx& tx, const Actor& actor, const Request& req,
 // Someone at the case who may not write on it: 403, audited.
 Reply refuse_writer(const Actor& actor, const Request& req, const CaseContext& c,
                     const domain::Decision& may) {
-  Reply reply = fail(403, "forbidden", may.reasons.front());
-  reply.audit.push_back(decision_event(actor, req, may, "denied", "entry", "", c.facts.pupil_id));
-  return reply;
+  return refuse(actor, req, may, {"entry", "", c.facts.pupil_id}, Refusal::forbidden());
 }
 
 struct DraftFields {
@@ -123,38 +122,35 @@ domain::EntryFacts draft_facts(const Actor& a, const CaseContext& c, const Draft
                             d.family_visible};
 }
 
-Reply create_entry(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply create_entry(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& case_id = req.params["id"];
-  auto entered = enter(*tx, *actor, req, case_id);
+  auto entered = enter(tx, actor, req, case_id);
   if (entered.denied) return std::move(*entered.denied);
   const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
-  auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
-  if (!may.allowed) return refuse_writer(*actor, req, *c, may);
+  auto may = domain::decide_case_action(actor.viewer, c->facts, domain::CaseAction::write_entry);
+  if (!may.allowed) return refuse_writer(actor, req, *c, may);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto draft = read_draft(*body, true);
   if (!draft) return fail(draft.error());
   if (!draft->corrects.empty()) {
-    auto corrected = tx->entry(draft->corrects);
+    auto corrected = tx.entry(draft->corrects);
     bool visible = corrected && corrected->facts.case_id == case_id &&
-                   domain::decide_entry_access(actor->viewer, corrected->facts, c->facts, c->grants,
+                   domain::decide_entry_access(actor.viewer, corrected->facts, c->facts, c->grants,
                                                c->safety, now)
                        .allowed;
     if (!visible)
-      return fail(400, "validation_failed", "corrects must name an entry of this case you can see",
+      return fail("validation_failed", "corrects must name an entry of this case you can see",
                   "corrects");
   }
   store::EntryRecord record;
-  record.facts = draft_facts(*actor, *c, *draft);
+  record.facts = draft_facts(actor, *c, *draft);
   record.kind = draft->kind;
   record.text = draft->text;
   record.corrects_entry_id = draft->corrects;
   record.created_at = now;
-  return Reply::writing([req, a = *actor, record, may](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = actor, record, may](store::WriteTx& w, Response& out) {
     auto id = w.append_entry(record);
     out = json_response(201, json::object{{"id", id}});
     return audit::JobOutcome{
@@ -186,12 +182,9 @@ bool read_entry_cursor(const std::string& text, store::EntryPageQuery& q) {
 constexpr int kDefaultEntryPage = 100;
 constexpr int kMaxEntryPage = 500;
 
-Reply list_entries(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_entries(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& case_id = req.params["id"];
-  auto entered = enter(*tx, *actor, req, case_id);
+  auto entered = enter(tx, actor, req, case_id);
   if (entered.denied) return std::move(*entered.denied);
   const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
@@ -199,114 +192,96 @@ Reply list_entries(AppContext& ctx, Request& req) {
   q.category = req.query_value("category");
   q.audience = req.query_value("audience");
   q.author_user_id = req.query_value("author");
-  q.limit = query_int(req, "limit", kDefaultEntryPage, 1, kMaxEntryPage);
+  auto limit = query_integer(req, "limit", kDefaultEntryPage, 1, kMaxEntryPage);
   if (!q.category.empty() && !domain::parse_entry_category(q.category))
-    return fail(400, "validation_failed", "unknown category", "category");
+    return fail("validation_failed", "unknown category", "category");
   if (!q.audience.empty() && !domain::parse_audience(q.audience))
-    return fail(400, "validation_failed", "unknown audience", "audience");
-  if (q.limit < 0)
-    return fail(400, "validation_failed", "limit must be 1 to " + std::to_string(kMaxEntryPage),
-                "limit");
+    return fail("validation_failed", "unknown audience", "audience");
+  if (!limit) return fail(limit.error());
+  q.limit = static_cast<int>(*limit);
   if (std::string after = req.query_value("after"); !after.empty() && !read_entry_cursor(after, q))
-    return fail(400, "validation_failed", "after must be the next of an earlier page", "after");
-  // The store selects by the same rules (EntryFilter as SQL); each row still gets its single
-  // decision, which names rule and basis for the audit and the answer, and would keep out a
-  // row the filter let through by mistake.
-  auto filter = domain::entry_filter_for(actor->viewer, c->facts, c->grants, c->safety, now);
-  auto page = tx->entries_page(filter, q);
+    return fail("validation_failed", "after must be the next of an earlier page", "after");
+  // The store selects by the same rules (EntryFilter as SQL); the page is then decided in one
+  // policy step, which still gives each row its single decision (rule and basis for the
+  // audit and the answer; it would keep out a row the filter let through by mistake).
+  auto filter = domain::entry_filter_for(actor.viewer, c->facts, c->grants, c->safety, now);
+  auto page = tx.entries_page(filter, q);
+  auto decided = decide_page(tx, actor.viewer, *c, page.entries, now);
   Reply reply;
   json::array items;
-  EntryRenderer renderer(*tx, actor->viewer, *c, now);
-  renderer.know(page.entries);
-  ListingAudit audit(*actor, req, "entry", c->facts.pupil_id);
-  for (const auto& e : page.entries) {
-    auto decision =
-        domain::decide_entry_access(actor->viewer, e.facts, c->facts, c->grants, c->safety, now);
-    if (!decision.allowed) continue;  // not listed, as if it were not there
-    audit.add(decision, e.facts.entry_id);
-    items.push_back(renderer.render(e, decision));
-  }
-  reply.audit = std::move(audit).events();
+  EntryRenderer renderer(tx, actor.viewer, *c);
+  for (const auto& shown : decided.shown)
+    items.push_back(
+        renderer.render(page.entries[shown.row], shown.decision, shown.may, decided.visible));
+  reply.audit = page_events(actor, req, decided, c->facts.pupil_id);
   json::object body{{"entries", std::move(items)}};
   if (page.more && !page.entries.empty()) body["next"] = entry_cursor(page.entries.back());
   *reply.response = json_response(200, std::move(body));
   return reply;
 }
 
-Reply get_entry(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply get_entry(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& id = req.params["id"];
-  auto e = tx->entry(id);
-  if (!e) return fail(404, "not_found", "no such entry");
-  auto c = load_case(*tx, e->facts.case_id);
-  if (!c) return fail(404, "not_found", "no such entry");
+  auto e = tx.entry(id);
+  if (!e) return fail("not_found", "no such entry");
+  auto c = load_case(tx, e->facts.case_id);
+  if (!c) return fail("not_found", "no such entry");
   auto now = domain::now_millis();
   auto decision =
-      domain::decide_entry_access(actor->viewer, e->facts, c->facts, c->grants, c->safety, now);
-  if (!decision.allowed) {
-    Reply reply = fail(404, "not_found", "no such entry");
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "entry", id, e->facts.pupil_id));
-    return reply;
-  }
+      domain::decide_entry_access(actor.viewer, e->facts, c->facts, c->grants, c->safety, now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"entry", id, e->facts.pupil_id},
+                  Refusal::as_missing("no such entry"));
+  // The same step as a page, for the links the viewer may follow and what they may do.
+  auto decided = decide_page(tx, actor.viewer, *c, {*e}, now);
   Reply reply;
   reply.audit.push_back(
-      decision_event(*actor, req, decision, "read", "entry", id, e->facts.pupil_id));
+      decision_event(actor, req, decision, "read", "entry", id, e->facts.pupil_id));
   *reply.response =
-      json_response(200, EntryRenderer(*tx, actor->viewer, *c, now).render(*e, decision));
+      json_response(200, EntryRenderer(tx, actor.viewer, *c)
+                             .render(*e, decision, decided.shown.front().may, decided.visible));
   return reply;
 }
 
-Reply explain_entry(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply explain_entry(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& id = req.params["id"];
   std::string user = req.query_value("user");
-  if (user.empty()) user = actor->user.id;
+  if (user.empty()) user = actor.user.id;
   domain::Millis at = domain::now_millis();
   if (std::string text = req.query_value("at"); !text.empty()) {
     auto parsed = domain::parse_instant(text);
     if (!parsed)
-      return fail(400, "validation_failed",
-                  "at must be an ISO 8601 instant, e.g. 2026-11-25T09:00:00Z", "at");
+      return fail("validation_failed", "at must be an ISO 8601 instant, e.g. 2026-11-25T09:00:00Z",
+                  "at");
     at = *parsed;
   }
-  auto e = tx->entry(id);
-  if (!e) return fail(404, "not_found", "no such entry");
-  auto c = load_case(*tx, e->facts.case_id);
-  if (!c) return fail(404, "not_found", "no such entry");
-  auto org = tx->organisation(c->facts.school_id);
+  auto e = tx.entry(id);
+  if (!e) return fail("not_found", "no such entry");
+  auto c = load_case(tx, e->facts.case_id);
+  if (!c) return fail("not_found", "no such entry");
+  auto org = tx.organisation(c->facts.school_id);
   // Explain is no oracle: whoever may not ask about this entry gets the answer of an id that
   // does not exist, with nothing of the entry in it.
-  bool sees = domain::decide_entry_access(actor->viewer, e->facts, c->facts, c->grants, c->safety,
+  bool sees = domain::decide_entry_access(actor.viewer, e->facts, c->facts, c->grants, c->safety,
                                           domain::now_millis())
                   .allowed;
-  auto may = domain::decide_explain(actor->viewer, user, org ? org->region_id : "", sees);
-  if (!may.allowed) {
-    Reply reply = fail(404, "not_found", "no such entry");
-    reply.audit.push_back(
-        decision_event(*actor, req, may, "denied", "entry_explain", id, e->facts.pupil_id));
-    return reply;
-  }
-  auto explanation = explain_entry_access(*tx, id, user, req.query_value("membership"), at);
-  if (!explanation)
-    return fail(explanation.error().code == "not_found" ? 404 : 400, explanation.error().code,
-                explanation.error().message, explanation.error().field);
+  auto may = domain::decide_explain(actor.viewer, user, org ? org->region_id : "", sees);
+  if (!may.allowed)
+    return refuse(actor, req, may, {"entry_explain", id, e->facts.pupil_id},
+                  Refusal::as_missing("no such entry"));
+  auto explanation = explain_entry_access(tx, id, user, req.query_value("membership"), at);
+  if (!explanation) return fail(explanation.error());
   auto body = decision_json(explanation->decision);
   if (explanation->decision.safety_decision_id)
     body["safety_decision"] = relied_on_safety_decision(
-        *tx, explanation->decision, tx->safety_decision_records_of_case(c->facts.case_id),
-        actor->viewer, c->facts, domain::now_millis());
+        tx, explanation->decision, tx.safety_decision_records_of_case(c->facts.case_id),
+        actor.viewer, c->facts, domain::now_millis());
   body["user_id"] = user;
   body["membership_id"] = explanation->viewer.membership_id;
   body["role"] = std::string(domain::to_string(explanation->viewer.role));
   body["at"] = domain::format_instant(at);
   Reply reply;
-  reply.audit.push_back(
-      decision_event(*actor, req, may, "explain", "entry", id, e->facts.pupil_id));
+  reply.audit.push_back(decision_event(actor, req, may, "explain", "entry", id, e->facts.pupil_id));
   *reply.response = json_response(200, body);
   return reply;
 }
@@ -347,38 +322,34 @@ json::object preview_row_json(store::ReadTx& tx, const domain::AudiencePreviewRo
   return body;
 }
 
-Reply preview_entry(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply preview_entry(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& case_id = req.params["id"];
-  auto entered = enter(*tx, *actor, req, case_id);
+  auto entered = enter(tx, actor, req, case_id);
   if (entered.denied) return std::move(*entered.denied);
   const CaseContext* c = &entered.context;
   auto now = domain::now_millis();
-  auto may = domain::decide_case_action(actor->viewer, c->facts, domain::CaseAction::write_entry);
-  if (!may.allowed) return refuse_writer(*actor, req, *c, may);
+  auto may = domain::decide_case_action(actor.viewer, c->facts, domain::CaseAction::write_entry);
+  if (!may.allowed) return refuse_writer(actor, req, *c, may);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto draft = read_draft(*body, false);
   if (!draft) return fail(draft.error());
   auto preview =
-      domain::preview_audience(draft_facts(*actor, *c, *draft), c->facts,
-                               preview_candidates(*tx, *actor, *c), c->grants, c->safety, now);
+      domain::preview_audience(draft_facts(actor, *c, *draft), c->facts,
+                               preview_candidates(tx, actor, *c), c->grants, c->safety, now);
   json::array will, wont;
   std::vector<store::SafetyDecisionRecord> safety;
-  if (!c->safety.empty()) safety = tx->safety_decision_records_of_case(c->facts.case_id);
+  if (!c->safety.empty()) safety = tx.safety_decision_records_of_case(c->facts.case_id);
   for (const auto& row : preview.will_see) {
-    auto item = preview_row_json(*tx, row);
+    auto item = preview_row_json(tx, row);
     if (row.decision.safety_decision_id)
       item["safety_decision"] =
-          relied_on_safety_decision(*tx, row.decision, safety, actor->viewer, c->facts, now);
+          relied_on_safety_decision(tx, row.decision, safety, actor.viewer, c->facts, now);
     will.push_back(std::move(item));
   }
-  for (const auto& row : preview.will_not_see) wont.push_back(preview_row_json(*tx, row));
+  for (const auto& row : preview.will_not_see) wont.push_back(preview_row_json(tx, row));
   Reply reply;
-  reply.audit.push_back(
-      decision_event(*actor, req, may, "preview", "entry", "", c->facts.pupil_id));
+  reply.audit.push_back(decision_event(actor, req, may, "preview", "entry", "", c->facts.pupil_id));
   *reply.response = json_response(
       200, json::object{{"will_see", std::move(will)}, {"will_not_see", std::move(wont)}});
   return reply;
@@ -387,14 +358,11 @@ Reply preview_entry(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_entry_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/cases/{id}/entries", [&ctx](Request& r) { return list_entries(ctx, r); });
-  router.add("POST", "/api/cases/{id}/entries",
-             [&ctx](Request& r) { return create_entry(ctx, r); });
-  router.add("POST", "/api/cases/{id}/entries/preview",
-             [&ctx](Request& r) { return preview_entry(ctx, r); });
-  router.add("GET", "/api/entries/{id}", [&ctx](Request& r) { return get_entry(ctx, r); });
-  router.add("GET", "/api/entries/{id}/explain",
-             [&ctx](Request& r) { return explain_entry(ctx, r); });
+  router.add("GET", "/api/cases/{id}/entries", authenticated(ctx, list_entries));
+  router.add("POST", "/api/cases/{id}/entries", authenticated(ctx, create_entry));
+  router.add("POST", "/api/cases/{id}/entries/preview", authenticated(ctx, preview_entry));
+  router.add("GET", "/api/entries/{id}", authenticated(ctx, get_entry));
+  router.add("GET", "/api/entries/{id}/explain", authenticated(ctx, explain_entry));
 }
 
 }  // namespace samen::api

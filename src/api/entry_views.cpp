@@ -9,10 +9,6 @@ namespace samen::api {
 
 namespace json = boost::json;
 
-void EntryRenderer::know(const std::vector<store::EntryRecord>& entries) {
-  for (const auto& e : entries) known_.emplace(e.facts.entry_id, &e);
-}
-
 namespace {
 
 // The name behind an id, read at most once per renderer.
@@ -38,27 +34,43 @@ const std::string* EntryRenderer::organisation_name(const std::string& id) {
                     [this](const std::string& key) { return tx_.organisation(key); });
 }
 
-bool EntryRenderer::visible(const std::string& entry_id) {
-  std::optional<store::EntryRecord> loaded;
-  const store::EntryRecord* other = nullptr;
-  if (auto it = known_.find(entry_id); it != known_.end()) {
-    other = it->second;
-  } else if ((loaded = tx_.entry(entry_id))) {
-    other = &*loaded;
+domain::ChronologyPage decide_page(store::ReadTx& tx, const domain::Viewer& viewer,
+                                   const CaseContext& c,
+                                   const std::vector<store::EntryRecord>& entries,
+                                   domain::Millis at) {
+  std::vector<domain::ChronologyRow> rows;
+  std::unordered_set<std::string> on_page, wanted;
+  for (const auto& e : entries) {
+    rows.push_back({e.facts, e.kind, e.corrects_entry_id, e.corrected_by});
+    on_page.insert(e.facts.entry_id);
   }
-  return other && domain::decide_entry_access(viewer_, other->facts, case_.facts, case_.grants,
-                                              case_.safety, at_)
-                      .allowed;
+  std::vector<domain::EntryFacts> linked;
+  auto link = [&](const std::string& id) {
+    if (id.empty() || on_page.count(id) || !wanted.insert(id).second) return;
+    if (auto other = tx.entry(id)) linked.push_back(other->facts);
+  };
+  for (const auto& e : entries) {
+    link(e.corrects_entry_id);
+    for (const auto& id : e.corrected_by) link(id);
+  }
+  return domain::decide_chronology_page({viewer, &c.facts, &c.grants, &c.safety, at}, rows, linked);
 }
 
-std::vector<std::string> EntryRenderer::visible_corrections(const store::EntryRecord& e) {
-  std::vector<std::string> out;
-  for (const auto& id : e.corrected_by)
-    if (visible(id)) out.push_back(id);
+std::vector<audit::Event> page_events(const Actor& actor, const http::Request& req,
+                                      const domain::ChronologyPage& page,
+                                      const std::string& pupil_id) {
+  std::vector<audit::Event> out;
+  for (const auto& group : page.audit) {
+    std::string ids;
+    for (const auto& id : group.ids) ids += (ids.empty() ? "" : ",") + id;
+    out.push_back(decision_event(actor, req, group.decision, "list", "entry", ids, pupil_id));
+  }
   return out;
 }
 
-json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access) {
+json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access,
+                                   const domain::EntryMay& may,
+                                   const std::unordered_set<std::string>& visible) {
   const auto& f = e.facts;
   json::object author{{"user_id", f.author_user_id},
                       {"membership_id", f.author_membership_id},
@@ -82,12 +94,14 @@ json::object EntryRenderer::render(const store::EntryRecord& e, const domain::De
       {"text", e.text},
       {"created_at", domain::format_instant(e.created_at)},
       {"author", std::move(author)},
-      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}}};
+      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}},
+      {"may", json::object{{"correct", may.correct}}}};
   // Only a link the viewer may follow: naming a hidden entry would reveal that it exists.
-  if (!e.corrects_entry_id.empty() && visible(e.corrects_entry_id))
+  if (!e.corrects_entry_id.empty() && visible.count(e.corrects_entry_id))
     out["corrects"] = e.corrects_entry_id;
   json::array corrected;
-  for (const auto& id : visible_corrections(e)) corrected.emplace_back(id);
+  for (const auto& id : e.corrected_by)
+    if (visible.count(id)) corrected.emplace_back(id);
   out["corrected_by"] = std::move(corrected);
   return out;
 }

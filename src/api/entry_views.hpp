@@ -1,12 +1,17 @@
 #pragma once
-// How chronology entries are shown: the JSON of an entry with its author and the basis the
-// viewer sees it on, and the corrections of it the viewer may see as well.
+// How chronology entries are shown: the decisions of a page in one policy step
+// (domain::decide_chronology_page, with the entries its rows link to read first), its audit
+// events, and the JSON of an entry with its author, the basis it is shown on, what the
+// viewer may do with it, and only the links the viewer may follow.
 #include <boost/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "api/auth.hpp"
 #include "domain/case.hpp"
+#include "domain/chronology.hpp"
 #include "domain/policy.hpp"
 #include "store/store.hpp"
 
@@ -19,32 +24,37 @@ struct CaseContext {
   std::vector<domain::SafetyDecision> safety;
 };
 
-// Renders the entries of one case for one viewer at one moment. A chronology names the
-// same few authors and organisations many times: they are read once per request, and
-// corrections are found among the entries already loaded.
+// Reads the entries outside `entries` that they correct or are corrected by, and decides
+// the page for `viewer` at `at`.
+domain::ChronologyPage decide_page(store::ReadTx& tx, const domain::Viewer& viewer,
+                                   const CaseContext& c,
+                                   const std::vector<store::EntryRecord>& entries,
+                                   domain::Millis at);
+
+// One `list` event per audit group of the page, its ids joined by ',' in the order shown.
+std::vector<audit::Event> page_events(const Actor& actor, const http::Request& req,
+                                      const domain::ChronologyPage& page,
+                                      const std::string& pupil_id);
+
+// Renders the entries of one case for one viewer. A chronology names the same few authors
+// and organisations many times: they are read once per request.
 class EntryRenderer {
  public:
-  EntryRenderer(store::ReadTx& tx, const domain::Viewer& viewer, const CaseContext& c,
-                domain::Millis at)
-      : tx_(tx), viewer_(viewer), case_(c), at_(at) {}
+  EntryRenderer(store::ReadTx& tx, const domain::Viewer& viewer, const CaseContext& c)
+      : tx_(tx), viewer_(viewer), case_(c) {}
 
-  // The case's entries as the listing loaded them (they must outlive the renderer).
-  void know(const std::vector<store::EntryRecord>& entries);
-  boost::json::object render(const store::EntryRecord& e, const domain::Decision& access);
+  // `visible`: the entries the viewer may see (ChronologyPage::visible).
+  boost::json::object render(const store::EntryRecord& e, const domain::Decision& access,
+                             const domain::EntryMay& may,
+                             const std::unordered_set<std::string>& visible);
 
  private:
-  // Whether the viewer may see another entry of the case (one this entry corrects, or a
-  // correction of it): a hidden entry must not reveal itself through a link.
-  bool visible(const std::string& entry_id);
-  std::vector<std::string> visible_corrections(const store::EntryRecord& e);
   const std::string* user_name(const std::string& id);
   const std::string* organisation_name(const std::string& id);
 
   store::ReadTx& tx_;
   const domain::Viewer& viewer_;
   const CaseContext& case_;
-  domain::Millis at_;
-  std::unordered_map<std::string, const store::EntryRecord*> known_;
   std::unordered_map<std::string, std::optional<std::string>> users_, organisations_;
 };
 

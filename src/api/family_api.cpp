@@ -8,6 +8,7 @@
 
 #include "api/auth.hpp"
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/record_view.hpp"
 #include "api/routes.hpp"
@@ -21,25 +22,22 @@ using http::Reply;
 using http::Request;
 namespace json = boost::json;
 
-Reply family_pupils(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  if (!domain::is_family_role(actor->membership.role))
-    return fail(403, "forbidden", "this is the family's own view; use /api/pupils");
-  auto scope = domain::pupil_list_scope(actor->viewer);
+Reply family_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto listing = domain::decide_family_pupils_listing(actor.viewer);
+  if (!listing.allowed) return refuse(actor, req, listing, {"pupil", "", ""}, Refusal::forbidden());
+  auto scope = domain::pupil_list_scope(actor.viewer);
   store::PupilQuery q;
   q.limit = 200;
   Reply reply;
   json::array items;
-  for (auto& row : tx->pupils(scope, q)) {
+  for (auto& row : tx.pupils(scope, q)) {
     auto facts = domain::facts_of(row.pupil);
-    if (scope.family_as_guardian) facts.guardian_user_ids = {actor->user.id};
-    auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
+    if (scope.family_as_guardian) facts.guardian_user_ids = {actor.user.id};
+    auto decision = domain::decide_pupil_access(actor.viewer, facts, domain::PupilAction::read);
     if (!decision.allowed) continue;
-    decision = pupil_record_decision(*tx, actor->viewer, row.pupil, decision);
+    decision = pupil_record_decision(tx, actor.viewer, row.pupil, decision);
     reply.audit.push_back(
-        decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
+        decision_event(actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
     auto item = pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false);
     item["relation"] = scope.family_as_guardian ? "guardian" : "self";
     items.push_back(std::move(item));
@@ -48,58 +46,46 @@ Reply family_pupils(AppContext& ctx, Request& req) {
   return reply;
 }
 
-Reply access_log(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply access_log(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto record = tx->pupil(pupil_id);
-  if (!record) return fail(404, "not_found", "no such pupil");
+  auto record = tx.pupil(pupil_id);
+  if (!record) return fail("not_found", "no such pupil");
   auto facts = pupil_case_facts(record->pupil);
   auto now = domain::now_millis();
-  auto decision = domain::decide_access_log_read(actor->viewer, facts,
-                                                 tx->consent_grants_of_pupil(pupil_id), now);
+  auto decision = domain::decide_access_log_read(actor.viewer, facts,
+                                                 tx.consent_grants_of_pupil(pupil_id), now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"access_log", pupil_id, pupil_id},
+                  Refusal::as_missing("no such pupil"));
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, decision, decision.allowed ? "read" : "denied",
-                                       "access_log", pupil_id, pupil_id));
-  if (!decision.allowed) {
-    *reply.response = http::error_response(404, "not_found", "no such pupil");
-    return reply;
-  }
-  auto school = tx->organisation(record->pupil.school_id);
+  reply.audit.push_back(
+      decision_event(actor, req, decision, "read", "access_log", pupil_id, pupil_id));
+  auto school = tx.organisation(record->pupil.school_id);
   store::AuditQuery q;
-  q.region_id = school ? school->region_id : actor->membership.region_id;
+  q.region_id = school ? school->region_id : actor.membership.region_id;
   q.pupil_id = pupil_id;
   q.limit = 100;
-  std::string before = req.query_value("before_seq");
-  std::string limit = req.query_value("limit");
-  try {
-    if (!before.empty()) q.before_seq = std::stoll(before);
-  } catch (...) {
-    return fail(400, "validation_failed", "before_seq must be a number", "before_seq");
-  }
-  try {
-    if (!limit.empty()) q.limit = std::stoi(limit);
-  } catch (...) {
-    q.limit = -1;
-  }
-  if (q.limit < 1 || q.limit > 500)
-    return fail(400, "validation_failed", "limit must be 1 to 500", "limit");
+  auto before = query_integer(req, "before_seq", 0, 1, kMaxSeq);
+  if (!before) return fail(before.error());
+  q.before_seq = *before;
+  auto limit = query_integer(req, "limit", q.limit, 1, 500);
+  if (!limit) return fail(limit.error());
+  q.limit = static_cast<int>(*limit);
   std::map<std::string, std::string> org_names;
   auto org_name = [&](const std::string& id) -> std::string {
     auto it = org_names.find(id);
     if (it != org_names.end()) return it->second;
-    auto org = id.empty() ? std::nullopt : tx->organisation(id);
+    auto org = id.empty() ? std::nullopt : tx.organisation(id);
     return org_names[id] = org ? org->name : "";
   };
   json::array entries;
   std::int64_t last = 0;
-  auto rows = tx->audit_search(q);
+  auto rows = tx.audit_search(q);
   for (const auto& row : rows) {
     last = row.seq;
     // Who looked: allowed accesses by others. Denied attempts saw nothing; the viewer's own
     // reads are theirs.
-    if (row.decision != "allow" || row.actor_user_id == actor->user.id) continue;
+    if (row.decision != "allow" || row.actor_user_id == actor.user.id) continue;
     json::object e{{"at", row.at},
                    {"organisation", org_name(row.actor_organisation_id)},
                    {"role", row.actor_role},
@@ -107,7 +93,7 @@ Reply access_log(AppContext& ctx, Request& req) {
                    {"resource_type", row.resource_type},
                    {"legal_basis", row.legal_basis}};
     if (ctx.settings.family_access_log_names) {
-      auto user = row.actor_user_id.empty() ? std::nullopt : tx->user(row.actor_user_id);
+      auto user = row.actor_user_id.empty() ? std::nullopt : tx.user(row.actor_user_id);
       e["name"] = user ? user->name : "";
     }
     entries.push_back(std::move(e));
@@ -122,9 +108,8 @@ Reply access_log(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_family_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/family/pupils", [&ctx](Request& r) { return family_pupils(ctx, r); });
-  router.add("GET", "/api/family/pupils/{id}/access-log",
-             [&ctx](Request& r) { return access_log(ctx, r); });
+  router.add("GET", "/api/family/pupils", authenticated(ctx, family_pupils));
+  router.add("GET", "/api/family/pupils/{id}/access-log", authenticated(ctx, access_log));
 }
 
 }  // namespace samen::api

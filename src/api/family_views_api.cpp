@@ -9,6 +9,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -57,40 +58,34 @@ Result<ViewFields> read_view(const json::object& body, store::ReadTx& tx,
   return v;
 }
 
-Reply create_family_view(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply create_family_view(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& case_id = req.params["id"];
-  auto entered = enter_case(*tx, *actor, req, case_id);
+  auto entered = enter_case(tx, actor, req, case_id);
   if (entered.denied) return std::move(*entered.denied);
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
-  auto view = read_view(*body, *tx, case_id);
+  auto view = read_view(*body, tx, case_id);
   if (!view) return fail(view.error());
   auto now = domain::now_millis();
   auto decision =
-      domain::decide_family_view(actor->viewer, entered.facts, view->category, entered.grants, now);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.back());
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "entry", "", entered.facts.pupil_id));
-    return reply;
-  }
+      domain::decide_family_view(actor.viewer, entered.facts, view->category, entered.grants, now);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"entry", "", entered.facts.pupil_id},
+                  Refusal::forbidden({}, decision.reasons.back()));
   if (!view->corrects.empty()) {
     // A family member corrects their own words, not a professional's entry nor another
     // family member's view: disagreeing with those is a view of one's own.
-    auto earlier = tx->entry(view->corrects);
+    auto earlier = tx.entry(view->corrects);
     if (!earlier || earlier->facts.case_id != case_id || earlier->kind != kFamilyViewKind ||
-        !domain::is_author(actor->viewer, earlier->facts))
-      return fail(400, "validation_failed", "corrects must name a view you wrote on this case",
+        !domain::is_author(actor.viewer, earlier->facts))
+      return fail("validation_failed", "corrects must name a view you wrote on this case",
                   "corrects");
   }
-  auto record = chronology_entry(*actor, entered.facts, kFamilyViewKind,
-                                 domain::Audience::case_team, view->category, view->text, now);
+  auto record = chronology_entry(actor, entered.facts, kFamilyViewKind, domain::Audience::case_team,
+                                 view->category, view->text, now);
   record.facts.family_visible = true;
   record.corrects_entry_id = view->corrects;
-  return Reply::writing([req, a = *actor, record, decision](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = actor, record, decision](store::WriteTx& w, Response& out) {
     auto id = w.append_entry(record);
     out = json_response(201, json::object{{"id", id}});
     return audit::JobOutcome{
@@ -101,8 +96,7 @@ Reply create_family_view(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_family_view_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/family/cases/{id}/views",
-             [&ctx](Request& r) { return create_family_view(ctx, r); });
+  router.add("POST", "/api/family/cases/{id}/views", authenticated(ctx, create_family_view));
 }
 
 }  // namespace samen::api

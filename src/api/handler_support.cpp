@@ -4,13 +4,25 @@
 
 namespace samen::api {
 
-int query_int(const http::Request& request, const std::string& name, int fallback, int lo, int hi) {
+Result<std::int64_t> query_integer(const http::Request& request, const std::string& name,
+                                   std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
   std::string v = request.query_value(name);
-  int out = fallback;
   if (v.empty()) return fallback;
+  std::int64_t out = 0;
   auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc{} || ptr != v.data() + v.size()) return -1;
-  return out < lo || out > hi ? -1 : out;
+  if (ec != std::errc{} || ptr != v.data() + v.size() || out < lo || out > hi)
+    return Error{
+        "validation_failed",
+        name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi),
+        name};
+  return out;
+}
+
+Result<bool> query_boolean(const http::Request& request, const std::string& name) {
+  std::string v = request.query_value(name);
+  if (v.empty() || v == "false" || v == "0") return false;
+  if (v == "true" || v == "1") return true;
+  return Error{"validation_failed", name + " must be true or false", name};
 }
 
 std::optional<std::int64_t> expected_version(const http::Request& request,
@@ -29,13 +41,13 @@ std::optional<std::int64_t> expected_version(const http::Request& request,
 }
 
 http::Response version_conflict() {
-  return http::error_response(409, "version_conflict",
+  return http::error_response("version_conflict",
                               "this record was changed by someone else; reload it and try again",
                               "version");
 }
 
 http::Response precondition_required() {
-  return http::error_response(428, "precondition_required",
+  return http::error_response("precondition_required",
                               "name the version you read (If-Match header or version field)",
                               "version");
 }

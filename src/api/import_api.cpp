@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -56,36 +57,30 @@ Response errors_response(const domain::CsvErrors& errors) {
                      {"message", message},
                      {"details", std::move(details)},
                      {"truncated", errors.truncated}};
-  return json_response(400, json::object{{"error", std::move(error)}});
+  return json_response(http::status_for_code("invalid_csv"),
+                       json::object{{"error", std::move(error)}});
 }
 
-Reply import_pupils(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply import_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto type = domain::to_lower_ascii(req.header("content-type"));
   if (type.rfind("text/csv", 0) != 0)
-    return fail(415, "unsupported_media_type", "send the file as text/csv");
+    return fail("unsupported_media_type", "send the file as text/csv");
   std::string school_id = req.query_value("school_id");
-  if (school_id.empty()) school_id = actor->membership.organisation_id;
-  std::string dry = req.query_value("dry_run");
-  bool dry_run = dry == "true" || dry == "1";
-  auto decision = domain::decide_pupil_import(actor->viewer, school_id);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "pupil_import", school_id));
-    return reply;
-  }
+  if (school_id.empty()) school_id = actor.membership.organisation_id;
+  auto dry = query_boolean(req, "dry_run");
+  if (!dry) return fail(dry.error());
+  bool dry_run = *dry;
+  auto decision = domain::decide_pupil_import(actor.viewer, school_id);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"pupil_import", school_id, ""}, Refusal::forbidden());
   // The same streaming import as `samen import pupils`, over the body already in memory
   // (at most 20 MiB); the body moves into the write job rather than being copied.
   auto body = std::make_shared<const std::string>(std::move(req.body));
   auto checked =
-      importer::check_pupil_import(*tx, school_id, importer::bytes_in_memory(*body), dry_run);
+      importer::check_pupil_import(tx, school_id, importer::bytes_in_memory(*body), dry_run);
   if (!checked.errors.empty()) return Reply::of(errors_response(checked.errors));
   if (dry_run) return Reply::of(json_response(200, summary_json(checked, true, false)));
-  tx.reset();
-  return Reply::writing_streamed([req, a = *actor, school_id, body, decision](
+  return Reply::writing_streamed([req, a = actor, school_id, body, decision](
                                      store::WriteTx& w, const audit::Emit& emit, Response& out) {
     emit(decision_event(a, req, decision, "import", "pupil_import", school_id));
     auto summary = importer::write_pupil_import(
@@ -105,7 +100,7 @@ Reply import_pupils(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_import_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/pupils/import", [&ctx](Request& r) { return import_pupils(ctx, r); });
+  router.add("POST", "/api/pupils/import", authenticated(ctx, import_pupils));
 }
 
 }  // namespace samen::api

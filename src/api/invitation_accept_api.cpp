@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/invitation_support.hpp"
 #include "api/json_body.hpp"
@@ -108,14 +109,14 @@ json::object accepted_json(const store::InvitationRecord& inv, const store::User
 }
 
 http::Response used_response() {
-  return http::error_response(410, "invitation_used", "this invitation has been used already");
+  return http::error_response("invitation_used", "this invitation has been used already");
 }
 
 // A guardian logged in with the invited address adds this child to their login.
 Reply link_to_login(AppContext& ctx, Request& req, store::ReadTx& tx,
                     const store::InvitationRecord& inv, const store::Organisation& school) {
   if (inv.for_pupil || req.cookie(kSessionCookie).empty())
-    return fail(400, "validation_failed",
+    return fail("validation_failed",
                 inv.for_pupil ? "password is required: a pupil's invitation makes their own login"
                               : "password is required; to add this child to the login you "
                                 "have, log in with the invited address first",
@@ -126,12 +127,9 @@ Reply link_to_login(AppContext& ctx, Request& req, store::ReadTx& tx,
   for (const auto& m : tx.memberships_of(actor->user.id)) roles.push_back(m.role);
   auto decision =
       domain::decide_invitation_link(actor->viewer, roles, actor->user.email, inv.email);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(
-        decision_event(*actor, req, decision, "denied", "invitation", inv.id, inv.pupil_id));
-    return reply;
-  }
+  if (!decision.allowed)
+    return refuse(*actor, req, decision, {"invitation", inv.id, inv.pupil_id},
+                  Refusal::forbidden());
   return Reply::writing([req, a = *actor, inv, school, decision](store::WriteTx& w, Response& out) {
     if (!w.accept_invitation(inv.id, a.user.id, domain::now_millis())) {
       out = used_response();  // accepted or revoked by a concurrent request in between
@@ -155,13 +153,12 @@ Reply accept_invitation(AppContext& ctx, Request& req) {
   std::string password = in.text("password", false);
   if (!in.ok()) return fail(in.error());
   auto inv = tx->invitation_by_token_hash(invitation_token_hash(req.params["token"]));
-  if (!inv) return fail(404, "not_found", "no such invitation");
+  if (!inv) return fail("not_found", "no such invitation");
   auto record = tx->pupil(inv->pupil_id);
   auto school = record ? tx->organisation(record->pupil.school_id) : std::nullopt;
-  if (!record || !school)
-    return fail(410, "invitation_invalid", "this invitation no longer applies");
+  if (!record || !school) return fail("invitation_invalid", "this invitation no longer applies");
   auto refuse = [&](const char* code, const char* message) {
-    Reply reply = fail(410, code, message);
+    Reply reply = fail(code, message);
     reply.audit.push_back(accept_event(req, *inv, "", *school, "deny", code));
     return reply;
   };
@@ -194,7 +191,7 @@ Reply accept_invitation(AppContext& ctx, Request& req) {
     return Reply::writing([req, inv, user, school](store::WriteTx& w, Response& out) mutable {
       if (w.user_by_email(user.email)) {
         out = http::error_response(
-            409, "already_exists",
+            "already_exists",
             inv.for_pupil ? "this e-mail address has a login already; ask the school to invite "
                             "another address"
                           : "this e-mail address has a login already; log in with it and accept "

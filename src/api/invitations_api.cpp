@@ -8,6 +8,7 @@
 
 #include "api/auth.hpp"
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/invitation_support.hpp"
 #include "api/json_body.hpp"
@@ -28,44 +29,38 @@ namespace json = boost::json;
 
 constexpr domain::Millis kInvitationLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
-// The school's side of a pupil's invitations: the caller, the pupil and the decision of
-// decide_family_invitation. `refused` holds the answer when there is nothing to do: 401, 404
-// for an unknown pupil or invitation and for whoever may not see the pupil, 403 for whoever
+// The school's side of a pupil's invitations: the pupil and the decision of
+// decide_family_invitation. `refused` holds the answer when there is nothing to do: 404 for
+// an unknown pupil or invitation and for whoever may not see the pupil, 403 for whoever
 // may; a refusal by the policy is audited.
 struct SchoolSide {
-  Actor actor;
   domain::Pupil pupil;
   domain::Decision decision;
   std::optional<Reply> refused;
 };
 
-SchoolSide school_side(AppContext& ctx, const Request& req, store::ReadTx& tx,
+SchoolSide school_side(const Request& req, store::ReadTx& tx, const Actor& actor,
                        const std::string& pupil_id, const std::string& invitation_id = {}) {
   SchoolSide out;
   const char* missing = invitation_id.empty() ? "no such pupil" : "no such invitation";
-  auto actor = authenticate(ctx, req, tx);
-  auto record = actor ? tx.pupil(pupil_id) : std::nullopt;
+  auto record = tx.pupil(pupil_id);
   if (!record) {
-    out.refused = actor ? fail(404, "not_found", missing) : fail(actor.error());
+    out.refused = fail("not_found", missing);
     return out;
   }
-  out.actor = std::move(*actor);
   out.pupil = std::move(record->pupil);
-  out.decision = domain::decide_family_invitation(out.actor.viewer, out.pupil.school_id);
+  out.decision = domain::decide_family_invitation(actor.viewer, out.pupil.school_id);
   if (out.decision.allowed) return out;
-  auto read = domain::decide_pupil_access(out.actor.viewer, domain::facts_of(out.pupil),
+  auto read = domain::decide_pupil_access(actor.viewer, domain::facts_of(out.pupil),
                                           domain::PupilAction::read);
-  out.refused = read.allowed ? fail(403, "forbidden", out.decision.reasons.front())
-                             : fail(404, "not_found", missing);
-  out.refused->audit.push_back(decision_event(out.actor, req, out.decision, "denied", "invitation",
-                                              invitation_id, out.pupil.id));
+  out.refused = refuse(actor, req, out.decision, {"invitation", invitation_id, out.pupil.id},
+                       read.allowed, missing);
   return out;
 }
 
-Reply create_invitation(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
+Reply create_invitation(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto side = school_side(ctx, req, *tx, pupil_id);
+  auto side = school_side(req, tx, actor, pupil_id);
   if (side.refused) return std::move(*side.refused);
   const auto& pupil = side.pupil;
   auto body = parse_json_object(req);
@@ -79,34 +74,30 @@ Reply create_invitation(AppContext& ctx, Request& req) {
   inv.email = domain::to_lower_ascii(domain::trim(in.text("email", true)));
   if (!in.ok()) return fail(in.error());
   if (inv.guardian_id.empty() == !inv.for_pupil)
-    return fail(400, "validation_failed", "name either guardian_id or pupil: true", "guardian_id");
+    return fail("validation_failed", "name either guardian_id or pupil: true", "guardian_id");
   if (!domain::looks_like_email(inv.email))
-    return fail(400, "validation_failed", "email is not a valid e-mail address", "email");
+    return fail("validation_failed", "email is not a valid e-mail address", "email");
   // Nobody invites themself into a family's portal (policy_accounts.hpp).
-  auto to_whom = domain::decide_invitation(side.actor.viewer, inv.email, {side.actor.user.email});
-  if (!to_whom.allowed) {
-    Reply reply = fail(403, to_whom.reason, to_whom.reasons.front(), "email");
-    reply.audit.push_back(
-        decision_event(side.actor, req, to_whom, "denied", "invitation", "", pupil_id));
-    return reply;
-  }
+  auto to_whom = domain::decide_invitation(actor.viewer, inv.email, {actor.user.email});
+  if (!to_whom.allowed)
+    return refuse(actor, req, to_whom, {"invitation", "", pupil_id}, Refusal::forbidden("email"));
   if (inv.for_pupil && !pupil.user_id.empty())
-    return fail(409, "already_linked", "the pupil has a login already", "pupil");
+    return fail("already_linked", "the pupil has a login already", "pupil");
   if (!inv.for_pupil) {
     const domain::Guardian* guardian = find_guardian(pupil, inv.guardian_id);
     if (!guardian || !guardian->parental_authority)
-      return fail(400, "validation_failed",
+      return fail("validation_failed",
                   "guardian_id is not a guardian of this pupil with parental authority",
                   "guardian_id");
     if (!guardian->user_id.empty())
-      return fail(409, "already_linked", "this guardian has a login already", "guardian_id");
+      return fail("already_linked", "this guardian has a login already", "guardian_id");
   }
   std::string token = security::random_token();
   inv.token_hash = invitation_token_hash(token);
-  inv.created_by_user_id = side.actor.user.id;
+  inv.created_by_user_id = actor.user.id;
   inv.created_at = domain::now_millis();
   inv.expires_at = inv.created_at + kInvitationLifetimeMs;
-  return Reply::writing([req, a = side.actor, inv, token, decision = side.decision](
+  return Reply::writing([req, a = actor, inv, token, decision = side.decision](
                             store::WriteTx& w, Response& out) mutable {
     inv.id = w.insert_invitation(inv);
     json::object body{{"id", inv.id},
@@ -119,35 +110,33 @@ Reply create_invitation(AppContext& ctx, Request& req) {
   });
 }
 
-Reply list_invitations(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
+Reply list_invitations(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
-  auto side = school_side(ctx, req, *tx, pupil_id);
+  auto side = school_side(req, tx, actor, pupil_id);
   if (side.refused) return std::move(*side.refused);
   auto now = domain::now_millis();
   json::array items;
-  for (const auto& inv : tx->invitations_of_pupil(pupil_id))
+  for (const auto& inv : tx.invitations_of_pupil(pupil_id))
     items.push_back(invitation_json(inv, now));
   Reply reply = Reply::of(json_response(200, json::object{{"invitations", std::move(items)}}));
   reply.audit.push_back(
-      decision_event(side.actor, req, side.decision, "list", "invitation", "", pupil_id));
+      decision_event(actor, req, side.decision, "list", "invitation", "", pupil_id));
   return reply;
 }
 
 http::Response cannot_revoke(const store::InvitationRecord& inv) {
   if (inv.accepted_at)
-    return http::error_response(409, "already_accepted",
+    return http::error_response("already_accepted",
                                 "this invitation has been accepted; it can no longer be revoked");
-  return http::error_response(409, "already_revoked", "this invitation was revoked already");
+  return http::error_response("already_revoked", "this invitation was revoked already");
 }
 
 // A wrongly addressed (or no longer wanted) link is killed before anyone uses it; the
 // first revocation stands. The body is empty or {}.
-Reply revoke_invitation(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
+Reply revoke_invitation(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string id = req.params["id"];
-  auto inv = tx->invitation(id);
-  auto side = school_side(ctx, req, *tx, inv ? inv->pupil_id : "", id);
+  auto inv = tx.invitation(id);
+  auto side = school_side(req, tx, actor, inv ? inv->pupil_id : "", id);
   if (side.refused) return std::move(*side.refused);
   if (!req.body.empty()) {
     auto body = parse_json_object(req);
@@ -156,8 +145,8 @@ Reply revoke_invitation(AppContext& ctx, Request& req) {
     if (!in.allow_only({}).ok()) return fail(in.error());
   }
   if (inv->accepted_at || inv->revoked_at) return Reply::of(cannot_revoke(*inv));
-  return Reply::writing([req, a = side.actor, id, decision = side.decision](store::WriteTx& w,
-                                                                            Response& out) {
+  return Reply::writing([req, a = actor, id, decision = side.decision](store::WriteTx& w,
+                                                                       Response& out) {
     auto now = domain::now_millis();
     bool revoked = w.revoke_invitation(id, a.user.id, now);
     auto current = w.invitation(id);
@@ -174,12 +163,9 @@ Reply revoke_invitation(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_invitation_routes(http::Router& router, AppContext& ctx) {
-  router.add("POST", "/api/pupils/{id}/invitations",
-             [&ctx](Request& r) { return create_invitation(ctx, r); });
-  router.add("GET", "/api/pupils/{id}/invitations",
-             [&ctx](Request& r) { return list_invitations(ctx, r); });
-  router.add("POST", "/api/invitations/{id}/revoke",
-             [&ctx](Request& r) { return revoke_invitation(ctx, r); });
+  router.add("POST", "/api/pupils/{id}/invitations", authenticated(ctx, create_invitation));
+  router.add("GET", "/api/pupils/{id}/invitations", authenticated(ctx, list_invitations));
+  router.add("POST", "/api/invitations/{id}/revoke", authenticated(ctx, revoke_invitation));
 }
 
 }  // namespace samen::api

@@ -101,7 +101,7 @@ Reply finish_login(AppContext& ctx, const Request& req, const Attempt& attempt,
   if (!usable) {
     return Reply::writing([req, user, memberships = attempt.memberships](store::WriteTx&,
                                                                          Response& out) {
-      out = http::error_response(401, "invalid_credentials", "e-mail address or password is wrong");
+      out = http::error_response("invalid_credentials", "e-mail address or password is wrong");
       return audit::JobOutcome{true, refusal_events(req, user, memberships, "invalid_credentials")};
     });
   }
@@ -144,8 +144,7 @@ Reply login(AppContext& ctx, Request& req) {
         if (attempt->user) attempt->memberships = w.memberships_of(attempt->user->id);
         if (auto wait = domain::login_retry_after_seconds(counts, limits, now)) {
           attempt->limited = true;
-          out =
-              http::error_response(429, "rate_limited", "too many failed logins; try again later");
+          out = http::error_response("rate_limited", "too many failed logins; try again later");
           out.set_header("Retry-After", std::to_string(*wait));
           return audit::JobOutcome{
               true, refusal_events(req, attempt->user, attempt->memberships, "rate_limited")};

@@ -4,12 +4,15 @@
 #include <boost/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/guardian_identity.hpp"
+#include "domain/policy_cases.hpp"
+#include "domain/policy_may.hpp"
 #include "domain/text.hpp"
 
 namespace samen::api {
@@ -88,6 +91,15 @@ Result<domain::Pupil> read_pupil(const json::object& body, bool with_school,
   return p;
 }
 
+// What the viewer may do with the pupil (domain::decide_pupil_may).
+json::object pupil_may_json(const domain::Viewer& viewer, const domain::PupilFacts& facts) {
+  auto may = domain::decide_pupil_may(viewer, facts);
+  return {{"edit", may.edit},
+          {"record_signal", may.record_signal},
+          {"open_case", may.open_case},
+          {"invite_family", may.invite_family}};
+}
+
 // The mentor must be a user with an active mentor membership at the pupil's school.
 Status check_mentor(store::ReadTx& tx, const domain::Pupil& p) {
   if (p.mentor_user_id.empty()) return ok_status();
@@ -98,23 +110,22 @@ Status check_mentor(store::ReadTx& tx, const domain::Pupil& p) {
                "mentor_user_id"};
 }
 
-Reply list_pupils(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   store::PupilQuery q;
   q.text = req.query_value("q");
   q.class_name = req.query_value("class");
-  q.limit = query_int(req, "limit", 50, 1, 200);
-  q.offset = query_int(req, "offset", 0, 0, 1000000);
-  if (q.limit < 0) return fail(400, "validation_failed", "limit must be 1 to 200", "limit");
-  if (q.offset < 0) return fail(400, "validation_failed", "offset must be 0 or more", "offset");
-  auto scope = domain::pupil_list_scope(actor->viewer);
+  auto limit = query_integer(req, "limit", 50, 1, 200);
+  if (!limit) return fail(limit.error());
+  auto offset = query_integer(req, "offset", 0, 0, 1000000);
+  if (!offset) return fail(offset.error());
+  q.limit = static_cast<int>(*limit);
+  q.offset = static_cast<int>(*offset);
+  auto scope = domain::pupil_list_scope(actor.viewer);
   // One row more than the page tells whether there is a next page, without a count that
   // would walk every match of a broad search.
   const int page_size = q.limit;
   ++q.limit;
-  auto rows = tx->pupils(scope, q);
+  auto rows = tx.pupils(scope, q);
   const bool has_more = static_cast<int>(rows.size()) > page_size;
   if (has_more) rows.pop_back();
   Reply reply;
@@ -124,14 +135,15 @@ Reply list_pupils(AppContext& ctx, Request& req) {
     // rule and basis, and a row the rules would refuse can never slip through the filter.
     auto facts = domain::facts_of(row.pupil);
     if (scope.family_as_guardian)
-      facts.guardian_user_ids = {actor->user.id};  // the listing's own link
-    auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
+      facts.guardian_user_ids = {actor.user.id};  // the listing's own link
+    auto decision = domain::decide_pupil_access(actor.viewer, facts, domain::PupilAction::read);
     if (!decision.allowed) continue;
-    decision = pupil_record_decision(*tx, actor->viewer, row.pupil, decision);
+    decision = pupil_record_decision(tx, actor.viewer, row.pupil, decision);
     reply.audit.push_back(
-        decision_event(*actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
-    items.push_back(
-        pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false));
+        decision_event(actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
+    auto item = pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false);
+    item["may"] = pupil_may_json(actor.viewer, facts);
+    items.push_back(std::move(item));
   }
   *reply.response = json_response(200, json::object{{"pupils", std::move(items)},
                                                     {"limit", page_size},
@@ -140,81 +152,65 @@ Reply list_pupils(AppContext& ctx, Request& req) {
   return reply;
 }
 
-Reply get_pupil(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply get_pupil(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& id = req.params["id"];
-  auto record = tx->pupil(id);
-  if (!record) return fail(404, "not_found", "no such pupil");
+  auto record = tx.pupil(id);
+  if (!record) return fail("not_found", "no such pupil");
   auto facts = domain::facts_of(record->pupil);
-  if (domain::pupil_access_needs_case_tables(actor->viewer, facts, domain::PupilAction::read))
-    facts.case_table_membership_ids = tx->case_table_membership_ids(id);
-  auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::read);
+  if (domain::pupil_access_needs_case_tables(actor.viewer, facts, domain::PupilAction::read))
+    facts.case_table_membership_ids = tx.case_table_membership_ids(id);
+  auto decision = domain::decide_pupil_access(actor.viewer, facts, domain::PupilAction::read);
   // Which parts of the record: a seat without a legal basis gets identification only.
-  decision = pupil_record_decision(*tx, actor->viewer, record->pupil, decision);
+  decision = pupil_record_decision(tx, actor.viewer, record->pupil, decision);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"pupil", id, id}, Refusal::as_missing("no such pupil"));
   Reply reply;
-  reply.audit.push_back(
-      decision_event(*actor, req, decision, decision.allowed ? "read" : "denied", "pupil", id, id));
-  if (!decision.allowed) {
-    *reply.response = http::error_response(404, "not_found", "no such pupil");
-    return reply;
-  }
+  reply.audit.push_back(decision_event(actor, req, decision, "read", "pupil", id, id));
   const auto& pupil = record->pupil;
-  *reply.response = json_response(
-      200, pupil_json(pupil, decision.view, record->mentor_name, true, actor->user.id));
+  auto body = pupil_json(pupil, decision.view, record->mentor_name, true, actor.user.id);
+  body["may"] = pupil_may_json(actor.viewer, facts);
+  *reply.response = json_response(200, std::move(body));
   reply.response->set_header("ETag", "\"" + std::to_string(pupil.version) + "\"");
   return reply;
 }
 
-Reply create_pupil(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply create_pupil(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
   auto pupil = read_pupil(*body, true, nullptr);
   if (!pupil) return fail(pupil.error());
   domain::PupilFacts facts{"", pupil->school_id, pupil->mentor_user_id, "", {}, {}};
-  auto decision = domain::decide_pupil_access(actor->viewer, facts, domain::PupilAction::create);
-  if (!decision.allowed) {
-    Reply reply = fail(403, "forbidden", decision.reasons.front());
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "pupil", ""));
-    return reply;
-  }
+  auto decision = domain::decide_pupil_access(actor.viewer, facts, domain::PupilAction::create);
+  if (!decision.allowed)
+    return refuse(actor, req, decision, {"pupil", "", ""}, Refusal::forbidden());
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
   if (auto kept = domain::check_kept_guardian_ids({}, pupil->guardians); !kept)
     return fail(kept.error());
-  if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
-  return Reply::writing([req, a = *actor, p = *pupil, decision](store::WriteTx& w, Response& out) {
+  if (auto mentor = check_mentor(tx, *pupil); !mentor) return fail(mentor.error());
+  return Reply::writing([req, a = actor, p = *pupil, decision](store::WriteTx& w, Response& out) {
     if (w.pupil_id_by_number(p.school_id, p.pupil_number)) {
-      out =
-          http::error_response(409, "already_exists",
-                               "this school already has a pupil with this number", "pupil_number");
+      out = http::error_response(
+          "already_exists", "this school already has a pupil with this number", "pupil_number");
       return audit::JobOutcome{false, {}};
     }
     auto created = w.insert_pupil(p);
-    out = json_response(201, pupil_json(created, domain::PupilView::full));
+    auto body = pupil_json(created, domain::PupilView::full);
+    body["may"] = pupil_may_json(a.viewer, domain::facts_of(created));
+    out = json_response(201, std::move(body));
     out.set_header("ETag", "\"1\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "create", "pupil", created.id, created.id)}};
   });
 }
 
-Reply update_pupil(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply update_pupil(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string& id = req.params["id"];
-  auto facts = tx->pupil_facts(id);
-  if (!facts) return fail(404, "not_found", "no such pupil");
-  auto decision = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::update);
+  auto facts = tx.pupil_facts(id);
+  if (!facts) return fail("not_found", "no such pupil");
+  auto decision = domain::decide_pupil_access(actor.viewer, *facts, domain::PupilAction::update);
   if (!decision.allowed) {
-    auto read = domain::decide_pupil_access(actor->viewer, *facts, domain::PupilAction::read);
-    Reply reply = read.allowed ? fail(403, "forbidden", decision.reasons.front())
-                               : fail(404, "not_found", "no such pupil");
-    reply.audit.push_back(decision_event(*actor, req, decision, "denied", "pupil", id, id));
-    return reply;
+    auto read = domain::decide_pupil_access(actor.viewer, *facts, domain::PupilAction::read);
+    return refuse(actor, req, decision, {"pupil", id, id}, read.allowed, "no such pupil");
   }
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -226,13 +222,12 @@ Reply update_pupil(AppContext& ctx, Request& req) {
   pupil->id = id;
   pupil->school_id = facts->school_id;
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
-  if (auto mentor = check_mentor(*tx, *pupil); !mentor) return fail(mentor.error());
-  return Reply::writing([req, a = *actor, p = *pupil, version, decision](store::WriteTx& w,
-                                                                         Response& out) mutable {
+  if (auto mentor = check_mentor(tx, *pupil); !mentor) return fail(mentor.error());
+  return Reply::writing([req, a = actor, p = *pupil, version, decision](store::WriteTx& w,
+                                                                        Response& out) mutable {
     if (auto other = w.pupil_id_by_number(p.school_id, p.pupil_number); other && *other != p.id) {
-      out =
-          http::error_response(409, "already_exists",
-                               "this school already has a pupil with this number", "pupil_number");
+      out = http::error_response(
+          "already_exists", "this school already has a pupil with this number", "pupil_number");
       return audit::JobOutcome{false, {}};
     }
     // Checked against the guardians as they are in this transaction, so a guardian ended
@@ -244,7 +239,7 @@ Reply update_pupil(AppContext& ctx, Request& req) {
     }
     const auto& before = current->pupil.guardians;
     if (auto kept = domain::check_kept_guardian_ids(before, p.guardians); !kept) {
-      out = http::error_response(400, kept.error().code, kept.error().message, kept.error().field);
+      out = http::error_response(kept.error());
       return audit::JobOutcome{false, {}};
     }
     domain::keep_unstated_numbers(before, p.guardians);
@@ -254,8 +249,9 @@ Reply update_pupil(AppContext& ctx, Request& req) {
       return audit::JobOutcome{false, {}};
     }
     auto updated = w.pupil(p.id);
-    out = json_response(200,
-                        pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name));
+    auto body = pupil_json(updated->pupil, domain::PupilView::full, updated->mentor_name);
+    body["may"] = pupil_may_json(a.viewer, domain::facts_of(updated->pupil));
+    out = json_response(200, std::move(body));
     out.set_header("ETag", "\"" + std::to_string(updated->pupil.version) + "\"");
     std::vector<audit::Event> events{
         decision_event(a, req, decision, "update", "pupil", p.id, p.id)};
@@ -268,10 +264,10 @@ Reply update_pupil(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_pupil_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/pupils", [&ctx](Request& r) { return list_pupils(ctx, r); });
-  router.add("POST", "/api/pupils", [&ctx](Request& r) { return create_pupil(ctx, r); });
-  router.add("GET", "/api/pupils/{id}", [&ctx](Request& r) { return get_pupil(ctx, r); });
-  router.add("PUT", "/api/pupils/{id}", [&ctx](Request& r) { return update_pupil(ctx, r); });
+  router.add("GET", "/api/pupils", authenticated(ctx, list_pupils));
+  router.add("POST", "/api/pupils", authenticated(ctx, create_pupil));
+  router.add("GET", "/api/pupils/{id}", authenticated(ctx, get_pupil));
+  router.add("PUT", "/api/pupils/{id}", authenticated(ctx, update_pupil));
 }
 
 }  // namespace samen::api

@@ -13,6 +13,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_audit_routes(router, ctx);
   register_access_report_routes(router, ctx);
   register_signal_routes(router, ctx);
+  register_signal_triage_routes(router, ctx);
   register_case_routes(router, ctx);
   register_case_team_routes(router, ctx);
   register_case_plan_routes(router, ctx);

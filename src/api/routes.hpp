@@ -17,6 +17,7 @@ void register_import_routes(http::Router& router, AppContext& ctx);
 void register_audit_routes(http::Router& router, AppContext& ctx);
 void register_access_report_routes(http::Router& router, AppContext& ctx);
 void register_signal_routes(http::Router& router, AppContext& ctx);
+void register_signal_triage_routes(http::Router& router, AppContext& ctx);
 void register_case_routes(http::Router& router, AppContext& ctx);
 void register_case_team_routes(http::Router& router, AppContext& ctx);
 void register_case_plan_routes(http::Router& router, AppContext& ctx);

@@ -6,6 +6,7 @@
 
 #include "api/auth.hpp"
 #include "api/case_support.hpp"
+#include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
@@ -49,11 +50,8 @@ Status check_organisations(store::ReadTx& tx, const std::vector<std::string>& id
   return ok_status();
 }
 
-Reply record_safety_decision(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
-  auto change = begin_case_change(*tx, *actor, req, req.params["id"],
+Reply record_safety_decision(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+  auto change = begin_case_change(tx, actor, req, req.params["id"],
                                   domain::CaseAction::record_safety_decision);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
@@ -64,7 +62,7 @@ Reply record_safety_decision(AppContext& ctx, Request& req) {
   if (const json::array* orgs = in.array("organisation_ids", true)) {
     for (std::size_t i = 0; i < orgs->size(); ++i) {
       if (!(*orgs)[i].is_string())
-        return fail(400, "validation_failed", "organisation ids are strings",
+        return fail("validation_failed", "organisation ids are strings",
                     "organisation_ids[" + std::to_string(i) + "]");
       r.decision.organisation_ids.emplace_back((*orgs)[i].as_string());
     }
@@ -79,23 +77,23 @@ Reply record_safety_decision(AppContext& ctx, Request& req) {
   auto until = read_moment(in, "valid_until");
   if (!until) return fail(until.error());
   if (*until <= *from)
-    return fail(400, "validation_failed", "valid_until must be after valid_from", "valid_until");
+    return fail("validation_failed", "valid_until must be after valid_from", "valid_until");
   if (*until - *from > kMaxSafetyPeriod)
-    return fail(400, "validation_failed",
-                "a safety decision lasts at most a year; decide again then", "valid_until");
-  auto school = tx->organisation(change.facts.school_id);
+    return fail("validation_failed", "a safety decision lasts at most a year; decide again then",
+                "valid_until");
+  auto school = tx.organisation(change.facts.school_id);
   if (auto ok =
-          check_organisations(*tx, r.decision.organisation_ids, school ? school->region_id : "");
+          check_organisations(tx, r.decision.organisation_ids, school ? school->region_id : "");
       !ok)
     return fail(ok.error());
   r.decision.case_id = change.facts.case_id;
   r.decision.valid_from = *from;
   r.decision.valid_until = *until;
-  r.decided_by_user_id = actor->user.id;
-  r.decided_by_membership_id = actor->membership.id;
+  r.decided_by_user_id = actor.user.id;
+  r.decided_by_membership_id = actor.membership.id;
   r.reason = *reason;
   r.steps = *steps;
-  return Reply::writing([req, a = *actor, r, facts = change.facts, decision = change.decision](
+  return Reply::writing([req, a = actor, r, facts = change.facts, decision = change.decision](
                             store::WriteTx& w, Response& out) mutable {
     r.recorded_at = domain::now_millis();
     r.decision.id = w.insert_safety_decision(r);
@@ -109,20 +107,17 @@ Reply record_safety_decision(AppContext& ctx, Request& req) {
   });
 }
 
-Reply list_safety_decisions(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return fail(actor.error());
+Reply list_safety_decisions(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change =
-      begin_case_change(*tx, *actor, req, req.params["id"],
+      begin_case_change(tx, actor, req, req.params["id"],
                         domain::CaseAction::record_safety_decision, /*allow_closed=*/true);
   if (change.denied) return std::move(*change.denied);
   json::array items;
   auto now = domain::now_millis();
-  for (const auto& r : tx->safety_decision_records_of_case(change.facts.case_id))
-    items.push_back(safety_decision_json(*tx, r, actor->viewer, change.facts, now));
+  for (const auto& r : tx.safety_decision_records_of_case(change.facts.case_id))
+    items.push_back(safety_decision_json(tx, r, actor.viewer, change.facts, now));
   Reply reply;
-  reply.audit.push_back(decision_event(*actor, req, change.decision, "list", "safety_decision",
+  reply.audit.push_back(decision_event(actor, req, change.decision, "list", "safety_decision",
                                        change.facts.case_id, change.facts.pupil_id));
   *reply.response = json_response(200, json::object{{"safety_decisions", std::move(items)}});
   return reply;
@@ -131,10 +126,9 @@ Reply list_safety_decisions(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_safety_routes(http::Router& router, AppContext& ctx) {
-  router.add("GET", "/api/cases/{id}/safety-decisions",
-             [&ctx](Request& r) { return list_safety_decisions(ctx, r); });
+  router.add("GET", "/api/cases/{id}/safety-decisions", authenticated(ctx, list_safety_decisions));
   router.add("POST", "/api/cases/{id}/safety-decisions",
-             [&ctx](Request& r) { return record_safety_decision(ctx, r); });
+             authenticated(ctx, record_safety_decision));
 }
 
 }  // namespace samen::api

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "api/auth.hpp"
+#include "api/handler.hpp"
 #include "api/json_body.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -17,11 +18,8 @@ using http::Reply;
 using http::Request;
 using http::Response;
 
-Reply logout(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return Reply::of(http::error_response(actor.error()));
-  return Reply::writing([&ctx, req, a = *actor](store::WriteTx& w, Response& out) {
+Reply logout(AppContext& ctx, Request& req, store::ReadTx&, const Actor& actor) {
+  return Reply::writing([&ctx, req, a = actor](store::WriteTx& w, Response& out) {
     w.revoke_session(a.token_hash);
     out.status = 204;
     out.body.clear();
@@ -30,31 +28,25 @@ Reply logout(AppContext& ctx, Request& req) {
   });
 }
 
-Reply me(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return Reply::of(http::error_response(actor.error()));
-  return Reply::of(json_response(200, me_json(*actor, tx->memberships_of(actor->user.id))));
+Reply me(AppContext&, Request&, store::ReadTx& tx, const Actor& actor) {
+  return Reply::of(json_response(200, me_json(actor, tx.memberships_of(actor.user.id))));
 }
 
-Reply switch_membership(AppContext& ctx, Request& req) {
-  auto tx = ctx.store.begin_read();
-  auto actor = authenticate(ctx, req, *tx);
-  if (!actor) return Reply::of(http::error_response(actor.error()));
+Reply switch_membership(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto body = parse_json_object(req);
   if (!body) return Reply::of(http::error_response(body.error()));
   JsonReader in(*body);
   in.allow_only({"membership_id"});
   std::string id = in.text("membership_id", true);
   if (!in.ok()) return Reply::of(http::error_response(in.error()));
-  auto memberships = tx->memberships_of(actor->user.id);
+  auto memberships = tx.memberships_of(actor.user.id);
   auto it = std::find_if(memberships.begin(), memberships.end(),
                          [&](const store::Membership& m) { return m.id == id && m.active; });
   if (it == memberships.end())
-    return Reply::of(http::error_response(400, "validation_failed",
+    return Reply::of(http::error_response("validation_failed",
                                           "membership_id is not one of your active memberships",
                                           "membership_id"));
-  Actor next = *actor;
+  Actor next = actor;
   next.membership = *it;
   next.viewer = viewer_of(next.user, next.membership);
   return Reply::writing([req, next, memberships](store::WriteTx& w, Response& out) {
@@ -68,10 +60,9 @@ Reply switch_membership(AppContext& ctx, Request& req) {
 }  // namespace
 
 void register_session_routes(http::Router& router, AppContext& ctx) {
-  router.add("DELETE", "/api/session", [&ctx](Request& r) { return logout(ctx, r); });
-  router.add("GET", "/api/me", [&ctx](Request& r) { return me(ctx, r); });
-  router.add("PUT", "/api/session/membership",
-             [&ctx](Request& r) { return switch_membership(ctx, r); });
+  router.add("DELETE", "/api/session", authenticated(ctx, logout));
+  router.add("GET", "/api/me", authenticated(ctx, me));
+  router.add("PUT", "/api/session/membership", authenticated(ctx, switch_membership));
 }
 
 }  // namespace samen::api

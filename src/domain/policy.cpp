@@ -159,7 +159,7 @@ Decision decide_administration(const Viewer& v, const std::string& target_region
     return deny("admin.role", "not_permitted",
                 "only administrators manage accounts and organisations");
   if (v.region_id != target_region_id)
-    return deny("admin.region", "not_permitted", "administrators manage only their own region");
+    return deny("admin.region", "other_region", "administrators manage only their own region");
   return allow("admin.region", "administration", PupilView::none,
                "the viewer administers this region");
 }

@@ -85,7 +85,11 @@ PupilScope pupil_list_scope(const Viewer& viewer);
 // The view a row in that scope gets; agrees with decide_pupil_access(read).view.
 PupilView view_in_scope(const PupilScope& scope, const PupilFacts& pupil);
 
-// Administration of organisations, users and memberships within the viewer's region.
+// Administration of organisations, users and memberships within the viewer's region:
+// `target_region_id` is the region of the record changed (an organisation's, a
+// membership's; the viewer's own for what is created in it). Denied as `not_permitted` for
+// whoever is no administrator, as `other_region` for a record of another region (which the
+// API answers as a missing id). Users: decide_user_administration (policy_accounts.hpp).
 Decision decide_administration(const Viewer& viewer, const std::string& target_region_id);
 
 // Reading the audit log: privacy officers, for their own region.

@@ -36,9 +36,31 @@ std::string_view to_string(MembershipChange change) {
   return "create";
 }
 
-Decision decide_membership_change(const Viewer& v, const std::string& target_user_id,
-                                  const std::string& target_region_id, MembershipChange change) {
-  auto admin = decide_administration(v, target_region_id);
+Decision decide_user_administration(const Viewer& v,
+                                    const std::vector<std::string>& user_region_ids) {
+  if (user_region_ids.empty()) {
+    auto admin = decide_administration(v, v.region_id);
+    if (admin.allowed) admin.reasons = {"a user without memberships may be given their first"};
+    return admin;
+  }
+  for (const auto& region : user_region_ids)
+    if (region == v.region_id) return decide_administration(v, region);
+  return decide_administration(v, user_region_ids.front());
+}
+
+Decision decide_organisation_listing(const Viewer& v) {
+  if (is_family_role(v.role))
+    return deny("accounts.organisation_listing", "family_role",
+                "family logins do not list organisations");
+  return allow("accounts.organisation_listing", "professional",
+               "professionals find the organisations of their region");
+}
+
+namespace {
+
+// Nobody changes their own memberships, once the administration rule let the viewer in.
+Decision membership_change_after(Decision admin, const Viewer& v, const std::string& target_user_id,
+                                 MembershipChange change) {
   if (!admin.allowed) return admin;
   // Deactivating one's own membership takes no access, but it is a change of one's own
   // access all the same, and "nobody changes their own memberships" has no exceptions to
@@ -50,6 +72,21 @@ Decision decide_membership_change(const Viewer& v, const std::string& target_use
   return allow("accounts.membership_change", "administration",
                "an administrator of the region may " + std::string(to_string(change)) +
                    " another user's membership");
+}
+
+}  // namespace
+
+Decision decide_membership_change(const Viewer& v, const std::string& target_user_id,
+                                  const std::string& target_region_id, MembershipChange change) {
+  return membership_change_after(decide_administration(v, target_region_id), v, target_user_id,
+                                 change);
+}
+
+Decision decide_membership_change(const Viewer& v, const std::string& target_user_id,
+                                  const std::vector<std::string>& user_region_ids,
+                                  MembershipChange change) {
+  return membership_change_after(decide_user_administration(v, user_region_ids), v, target_user_id,
+                                 change);
 }
 
 std::string mailbox_of(std::string_view address) {

@@ -20,6 +20,14 @@
 
 namespace samen::domain {
 
+// A user lies in every region one of their memberships is in; a user without any
+// membership yet (created without one) may be given their first by any administrator.
+Decision decide_user_administration(const Viewer& viewer,
+                                    const std::vector<std::string>& user_region_ids);
+
+// Listing the organisations of one's region: every professional, never a family login.
+Decision decide_organisation_listing(const Viewer& viewer);
+
 enum class MembershipChange { create, activate, deactivate };
 
 std::string_view to_string(MembershipChange change);
@@ -28,6 +36,11 @@ std::string_view to_string(MembershipChange change);
 // `target_user_id`, in an organisation of `target_region_id`.
 Decision decide_membership_change(const Viewer& viewer, const std::string& target_user_id,
                                   const std::string& target_region_id, MembershipChange change);
+// The same for a user, whose regions are those of their memberships
+// (decide_user_administration).
+Decision decide_membership_change(const Viewer& viewer, const std::string& target_user_id,
+                                  const std::vector<std::string>& user_region_ids,
+                                  MembershipChange change);
 
 // The form of an address that decides whether two addresses reach the same mailbox:
 // trimmed, lower-cased, and without a "+tag" in the local part (plus addressing delivers

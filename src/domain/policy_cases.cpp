@@ -148,6 +148,18 @@ Decision decide_action_done(const Viewer& v, const CaseFacts& c,
               "an action is marked done by its owner, the lead or the care coordinator");
 }
 
+Decision decide_action_update(const Viewer& v, const CaseFacts& c,
+                              const std::string& owner_membership_id, bool only_done_changes) {
+  if (only_done_changes) return decide_action_done(v, c, owner_membership_id);
+  return decide_case_action(v, c, CaseAction::manage);
+}
+
+MembershipListingView membership_listing_view(const Decision& listing) {
+  if (!listing.allowed) return MembershipListingView::none;
+  return listing.legal_basis == "administration" ? MembershipListingView::administration
+                                                 : MembershipListingView::picker;
+}
+
 Decision decide_membership_listing(const Viewer& v, const std::string& organisation_region_id,
                                    bool leads_open_case) {
   const char* rule = "case_action.membership_listing";

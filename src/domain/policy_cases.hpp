@@ -50,12 +50,23 @@ Decision decide_consent_recording(const Viewer& viewer, const CaseFacts& c,
 Decision decide_action_done(const Viewer& viewer, const CaseFacts& c,
                             const std::string& owner_membership_id);
 
+// Changing an action (PUT /api/actions/{id}): when only `done` changes, decide_action_done;
+// any other change (text, owner, due date) is managing the case.
+Decision decide_action_update(const Viewer& viewer, const CaseFacts& c,
+                              const std::string& owner_membership_id, bool only_done_changes);
+
 // Listing the memberships of an organisation (GET /api/organisations/{id}/memberships), to
 // find a lead or a team member: the admin of the region, a care coordinator of the region
 // (they open cases and put teams together), and a professional who leads an open case
 // (`leads_open_case`, from the store). Always within the viewer's own region.
 Decision decide_membership_listing(const Viewer& viewer, const std::string& organisation_region_id,
                                    bool leads_open_case);
+
+// What an allowed listing shows: the region's admin (basis `administration`) also sees
+// e-mail addresses and inactive users and memberships; everyone else the active ones to
+// pick from.
+enum class MembershipListingView { none, picker, administration };
+MembershipListingView membership_listing_view(const Decision& listing);
 
 // The reasons on a case record — why someone sits at the table, why the level changed —
 // are case content too. The lead, the care coordinator of P's school and whoever wrote a

@@ -108,6 +108,14 @@ Decision decide_family_invitation(const Viewer& v, const std::string& school_id)
               "only the care coordinator or admin of the pupil's school invites family logins");
 }
 
+Decision decide_family_pupils_listing(const Viewer& v) {
+  if (!is_family_role(v.role))
+    return deny("family.pupils_listing", "not_for_professionals",
+                "this is the family's own view; use /api/pupils");
+  return allow("family.pupils_listing", "family",
+               "a family login lists the pupils it is linked to");
+}
+
 Decision decide_invitation_link(const Viewer& v, const std::vector<Role>& login_roles,
                                 const std::string& login_email,
                                 const std::string& invitation_email) {

@@ -43,6 +43,10 @@ Decision decide_consent_recording_any(const Viewer& viewer, const CaseFacts& pup
 
 Decision decide_family_invitation(const Viewer& viewer, const std::string& school_id);
 
+// The family's own list of its pupils (GET /api/family/pupils): family logins only; a
+// professional lists pupils through /api/pupils.
+Decision decide_family_pupils_listing(const Viewer& viewer);
+
 // Taking a guardian's invitation into the login one has (a second child): the viewer acts
 // as a guardian, every membership of the login (`login_roles`) is a guardian's, and the
 // login's e-mail address is the one the school invited. A professional's login never

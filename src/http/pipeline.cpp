@@ -13,8 +13,7 @@ bool is_api_path(const std::string& path) {
 }
 
 Response internal_error() {
-  return error_response(500, "internal_error",
-                        "something went wrong on our side; it has been logged");
+  return error_response("internal_error", "something went wrong on our side; it has been logged");
 }
 
 Response failure_response(std::exception_ptr error) {
@@ -22,7 +21,7 @@ Response failure_response(std::exception_ptr error) {
     std::rethrow_exception(error);
   } catch (const store::StoreError& e) {
     log_event(LogLevel::error, "store_error", {{"what", e.what()}});
-    return error_response(503, "unavailable", "the database is unavailable; try again shortly");
+    return error_response("unavailable", "the database is unavailable; try again shortly");
   } catch (const std::exception& e) {
     log_event(LogLevel::error, "handler_error", {{"what", e.what()}});
   } catch (...) {
@@ -111,22 +110,21 @@ void Pipeline::handle(Request request, Send send) {
   if (!result.api) {
     result.route = "static";
     if (request.method != "GET" && request.method != "HEAD") {
-      auto r = error_response(405, "method_not_allowed", "static files are read-only");
+      auto r = error_response("method_not_allowed", "static files are read-only");
       r.set_header("Allow", "GET, HEAD");
       return flight->finish(std::move(r));
     }
     if (static_dir.empty() && request.path == "/") return flight->finish(landing_page());
     auto file = serve_static(static_dir, request.path);
-    return flight->finish(file ? std::move(*file)
-                               : error_response(404, "not_found", "no such page"));
+    return flight->finish(file ? std::move(*file) : error_response("not_found", "no such page"));
   }
 
   auto match = router.match(request);
   result.route = match.kind == RouteMatch::Kind::not_found ? "-" : match.pattern;
   if (match.kind == RouteMatch::Kind::not_found)
-    return flight->finish(error_response(404, "not_found", "no such endpoint"));
+    return flight->finish(error_response("not_found", "no such endpoint"));
   if (match.kind == RouteMatch::Kind::method_not_allowed) {
-    auto r = error_response(405, "method_not_allowed",
+    auto r = error_response("method_not_allowed",
                             request.method + " is not allowed here; allowed: " + match.allow);
     r.set_header("Allow", match.allow);
     return flight->finish(std::move(r));

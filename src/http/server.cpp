@@ -111,9 +111,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     started_ = std::chrono::steady_clock::now();
     if (ec == bhttp::error::header_limit)
-      return reject(431, "header_too_large", "request headers are too large");
-    if (ec) return reject(400, "bad_request", "the request could not be parsed");
-    if (!read_head()) return reject(400, "bad_request", "the request target is not a valid path");
+      return reject("header_too_large", "request headers are too large");
+    if (ec) return reject("bad_request", "the request could not be parsed");
+    if (!read_head()) return reject("bad_request", "the request target is not a valid path");
     auto length = parser_->content_length();
     std::size_t limit = state_.config.anonymous_body_limit;
     // Only a body larger than what anyone may send costs a look at the route and session.
@@ -121,13 +121,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       try {
         limit = state_.config.body_limit(request_);
       } catch (const std::exception&) {
-        return reject(503, "unavailable", "the database is unavailable; try again shortly");
+        return reject("unavailable", "the database is unavailable; try again shortly");
       }
     }
     if (length && *length > limit)
-      return reject(413, "payload_too_large",
-                    "the request body is larger than " + std::to_string(limit) +
-                        " bytes, the limit for this request");
+      return reject("payload_too_large", "the request body is larger than " +
+                                             std::to_string(limit) +
+                                             " bytes, the limit for this request");
     parser_->body_limit(limit);
     stream_.expires_after(state_.config.read_timeout);
     bhttp::async_read(
@@ -159,9 +159,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void on_body(beast::error_code ec) {
     if (ec == bhttp::error::body_limit)
-      return reject(413, "payload_too_large", "the request body is too large");
+      return reject("payload_too_large", "the request body is too large");
     if (ec == beast::error::timeout) return close();
-    if (ec) return reject(400, "bad_request", "the request body could not be read");
+    if (ec) return reject("bad_request", "the request body could not be read");
     stream_.expires_never();
     auto& raw = parser_->get();
     keep_alive_ = raw.keep_alive();
@@ -183,13 +183,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     pipeline.handle(std::move(req), std::move(send));
   }
 
-  void reject(int status, const std::string& code, const std::string& message) {
+  void reject(const std::string& code, const std::string& message) {
     keep_alive_ = false;
     // The client may still be sending the body we refused; closing on unread data makes
     // the kernel answer with a reset that can destroy our reply before it is read.
     linger_ = true;
     PipelineResult result;
-    result.response = error_response(status, code, message);
+    result.response = error_response(code, message);
     result.route = "-";
     result.request_id = request_id();
     result.api = true;

@@ -62,7 +62,11 @@ class EntryViews : public ::testing::TestWithParam<Backend> {
     auto e = *tx->entry(id);
     auto decision = domain::decide_entry_access(viewer, e.facts, context.facts, {}, {}, kT0 + 2000);
     EXPECT_TRUE(decision.allowed) << decision.reason;
-    return api::EntryRenderer(*tx, viewer, context, kT0 + 2000).render(e, decision);
+    // The page step decides which linked entries may be named, as the handlers use it.
+    auto page = api::decide_page(*tx, viewer, context, {e}, kT0 + 2000);
+    EXPECT_EQ(page.shown.size(), 1u);
+    return api::EntryRenderer(*tx, viewer, context)
+        .render(e, decision, page.shown.front().may, page.visible);
   }
 
   std::shared_ptr<store::Store> store;

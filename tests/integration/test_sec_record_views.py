@@ -76,7 +76,11 @@ class RecordViews(unittest.TestCase):
         self.assertNotIn("actions", seen)
         self.assertNotIn("Huisbezoek plannen", json.dumps(seen))
         # What the viewer may do is on every case answer, this one too (the page reads it).
-        self.assertEqual(seen["may"], {"read_safety_decisions": False, "record_safety_decision": False})
+        # A seat without a basis writes in the chronology, but neither reads nor adds to the plan.
+        self.assertEqual({k: seen["may"][k] for k in ("read_safety_decisions", "record_safety_decision",
+                                                       "write_entry", "add_goal", "add_action")},
+                         {"read_safety_decisions": False, "record_safety_decision": False,
+                          "write_entry": True, "add_goal": False, "add_action": False})
 
         # With the mother's consent for the neighbourhood team: the whole record.
         grant = self.consent(pupil, {"guardian_ids": [mother], "pupil": False},

@@ -1524,13 +1524,20 @@ export interface components {
         Error: {
             error: {
                 /**
-                 * @description Stable, for programs: `malformed_json`, `validation_failed`,
-                 *     `unknown_field`, `weak_password`, `invalid_csv`, `bad_request`,
-                 *     `unauthenticated`, `invalid_credentials`, `session_expired`, `csrf_failed`,
-                 *     `forbidden`, `not_found`, `method_not_allowed`, `version_conflict`,
-                 *     `already_exists`, `payload_too_large`, `unsupported_media_type`,
-                 *     `precondition_required`, `rate_limited`, `header_too_large`,
-                 *     `internal_error`, `unavailable`. Treat unknown codes by their HTTP status.
+                 * @description Stable, for programs; its status belongs to it (the table above):
+                 *     `malformed_json`, `validation_failed`, `unknown_field`, `weak_password`,
+                 *     `invalid_csv`, `bad_request`, `unauthenticated`, `invalid_credentials`,
+                 *     `session_expired`, `csrf_failed`, `forbidden`, `self_grant_forbidden`,
+                 *     `not_found`, `method_not_allowed`, `version_conflict`, `already_exists`,
+                 *     `already_triaged`, `case_closed`, `already_withdrawn`, `already_signed`,
+                 *     `grant_expired`, `already_confirmed`, `not_awaiting_confirmation`,
+                 *     `request_closed`, `request_expired`, `already_answered`,
+                 *     `not_a_required_party`, `already_linked`, `already_revoked`,
+                 *     `already_accepted`, `invitation_used`, `invitation_revoked`,
+                 *     `invitation_expired`, `invitation_invalid`, `payload_too_large`,
+                 *     `unsupported_media_type`, `precondition_required`, `rate_limited`,
+                 *     `header_too_large`, `internal_error`, `unavailable`,
+                 *     `too_many_connections`. Treat unknown codes by their HTTP status.
                  * @example validation_failed
                  */
                 code: string;
@@ -1709,6 +1716,7 @@ export interface components {
          *     `enrolment_start`, `enrolment_end`, `guardians` and `ended_guardians`.
          */
         Pupil: {
+            may?: components["schemas"]["PupilMay"];
             id: string;
             school_id: string;
             /** @description Unique within the school. */
@@ -2043,6 +2051,7 @@ export interface components {
             text: string;
         };
         Signal: {
+            may: components["schemas"]["SignalMay"];
             id: string;
             pupil_id: string;
             /** @description The pupil's full name, so that a queue needs no read per pupil. */
@@ -2204,12 +2213,51 @@ export interface components {
             actions?: components["schemas"]["Action"][];
             may: components["schemas"]["CaseMay"];
         };
-        /** @description What the caller may do on this case, as the policy decides it (the UI decides nothing). */
+        /** @description What the caller may do on this case, as the policy decides it (domain::decide_case_may); each flag is the decision the API takes when the action is tried (the UI decides nothing). */
         CaseMay: {
+            /** @description PUT /api/cases/{id}: the lead or the care coordinator, while open. */
+            edit: boolean;
+            /** @description POST /api/cases/{id}/close: the same. */
+            close: boolean;
+            /** @description POST /api/cases/{id}/level: the same. */
+            change_level: boolean;
+            /** @description POST /api/cases/{id}/team: the same. */
+            add_member: boolean;
+            /** @description DELETE /api/cases/{id}/team/{membership_id}: the same. */
+            remove_member: boolean;
+            /** @description POST /api/cases/{id}/goals: the same, with a legal basis for the pupil (the plan is shown). */
+            add_goal: boolean;
+            /** @description POST /api/cases/{id}/actions: the same. */
+            add_action: boolean;
+            /** @description POST /api/cases/{id}/entries (and the preview): a seat at the table; also on a closed case. */
+            write_entry: boolean;
+            /** @description POST /api/family/cases/{id}/views in the case's first category: the family as decide_family_view allows. */
+            add_family_view: boolean;
             /** @description The lead and the care coordinator of the pupil's school; never the family. */
             read_safety_decisions: boolean;
             /** @description The same, while the case is open. */
             record_safety_decision: boolean;
+        };
+        /** @description What the caller may do with this pupil, as the policy decides it (domain::decide_pupil_may). */
+        PupilMay: {
+            /** @description PUT /api/pupils/{id}. */
+            edit: boolean;
+            /** @description POST /api/signals for this pupil. */
+            record_signal: boolean;
+            /** @description POST /api/cases for this pupil, as far as the policy goes (a pupil has one open case at most: 409). */
+            open_case: boolean;
+            /** @description POST /api/pupils/{id}/invitations. */
+            invite_family: boolean;
+        };
+        /** @description What the caller may do with this signal (domain::decide_signal_may). */
+        SignalMay: {
+            /** @description POST /api/signals/{id}/triage: the care coordinator of the pupil's school, while the signal is open. */
+            triage: boolean;
+        };
+        /** @description What the caller may do with this entry (domain::decide_entry_may). */
+        EntryMay: {
+            /** @description Write a correction naming it: a professional at the table for any entry they see; the family for its own view. */
+            correct: boolean;
         };
         TeamMemberAdd: {
             membership_id: string;
@@ -2305,6 +2353,7 @@ export interface components {
             corrects?: string;
         };
         ChronologyEntry: {
+            may: components["schemas"]["EntryMay"];
             id: string;
             case_id: string;
             pupil_id: string;
@@ -2461,9 +2510,12 @@ export interface components {
                 organisation?: string;
                 name?: string;
             };
-            /** @description What the reader may do with the grant, as the policy decides. */
+            /** @description What the reader may do with the grant, as the policy decides (domain::decide_consent_may). */
             may?: {
-                confirm?: boolean;
+                /** @description POST /api/consents/{id}/confirm. */
+                confirm: boolean;
+                /** @description POST /api/consents/{id}/withdraw for at least one of its parties (one's own part, or on a party's word). */
+                withdraw: boolean;
             };
             /**
              * @description The parties fit the pupil's WGBO band today; false while the grant awaits a

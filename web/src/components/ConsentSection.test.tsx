@@ -222,7 +222,7 @@ describe('ConsentSection', () => {
       awaits_confirmation: true,
       obtained_via: 'phone',
       recorded_by: { role: 'family_worker', organisation: 'Buurtteam Lindeveld-Oost', name: 'Tom Gezinswerker' },
-      may: { confirm: true },
+      may: { confirm: true, withdraw: false },
       text: 'Moeder belde.',
     });
     const { requests } = mockFetch(async (req) => {

@@ -24,7 +24,7 @@ const CASE: Case = {
   view: 'full',
   goals: [],
   actions: [],
-  may: { read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
 };
 
 const entry = (id: string, text: string, family = false): ChronologyEntry => ({
@@ -40,6 +40,7 @@ const entry = (id: string, text: string, family = false): ChronologyEntry => ({
   author: { user_id: '9', membership_id: '8', organisation_id: '5', role: 'school_care_worker', name: 'Mirjam' },
   access: { rule: 'entry.8_crossing_organisations', legal_basis: 'consent' },
   corrected_by: [],
+  may: { correct: false },
 });
 
 describe('CasePage', () => {

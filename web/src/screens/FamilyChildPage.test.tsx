@@ -55,7 +55,7 @@ const CASE: Case = {
   view: 'full',
   goals: [{ id: 'goal1', case_id: '5', text: 'Elke ochtend op tijd', achieved: false, version: 1 }],
   actions: [{ id: 'a1', case_id: '5', text: 'Huisbezoek', owner_membership_id: '60', due_date: '2026-10-15', done: true, version: 1 }],
-  may: { read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
 };
 
 const entry = (over: Partial<ChronologyEntry>): ChronologyEntry => ({
@@ -71,6 +71,7 @@ const entry = (over: Partial<ChronologyEntry>): ChronologyEntry => ({
   author: { user_id: '61', membership_id: '60', organisation_id: '8', role: 'family_worker', name: 'Tom', organisation: 'Buurtteam Lindeveld-Oost' },
   access: { rule: 'family', legal_basis: 'family' },
   corrected_by: [],
+  may: { correct: false },
   ...over,
 });
 

@@ -68,7 +68,7 @@ const CASE: Case = {
   actions: [
     { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3 },
   ],
-  may: { read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
 };
 
 const ORGS = {
@@ -93,6 +93,7 @@ const entry = (id: string, text: string, more: Partial<ChronologyEntry> = {}): C
   author: { user_id: '7', membership_id: '11', organisation_id: '3', role: 'mentor', name: 'Joost de Mentor' },
   access: { rule: 'entry.1_author', legal_basis: 'author' },
   corrected_by: [],
+  may: { correct: false },
   ...more,
 });
 

@@ -9,8 +9,10 @@ import type { Case, ChronologyEntry, Schemas } from '../../api/client';
 import { json, ME, mockFetch, renderApp } from '../../test/helpers';
 import { CasePage } from '../CasePage';
 
-const MAY_ALL = { read_safety_decisions: true, record_safety_decision: true };
-const MAY_NONE = { read_safety_decisions: false, record_safety_decision: false };
+// Only the safety flags matter here; the case's other flags are off.
+const MAY_OTHERS = { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false };
+const MAY_ALL = { ...MAY_OTHERS, read_safety_decisions: true, record_safety_decision: true };
+const MAY_NONE = { ...MAY_OTHERS, read_safety_decisions: false, record_safety_decision: false };
 
 const CASE: Case = {
   id: '1',
@@ -77,6 +79,7 @@ const ENTRY: ChronologyEntry = {
   author: { user_id: '9', membership_id: '8', organisation_id: '3', role: 'care_coordinator', name: 'Ellen' },
   access: { rule: 'entry.8_crossing_organisations', legal_basis: 'safety' },
   corrected_by: [],
+  may: { correct: false },
 };
 
 function serve(kase: Case, decisions: Schemas['SafetyDecision'][] = [DECISION]) {
