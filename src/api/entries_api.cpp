@@ -208,15 +208,16 @@ Reply list_entries(AppContext&, Request& req, store::ReadTx& tx, const Actor& ac
   auto page = tx.entries_page(filter, q);
   auto decided = decide_page(tx, actor.viewer, *c, page.entries, now);
   Reply reply;
-  json::array items;
+  reply.audit = page_events(actor, req, decided, c->facts.pupil_id);
+  // Streamed into the body: a page is the largest answer on the busiest path.
+  http::JsonWriter w(reply.response->body);
+  w.begin_object().key("entries").begin_array();
   EntryRenderer renderer(tx, actor.viewer, *c);
   for (const auto& shown : decided.shown)
-    items.push_back(
-        renderer.render(page.entries[shown.row], shown.decision, shown.may, decided.visible));
-  reply.audit = page_events(actor, req, decided, c->facts.pupil_id);
-  json::object body{{"entries", std::move(items)}};
-  if (page.more && !page.entries.empty()) body["next"] = entry_cursor(page.entries.back());
-  *reply.response = json_response(200, std::move(body));
+    renderer.write(w, page.entries[shown.row], shown.decision, shown.may, decided.visible);
+  w.end_array();
+  if (page.more && !page.entries.empty()) w.field("next", entry_cursor(page.entries.back()));
+  w.end_object();
   return reply;
 }
 

@@ -68,42 +68,56 @@ std::vector<audit::Event> page_events(const Actor& actor, const http::Request& r
   return out;
 }
 
-json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access,
-                                   const domain::EntryMay& may,
-                                   const std::unordered_set<std::string>& visible) {
+void EntryRenderer::write(http::JsonWriter& w, const store::EntryRecord& e,
+                          const domain::Decision& access, const domain::EntryMay& may,
+                          const std::unordered_set<std::string>& visible) {
   const auto& f = e.facts;
-  json::object author{{"user_id", f.author_user_id},
-                      {"membership_id", f.author_membership_id},
-                      {"organisation_id", f.author_organisation_id},
-                      {"role", std::string(domain::to_string(f.author_role))}};
+  w.begin_object()
+      .field("id", f.entry_id)
+      .field("case_id", f.case_id)
+      .field("pupil_id", f.pupil_id)
+      .field("kind", e.kind)
+      .field("category", domain::to_string(f.category))
+      .field("audience", domain::to_string(f.audience))
+      .field("family_visible", f.family_visible)
+      .field("text", e.text)
+      .field("created_at", domain::format_instant(e.created_at));
+  w.key("author")
+      .begin_object()
+      .field("user_id", f.author_user_id)
+      .field("membership_id", f.author_membership_id)
+      .field("organisation_id", f.author_organisation_id)
+      .field("role", domain::to_string(f.author_role));
   // The family sees roles, not people: only the lead (and the family itself) by name.
   if (domain::may_see_name_of(viewer_, case_.facts, f.author_membership_id, f.author_role))
-    if (auto name = user_name(f.author_user_id)) author["name"] = *name;
+    if (auto name = user_name(f.author_user_id)) w.field("name", *name);
   // A family login's membership is at the pupil's school only so that audit and region
   // scoping place it; the school is not the family's organisation, so its name is left out.
   if (!domain::is_family_role(f.author_role))
-    if (auto name = organisation_name(f.author_organisation_id)) author["organisation"] = *name;
-  json::object out{
-      {"id", f.entry_id},
-      {"case_id", f.case_id},
-      {"pupil_id", f.pupil_id},
-      {"kind", e.kind},
-      {"category", std::string(domain::to_string(f.category))},
-      {"audience", std::string(domain::to_string(f.audience))},
-      {"family_visible", f.family_visible},
-      {"text", e.text},
-      {"created_at", domain::format_instant(e.created_at)},
-      {"author", std::move(author)},
-      {"access", json::object{{"rule", access.rule}, {"legal_basis", access.legal_basis}}},
-      {"may", json::object{{"correct", may.correct}}}};
+    if (auto name = organisation_name(f.author_organisation_id)) w.field("organisation", *name);
+  w.end_object();
+  w.key("access")
+      .begin_object()
+      .field("rule", access.rule)
+      .field("legal_basis", access.legal_basis)
+      .end_object();
+  w.key("may").begin_object().field("correct", may.correct).end_object();
   // Only a link the viewer may follow: naming a hidden entry would reveal that it exists.
   if (!e.corrects_entry_id.empty() && visible.count(e.corrects_entry_id))
-    out["corrects"] = e.corrects_entry_id;
-  json::array corrected;
+    w.field("corrects", e.corrects_entry_id);
+  w.key("corrected_by").begin_array();
   for (const auto& id : e.corrected_by)
-    if (visible.count(id)) corrected.emplace_back(id);
-  out["corrected_by"] = std::move(corrected);
-  return out;
+    if (visible.count(id)) w.value(id);
+  w.end_array().end_object();
+}
+
+json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access,
+                                   const domain::EntryMay& may,
+                                   const std::unordered_set<std::string>& visible) {
+  std::string text;
+  http::JsonWriter w(text);
+  write(w, e, access, may, visible);
+  return json::parse(text).as_object();
 }
 
 }  // namespace samen::api

@@ -13,6 +13,7 @@
 #include "domain/case.hpp"
 #include "domain/chronology.hpp"
 #include "domain/policy.hpp"
+#include "http/json_writer.hpp"
 #include "store/store.hpp"
 
 namespace samen::api {
@@ -43,7 +44,10 @@ class EntryRenderer {
   EntryRenderer(store::ReadTx& tx, const domain::Viewer& viewer, const CaseContext& c)
       : tx_(tx), viewer_(viewer), case_(c) {}
 
-  // `visible`: the entries the viewer may see (ChronologyPage::visible).
+  // `visible`: the entries the viewer may see (ChronologyPage::visible). `write` streams
+  // the entry into a listing's body; `render` is the same as a tree, for one entry.
+  void write(http::JsonWriter& out, const store::EntryRecord& e, const domain::Decision& access,
+             const domain::EntryMay& may, const std::unordered_set<std::string>& visible);
   boost::json::object render(const store::EntryRecord& e, const domain::Decision& access,
                              const domain::EntryMay& may,
                              const std::unordered_set<std::string>& visible);

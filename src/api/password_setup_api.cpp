@@ -23,7 +23,7 @@ using http::Response;
 namespace json = boost::json;
 
 http::Response invalid_link() {
-  return http::error_response(410, "password_link_invalid",
+  return http::error_response("password_link_invalid",
                               "this link is unknown, used or expired; ask your administrator "
                               "for a new one");
 }

@@ -17,6 +17,7 @@ std::vector<RecordKind> declare() {
       {"sessions", {}, R::short_lived},
       {"login_failures", {}, R::short_lived},
       {"invitations", {}, R::short_lived},
+      {"password_setups", {}, R::short_lived},
       // The key that seals a user's drafts in the browser: with it, a stolen database would
       // open whatever drafts a stolen laptop holds.
       {"draft_keys", {{"draft_key"}}, R::account},
