@@ -1534,7 +1534,8 @@ export interface components {
                  *     `request_closed`, `request_expired`, `already_answered`,
                  *     `not_a_required_party`, `already_linked`, `already_revoked`,
                  *     `already_accepted`, `invitation_used`, `invitation_revoked`,
-                 *     `invitation_expired`, `invitation_invalid`, `payload_too_large`,
+                 *     `invitation_expired`, `invitation_invalid`, `password_link_invalid`,
+                 *     `payload_too_large`,
                  *     `unsupported_media_type`, `precondition_required`, `rate_limited`,
                  *     `header_too_large`, `internal_error`, `unavailable`,
                  *     `too_many_connections`. Treat unknown codes by their HTTP status.

@@ -88,7 +88,9 @@ describe('ImportPage drop zone', () => {
 
   it('takes a file dropped on it, and shows the upload progress while sending', async () => {
     mockFetch(() => json(200, { signals: [] }));
-    const sent = fakeXhr(() => ({ status: 200, body: { created: 1, updated: 0, unchanged: 0, dry_run: true, committed: false, ignored_columns: [], guardians: { added: 0, ended: 0, changed: 0, changes: [], changes_truncated: false } } }));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent = fakeXhr(() => ({ status: 200, body: { created: 1, updated: 0, unchanged: 0, dry_run: true, committed: false, ignored_columns: [], guardians: { added: 0, ended: 0, changed: 0, changes: [], changes_truncated: false } } }), held);
     history.replaceState(null, '', '/leerlingen-importeren');
     renderApp(<App />, { status: 'active', me: COORDINATOR });
     const field = await screen.findByLabelText('CSV-bestand');
@@ -98,6 +100,7 @@ describe('ImportPage drop zone', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Bestand controleren (proefimport)' }));
     expect(await screen.findByRole('progressbar', { name: 'Verzonden' })).toHaveValue(0.5);
+    release();
     expect(await screen.findByRole('heading', { name: 'Resultaat van de proefimport' })).toBeInTheDocument();
     expect(sent[0]?.body).toBe(file);
     expect(screen.queryByRole('progressbar')).toBeNull();
