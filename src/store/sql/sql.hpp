@@ -44,6 +44,9 @@ class Params {
   };
   using Value = std::variant<std::monostate, std::int64_t, std::string, bool, IdList, TextList>;
 
+  // Most statements bind a handful of values: one allocation for them, not one per growth.
+  Params() { values_.reserve(8); }
+
   Params& text(std::string_view v) {
     values_.emplace_back(std::string(v));
     return *this;

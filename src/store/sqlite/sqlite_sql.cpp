@@ -5,7 +5,8 @@
 namespace samen::store::sqlite {
 namespace {
 
-void bind_params(Statement& s, const sql::Params& params) {
+// `borrow`: the params outlive the statement's run (run()), so their texts need no copy.
+void bind_params(Statement& s, const sql::Params& params, bool borrow = false) {
   int i = 1;
   for (const auto& value : params.values()) {
     std::visit(
@@ -16,7 +17,7 @@ void bind_params(Statement& s, const sql::Params& params) {
           else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, bool>)
             s.bind(i, v);
           else if constexpr (std::is_same_v<T, std::string>)
-            s.bind(i, std::string_view(v));
+            borrow ? s.bind_static(i, v) : s.bind(i, std::string_view(v));
           else
             s.bind(i, std::string_view(sql::list_text(v, sql::Dialect::sqlite)));
         },
@@ -63,7 +64,7 @@ std::unique_ptr<sql::Rows> SqliteSql::query_built(const std::string& sql,
 
 std::int64_t SqliteSql::run(const char* sql, const sql::Params& params) {
   auto s = prepared(sql);
-  bind_params(s, params);
+  bind_params(s, params, /*borrow=*/true);
   s.run();
   return conn_.changes();
 }
