@@ -37,6 +37,16 @@ admin_uri() {
   fi
 }
 
+# One deployment, one field key file (docs/operations.md): every server and the demo seal
+# with it. SAMEN_FIELD_KEYS or SAMEN_FIELD_KEYS_FILE in the environment (the tests, bench/)
+# is used instead.
+field_key_args() {
+  if [ -n "${SAMEN_FIELD_KEYS:-}${SAMEN_FIELD_KEYS_FILE:-}" ]; then return 0; fi
+  [ -s "$DIR/field.keys" ] || "$SAMEN" keys init --file "$DIR/field.keys" >/dev/null ||
+    die "samen keys init failed"
+  echo "--field-keys $DIR/field.keys"
+}
+
 prepare_database() {
   local admin=$1 uri=$2
   if [ -z "$(psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" ]; then
@@ -45,7 +55,8 @@ prepare_database() {
   "$SAMEN" migrate --db "$uri" >/dev/null || die "samen migrate --db $uri failed"
   if [ "$(psql "$uri" -tAc 'SELECT count(*) FROM organisations')" = 0 ]; then
     say "loading the demo region ($PUPILS pupils) into $DB_NAME"
-    "$SAMEN" demo --db "$uri" --no-serve --password "$PASSWORD" --pupils "$PUPILS" \
+    # shellcheck disable=SC2046 # the key option is two words, or none
+    "$SAMEN" demo --db "$uri" --no-serve --password "$PASSWORD" --pupils "$PUPILS" $(field_key_args) \
       --logins-json "$DIR/logins.json" >"$DIR/logins.txt" || die "samen demo --db $uri failed"
   fi
 }
@@ -79,8 +90,9 @@ start_servers() {
   for port in $SERVER_PORTS; do
     i=$((i + 1))
     # setsid: the servers outlive this script and a closed terminal.
+    # shellcheck disable=SC2046
     setsid "$SAMEN" serve --db "$uri" --listen "127.0.0.1:$port" --trusted-proxy 127.0.0.1 \
-      --audit-key "$DIR/audit.key" >"$DIR/samen-$i.log" 2>&1 </dev/null &
+      --audit-key "$DIR/audit.key" $(field_key_args) >"$DIR/samen-$i.log" 2>&1 </dev/null &
     echo $! >"$DIR/samen-$i.pid"
   done
   i=0

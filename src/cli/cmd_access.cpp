@@ -12,12 +12,12 @@ namespace samen::cli {
 namespace {
 
 struct ExplainArgs {
-  std::string db, user, entry, at, membership;
+  std::string db, user, entry, at, membership, field_keys;
   bool json = false;
 };
 
 void run_explain(const ExplainArgs& a) {
-  auto store = open_migrated_store(a.db, 1);
+  auto store = open_migrated_store(a.db, 1, load_field_keys(a.field_keys));
   domain::Millis at = domain::now_millis();
   if (!a.at.empty()) {
     auto parsed = domain::parse_instant(a.at);
@@ -71,6 +71,7 @@ void add_access_command(CLI::App& app) {
   explain->add_option("--membership", a->membership,
                       "one of the user's memberships (default: the first that may see it)");
   explain->add_flag("--json", a->json, "print the decision as JSON");
+  add_field_keys_option(*explain, a->field_keys);
   explain->callback([a] { run_explain(*a); });
 }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -42,6 +43,35 @@ void write_logins_json(const demo::DemoResult& result, const std::string& path) 
 
 }  // namespace
 
+namespace {
+
+// The demo works out of the box: new field keys where --field-keys points (by default
+// field.keys beside the database), if none are there, before the database, whose sensitive
+// fields are sealed with them from the first row. SAMEN_FIELD_KEYS, when set, is used
+// instead; --allow-plaintext makes a demo without keys (to measure what sealing costs).
+template <class Args>
+std::shared_ptr<const security::FieldKeys> demo_field_keys(Args& a) {
+  if (a.serve.allow_plaintext && a.serve.field_keys.empty()) return load_serve_field_keys(a.serve);
+  const char* env = std::getenv(security::kFieldKeysEnv);
+  if (a.serve.field_keys.empty() && !(env && *env)) {
+    bool on_postgres = a.db.rfind("postgres", 0) == 0;
+    auto dir = on_postgres ? std::filesystem::current_path()
+                           : std::filesystem::absolute(a.db).parent_path();
+    a.serve.field_keys = (dir / "field.keys").lexically_normal().string();
+  }
+  if (!a.serve.field_keys.empty()) {
+    try {
+      security::ensure_field_keys_file(a.serve.field_keys);
+    } catch (const std::runtime_error& e) {
+      throw CommandError(std::string("--field-keys: ") + e.what());
+    }
+    std::cout << "Field keys: " << a.serve.field_keys << "\n";
+  }
+  return load_serve_field_keys(a.serve);
+}
+
+}  // namespace
+
 void add_demo_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("demo", "create the demo region in a new database and serve it");
   struct Args {
@@ -67,17 +97,9 @@ void add_demo_command(CLI::App& app) {
       throw CommandError("--db: " + a->db + " exists; the demo needs a new file");
     auto [host, port] = parse_listen(a->listen);
     demo::DemoResult result;
-    // New field keys where --field-keys points, if none are there: before the database,
-    // whose sensitive fields are sealed with them from the first row.
-    if (!a->serve.field_keys.empty()) {
-      try {
-        security::ensure_field_keys_file(a->serve.field_keys);
-      } catch (const std::runtime_error& e) {
-        throw CommandError(std::string("--field-keys: ") + e.what());
-      }
-    }
+    auto field_keys = demo_field_keys(*a);
     {
-      auto store = store::open_store(a->db, read_pool_size(a->serve));
+      auto store = store::open_store(a->db, read_pool_size(a->serve), field_keys);
       store->migrate();
       result =
           demo::create_demo_region(*store, demo::DemoOptions{a->pupils, 20261124, a->password});

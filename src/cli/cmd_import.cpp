@@ -25,14 +25,16 @@ void add_import_command(CLI::App& app) {
   import->require_subcommand(1);
   auto* pupils = import->add_subcommand("pupils", "import a pupil CSV export into a school");
   struct Args {
-    std::string db, school, file;
-    bool dry_run = false;
+    std::string db, school, file, field_keys;
+    bool dry_run = false, allow_plaintext = false;
   };
   auto a = std::make_shared<Args>();
   pupils->add_option("--db", a->db, "SQLite database path")->envname("SAMEN_DB");
   pupils->add_option("--school", a->school, "school organisation id or exact name")->required();
   pupils->add_option("FILE", a->file, "CSV file")->required();
   pupils->add_flag("--dry-run", a->dry_run, "check and count, change nothing");
+  add_field_keys_option(*pupils, a->field_keys);
+  add_allow_plaintext_flag(*pupils, a->allow_plaintext);
   pupils->callback([a] {
     // The file is read twice (check, then write); a pipe could be read only once.
     std::error_code ec;
@@ -41,7 +43,9 @@ void add_import_command(CLI::App& app) {
       throw CommandError(a->file + " is not a regular file (the import reads it twice)");
     auto size = static_cast<std::size_t>(std::filesystem::file_size(a->file, ec));
     auto bytes = importer::bytes_of_file(a->file);
-    auto store = open_migrated_store(a->db, 1);
+    // The BSNs are sealed as they are written (and read back sealed to compare).
+    auto store =
+        open_migrated_store(a->db, 1, require_field_keys(a->field_keys, a->allow_plaintext));
     store::Organisation school;
     {
       auto tx = store->begin_read();

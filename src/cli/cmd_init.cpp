@@ -25,7 +25,8 @@ struct InitArgs {
 // Opens the store at this binary's schema, migrating an older (or new, empty) database.
 std::unique_ptr<store::Store> open_and_migrate(const std::string& db) {
   if (db.empty()) throw CommandError("--db is required (or set SAMEN_DB)");
-  auto store = store::open_store(db, 1);
+  // A region, an organisation and an account hold nothing sealed: no field keys needed.
+  auto store = store::open_store(db, 1, nullptr);
   if (store->schema_version() > store->latest_schema_version())
     throw CommandError("database " + db + " is at schema version " +
                        std::to_string(store->schema_version()) + ", newer than this samen knows");

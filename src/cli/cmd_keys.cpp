@@ -1,6 +1,6 @@
 // samen keys: the field keys that seal BSNs and case texts at rest (security/field_keys.hpp).
 // These commands change only the key file; re-sealing the database (`rotate`) and dropping
-// a key nothing uses any more (`retire`) need the store and come with its integration.
+// a key nothing uses any more (`retire`) need the store (cmd_keys_store.cpp).
 #include <functional>
 #include <iostream>
 
@@ -84,6 +84,7 @@ void add_keys_command(CLI::App& app) {
   auto* show = keys->add_subcommand("show", "list the key ids and which is current (no keys)");
   add_file_option(*show, a->file);
   show->callback([a] { on_file([&] { print_ring(security::load_field_keys_file(a->file)); }); });
+  add_keys_store_commands(*keys);
 }
 
 }  // namespace samen::cli

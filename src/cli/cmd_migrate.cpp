@@ -11,7 +11,7 @@ void add_migrate_command(CLI::App& app) {
   cmd->add_option("--db", *db, "SQLite database path")->envname("SAMEN_DB");
   cmd->callback([db] {
     if (db->empty()) throw CommandError("--db is required (or set SAMEN_DB)");
-    auto store = store::open_store(*db, 1);
+    auto store = store::open_store(*db, 1, nullptr);
     int from = store->schema_version();
     if (from > store->latest_schema_version())
       throw CommandError("database is at schema version " + std::to_string(from) +

@@ -12,7 +12,7 @@ void add_routes_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("routes", "list the HTTP API routes");
   cmd->callback([] {
     // Routes capture the context but never run here; an in-memory store satisfies it.
-    auto store = store::open_store(":memory:", 1);
+    auto store = store::open_store(":memory:", 1, nullptr);
     audit::AuditedWriter writer(*store);
     api::AppContext ctx{*store, writer, api::Settings{}};
     http::Router router;

@@ -21,7 +21,9 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on")->envname("SAMEN_LISTEN");
   add_serve_options(*cmd, args->serve);
   cmd->callback([args] {
-    auto store = open_migrated_store(args->db, read_pool_size(args->serve));
+    // Before the store: refused at start when unusable, not at the first sealed value.
+    auto field_keys = load_serve_field_keys(args->serve);
+    auto store = open_migrated_store(args->db, read_pool_size(args->serve), field_keys);
     auto [host, port] = parse_listen(args->listen);
     args->serve.http.host = host;
     args->serve.http.port = port;

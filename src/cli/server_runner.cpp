@@ -70,10 +70,8 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
                  "seconds between signed checkpoints of the audit head, when it moved (60)")
       ->envname("SAMEN_AUDIT_CHECKPOINT_INTERVAL")
       ->check(CLI::Range(1, 86400));
-  cmd.add_option("--field-keys", o.field_keys,
-                 "file with the keys that seal BSNs and case texts at rest (samen keys init); "
-                 "or give its content in SAMEN_FIELD_KEYS")
-      ->envname("SAMEN_FIELD_KEYS_FILE");
+  add_field_keys_option(cmd, o.field_keys);
+  add_allow_plaintext_flag(cmd, o.allow_plaintext);
   cmd.add_flag("--allow-nondurable", o.allow_nondurable,
                "run although the store's commits may not survive a crash (SQLite synchronous "
                "below FULL, PostgreSQL fsync or synchronous_commit off)")
@@ -89,12 +87,29 @@ std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& o) {
   }
 }
 
-std::optional<security::FieldKeys> load_serve_field_keys(const ServeOptions& o) {
-  try {
-    return security::resolve_field_keys(o.field_keys, std::getenv(security::kFieldKeysEnv));
-  } catch (const std::runtime_error& e) {
-    throw CommandError(std::string("--field-keys: ") + e.what());
-  }
+namespace {
+
+// JSON lines only, from the first one (the field keys are logged before the server runs).
+void configure_logging(const ServeOptions& o) {
+  spdlog::set_pattern("%v");
+  spdlog::set_level(spdlog::level::from_str(o.log_level));
+}
+
+}  // namespace
+
+std::shared_ptr<const security::FieldKeys> load_serve_field_keys(const ServeOptions& o) {
+  configure_logging(o);
+  auto keys = require_field_keys(o.field_keys, o.allow_plaintext);
+  if (keys)
+    http::log_event(http::LogLevel::info, "field_keys",
+                    {{"current_key_id", keys->current().id},
+                     {"keys", static_cast<std::int64_t>(keys->keys().size())}});
+  else
+    http::log_event(http::LogLevel::warn, "plaintext_store",
+                    {{"message",
+                      "no field keys: BSNs and case texts are written in plain text, sealed "
+                      "ones cannot be read; running because of --allow-plaintext"}});
+  return keys;
 }
 
 int read_pool_size(const ServeOptions& o) {
@@ -120,16 +135,9 @@ void refuse_nondurable_store(store::Store& store, bool allowed) {
 
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening) {
-  spdlog::set_pattern("%v");
-  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  configure_logging(options);
   refuse_nondurable_store(store, options.allow_nondurable);
   auto key = load_serve_audit_key(options);
-  // Refused at start when unusable, not at the first sealed value. The store is given them
-  // with its sealing (issue 12, §2).
-  if (auto field_keys = load_serve_field_keys(options))
-    http::log_event(http::LogLevel::info, "field_keys",
-                    {{"current_key_id", field_keys->current().id},
-                     {"keys", static_cast<std::int64_t>(field_keys->keys().size())}});
   audit::AuditedWriter writer(store);
   api::Settings settings;
   settings.family_access_log_names = options.family_access_log_names;

@@ -31,6 +31,8 @@ struct ServeOptions {
   // The field keys that seal sensitive columns at rest (security/field_keys.hpp): a file,
   // or the content of SAMEN_FIELD_KEYS.
   std::string field_keys;
+  // Run without field keys (plain text at rest), e.g. to measure what sealing costs.
+  bool allow_plaintext = false;
   // Run on a store whose commits may not survive a crash (synchronous < FULL, fsync off).
   bool allow_nondurable = false;
 };
@@ -41,9 +43,10 @@ void add_serve_options(CLI::App& cmd, ServeOptions& options);
 int read_pool_size(const ServeOptions& options);
 // The key named by --audit-key; throws CommandError when it cannot be used.
 std::optional<audit::AuditKey> load_serve_audit_key(const ServeOptions& options);
-// The field keys named by --field-keys or given in SAMEN_FIELD_KEYS (nullopt: neither);
-// throws CommandError when they cannot be used.
-std::optional<security::FieldKeys> load_serve_field_keys(const ServeOptions& options);
+// The field keys named by --field-keys or given in SAMEN_FIELD_KEYS, logged by id; throws
+// CommandError when they cannot be used, or when there are none and --allow-plaintext was
+// not given (then nullptr, with a warning).
+std::shared_ptr<const security::FieldKeys> load_serve_field_keys(const ServeOptions& options);
 // Blocks until SIGINT/SIGTERM; returns after in-flight requests and audit commits finish.
 void run_server(store::Store& store, const ServeOptions& options,
                 const std::function<void(unsigned short)>& on_listening);

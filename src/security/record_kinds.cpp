@@ -20,7 +20,7 @@ std::vector<RecordKind> declare() {
       {"password_setups", {}, R::short_lived},
       // The key that seals a user's drafts in the browser: with it, a stolen database would
       // open whatever drafts a stolen laptop holds.
-      {"draft_keys", {{"draft_key"}}, R::account},
+      {"draft_keys", {{"draft_key"}}, R::account, "user_id"},
       // Names stay plain: they are searched by word prefix (pupil_name_tokens), and a
       // school's list is sorted by them in SQL.
       {"pupils", {{"bsn", bsn_index}}, R::pupil_record},
@@ -69,7 +69,7 @@ std::vector<SensitiveColumn> sensitive_columns(const std::vector<RecordKind>& ki
   std::vector<SensitiveColumn> out;
   for (const auto& kind : kinds)
     for (const auto& sealed : kind.sealed)
-      out.push_back({kind.table, sealed.column, sealed.blind_index});
+      out.push_back({kind.table, sealed.column, sealed.blind_index, kind.key_column});
   return out;
 }
 

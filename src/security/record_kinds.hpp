@@ -35,6 +35,8 @@ struct RecordKind {
   std::string_view table;
   std::vector<SealedColumn> sealed;  // empty: nothing in it is sealed
   domain::RetentionClass retention;
+  // The integer key that names a record in the associated data and orders a rotation.
+  std::string_view key_column = "id";
 };
 
 // One place a sealed value lives: what a rotation walks and what associated data names.
@@ -42,6 +44,7 @@ struct SensitiveColumn {
   std::string_view table;
   std::string_view column;
   std::optional<BlindIndex> blind_index = std::nullopt;
+  std::string_view key_column = "id";  // as RecordKind::key_column
 };
 
 // Every table of the schema that holds data, in no particular order.

@@ -6,10 +6,11 @@
 
 namespace samen::store {
 
-std::unique_ptr<Store> open_store(const std::string& location, int reader_connections) {
+std::unique_ptr<Store> open_store(const std::string& location, int reader_connections,
+                                  std::shared_ptr<const security::FieldKeys> field_keys) {
   if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
-    return postgres::open_pg_store(location, reader_connections);
-  return sqlite::open_sqlite_store(location, reader_connections);
+    return postgres::open_pg_store(location, reader_connections, std::move(field_keys));
+  return sqlite::open_sqlite_store(location, reader_connections, std::move(field_keys));
 }
 
 }  // namespace samen::store

@@ -18,6 +18,7 @@
 
 #include "domain/entry_filter.hpp"
 #include "domain/policy.hpp"
+#include "security/key_rotation.hpp"
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
 #include "store/password_setup_records.hpp"
@@ -177,12 +178,26 @@ class ReadTx {
   virtual std::optional<InvitationRecord> invitation(const std::string& id) = 0;
   virtual std::vector<InvitationRecord> invitations_of_pupil(const std::string& pupil_id) = 0;
 
+  // The pupils of a school with this BSN, found by its blind index (pupils.bsn_index); none
+  // for a value that is not a BSN, or on a store without field keys.
+  virtual std::vector<std::string> pupil_ids_by_bsn(const std::string& school_id,
+                                                    const std::string& bsn) = 0;
+
+  // Sealed values for key rotation (security/key_rotation.hpp, sql/sealed_values.hpp): up to
+  // `limit` values of `column` after record `after`, by record id, that are not sealed with
+  // `current_key_id`; and how many values of the column are sealed with `key_id`.
+  virtual std::vector<security::StoredValue> values_to_reseal(
+      const security::SensitiveColumn& column, std::string_view current_key_id, std::int64_t after,
+      std::size_t limit) = 0;
+  virtual std::int64_t count_sealed_with(const security::SensitiveColumn& column,
+                                         std::string_view key_id) = 0;
   // One-time password links (password_setup_records.hpp), by the hash of their token.
   virtual std::optional<PasswordSetupRecord> password_setup_by_token_hash(
       const std::string& token_hash) = 0;
 
   // Raw table access for moving a deployment between backends (table_copy.hpp): every
   // table that holds data (not the migration bookkeeping), and its rows in normal form.
+  // Sealed values are carried as they are stored, which is why a copy keeps every id.
   virtual std::vector<TableInfo> data_tables() = 0;
   virtual void scan_table(const TableInfo& table,
                           const std::function<void(const RawRow&)>& on_row) = 0;
@@ -301,6 +316,11 @@ class WriteTx : public ReadTx {
   // After load_rows: generated keys continue after the highest loaded one.
   virtual void after_bulk_load() = 0;
 
+  // Re-sealed values from a rotation: each written (with its blind index) only where the
+  // column still holds exactly the value that was read. Returns how many were written.
+  virtual std::size_t write_resealed(const security::SensitiveColumn& column,
+                                     const std::vector<security::ResealedValue>& batch) = 0;
+
   virtual void savepoint() = 0;
   virtual void release_savepoint() = 0;
   virtual void rollback_to_savepoint() = 0;
@@ -328,7 +348,10 @@ class Store {
 };
 
 // Opens the store named by a --db value: a postgresql:// URI or a SQLite file path
-// (open_store.cpp).
-std::unique_ptr<Store> open_store(const std::string& location, int reader_connections = 4);
+// (open_store.cpp). The store seals the columns security/record_kinds.cpp declares with
+// `field_keys`; with nullptr it writes them plain and refuses to read sealed ones
+// (sql/sealing.hpp).
+std::unique_ptr<Store> open_store(const std::string& location, int reader_connections,
+                                  std::shared_ptr<const security::FieldKeys> field_keys);
 
 }  // namespace samen::store

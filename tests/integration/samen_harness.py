@@ -68,8 +68,35 @@ def free_port():
     return free_ports(1)[0]
 
 
-def run_cli(*args, stdin=None):
-    return subprocess.run([SAMEN, *args], capture_output=True, text=True, input=stdin, timeout=120)
+def run_cli(*args, stdin=None, env=None):
+    return subprocess.run([SAMEN, *args], capture_output=True, text=True, input=stdin, timeout=120, env=env)
+
+
+def _test_field_keys():
+    """Every samen the tests start seals with one ring, given in SAMEN_FIELD_KEYS (inherited
+    by each subprocess), so no command line needs to name a key file. A test that passes
+    --field-keys FILE runs its samen with env_without_field_keys()."""
+    if os.environ.get("SAMEN_FIELD_KEYS"):
+        return
+    with tempfile.TemporaryDirectory(prefix="samen-keys-") as d:
+        path = os.path.join(d, "field.keys")
+        made = subprocess.run([SAMEN, "keys", "init", "--file", path], capture_output=True, text=True)
+        if made.returncode != 0:
+            raise RuntimeError(f"samen keys init failed: {made.stderr}")
+        with open(path) as f:
+            os.environ["SAMEN_FIELD_KEYS"] = f.read()
+
+
+def env_without_field_keys(**extra):
+    """The environment for a samen that gets its keys another way (--field-keys FILE), or
+    none at all (--allow-plaintext)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SAMEN_FIELD_KEYS", "SAMEN_FIELD_KEYS_FILE")}
+    env.update(extra)
+    return env
+
+
+if os.path.exists(SAMEN):
+    _test_field_keys()
 
 
 class Server:
@@ -94,6 +121,8 @@ class Server:
             command = [SAMEN, "demo", "--db", self.db, *listen, "--password", PASSWORD,
                        "--pupils", str(pupils), "--logins-json", os.path.join(self.dir, "logins.json"),
                        *extra_args]
+        if env is None and ("--field-keys" in extra_args or "--allow-plaintext" in extra_args):
+            env = env_without_field_keys()
         self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      env=env, preexec_fn=preexec_fn)
         # Drain stdout all the time: a full pipe would block the server's logging.

@@ -37,6 +37,16 @@ class CaseFlow(unittest.TestCase):
         self.assertEqual(status, 200, body)
         return body["case_id"]
 
+    def entry_texts(self, case_id):
+        """(kind, text) of a case's entries in order, the texts as the coordinator reads them."""
+        out = []
+        for (entry_id, kind) in self.server.query("SELECT id, kind FROM entries WHERE case_id = ? ORDER BY id",
+                                                  int(case_id)):
+            status, _, body = self.coordinator.get(f"/api/entries/{entry_id}")
+            assert status == 200, (status, body)
+            out.append((kind, body["text"]))
+        return out
+
     def get_case(self, client, case_id):
         status, _, body = client.get(f"/api/cases/{case_id}")
         self.assertEqual(status, 200, body)
@@ -182,14 +192,13 @@ class CaseFlow(unittest.TestCase):
             self.assertIn(kind, kinds)
         self.assertEqual(kinds.count("team_change"), 3)
         # Samen's own entries in the record are Dutch, like the rest of it.
-        texts = {k: t for (k, t) in self.server.query(
-            "SELECT kind, text FROM entries WHERE case_id = ? ORDER BY id", int(case_id))}
+        # Stored sealed (issue 12): the texts are read back through the API.
+        texts = dict(self.entry_texts(case_id))
         self.assertRegex(texts["triage"], r"^Signaal \d+ beoordeeld: ")
         self.assertTrue(texts["level_change"].startswith("Ondersteuningsniveau "), texts["level_change"])
         self.assertIn("(opgeschaald)", texts["level_change"])
         self.assertTrue(texts["closure"].startswith("Dossier gesloten: "), texts["closure"])
-        team_texts = [t for (k, t) in self.server.query(
-            "SELECT kind, text FROM entries WHERE case_id = ? AND kind = 'team_change' ORDER BY id", int(case_id))]
+        team_texts = [t for (k, t) in self.entry_texts(case_id) if k == "team_change"]
         self.assertIn("(leerplichtambtenaar, ", team_texts[0])
         self.assertTrue(team_texts[0].endswith("zit nu aan tafel: Leerplicht: verzuim boven de grens"), team_texts[0])
         self.assertTrue(team_texts[-1].endswith("zit niet meer aan tafel"), team_texts[-1])

@@ -6,7 +6,7 @@ import stat
 import tempfile
 import unittest
 
-from samen_harness import run_cli
+from samen_harness import env_without_field_keys, run_cli
 
 
 def key_ids(path):
@@ -86,14 +86,14 @@ class KeysTest(unittest.TestCase):
     def test_the_demo_makes_its_key_file_and_keeps_one_that_exists(self):
         db = os.path.join(self.dir.name, "demo.db")
         made = run_cli("demo", "--db", db, "--password", "Lindeveld-demo-2026!", "--pupils", "3",
-                       "--no-serve", "--field-keys", self.file)
+                       "--no-serve", "--field-keys", self.file, env=env_without_field_keys())
         self.assertEqual(made.returncode, 0, made.stderr)
         self.assertEqual(stat.S_IMODE(os.stat(self.file).st_mode), 0o600)
         first = current_of(self.file)
         shown = run_cli("keys", "show", "--file", self.file)
         self.assertIn(first + "  current", shown.stdout)
         again = run_cli("demo", "--db", db + "2", "--password", "Lindeveld-demo-2026!",
-                        "--pupils", "3", "--no-serve", "--field-keys", self.file)
+                        "--pupils", "3", "--no-serve", "--field-keys", self.file, env=env_without_field_keys())
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(key_ids(self.file), [first])
 

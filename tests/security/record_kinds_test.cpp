@@ -56,7 +56,17 @@ TEST(RecordKinds, EveryTableOfTheSchemaIsDeclaredAndEverySealedColumnExists) {
       bool found = std::any_of(table->columns.begin(), table->columns.end(),
                                [&](const auto& c) { return c.name == sealed.column; });
       EXPECT_TRUE(found) << kind.table << "." << sealed.column << " is not in the schema";
+      if (!sealed.blind_index) continue;
+      bool index_found =
+          std::any_of(table->columns.begin(), table->columns.end(),
+                      [&](const auto& c) { return c.name == sealed.blind_index->column; });
+      EXPECT_TRUE(index_found) << kind.table << "." << sealed.blind_index->column
+                               << " (a blind index) is not in the schema";
     }
+    if (kind.sealed.empty()) continue;
+    bool key_found = std::any_of(table->columns.begin(), table->columns.end(),
+                                 [&](const auto& c) { return c.name == kind.key_column; });
+    EXPECT_TRUE(key_found) << kind.table << "." << kind.key_column << " is not in the schema";
   }
 }
 

@@ -58,6 +58,16 @@ SchoolWithPupil insert_school_with_pupil(store::WriteTx& tx,
   return out;
 }
 
+std::shared_ptr<const security::FieldKeys> test_field_keys() {
+  // A standby key beside the current one, so a rotation test can make it current.
+  static const auto keys = [] {
+    auto ring = security::FieldKeys::generate();
+    ring.add_key(/*make_current=*/false);
+    return std::make_shared<const security::FieldKeys>(std::move(ring));
+  }();
+  return keys;
+}
+
 namespace {
 
 // SAMEN_TEST_PG names a PostgreSQL database from which we may create databases
@@ -72,7 +82,7 @@ std::shared_ptr<store::Store> open_postgres(const std::string& admin_uri) {
     admin.exec(("DROP DATABASE IF EXISTS " + name).c_str());
     admin.exec(("CREATE DATABASE " + name).c_str());
   }
-  auto store = store::open_store(uri, 2);
+  auto store = store::open_store(uri, 2, test_field_keys());
   store->migrate();
   auto* raw = store.release();
   return std::shared_ptr<store::Store>(raw, [admin_uri, name](store::Store* s) {
@@ -90,15 +100,15 @@ std::shared_ptr<store::Store> open_postgres(const std::string& admin_uri) {
 
 std::vector<Backend> store_backends() {
   security::init_crypto();
-  std::vector<Backend> backends = {
-      Backend{"sqlite", [] {
-                auto dir = std::make_shared<TempDir>();
-                auto store = store::open_store((dir->path / "test.db").string(), 2);
-                store->migrate();
-                // Keep the directory alive exactly as long as the store.
-                auto* raw = store.release();
-                return std::shared_ptr<store::Store>(raw, [dir](store::Store* s) { delete s; });
-              }}};
+  std::vector<Backend> backends = {Backend{
+      "sqlite", [] {
+        auto dir = std::make_shared<TempDir>();
+        auto store = store::open_store((dir->path / "test.db").string(), 2, test_field_keys());
+        store->migrate();
+        // Keep the directory alive exactly as long as the store.
+        auto* raw = store.release();
+        return std::shared_ptr<store::Store>(raw, [dir](store::Store* s) { delete s; });
+      }}};
   // Always listed, so the set of tests never depends on the environment; without a server
   // to test against the PostgreSQL cases fail and say how to get one.
   backends.push_back(

@@ -20,7 +20,10 @@ struct Backend {
   std::function<std::shared_ptr<store::Store>()> open;
 };
 
+// Each opened with test_field_keys(), so every contract test runs with sealing on.
 std::vector<Backend> store_backends();
+// One ring for the whole test run: its current key and a standby key (keys()[1]).
+std::shared_ptr<const security::FieldKeys> test_field_keys();
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
 // The listing scope of a school's administrator: every pupil of the school, in full.

@@ -509,7 +509,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, CaseStore, ::testing::ValuesIn(store_backends
 TEST(CaseStoreAppendOnly, SqliteRefusesUpdateAndDeleteOfEntries) {
   TempDir dir;
   auto path = (dir.path / "entries.db").string();
-  store::open_store(path, 1)->migrate();
+  store::open_store(path, 1, nullptr)->migrate();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   const char* seed =

@@ -49,7 +49,7 @@ TEST(SqliteMigrations, UpgradeFromVersionOneBackfillsNameSearch) {
        "VALUES (1, '7', 'Sanne', 'Berg', 'sanne van der berg', '2012-01-01')");
   sqlite3_close(db);
 
-  auto store = store::open_store(path, 1);
+  auto store = store::open_store(path, 1, nullptr);
   EXPECT_EQ(store->schema_version(), 1);
   EXPECT_EQ(store->migrate(), migrations_after(1));
   EXPECT_EQ(store->schema_version(), store->latest_schema_version());
@@ -79,7 +79,7 @@ TEST(SqliteMigrations, InvitationsOfVersionFourCanBeRevoked) {
        "created_at, expires_at) VALUES (1, 1, 'sanne@x', 'old-hash', 1, 1, 2)");
   sqlite3_close(db);
 
-  auto store = store::open_store(path, 1);
+  auto store = store::open_store(path, 1, nullptr);
   EXPECT_EQ(store->schema_version(), 4);
   EXPECT_EQ(store->migrate(), migrations_after(4));
   auto tx = store->begin_write();

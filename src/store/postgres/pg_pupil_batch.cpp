@@ -27,7 +27,7 @@ std::vector<domain::Pupil> PgTx::pupils_by_number(const std::string& school_id,
     while (r->next()) {
       index.emplace(r->id(0), out.size());
       ids.push_back(r->id(0));
-      out.push_back(sql::read_pupil(*r));
+      out.push_back(read_pupil(*r));
     }
   }
   if (out.empty()) return out;

@@ -11,8 +11,11 @@ constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(720106)";
 
 }  // namespace
 
-PgStore::PgStore(std::string uri, int reader_connections)
-    : uri_(std::move(uri)), readers_max_(reader_connections < 1 ? 1 : reader_connections) {
+PgStore::PgStore(std::string uri, int reader_connections,
+                 std::shared_ptr<const security::FieldKeys> field_keys)
+    : uri_(std::move(uri)),
+      sealing_(std::move(field_keys)),
+      readers_max_(reader_connections < 1 ? 1 : reader_connections) {
   writer_ = std::make_unique<PgConnection>(uri_);
 }
 
@@ -46,7 +49,7 @@ std::unique_ptr<ReadTx> PgStore::begin_read() {
   }
   PgConnection* raw = conn.release();
   return std::make_unique<PgTx>(
-      *raw, false, [this, raw] { release_reader(std::unique_ptr<PgConnection>(raw)); });
+      *raw, false, sealing_, [this, raw] { release_reader(std::unique_ptr<PgConnection>(raw)); });
 }
 
 void PgStore::release_reader(std::unique_ptr<PgConnection> conn) {
@@ -64,7 +67,7 @@ std::unique_ptr<WriteTx> PgStore::begin_write() {
     throw;
   }
   // From here the transaction owns the writer slot and releases it, also on failure.
-  auto tx = std::make_unique<PgTx>(*writer_, true, [this] { release_writer(); });
+  auto tx = std::make_unique<PgTx>(*writer_, true, sealing_, [this] { release_writer(); });
   writer_->query(kWriterLock);
   return tx;
 }
@@ -134,8 +137,9 @@ void PgStore::backup_to(const std::string&) {
       "for PostgreSQL use pg_dump -Fc (docs/operations.md); samen backup is for SQLite");
 }
 
-std::unique_ptr<Store> open_pg_store(const std::string& uri, int reader_connections) {
-  return std::make_unique<PgStore>(uri, reader_connections);
+std::unique_ptr<Store> open_pg_store(const std::string& uri, int reader_connections,
+                                     std::shared_ptr<const security::FieldKeys> field_keys) {
+  return std::make_unique<PgStore>(uri, reader_connections, std::move(field_keys));
 }
 
 }  // namespace samen::store::postgres

@@ -10,13 +10,15 @@
 #include <vector>
 
 #include "store/postgres/pg_connection.hpp"
+#include "store/sql/sealing.hpp"
 #include "store/store.hpp"
 
 namespace samen::store::postgres {
 
 class PgStore final : public Store {
  public:
-  PgStore(std::string uri, int reader_connections);
+  PgStore(std::string uri, int reader_connections,
+          std::shared_ptr<const security::FieldKeys> field_keys);
   ~PgStore() override;
 
   std::unique_ptr<ReadTx> begin_read() override;
@@ -33,6 +35,7 @@ class PgStore final : public Store {
 
  private:
   std::string uri_;
+  sql::Sealing sealing_;
   std::mutex mutex_;
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<PgConnection>> readers_;
@@ -42,6 +45,7 @@ class PgStore final : public Store {
   std::unique_ptr<PgConnection> writer_;
 };
 
-std::unique_ptr<Store> open_pg_store(const std::string& uri, int reader_connections);
+std::unique_ptr<Store> open_pg_store(const std::string& uri, int reader_connections,
+                                     std::shared_ptr<const security::FieldKeys> field_keys);
 
 }  // namespace samen::store::postgres

@@ -12,7 +12,7 @@ namespace samen::store::postgres {
 
 class PgTx final : public sql::SqlTx {
  public:
-  PgTx(PgConnection& conn, bool write, std::function<void()> release);
+  PgTx(PgConnection& conn, bool write, const sql::Sealing& sealing, std::function<void()> release);
   ~PgTx() override;
 
   std::vector<domain::Pupil> pupils_by_number(const std::string& school_id,
@@ -31,6 +31,7 @@ class PgTx final : public sql::SqlTx {
 
  private:
   void flush_audit();
+  std::string reserve_id(std::string_view table) override;
   void before_audit_read() override { flush_audit(); }
 
   PgConnection& conn_;

@@ -134,6 +134,38 @@ CREATE TABLE password_setups (
 CREATE INDEX password_setups_user ON password_setups(user_id);
 )SQL";
 
+// Encryption at rest (sql/sealing.hpp): the BSN's blind index beside the sealed BSN, and the
+// chronology stays append-only except that a key rotation may re-seal a text. SQLite's
+// trigger names every other column: one added to entries later must be added there.
+constexpr const char* kSealedFields = R"SQL(
+ALTER TABLE pupils ADD COLUMN bsn_index TEXT;
+CREATE INDEX pupils_bsn_index ON pupils(school_id, bsn_index) WHERE bsn_index IS NOT NULL;
+)SQL";
+constexpr const char* kSealedFieldsSqlite = R"SQL(
+DROP TRIGGER entries_no_update;
+CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+WHEN NEW.id IS NOT OLD.id OR NEW.case_id IS NOT OLD.case_id OR NEW.pupil_id IS NOT OLD.pupil_id
+  OR NEW.author_user_id IS NOT OLD.author_user_id
+  OR NEW.author_membership_id IS NOT OLD.author_membership_id
+  OR NEW.author_organisation_id IS NOT OLD.author_organisation_id
+  OR NEW.author_role IS NOT OLD.author_role OR NEW.kind IS NOT OLD.kind
+  OR NEW.category IS NOT OLD.category OR NEW.audience IS NOT OLD.audience
+  OR NEW.family_visible IS NOT OLD.family_visible
+  OR NEW.corrects_entry_id IS NOT OLD.corrects_entry_id OR NEW.created_at IS NOT OLD.created_at
+  OR substr(NEW.text, 1, 5) <> 'enc1:'
+BEGIN SELECT RAISE(ABORT, 'entries are append-only (a key rotation may only re-seal a text)'); END;
+)SQL";
+constexpr const char* kSealedFieldsPostgres = R"SQL(
+CREATE OR REPLACE FUNCTION entries_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND left(NEW.text, 5) = 'enc1:'
+     AND (to_jsonb(NEW) - 'text') = (to_jsonb(OLD) - 'text') THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'entries are append-only (a key rotation may only re-seal a text)';
+END $$;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -152,6 +184,8 @@ const std::vector<Migration>& migrations() {
              kConsentFromFamily},
             {11, "signed checkpoints of the audit chain", kAuditCheckpoints},
             {12, "one-time links to set a password", kPasswordSetups},
+            {13, "encryption at rest: BSN blind index, re-sealing entries", kSealedFields,
+             kSealedFieldsSqlite, kSealedFieldsPostgres},
         });
     return list;
   }();

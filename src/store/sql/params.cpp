@@ -1,4 +1,6 @@
 #include <charconv>
+#include <mutex>
+#include <set>
 
 #include "store/sql/sql.hpp"
 
@@ -19,6 +21,17 @@ Params& Params::ids(const std::vector<std::string>& ids) {
     if (auto key = parse_id(id)) list.ids.push_back(*key);
   values_.emplace_back(std::move(list));
   return *this;
+}
+
+}  // namespace samen::store::sql
+
+namespace samen::store::sql {
+
+const char* interned_sql(const std::string& sql) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> texts;  // nodes never move
+  std::scoped_lock lock(mutex);
+  return texts.insert(sql).first->c_str();
 }
 
 }  // namespace samen::store::sql

@@ -6,7 +6,7 @@
 
 namespace samen::store::sql {
 
-// The columns read_pupil reads, from the pupils table as p joined with its mentor as u
+// The columns SqlTx::read_pupil reads, from the pupils table as p joined with its mentor as u
 // (SAMEN_PUPIL_FROM_MENTOR), then the mentor's name (column 13).
 #define SAMEN_PUPIL_COLUMNS                                                                 \
   "SELECT p.id, p.school_id, p.pupil_number, p.given_name, coalesce(p.name_prefix, ''), "   \
@@ -21,7 +21,7 @@ namespace samen::store::sql {
   "g.parental_authority, g.user_id, coalesce(g.guardian_number, ''), g.authority_from, " \
   "g.authority_until"
 
-domain::Pupil read_pupil(const Rows& r);
+// (A pupil is read by SqlTx::read_pupil, which opens the sealed BSN.)
 // One guardian from SAMEN_GUARDIAN_COLUMNS, which start at column `c`.
 domain::Guardian read_guardian(const Rows& r, int c);
 

@@ -16,6 +16,10 @@ inline Params& date(Params& p, const std::optional<domain::Date>& d) {
   return d ? p.text(domain::to_iso(*d)) : p.null();
 }
 
+inline Params& optional_text(Params& p, const std::optional<std::string>& text) {
+  return text ? p.text(*text) : p.null();
+}
+
 inline std::optional<domain::Millis> millis(const Rows& r, int col) {
   if (r.is_null(col)) return std::nullopt;
   return r.integer(col);

@@ -115,6 +115,12 @@ class Connection {
   virtual Dialect dialect() const = 0;
 };
 
+// A statement built at run time from identifiers (a table's name from the catalogue or the
+// record kinds) kept for the life of the process: the same text gives the same address,
+// so Connection::query prepares it once per connection like a literal. For the few
+// statements made per table, not for anything built from values.
+const char* interned_sql(const std::string& sql);
+
 // Samen's SQL in the dialect's own spelling, with `?` placeholders numbered where the
 // dialect needs it ($N for PostgreSQL).
 std::string translate(std::string_view sql, Dialect dialect);

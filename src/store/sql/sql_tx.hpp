@@ -6,6 +6,7 @@
 // (sql_tx_<area>.cpp).
 #include <memory>
 
+#include "store/sql/sealing.hpp"
 #include "store/sql/sql.hpp"
 #include "store/store.hpp"
 
@@ -146,6 +147,18 @@ class SqlTx : public WriteTx {
                     domain::Millis at) override;
   void link_guardian_user(const std::string& guardian_id, const std::string& user_id) override;
   void link_pupil_user(const std::string& pupil_id, const std::string& user_id) override;
+  std::vector<std::string> pupil_ids_by_bsn(const std::string& school_id,
+                                            const std::string& bsn) override;
+
+  // Key rotation's walk over the sealed columns (sql_tx_sealed.cpp).
+  std::vector<security::StoredValue> values_to_reseal(const security::SensitiveColumn& column,
+                                                      std::string_view current_key_id,
+                                                      std::int64_t after,
+                                                      std::size_t limit) override;
+  std::int64_t count_sealed_with(const security::SensitiveColumn& column,
+                                 std::string_view key_id) override;
+  std::size_t write_resealed(const security::SensitiveColumn& column,
+                             const std::vector<security::ResealedValue>& batch) override;
 
   // One-time password links (sql_tx_password_setup.cpp).
   std::optional<PasswordSetupRecord> password_setup_by_token_hash(
@@ -166,7 +179,8 @@ class SqlTx : public WriteTx {
   // them now.
   virtual void before_audit_read() {}
 
-  SqlTx(std::unique_ptr<Connection> db, bool write) : db_(std::move(db)), write_(write) {}
+  SqlTx(std::unique_ptr<Connection> db, bool write, const Sealing& sealing)
+      : db_(std::move(db)), write_(write), sealing_(sealing) {}
   void require_write() const {
     if (!write_) throw StoreError("write attempted in a read transaction");
   }
@@ -176,9 +190,42 @@ class SqlTx : public WriteTx {
   // The id an INSERT ... RETURNING id gave back.
   std::string inserted_id(const char* sql, const Params& params);
 
+  // Every value of a sealed column goes in through seal and comes out through open
+  // (sealing.hpp); both refuse a column security/record_kinds.cpp does not declare.
+  std::string seal(std::string_view table, std::string_view column, const std::string& id,
+                   std::string_view plaintext) const {
+    return sealing_.seal(table, column, id, plaintext);
+  }
+  std::string open(std::string_view table, std::string_view column, const std::string& id,
+                   std::string stored) const {
+    return sealing_.open(table, column, id, std::move(stored));
+  }
+  std::optional<std::string> blind_index(std::string_view table, std::string_view column,
+                                         std::string_view plaintext) const {
+    return sealing_.blind_index(table, column, plaintext);
+  }
+  // The id the next row of `table` gets, known before its INSERT because a sealed value is
+  // bound to it: SQLite one past the highest (the single writer's transaction holds the
+  // lock), PostgreSQL the next value of the table's serial. Insert the row (with this id)
+  // before reserving another id of the same table.
+  virtual std::string reserve_id(std::string_view table) = 0;
+  // Records read with their sealed columns opened: a pupil by SAMEN_PUPIL_COLUMNS
+  // (pupil_rows.hpp), and the rows of each area file's own SELECT.
+  domain::Pupil read_pupil(const Rows& r) const;
+  CaseRecord case_from(const Rows& r) const;
+  std::vector<CaseRecord> cases_from(std::unique_ptr<Rows> r) const;
+  std::vector<SignalRecord> signals_from(std::unique_ptr<Rows> r) const;
+  GoalRecord goal_from(const Rows& r) const;
+  ActionRecord action_from(const Rows& r) const;
+  std::vector<ConsentGrantRecord> grants(std::unique_ptr<Rows> rows) const;
+  std::vector<ConsentRequestRecord> requests_from(std::unique_ptr<Rows> rows) const;
+  // A level change with its reason sealed (the opening one of insert_case, change_level).
+  void insert_level_change(const LevelChange& change);
+
  private:
   std::unique_ptr<Connection> db_;
   bool write_;
+  const Sealing& sealing_;
 };
 
 }  // namespace samen::store::sql

@@ -13,6 +13,7 @@ namespace {
   "coalesce(outcome, ''), coalesce(outcome_note, ''), review_date, opened_by_user_id, " \
   "opened_at, closed_at, version FROM cases "
 
+// The sealed columns as stored: SqlTx::case_from and SqlTx::signals open them.
 CaseRecord read_case(const Rows& r) {
   CaseRecord c;
   c.id = r.id(0);
@@ -30,12 +31,6 @@ CaseRecord read_case(const Rows& r) {
   c.closed_at = millis(r, 12);
   c.version = r.integer(13);
   return c;
-}
-
-std::vector<CaseRecord> read_cases(std::unique_ptr<Rows> r) {
-  std::vector<CaseRecord> out;
-  while (r->next()) out.push_back(read_case(*r));
-  return out;
 }
 
 #define SAMEN_SIGNAL_SELECT                                                                   \
@@ -74,43 +69,68 @@ std::vector<SignalRecord> read_signals(std::unique_ptr<Rows> rows) {
 
 }  // namespace
 
+CaseRecord SqlTx::case_from(const Rows& r) const {
+  auto c = read_case(r);
+  c.outcome_note = open("cases", "outcome_note", c.id, std::move(c.outcome_note));
+  return c;
+}
+
+std::vector<CaseRecord> SqlTx::cases_from(std::unique_ptr<Rows> r) const {
+  std::vector<CaseRecord> out;
+  while (r->next()) out.push_back(case_from(*r));
+  return out;
+}
+
+std::vector<SignalRecord> SqlTx::signals_from(std::unique_ptr<Rows> r) const {
+  auto out = read_signals(std::move(r));
+  for (auto& s : out) {
+    s.text = open("signals", "text", s.id, std::move(s.text));
+    s.advice = open("signals", "advice", s.id, std::move(s.advice));
+  }
+  return out;
+}
+
 // --- signals -------------------------------------------------------------------------
 
 std::optional<SignalRecord> SqlTx::signal(const std::string& id) {
-  auto rows = read_signals(db().query(SAMEN_SIGNAL_SELECT "WHERE id = ?", Params().id(id)));
+  auto rows = signals_from(db().query(SAMEN_SIGNAL_SELECT "WHERE id = ?", Params().id(id)));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<SignalRecord> SqlTx::open_signals(const std::string& school_id) {
-  return read_signals(db().query(SAMEN_SIGNAL_SELECT
+  return signals_from(db().query(SAMEN_SIGNAL_SELECT
                                  "WHERE school_id = ? AND status = 'open' ORDER BY id",
                                  Params().id(school_id)));
 }
 
 std::vector<SignalRecord> SqlTx::signals_of_pupil(const std::string& pupil_id) {
-  return read_signals(
+  return signals_from(
       db().query(SAMEN_SIGNAL_SELECT "WHERE pupil_id = ? ORDER BY id", Params().id(pupil_id)));
 }
 
 std::string SqlTx::insert_signal(const SignalRecord& s) {
   require_write();
+  auto id = reserve_id("signals");
   Params p;
-  p.id(s.pupil_id).id(s.school_id).id(s.author_user_id).id(s.author_membership_id);
+  p.id(id).id(s.pupil_id).id(s.school_id).id(s.author_user_id).id(s.author_membership_id);
   p.id(s.author_organisation_id).text(domain::to_string(s.author_role));
-  p.text(join_categories(s.categories)).text(s.urgency).text(s.text).integer(s.created_at);
-  return inserted_id(
-      "INSERT INTO signals(pupil_id, school_id, author_user_id, author_membership_id, "
+  p.text(join_categories(s.categories)).text(s.urgency).text(seal("signals", "text", id, s.text));
+  p.integer(s.created_at);
+  db().run(
+      "INSERT INTO signals(id, pupil_id, school_id, author_user_id, author_membership_id, "
       "author_organisation_id, author_role, categories, urgency, text, created_at, status) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,'open') RETURNING id",
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,'open')",
       p);
+  return id;
 }
 
 bool SqlTx::triage_signal(const std::string& signal_id, const SignalTriage& t,
                           std::int64_t expected_version) {
   require_write();
   Params p;
-  p.text(t.decision).id(t.by_user_id).id(t.by_membership_id).integer(t.at).optional(t.advice);
+  p.text(t.decision).id(t.by_user_id).id(t.by_membership_id).integer(t.at);
+  p.optional(seal("signals", "advice", signal_id, t.advice));
   p.id(t.case_id).id(signal_id).integer(expected_version);
   return db().run(
              "UPDATE signals SET status = ?, triaged_by_user_id = ?, "
@@ -126,7 +146,7 @@ std::optional<CaseRecord> SqlTx::case_record(const std::string& id) {
   {
     auto r = db().query(SAMEN_CASE_SELECT "WHERE id = ?", Params().id(id));
     if (!r->next()) return std::nullopt;
-    found = read_case(*r);
+    found = case_from(*r);
   }
   CaseRecord& c = *found;
   auto t = db().query(
@@ -135,16 +155,22 @@ std::optional<CaseRecord> SqlTx::case_record(const std::string& id) {
       "JOIN memberships m ON m.id = t.membership_id WHERE t.case_id = ? ORDER BY t.id",
       Params().id(c.id));
   while (t->next())
-    c.team.push_back({t->id(0), c.id, t->id(1), t->text(2), t->id(3), t->integer(4), millis(*t, 5),
-                      t->id(6), t->id(7), t->id(8),
+    c.team.push_back({t->id(0), c.id, t->id(1), open("case_team", "reason", t->id(0), t->text(2)),
+                      t->id(3), t->integer(4), millis(*t, 5), t->id(6), t->id(7), t->id(8),
                       domain::parse_role(t->text(9)).value_or(domain::Role::teacher)});
   auto l = db().query(
       "SELECT id, from_level, to_level, reason, changed_by_user_id, changed_by_membership_id, "
       "changed_at FROM case_level_changes WHERE case_id = ? ORDER BY id",
       Params().id(c.id));
   while (l->next()) {
-    LevelChange ch{l->id(0),   c.id,     std::nullopt, static_cast<int>(l->integer(2)),
-                   l->text(3), l->id(4), l->id(5),     l->integer(6)};
+    LevelChange ch{l->id(0),
+                   c.id,
+                   std::nullopt,
+                   static_cast<int>(l->integer(2)),
+                   open("case_level_changes", "reason", l->id(0), l->text(3)),
+                   l->id(4),
+                   l->id(5),
+                   l->integer(6)};
     if (!l->is_null(1)) ch.from_level = static_cast<int>(l->integer(1));
     c.level_changes.push_back(std::move(ch));
   }
@@ -152,20 +178,20 @@ std::optional<CaseRecord> SqlTx::case_record(const std::string& id) {
 }
 
 std::vector<CaseRecord> SqlTx::cases_of_school(const std::string& school_id, bool open_only) {
-  return read_cases(db().query(
+  return cases_from(db().query(
       SAMEN_CASE_SELECT "WHERE school_id = ? AND (? = FALSE OR status = 'open') ORDER BY id DESC",
       Params().id(school_id).boolean(open_only)));
 }
 
 std::vector<CaseRecord> SqlTx::cases_of_pupil(const std::string& pupil_id) {
-  return read_cases(
+  return cases_from(
       db().query(SAMEN_CASE_SELECT "WHERE pupil_id = ? ORDER BY id DESC", Params().id(pupil_id)));
 }
 
 std::vector<CaseRecord> SqlTx::cases_of_memberships(const std::vector<std::string>& ids) {
   std::vector<CaseRecord> out;
   for (const auto& id : ids)
-    for (auto& c : read_cases(db().query(
+    for (auto& c : cases_from(db().query(
              SAMEN_CASE_SELECT
              "WHERE id IN (SELECT id FROM cases WHERE lead_membership_id = ?1 UNION "
              "SELECT case_id FROM case_team WHERE membership_id = ?1 AND removed_at IS NULL) "
@@ -191,16 +217,9 @@ std::string SqlTx::insert_case(const CaseRecord& c, const std::string& opening_r
       "INSERT INTO cases(pupil_id, school_id, lead_membership_id, categories, level, status, "
       "review_date, opened_by_user_id, opened_at) VALUES (?,?,?,?,?,'open',?,?,?) RETURNING id",
       p);
-  db().run(
-      "INSERT INTO case_level_changes(case_id, from_level, to_level, reason, "
-      "changed_by_user_id, changed_by_membership_id, changed_at) "
-      "VALUES (?,NULL,?,?,?,NULL,?)",
-      Params()
-          .id(id)
-          .integer(c.level)
-          .text(opening_reason)
-          .id(c.opened_by_user_id)
-          .integer(c.opened_at));
+  LevelChange opening{{}, id,         std::nullopt, c.level, opening_reason, c.opened_by_user_id,
+                      {}, c.opened_at};
+  insert_level_change(opening);
   return id;
 }
 
@@ -225,7 +244,7 @@ bool SqlTx::close_case(const std::string& case_id, const std::string& outcome,
              "AND status = 'open'",
              Params()
                  .text(outcome)
-                 .optional(outcome_note)
+                 .optional(seal("cases", "outcome_note", case_id, outcome_note))
                  .integer(at)
                  .id(case_id)
                  .integer(expected_version)) == 1;
@@ -239,15 +258,18 @@ std::optional<std::string> SqlTx::add_team_member(const TeamMember& m) {
         Params().id(m.case_id).id(m.membership_id));
     if (existing->next()) return std::nullopt;
   }
-  return inserted_id(
-      "INSERT INTO case_team(case_id, membership_id, reason, added_by_user_id, added_at) "
-      "VALUES (?,?,?,?,?) RETURNING id",
+  auto id = reserve_id("case_team");
+  db().run(
+      "INSERT INTO case_team(id, case_id, membership_id, reason, added_by_user_id, added_at) "
+      "VALUES (?,?,?,?,?,?)",
       Params()
+          .id(id)
           .id(m.case_id)
           .id(m.membership_id)
-          .text(m.reason)
+          .text(seal("case_team", "reason", id, m.reason))
           .id(m.added_by_user_id)
           .integer(m.added_at));
+  return id;
 }
 
 bool SqlTx::remove_team_member(const std::string& case_id, const std::string& membership_id,
@@ -273,14 +295,26 @@ bool SqlTx::change_level(const LevelChange& change, std::int64_t expected_versio
   if (db().run("UPDATE cases SET level = ?, version = version + 1 WHERE id = ? AND version = ?",
                Params().integer(change.to_level).id(change.case_id).integer(expected_version)) != 1)
     return false;
+  LevelChange recorded = change;
+  recorded.from_level = static_cast<int>(from);
+  insert_level_change(recorded);
+  return true;
+}
+
+void SqlTx::insert_level_change(const LevelChange& change) {
+  auto id = reserve_id("case_level_changes");
   Params p;
-  p.id(change.case_id).integer(from).integer(change.to_level).text(change.reason);
+  p.id(id).id(change.case_id);
+  if (change.from_level)
+    p.integer(*change.from_level);
+  else
+    p.null();
+  p.integer(change.to_level).text(seal("case_level_changes", "reason", id, change.reason));
   p.id(change.changed_by_user_id).id(change.changed_by_membership_id).integer(change.changed_at);
   db().run(
-      "INSERT INTO case_level_changes(case_id, from_level, to_level, reason, "
-      "changed_by_user_id, changed_by_membership_id, changed_at) VALUES (?,?,?,?,?,?,?)",
+      "INSERT INTO case_level_changes(id, case_id, from_level, to_level, reason, "
+      "changed_by_user_id, changed_by_membership_id, changed_at) VALUES (?,?,?,?,?,?,?,?)",
       p);
-  return true;
 }
 
 }  // namespace samen::store::sql

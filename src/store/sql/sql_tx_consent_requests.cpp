@@ -12,6 +12,7 @@ namespace {
   "closed_at, declined_by_guardian_id, declined_by_pupil, grant_id, version "                  \
   "FROM consent_requests "
 
+// The texts as stored: SqlTx::requests_from opens them.
 std::vector<ConsentRequestRecord> read_requests(std::unique_ptr<Rows> rows) {
   auto& r = *rows;
   std::vector<ConsentRequestRecord> out;
@@ -44,6 +45,12 @@ std::vector<ConsentRequestRecord> read_requests(std::unique_ptr<Rows> rows) {
 
 }  // namespace
 
+std::vector<ConsentRequestRecord> SqlTx::requests_from(std::unique_ptr<Rows> rows) const {
+  auto out = read_requests(std::move(rows));
+  for (auto& r : out) r.text = open("consent_requests", "text", r.request.id, std::move(r.text));
+  return out;
+}
+
 bool SqlTx::confirm_consent_grant(const std::string& grant_id, const GrantConfirmation& c,
                                   std::int64_t expected_version) {
   require_write();
@@ -58,19 +65,20 @@ bool SqlTx::confirm_consent_grant(const std::string& grant_id, const GrantConfir
 }
 
 std::optional<ConsentRequestRecord> SqlTx::consent_request(const std::string& id) {
-  auto rows = read_requests(db().query(SAMEN_REQUEST_SELECT "WHERE id = ?", Params().id(id)));
+  auto rows = requests_from(db().query(SAMEN_REQUEST_SELECT "WHERE id = ?", Params().id(id)));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<ConsentRequestRecord> SqlTx::consent_requests_of_pupil(const std::string& pupil_id) {
-  return read_requests(
+  return requests_from(
       db().query(SAMEN_REQUEST_SELECT "WHERE pupil_id = ? ORDER BY id", Params().id(pupil_id)));
 }
 
 std::string SqlTx::insert_consent_request(const ConsentRequestRecord& r) {
   require_write();
   const auto& q = r.request;
+  auto id = reserve_id("consent_requests");
   Params p;
   p.id(q.pupil_id).text(join_ids(q.recipient_organisation_ids)).text(join_roles(q.recipient_roles));
   p.text(join_categories(q.categories)).integer(q.valid_from);
@@ -78,12 +86,14 @@ std::string SqlTx::insert_consent_request(const ConsentRequestRecord& r) {
     p.integer(*q.valid_until);
   else
     p.null();
-  p.text(r.text).id(q.sent_by_user_id).id(q.sent_by_membership_id).integer(q.sent_at);
-  return inserted_id(
-      "INSERT INTO consent_requests(pupil_id, recipient_organisation_ids, recipient_roles, "
+  p.text(seal("consent_requests", "text", id, r.text));
+  p.id(q.sent_by_user_id).id(q.sent_by_membership_id).integer(q.sent_at).id(id);
+  db().run(
+      "INSERT INTO consent_requests(id, pupil_id, recipient_organisation_ids, recipient_roles, "
       "categories, valid_from, valid_until, text, sent_by_user_id, sent_by_membership_id, "
-      "sent_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) RETURNING id",
+      "sent_at) VALUES (?11,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
       p);
+  return id;
 }
 
 bool SqlTx::update_consent_request(const domain::ConsentRequest& q, std::int64_t expected_version) {

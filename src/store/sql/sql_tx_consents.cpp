@@ -14,6 +14,7 @@ namespace {
   "confirmed_at, confirmed_by_user_id, confirmed_by_membership_id, recorded_by_membership_id, " \
   "family_confirmations FROM consent_grants "
 
+// The texts still sealed: SqlTx::grants opens them.
 std::vector<ConsentGrantRecord> read_grants(std::unique_ptr<Rows> rows) {
   std::vector<ConsentGrantRecord> out;
   while (rows->next()) {
@@ -54,20 +55,25 @@ std::vector<ConsentGrantRecord> read_grants(std::unique_ptr<Rows> rows) {
 
 }  // namespace
 
+std::vector<ConsentGrantRecord> SqlTx::grants(std::unique_ptr<Rows> rows) const {
+  auto out = read_grants(std::move(rows));
+  for (auto& g : out) g.text = open("consent_grants", "text", g.grant.id, std::move(g.text));
+  return out;
+}
+
 std::vector<ConsentGrantRecord> SqlTx::consent_grant_records_of_pupil(const std::string& pupil_id) {
-  return read_grants(
+  return grants(
       db().query(SAMEN_GRANT_SELECT "WHERE pupil_id = ? ORDER BY id", Params().id(pupil_id)));
 }
 
 std::vector<ConsentGrantRecord> SqlTx::consent_grant_records_of_pupils(
     const std::vector<std::string>& pupil_ids) {
-  return read_grants(db().query(SAMEN_GRANT_SELECT
-                                "WHERE pupil_id {in_ids ?} ORDER BY pupil_id, id",
-                                Params().ids(pupil_ids)));
+  return grants(db().query(SAMEN_GRANT_SELECT "WHERE pupil_id {in_ids ?} ORDER BY pupil_id, id",
+                           Params().ids(pupil_ids)));
 }
 
 std::optional<ConsentGrantRecord> SqlTx::consent_grant(const std::string& id) {
-  auto rows = read_grants(db().query(SAMEN_GRANT_SELECT "WHERE id = ?", Params().id(id)));
+  auto rows = grants(db().query(SAMEN_GRANT_SELECT "WHERE id = ?", Params().id(id)));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -75,21 +81,24 @@ std::optional<ConsentGrantRecord> SqlTx::consent_grant(const std::string& id) {
 std::string SqlTx::insert_consent_grant(const ConsentGrantRecord& r) {
   require_write();
   const auto& g = r.grant;
+  auto id = reserve_id("consent_grants");
   Params p;
-  p.id(g.pupil_id).text(join_ids(g.given_by_guardian_ids)).boolean(g.given_by_pupil);
+  p.id(id).id(g.pupil_id).text(join_ids(g.given_by_guardian_ids)).boolean(g.given_by_pupil);
   p.text(join_ids(g.recipient_organisation_ids)).text(join_roles(g.recipient_roles));
   p.boolean(g.recipient_guardians).text(join_categories(g.categories)).integer(g.valid_from);
   millis(p, g.valid_until);
-  p.text(r.text).id(r.recorded_by_user_id).integer(r.recorded_at);
+  p.text(seal("consent_grants", "text", id, r.text));
+  p.id(r.recorded_by_user_id).integer(r.recorded_at);
   p.text(join_signatures(g.later_signatures)).text(std::string(domain::to_string(g.obtained_via)));
   p.boolean(g.awaits_confirmation).id(r.recorded_by_membership_id);
-  return inserted_id(
-      "INSERT INTO consent_grants(pupil_id, given_by_guardian_ids, given_by_pupil, "
+  db().run(
+      "INSERT INTO consent_grants(id, pupil_id, given_by_guardian_ids, given_by_pupil, "
       "recipient_organisation_ids, recipient_roles, recipient_guardians, categories, "
       "valid_from, valid_until, text, recorded_by_user_id, recorded_at, later_signatures, "
       "obtained_via, awaits_confirmation, recorded_by_membership_id) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       p);
+  return id;
 }
 
 bool SqlTx::set_grant_parties(const domain::ConsentGrant& g, std::int64_t expected_version) {
@@ -133,8 +142,8 @@ std::vector<SafetyDecisionRecord> SqlTx::safety_decision_records_of_case(
     d.decision = {r->id(0), r->id(1), split_ids(r->text(2)), r->integer(3), r->integer(4)};
     d.decided_by_user_id = r->id(5);
     d.decided_by_membership_id = r->id(6);
-    d.reason = r->text(7);
-    d.steps = r->text(8);
+    d.reason = open("safety_decisions", "reason", d.decision.id, r->text(7));
+    d.steps = open("safety_decisions", "steps", d.decision.id, r->text(8));
     d.recorded_at = r->integer(9);
     out.push_back(std::move(d));
   }
@@ -144,15 +153,19 @@ std::vector<SafetyDecisionRecord> SqlTx::safety_decision_records_of_case(
 std::string SqlTx::insert_safety_decision(const SafetyDecisionRecord& r) {
   require_write();
   const auto& d = r.decision;
+  auto id = reserve_id("safety_decisions");
   Params p;
-  p.id(d.case_id).id(r.decided_by_user_id).id(r.decided_by_membership_id).text(r.reason);
-  p.text(r.steps).text(join_ids(d.organisation_ids)).integer(d.valid_from).integer(d.valid_until);
+  p.id(id).id(d.case_id).id(r.decided_by_user_id).id(r.decided_by_membership_id);
+  p.text(seal("safety_decisions", "reason", id, r.reason));
+  p.text(seal("safety_decisions", "steps", id, r.steps));
+  p.text(join_ids(d.organisation_ids)).integer(d.valid_from).integer(d.valid_until);
   p.integer(r.recorded_at);
-  return inserted_id(
-      "INSERT INTO safety_decisions(case_id, decided_by_user_id, decided_by_membership_id, "
+  db().run(
+      "INSERT INTO safety_decisions(id, case_id, decided_by_user_id, decided_by_membership_id, "
       "reason, steps, organisation_ids, valid_from, valid_until, recorded_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+      "VALUES (?,?,?,?,?,?,?,?,?,?)",
       p);
+  return id;
 }
 
 }  // namespace samen::store::sql

@@ -14,6 +14,7 @@ namespace {
   "author_organisation_id, author_role, audience, category, family_visible, kind, text, " \
   "corrects_entry_id, created_at FROM entries "
 
+// The text still sealed: the caller opens it (SqlTx::open).
 EntryRecord read_entry(const Rows& r) {
   EntryRecord e;
   auto& f = e.facts;
@@ -135,7 +136,9 @@ std::vector<EntryRecord> SqlTx::entries_of_case(const std::string& case_id) {
   std::map<std::string, std::size_t> index;
   while (r->next()) {
     out.push_back(read_entry(*r));
-    index[out.back().facts.entry_id] = out.size() - 1;
+    auto& e = out.back();
+    e.text = open("entries", "text", e.facts.entry_id, std::move(e.text));
+    index[e.facts.entry_id] = out.size() - 1;
   }
   for (const auto& e : out)
     if (auto it = index.find(e.corrects_entry_id); it != index.end())
@@ -170,7 +173,9 @@ EntryPage SqlTx::entries_page(const domain::EntryFilter& filter, const EntryPage
         break;
       }
       page.entries.push_back(read_entry(*r));
-      index[page.entries.back().facts.entry_id] = page.entries.size() - 1;
+      auto& e = page.entries.back();
+      e.text = open("entries", "text", e.facts.entry_id, std::move(e.text));
+      index[e.facts.entry_id] = page.entries.size() - 1;
     }
   }
   if (page.entries.empty()) return page;
@@ -194,6 +199,7 @@ std::optional<EntryRecord> SqlTx::entry(const std::string& id) {
     auto r = db().query(SAMEN_ENTRY_SELECT "WHERE id = ?", Params().id(id));
     if (!r->next()) return std::nullopt;
     e = read_entry(*r);
+    e->text = open("entries", "text", e->facts.entry_id, std::move(e->text));
   }
   auto c =
       db().query("SELECT id FROM entries WHERE corrects_entry_id = ? ORDER BY id", Params().id(id));
@@ -204,16 +210,19 @@ std::optional<EntryRecord> SqlTx::entry(const std::string& id) {
 std::string SqlTx::append_entry(const EntryRecord& e) {
   require_write();
   const auto& f = e.facts;
+  auto id = reserve_id("entries");
   Params p;
-  p.id(f.case_id).id(f.pupil_id).id(f.author_user_id).id(f.author_membership_id);
+  p.id(id).id(f.case_id).id(f.pupil_id).id(f.author_user_id).id(f.author_membership_id);
   p.id(f.author_organisation_id).text(domain::to_string(f.author_role)).text(e.kind);
   p.text(domain::to_string(f.category)).text(domain::to_string(f.audience));
-  p.boolean(f.family_visible).text(e.text).id(e.corrects_entry_id).integer(e.created_at);
-  return inserted_id(
-      "INSERT INTO entries(case_id, pupil_id, author_user_id, author_membership_id, "
+  p.boolean(f.family_visible).text(seal("entries", "text", id, e.text));
+  p.id(e.corrects_entry_id).integer(e.created_at);
+  db().run(
+      "INSERT INTO entries(id, case_id, pupil_id, author_user_id, author_membership_id, "
       "author_organisation_id, author_role, kind, category, audience, family_visible, text, "
-      "corrects_entry_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+      "corrects_entry_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       p);
+  return id;
 }
 
 }  // namespace samen::store::sql

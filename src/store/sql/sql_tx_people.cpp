@@ -172,7 +172,7 @@ LoginFailureCounts SqlTx::login_failures(const std::string& account_key, const s
 std::optional<std::string> SqlTx::draft_key(const std::string& user_id) {
   auto r = db().query("SELECT draft_key FROM draft_keys WHERE user_id = ?", Params().id(user_id));
   if (!r->next()) return std::nullopt;
-  return r->text(0);
+  return open("draft_keys", "draft_key", user_id, r->text(0));
 }
 
 std::string SqlTx::insert_region(const Region& r) {
@@ -282,7 +282,7 @@ std::string SqlTx::ensure_draft_key(const std::string& user_id, const std::strin
   db().run(
       "INSERT INTO draft_keys(user_id, draft_key, created_at) VALUES (?,?,?) "
       "ON CONFLICT (user_id) DO NOTHING",
-      Params().id(user_id).text(candidate).integer(at));
+      Params().id(user_id).text(seal("draft_keys", "draft_key", user_id, candidate)).integer(at));
   auto kept = draft_key(user_id);
   if (!kept) throw StoreError("draft key of user " + user_id + " was not stored");
   return *kept;

@@ -16,16 +16,19 @@ std::string search_name(const domain::Pupil& p) {
 
 domain::Pupil SqlTx::insert_pupil(const domain::Pupil& p) {
   require_write();
+  auto id = reserve_id("pupils");
   Params params;
-  params.id(p.school_id).text(p.pupil_number).text(p.given_name).optional(p.name_prefix);
+  params.id(id).id(p.school_id).text(p.pupil_number).text(p.given_name).optional(p.name_prefix);
   params.text(p.family_name).text(search_name(p)).text(domain::to_iso(p.date_of_birth));
-  params.optional(p.bsn).optional(p.class_name).id(p.mentor_user_id);
+  params.optional(seal("pupils", "bsn", id, p.bsn));
+  optional_text(params, blind_index("pupils", "bsn", p.bsn));
+  params.optional(p.class_name).id(p.mentor_user_id);
   date(params, p.enrolment_start);
   date(params, p.enrolment_end);
-  auto id = inserted_id(
-      "INSERT INTO pupils(school_id, pupil_number, given_name, name_prefix, family_name, "
-      "search_name, date_of_birth, bsn, class_name, mentor_user_id, enrolment_start, "
-      "enrolment_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+  db().run(
+      "INSERT INTO pupils(id, school_id, pupil_number, given_name, name_prefix, family_name, "
+      "search_name, date_of_birth, bsn, bsn_index, class_name, mentor_user_id, "
+      "enrolment_start, enrolment_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       params);
   write_name_tokens(p.school_id, id, search_name(p), /*replace=*/false);
   domain::Pupil out = p;
@@ -43,7 +46,9 @@ bool SqlTx::update_pupil(const domain::Pupil& p, std::int64_t expected_version, 
   require_write();
   Params params;
   params.text(p.pupil_number).text(p.given_name).optional(p.name_prefix).text(p.family_name);
-  params.text(search_name(p)).text(domain::to_iso(p.date_of_birth)).optional(p.bsn);
+  params.text(search_name(p)).text(domain::to_iso(p.date_of_birth));
+  params.optional(seal("pupils", "bsn", p.id, p.bsn));
+  optional_text(params, blind_index("pupils", "bsn", p.bsn));
   params.optional(p.class_name).id(p.mentor_user_id);
   date(params, p.enrolment_start);
   date(params, p.enrolment_end);
@@ -52,7 +57,8 @@ bool SqlTx::update_pupil(const domain::Pupil& p, std::int64_t expected_version, 
   {
     auto r = db().query(
         "UPDATE pupils SET pupil_number = ?, given_name = ?, name_prefix = ?, family_name = ?, "
-        "search_name = ?, date_of_birth = ?, bsn = ?, class_name = ?, mentor_user_id = ?, "
+        "search_name = ?, date_of_birth = ?, bsn = ?, bsn_index = ?, class_name = ?, "
+        "mentor_user_id = ?, "
         "enrolment_start = ?, enrolment_end = ?, version = version + 1 "
         "WHERE id = ? AND version = ? RETURNING school_id",
         params);

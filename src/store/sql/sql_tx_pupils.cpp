@@ -9,7 +9,7 @@ namespace samen::store::sql {
 
 using domain::Pupil;
 
-Pupil read_pupil(const Rows& r) {
+Pupil SqlTx::read_pupil(const Rows& r) const {
   Pupil p;
   p.id = r.id(0);
   p.school_id = r.id(1);
@@ -18,7 +18,7 @@ Pupil read_pupil(const Rows& r) {
   p.name_prefix = r.text(4);
   p.family_name = r.text(5);
   p.date_of_birth = domain::parse_iso_date(r.text(6)).value_or(domain::Date{});
-  p.bsn = r.text(7);
+  p.bsn = open("pupils", "bsn", p.id, r.text(7));
   p.class_name = r.text(8);
   p.mentor_user_id = r.id(9);
   p.enrolment_start = date(r, 10);
@@ -36,12 +36,6 @@ domain::Guardian read_guardian(const Rows& r, int c) {
 }
 
 namespace {
-
-std::vector<PupilRecord> read_records(std::unique_ptr<Rows> r) {
-  std::vector<PupilRecord> out;
-  while (r->next()) out.push_back(PupilRecord{read_pupil(*r), r->text(13)});
-  return out;
-}
 
 // The words of a search name, each a row in pupil_name_tokens.
 std::vector<std::string> name_tokens(const std::string& search_name) {
@@ -159,6 +153,11 @@ std::vector<std::string> SqlTx::case_table_membership_ids(const std::string& pup
 }
 
 std::vector<PupilRecord> SqlTx::pupils(const domain::PupilScope& scope, const PupilQuery& q) {
+  auto read_records = [this](std::unique_ptr<Rows> r) {
+    std::vector<PupilRecord> out;
+    while (r->next()) out.push_back(PupilRecord{read_pupil(*r), r->text(13)});
+    return out;
+  };
   NameSearch search = name_search(q.text);
   switch (scope.kind) {
     case domain::PupilScope::Kind::none:
@@ -218,6 +217,17 @@ std::vector<PupilRecord> SqlTx::pupils(const domain::PupilScope& scope, const Pu
     }
   }
   return {};
+}
+
+std::vector<std::string> SqlTx::pupil_ids_by_bsn(const std::string& school_id,
+                                                 const std::string& bsn) {
+  auto index = blind_index("pupils", "bsn", bsn);
+  if (!index) return {};
+  auto r = db().query("SELECT id FROM pupils WHERE school_id = ? AND bsn_index = ? ORDER BY id",
+                      Params().id(school_id).text(*index));
+  std::vector<std::string> out;
+  while (r->next()) out.push_back(r->id(0));
+  return out;
 }
 
 std::vector<domain::PupilFacts> SqlTx::all_pupil_facts(const std::string& school_id) {

@@ -39,7 +39,7 @@ std::vector<domain::Pupil> SqliteTx::pupils_by_number(const std::string& school_
                                               "WHERE p.school_id = ? AND p.pupil_number = ?",
                           sql::Params().id(school_id).text(number));
       if (!r->next()) continue;
-      out.push_back(sql::read_pupil(*r));
+      out.push_back(read_pupil(*r));
     }
     out.back().guardians = guardians_of(out.back().id);
   }

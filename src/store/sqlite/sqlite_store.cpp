@@ -7,8 +7,11 @@
 
 namespace samen::store::sqlite {
 
-SqliteStore::SqliteStore(std::string path, int reader_connections)
-    : path_(std::move(path)), readers_max_(reader_connections < 1 ? 1 : reader_connections) {
+SqliteStore::SqliteStore(std::string path, int reader_connections,
+                         std::shared_ptr<const security::FieldKeys> field_keys)
+    : path_(std::move(path)),
+      sealing_(std::move(field_keys)),
+      readers_max_(reader_connections < 1 ? 1 : reader_connections) {
   writer_ = std::make_unique<Connection>(path_);
 }
 
@@ -48,7 +51,7 @@ std::unique_ptr<ReadTx> SqliteStore::begin_read() {
   }
   Connection* raw = conn.release();
   return std::make_unique<SqliteTx>(
-      *raw, false, [this, raw] { release_reader(std::unique_ptr<Connection>(raw)); });
+      *raw, false, sealing_, [this, raw] { release_reader(std::unique_ptr<Connection>(raw)); });
 }
 
 void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
@@ -60,7 +63,7 @@ void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
 std::unique_ptr<WriteTx> SqliteStore::begin_write() {
   writer_mutex_.lock();
   // The transaction releases the writer slot itself, also when it fails to begin.
-  return std::make_unique<SqliteTx>(*writer_, true, [this] { release_writer(); });
+  return std::make_unique<SqliteTx>(*writer_, true, sealing_, [this] { release_writer(); });
 }
 
 void SqliteStore::release_writer() { writer_mutex_.unlock(); }
@@ -132,8 +135,9 @@ void SqliteStore::backup_to(const std::string& path) {
   target.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections) {
-  return std::make_unique<SqliteStore>(path, reader_connections);
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections,
+                                         std::shared_ptr<const security::FieldKeys> field_keys) {
+  return std::make_unique<SqliteStore>(path, reader_connections, std::move(field_keys));
 }
 
 }  // namespace samen::store::sqlite

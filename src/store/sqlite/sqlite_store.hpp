@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sql/sealing.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
@@ -15,7 +16,8 @@ namespace samen::store::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::string path, int reader_connections);
+  SqliteStore(std::string path, int reader_connections,
+              std::shared_ptr<const security::FieldKeys> field_keys);
   ~SqliteStore() override;
 
   std::unique_ptr<ReadTx> begin_read() override;
@@ -33,6 +35,7 @@ class SqliteStore final : public Store {
 
  private:
   std::string path_;
+  sql::Sealing sealing_;
   std::mutex mutex_;
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Connection>> readers_;
@@ -42,6 +45,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;
 };
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections);
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections,
+                                         std::shared_ptr<const security::FieldKeys> field_keys);
 
 }  // namespace samen::store::sqlite

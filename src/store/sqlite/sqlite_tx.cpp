@@ -2,8 +2,11 @@
 
 namespace samen::store::sqlite {
 
-SqliteTx::SqliteTx(Connection& conn, bool write, std::function<void()> release)
-    : SqlTx(std::make_unique<SqliteSql>(conn), write), conn_(conn), release_(std::move(release)) {
+SqliteTx::SqliteTx(Connection& conn, bool write, const sql::Sealing& sealing,
+                   std::function<void()> release)
+    : SqlTx(std::make_unique<SqliteSql>(conn), write, sealing),
+      conn_(conn),
+      release_(std::move(release)) {
   // IMMEDIATE takes the write lock up front, so a writer never fails half-way with BUSY;
   // DEFERRED for readers gives one consistent snapshot from the first read on.
   try {
@@ -23,6 +26,16 @@ SqliteTx::~SqliteTx() {
     }
   }
   release_();
+}
+
+std::string SqliteTx::reserve_id(std::string_view table) {
+  require_write();
+  // The single writer holds the database's write lock (BEGIN IMMEDIATE) from its first
+  // statement, so nobody else can take this id before the INSERT that follows.
+  auto r =
+      db().query(sql::interned_sql("SELECT coalesce(max(id), 0) + 1 FROM " + std::string(table)));
+  r->next();
+  return std::to_string(r->integer(0));
 }
 
 void SqliteTx::savepoint() {

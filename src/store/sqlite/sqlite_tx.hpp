@@ -13,7 +13,8 @@ namespace samen::store::sqlite {
 class SqliteTx final : public sql::SqlTx {
  public:
   // `release` gives the connection back to the store when the transaction ends.
-  SqliteTx(Connection& conn, bool write, std::function<void()> release);
+  SqliteTx(Connection& conn, bool write, const sql::Sealing& sealing,
+           std::function<void()> release);
   ~SqliteTx() override;
 
   // The backend's own: the import's batch lookup, raw tables for samen copy, transaction
@@ -32,6 +33,8 @@ class SqliteTx final : public sql::SqlTx {
   void commit() override;
 
  private:
+  std::string reserve_id(std::string_view table) override;
+
   Connection& conn_;
   bool open_ = true;
   std::function<void()> release_;
