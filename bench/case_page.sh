@@ -21,15 +21,7 @@ die() { echo "case_page: $*" >&2; exit 1; }
 [ -d web/node_modules/playwright-core ] || die "no web/node_modules/playwright-core: run 'cd web && npm ci' first"
 [ -x "${SAMEN_CHROMIUM:-/usr/bin/chromium}" ] || die "no Chromium at ${SAMEN_CHROMIUM:-/usr/bin/chromium}"
 TMP=$(mktemp -d /tmp/samen-bench-page.XXXXXX)
-# Every samen below seals with one key file (docs/operations.md), named in the environment;
-# SAMEN_BENCH_PLAINTEXT=1 runs without keys instead (the "encryption off" side of BENCHMARKS.md).
-if [ "${SAMEN_BENCH_PLAINTEXT:-}" = 1 ]; then
-  export SAMEN_ALLOW_PLAINTEXT=1
-  unset SAMEN_FIELD_KEYS SAMEN_FIELD_KEYS_FILE
-elif [ -z "${SAMEN_FIELD_KEYS:-}" ] && [ -z "${SAMEN_FIELD_KEYS_FILE:-}" ]; then
-  "$SAMEN" keys init --file "$TMP/field.keys" >/dev/null
-  export SAMEN_FIELD_KEYS_FILE="$TMP/field.keys"
-fi
+source bench/field_keys.sh
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true

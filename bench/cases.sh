@@ -20,15 +20,7 @@ SCHOOL_PUPILS=${BENCH_SCHOOL_PUPILS:-2000}
 PASSWORD='Lindeveld-demo-2026!'
 URL="http://127.0.0.1:$PORT"
 TMP=$(mktemp -d /tmp/samen-bench-cases.XXXXXX)
-# Every samen below seals with one key file (docs/operations.md), named in the environment;
-# SAMEN_BENCH_PLAINTEXT=1 runs without keys instead (the "encryption off" side of BENCHMARKS.md).
-if [ "${SAMEN_BENCH_PLAINTEXT:-}" = 1 ]; then
-  export SAMEN_ALLOW_PLAINTEXT=1
-  unset SAMEN_FIELD_KEYS SAMEN_FIELD_KEYS_FILE
-elif [ -z "${SAMEN_FIELD_KEYS:-}" ] && [ -z "${SAMEN_FIELD_KEYS_FILE:-}" ]; then
-  "$SAMEN" keys init --file "$TMP/field.keys" >/dev/null
-  export SAMEN_FIELD_KEYS_FILE="$TMP/field.keys"
-fi
+source bench/field_keys.sh
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true

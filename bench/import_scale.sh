@@ -17,15 +17,7 @@ PG=${SAMEN_BENCH_PG:-}
 PASSWORD='Lindeveld-demo-2026!'
 SCHOOL='Het Baken College'
 TMP=$(mktemp -d /tmp/samen-import-scale.XXXXXX)
-# Every samen below seals with one key file (docs/operations.md), named in the environment;
-# SAMEN_BENCH_PLAINTEXT=1 runs without keys instead (the "encryption off" side of BENCHMARKS.md).
-if [ "${SAMEN_BENCH_PLAINTEXT:-}" = 1 ]; then
-  export SAMEN_ALLOW_PLAINTEXT=1
-  unset SAMEN_FIELD_KEYS SAMEN_FIELD_KEYS_FILE
-elif [ -z "${SAMEN_FIELD_KEYS:-}" ] && [ -z "${SAMEN_FIELD_KEYS_FILE:-}" ]; then
-  "$SAMEN" keys init --file "$TMP/field.keys" >/dev/null
-  export SAMEN_FIELD_KEYS_FILE="$TMP/field.keys"
-fi
+source bench/field_keys.sh
 PG_DATABASES=()
 cleanup() {
   for db in "${PG_DATABASES[@]}"; do psql "$PG" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done

@@ -56,7 +56,7 @@ void BM_JsonWriterPage(benchmark::State& state) {
           .field("text", kText)
           .field("created_at", "2026-11-30T09:15:00Z")
           .key("corrects")
-          .optional_id("")
+          .text_or_null("")
           .key("corrected_by")
           .begin_array()
           .end_array()

@@ -14,15 +14,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 PUPILS=${BENCH_PUPILS:-100000}
 PASSWORD='Lindeveld-demo-2026!'
 TMP=$(mktemp -d /tmp/samen-bench.XXXXXX)
-# Every samen below seals with one key file (docs/operations.md), named in the environment;
-# SAMEN_BENCH_PLAINTEXT=1 runs without keys instead (the "encryption off" side of BENCHMARKS.md).
-if [ "${SAMEN_BENCH_PLAINTEXT:-}" = 1 ]; then
-  export SAMEN_ALLOW_PLAINTEXT=1
-  unset SAMEN_FIELD_KEYS SAMEN_FIELD_KEYS_FILE
-elif [ -z "${SAMEN_FIELD_KEYS:-}" ] && [ -z "${SAMEN_FIELD_KEYS_FILE:-}" ]; then
-  "$SAMEN" keys init --file "$TMP/field.keys" >/dev/null
-  export SAMEN_FIELD_KEYS_FILE="$TMP/field.keys"
-fi
+source bench/field_keys.sh
 URL="http://127.0.0.1:$PORT"
 SERVER_PID=""
 cleanup() {

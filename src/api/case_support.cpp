@@ -164,29 +164,31 @@ json::object action_json(const store::ActionRecord& a) {
           {"version", a.version}};
 }
 
-json::object case_summary_json(const store::CaseRecord& c, NameBook& names) {
-  return {
-      {"id", c.id},
-      {"pupil_id", c.pupil_id},
-      {"pupil_name", names.pupil(c.pupil_id)},
-      {"school_id", c.school_id},
-      {"lead_membership_id", optional_id(c.lead_membership_id)},
-      {"categories", categories_json(c.categories)},
-      {"level", c.level},
-      {"status", c.status},
-      {"outcome", c.outcome.empty() ? json::value(nullptr) : json::value(c.outcome)},
-      {"outcome_note", c.outcome_note.empty() ? json::value(nullptr) : json::value(c.outcome_note)},
-      {"review_date", optional_date(c.review_date)},
-      {"opened_by_user_id", c.opened_by_user_id},
-      {"opened_at", domain::format_instant(c.opened_at)},
-      {"closed_at", optional_instant(c.closed_at)},
-      {"version", c.version}};
+void write_case_summary_members(http::JsonWriter& w, const store::CaseRecord& c, NameBook& names) {
+  w.field("id", c.id)
+      .field("pupil_id", c.pupil_id)
+      .field("pupil_name", names.pupil(c.pupil_id))
+      .field("school_id", c.school_id)
+      .field_or_null("lead_membership_id", c.lead_membership_id)
+      .key("categories")
+      .begin_array();
+  for (auto category : c.categories) w.value(domain::to_string(category));
+  w.end_array()
+      .field("level", c.level)
+      .field("status", c.status)
+      .field_or_null("outcome", c.outcome)
+      .field_or_null("outcome_note", c.outcome_note)
+      .field_or_null("review_date", c.review_date ? domain::to_iso(*c.review_date) : "")
+      .field("opened_by_user_id", c.opened_by_user_id)
+      .field("opened_at", domain::format_instant(c.opened_at))
+      .field_or_null("closed_at", c.closed_at ? domain::format_instant(*c.closed_at) : "")
+      .field("version", c.version);
 }
 
 json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                               const domain::Viewer& viewer) {
   NameBook names(tx);
-  auto out = case_summary_json(c, names);
+  auto out = written_object([&](http::JsonWriter& w) { write_case_summary_members(w, c, names); });
   auto facts = tx.case_facts(c.id).value_or(domain::CaseFacts{});
   auto grants = tx.consent_grants_of_pupil(c.pupil_id);
   auto way_in = domain::decide_case_access(viewer, facts, grants, domain::now_millis());

@@ -14,6 +14,7 @@
 #include "domain/case.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/result.hpp"
+#include "http/json_writer.hpp"
 #include "http/reply.hpp"
 #include "store/store.hpp"
 
@@ -41,8 +42,9 @@ boost::json::object level_change_json(const store::LevelChange& c, NameBook& nam
                                       bool with_reason, bool with_name = true);
 boost::json::object goal_json(const store::GoalRecord& g);
 boost::json::object action_json(const store::ActionRecord& a);
-// The case summary (listings); `detail` adds team, level history, goals and actions.
-boost::json::object case_summary_json(const store::CaseRecord& c, NameBook& names);
+// The case summary's members, into an object the caller opened (listings stream it);
+// `detail` adds team, level history, goals and actions.
+void write_case_summary_members(http::JsonWriter& w, const store::CaseRecord& c, NameBook& names);
 // The full case as `viewer` may see it: reasons on the record only where
 // may_read_case_reasons allows (the rest of the table reads them in the chronology); goals
 // and actions only with a legal basis for the pupil (case_record_decision: `view` says

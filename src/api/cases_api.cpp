@@ -170,8 +170,11 @@ Reply list_cases(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
   Reply reply;
   NameBook names(tx);
   names.read_pupils(pupil_ids);
-  json::array items;
   std::optional<domain::Decision> first_refusal;
+  // Streamed: a coordinator's list holds every case of the school.
+  http::JsonWriter w(reply.response->body);
+  w.begin_object().key("cases").begin_array();
+  bool listed = false;
   for (const auto& c : cases) {
     auto f = facts.find(c.id);
     if (f == facts.end()) continue;
@@ -183,12 +186,15 @@ Reply list_cases(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
       continue;
     }
     reply.audit.push_back(decision_event(actor, req, decision, "list", "case", c.id, c.pupil_id));
-    items.push_back(case_summary_json(c, names));
+    w.begin_object();
+    write_case_summary_members(w, c, names);
+    w.end_object();
+    listed = true;
   }
-  if (items.empty() && !pupil_id.empty())
+  w.end_array().end_object();
+  if (!listed && !pupil_id.empty())
     reply.audit.push_back(empty_listing_event(tx, actor, req, "case", pupil_id,
                                               first_refusal ? &*first_refusal : nullptr));
-  *reply.response = json_response(200, json::object{{"cases", std::move(items)}});
   return reply;
 }
 

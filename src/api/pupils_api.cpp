@@ -129,7 +129,9 @@ Reply list_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& act
   const bool has_more = static_cast<int>(rows.size()) > page_size;
   if (has_more) rows.pop_back();
   Reply reply;
-  json::array items;
+  // Streamed: a search page is up to 200 pupils.
+  http::JsonWriter w(reply.response->body);
+  w.begin_object().key("pupils").begin_array();
   for (auto& row : rows) {
     // Each listed pupil gets the single decision too: the audit entry then names the exact
     // rule and basis, and a row the rules would refuse can never slip through the filter.
@@ -141,14 +143,16 @@ Reply list_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& act
     decision = pupil_record_decision(tx, actor.viewer, row.pupil, decision);
     reply.audit.push_back(
         decision_event(actor, req, decision, "list", "pupil", row.pupil.id, row.pupil.id));
-    auto item = pupil_json(row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false);
-    item["may"] = pupil_may_json(actor.viewer, facts);
-    items.push_back(std::move(item));
+    w.begin_object();
+    write_pupil_members(w, row.pupil, decision.view, row.mentor_name, /*with_guardians=*/false);
+    w.key("may").value(json::value(pupil_may_json(actor.viewer, facts)));
+    w.end_object();
   }
-  *reply.response = json_response(200, json::object{{"pupils", std::move(items)},
-                                                    {"limit", page_size},
-                                                    {"offset", q.offset},
-                                                    {"has_more", has_more}});
+  w.end_array()
+      .field("limit", page_size)
+      .field("offset", q.offset)
+      .field("has_more", has_more)
+      .end_object();
   return reply;
 }
 

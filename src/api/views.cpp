@@ -63,54 +63,62 @@ json::object guardian_json(const domain::Guardian& g, const std::string& viewer_
 json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
                         const std::string& mentor_name, bool with_guardians,
                         const std::string& viewer_user_id) {
-  json::object out{{"id", p.id},
-                   {"school_id", p.school_id},
-                   {"given_name", p.given_name},
-                   {"name_prefix", p.name_prefix},
-                   {"family_name", p.family_name},
-                   {"class", p.class_name},
-                   {"view", view_code(view)},
-                   {"version", p.version}};
-  // Identification is the name, class and school alone (domain/policy_record.hpp).
-  if (view == domain::PupilView::identification) return out;
-  out["pupil_number"] = p.pupil_number;
-  out["mentor_user_id"] =
-      p.mentor_user_id.empty() ? json::value(nullptr) : json::value(p.mentor_user_id);
-  if (!mentor_name.empty()) out["mentor_name"] = mentor_name;
-  if (view != domain::PupilView::full) return out;
-  out["date_of_birth"] = domain::to_iso(p.date_of_birth);
-  out["bsn"] = p.bsn.empty() ? json::value(nullptr) : json::value(p.bsn);
-  out["enrolment_start"] =
-      p.enrolment_start ? json::value(domain::to_iso(*p.enrolment_start)) : json::value(nullptr);
-  out["enrolment_end"] =
-      p.enrolment_end ? json::value(domain::to_iso(*p.enrolment_end)) : json::value(nullptr);
-  if (!with_guardians) return out;
-  json::array guardians, ended;
-  for (const auto& g : p.guardians) guardians.push_back(guardian_json(g, viewer_user_id));
-  // Parental authority's history: ended guardians stay, so consents still name who gave them.
-  for (const auto& g : p.ended_guardians) ended.push_back(guardian_json(g, viewer_user_id));
-  out["guardians"] = std::move(guardians);
-  out["ended_guardians"] = std::move(ended);
-  return out;
+  return written_object([&](http::JsonWriter& w) {
+    write_pupil_members(w, p, view, mentor_name, with_guardians, viewer_user_id);
+  });
 }
 
-json::object audit_row_json(const store::AuditRow& r) {
-  auto opt = [](const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); };
-  return {{"seq", r.seq},
-          {"at", r.at},
-          {"actor_user_id", opt(r.actor_user_id)},
-          {"actor_organisation_id", opt(r.actor_organisation_id)},
-          {"actor_role", opt(r.actor_role)},
-          {"action", r.action},
-          {"pupil_id", opt(r.pupil_id)},
-          {"resource_type", r.resource_type},
-          {"resource_id", opt(r.resource_id)},
-          {"decision", r.decision},
-          {"reason", opt(r.reason)},
-          {"legal_basis", opt(r.legal_basis)},
-          {"request_id", r.request_id},
-          {"client_address", r.client_address},
-          {"hash", r.hash}};
+void write_pupil_members(http::JsonWriter& w, const domain::Pupil& p, domain::PupilView view,
+                         const std::string& mentor_name, bool with_guardians,
+                         const std::string& viewer_user_id) {
+  w.field("id", p.id)
+      .field("school_id", p.school_id)
+      .field("given_name", p.given_name)
+      .field("name_prefix", p.name_prefix)
+      .field("family_name", p.family_name)
+      .field("class", p.class_name)
+      .field("view", view_code(view))
+      .field("version", p.version);
+  // Identification is the name, class and school alone (domain/policy_record.hpp).
+  if (view == domain::PupilView::identification) return;
+  w.field("pupil_number", p.pupil_number);
+  w.field_or_null("mentor_user_id", p.mentor_user_id);
+  if (!mentor_name.empty()) w.field("mentor_name", mentor_name);
+  if (view != domain::PupilView::full) return;
+  w.field("date_of_birth", domain::to_iso(p.date_of_birth));
+  w.field_or_null("bsn", p.bsn);
+  auto date = [](const std::optional<domain::Date>& d) { return d ? domain::to_iso(*d) : ""; };
+  w.field_or_null("enrolment_start", date(p.enrolment_start))
+      .field_or_null("enrolment_end", date(p.enrolment_end));
+  if (!with_guardians) return;
+  w.key("guardians").begin_array();
+  for (const auto& g : p.guardians) w.value(json::value(guardian_json(g, viewer_user_id)));
+  w.end_array();
+  // Parental authority's history: ended guardians stay, so consents still name who gave them.
+  w.key("ended_guardians").begin_array();
+  for (const auto& g : p.ended_guardians) w.value(json::value(guardian_json(g, viewer_user_id)));
+  w.end_array();
+}
+
+void write_audit_row(http::JsonWriter& w, const store::AuditRow& r, const std::string& actor_name) {
+  w.begin_object()
+      .field("seq", r.seq)
+      .field("at", r.at)
+      .field_or_null("actor_user_id", r.actor_user_id)
+      .field_or_null("actor_organisation_id", r.actor_organisation_id)
+      .field_or_null("actor_role", r.actor_role)
+      .field("action", r.action)
+      .field_or_null("pupil_id", r.pupil_id)
+      .field("resource_type", r.resource_type)
+      .field_or_null("resource_id", r.resource_id)
+      .field("decision", r.decision)
+      .field_or_null("reason", r.reason)
+      .field_or_null("legal_basis", r.legal_basis)
+      .field("request_id", r.request_id)
+      .field("client_address", r.client_address)
+      .field("hash", r.hash)
+      .field_or_null("actor_name", r.actor_user_id.empty() ? "" : actor_name)
+      .end_object();
 }
 
 json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships) {
@@ -129,6 +137,15 @@ json::value optional_instant(const std::optional<domain::Millis>& at) {
 
 json::value optional_id(const std::string& id) {
   return id.empty() ? json::value(nullptr) : json::value(id);
+}
+
+json::object written_object(const std::function<void(http::JsonWriter&)>& write) {
+  std::string text;
+  http::JsonWriter w(text);
+  w.begin_object();
+  write(w);
+  w.end_object();
+  return json::parse(text).as_object();
 }
 
 http::Response json_response(int status, const json::value& body) {

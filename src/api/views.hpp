@@ -3,12 +3,14 @@
 // same way. Ids are strings, dates yyyy-mm-dd, instants ISO 8601 UTC.
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "api/auth.hpp"
 #include "domain/dates.hpp"
 #include "domain/policy.hpp"
+#include "http/json_writer.hpp"
 #include "http/message.hpp"
 #include "store/records.hpp"
 
@@ -23,12 +25,19 @@ boost::json::object organisation_json(const store::Organisation& o);
 boost::json::object pupil_json(const domain::Pupil& p, domain::PupilView view,
                                const std::string& mentor_name = {}, bool with_guardians = true,
                                const std::string& viewer_user_id = {});
-boost::json::object audit_row_json(const store::AuditRow& r);
+// The same members written into an object the caller opened: listings stream their rows.
+void write_pupil_members(http::JsonWriter& w, const domain::Pupil& p, domain::PupilView view,
+                         const std::string& mentor_name = {}, bool with_guardians = true,
+                         const std::string& viewer_user_id = {});
+// One row of the audit log, with the actor's name beside the id (null without an actor).
+void write_audit_row(http::JsonWriter& w, const store::AuditRow& r, const std::string& actor_name);
 boost::json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships);
 
 // An optional instant or id: the value, or null when absent (empty id).
 boost::json::value optional_instant(const std::optional<domain::Millis>& at);
 boost::json::value optional_id(const std::string& id);
+// A body written by `write` as a tree: for the one-resource answers that add to it.
+boost::json::object written_object(const std::function<void(http::JsonWriter&)>& write);
 
 http::Response json_response(int status, const boost::json::value& body);
 

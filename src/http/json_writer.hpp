@@ -36,9 +36,13 @@ class JsonWriter {
   JsonWriter& null();
   // A part that is still built as a tree (small, or shared with other answers).
   JsonWriter& value(const boost::json::value& v);
-  // An id as the API writes it: null when empty.
-  JsonWriter& optional_id(std::string_view id) { return id.empty() ? null() : value(id); }
+  // An optional id or text as the API writes it: null when empty.
+  JsonWriter& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
+  JsonWriter& field_or_null(std::string_view name, std::string_view text) {
+    key(name);
+    return text_or_null(text);
+  }
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) {
     key(name);

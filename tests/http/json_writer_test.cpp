@@ -31,10 +31,12 @@ TEST(JsonWriter, NestedObjectsAndArraysParseBackToTheSameValue) {
       .key("tree")
       .value(json::value{{"a", json::array{1, 2}}})
       .key("lead")
-      .optional_id("")
+      .text_or_null("")
+      .field_or_null("outcome", "")
+      .field_or_null("note", "kept")
       .end_object();
   EXPECT_EQ(json::parse(out), json::parse(R"({"id":"17","n":-42,"ok":true,"none":null,
-    "list":[1,{},[],"x"],"tree":{"a":[1,2]},"lead":null})"))
+    "list":[1,{},[],"x"],"tree":{"a":[1,2]},"lead":null,"outcome":null,"note":"kept"})"))
       << out;
 }
 

@@ -51,7 +51,9 @@ export async function startServer({ bin, staticDir, pupils = 120 }) {
   const child = spawn(
     bin,
     ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--static', staticDir, '--log-level', 'warn',
-      '--audit-key', auditKey, '--audit-checkpoint-interval', '1'],
+      '--audit-key', auditKey, '--audit-checkpoint-interval', '1',
+      // The demo sealed its sensitive fields with the keys it made beside the database.
+      '--field-keys', join(dir, 'field.keys')],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (d) => log.push(String(d)));
