@@ -24,6 +24,12 @@ std::optional<std::string> from_hex(std::string_view hex, std::size_t bytes);
 // base64url without padding (RFC 4648 §5), and back: nullopt when malformed.
 std::string to_base64url(std::string_view raw);
 std::optional<std::string> from_base64url(std::string_view text);
+// The same decoding by table lookup, for what is not secret (sealed values' ciphertext, read
+// 25 times per chronology page): libsodium's decoder takes constant time per character,
+// which keys need and ciphertext does not, and costs several times more. On ASCII it
+// accepts and refuses what from_base64url does; bytes above 127 it refuses (libsodium
+// reads some of them as letters).
+std::optional<std::string> from_base64url_public(std::string_view text);
 
 // argon2id at the OWASP-recommended settings (19 MiB, t=2, p=1). Slow on purpose: call it
 // off the network threads.

@@ -87,7 +87,7 @@ Result<std::string> open_field(const FieldKeys& keys, std::string_view sealed,
     return failure("sealed_unknown_key", "the value is sealed with key " + std::string(*id) +
                                              ", which is not in the field keys");
   auto prefix_size = kVersion.size() + id->size() + 1;
-  auto box = from_base64url(sealed.substr(prefix_size));
+  auto box = from_base64url_public(sealed.substr(prefix_size));
   if (!box || box->size() < kNonceBytes + kTagBytes)
     return failure("sealed_malformed", "the sealed value is cut short or not base64url");
   auto ad = full_associated_data(sealed.substr(0, prefix_size), associated_data);

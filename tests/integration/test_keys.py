@@ -70,6 +70,23 @@ class KeysTest(unittest.TestCase):
         for output in (made.stdout, standby.stdout, used.stdout, added.stdout, shown.stdout):
             self.assertNotIn(secret, output)
 
+    def test_the_command_line_wins_over_the_environment(self):
+        # SAMEN_FIELD_KEYS_FILE names the servers' keys; a --file given says otherwise.
+        elsewhere = os.path.join(self.dir.name, "elsewhere.keys")
+        env = env_without_field_keys(SAMEN_FIELD_KEYS_FILE=elsewhere)
+        made = run_cli("keys", "init", "--file", self.file, env=env)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertTrue(os.path.exists(self.file))
+        self.assertFalse(os.path.exists(elsewhere))
+        for command in (["add", "--file", self.file], ["show", "--file", self.file]):
+            done = run_cli("keys", *command, env=env)
+            self.assertEqual(done.returncode, 0, (command, done.stderr))
+            self.assertFalse(os.path.exists(elsewhere), command)
+        self.assertEqual(len(key_ids(self.file)), 2)
+        # Without --file the environment's file is the one.
+        self.assertEqual(run_cli("keys", "init", env=env).returncode, 0)
+        self.assertTrue(os.path.exists(elsewhere))
+
     def test_a_file_others_may_read_is_refused(self):
         self.assertEqual(run_cli("keys", "init", "--file", self.file).returncode, 0)
         os.chmod(self.file, 0o640)
