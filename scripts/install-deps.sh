@@ -20,7 +20,8 @@ run=(
   # The README's tour reads the demo database and calls the API from the shell.
   sqlite3 curl
 )
-cluster=(postgresql nginx openssl)
+# brotli-static: nginx sends the web UI's precompressed .br files (deploy/nginx/samen-server.conf).
+cluster=(postgresql nginx libnginx-mod-http-brotli-static openssl)
 # chromium: the web UI's browser tests drive Debian's build (playwright-core; no download).
 # test_cluster runs nginx and PostgreSQL, so the test profile holds the cluster's packages.
 test=(

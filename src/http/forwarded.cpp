@@ -6,14 +6,12 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "domain/text.hpp"
+
 namespace samen::http {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using domain::trim;
 
 // Proxies other than nginx may add a port: "192.0.2.1:4711" or "[2001:db8::1]:4711".
 std::string_view without_port(std::string_view entry) {

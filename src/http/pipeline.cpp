@@ -115,7 +115,7 @@ void Pipeline::handle(Request request, Send send) {
       return flight->finish(std::move(r));
     }
     if (static_dir.empty() && request.path == "/") return flight->finish(landing_page());
-    auto file = serve_static(static_dir, request.path);
+    auto file = serve_static(static_dir, request.path, request.header("accept-encoding"));
     return flight->finish(file ? std::move(*file) : error_response("not_found", "no such page"));
   }
 

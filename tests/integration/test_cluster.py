@@ -3,6 +3,7 @@ consecutive requests alternate between the servers, and a session, its CSRF toke
 the login limit hold whichever server answers; the audit chain both servers wrote
 verifies. Needs SAMEN_TEST_PG (make test provides it) and nginx."""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,6 +53,22 @@ class ClusterBehindNginx(unittest.TestCase):
                 ",".join("?" * len(responses))), *[r.getheader("X-Request-Id") for r in responses])}
         self.assertEqual(len(prefixes), 2, "audit entries from both servers")
         self.assert_audit_chain_intact()
+
+    def test_the_web_ui_goes_out_precompressed(self):
+        # make test builds web/dist (with its .br and .gz twins) before the tests; nginx
+        # serves it with brotli_static and gzip_static.
+        dist = os.path.join(SOURCE_DIR, "web", "dist")
+        with open(os.path.join(dist, "index.html")) as f:
+            script = re.search(r'<script[^>]*src="(/assets/[^"]+\.js)"', f.read()).group(1)
+        c = self.cluster.client(CLIENT)
+        for accept, encoding, suffix in [("gzip, deflate, br", "br", ".br"), ("gzip", "gzip", ".gz"),
+                                         ("identity", None, "")]:
+            status, resp, body = c.get(script, headers={"Accept-Encoding": accept})
+            self.assertEqual(status, 200, accept)
+            self.assertEqual(resp.getheader("Content-Encoding"), encoding, accept)
+            self.assertIn("Accept-Encoding", resp.getheader("Vary") or "", accept)
+            with open(os.path.join(dist, script.lstrip("/")) + suffix, "rb") as f:
+                self.assertEqual(body, f.read(), accept)
 
     def test_a_csrf_token_from_one_server_is_accepted_by_the_other(self):
         c = self.cluster.client(CLIENT)
@@ -125,7 +142,8 @@ class ProductionNginxConfig(unittest.TestCase):
             with open(f"{d}/samen.conf", "w") as f:
                 f.write(site)
             with open(f"{d}/nginx.conf", "w") as f:
-                f.write(f"pid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n"
+                f.write(f"load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n"
+                        f"pid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n"
                         f"http {{ include /etc/nginx/mime.types; include {d}/samen.conf; }}\n")
             result = subprocess.run(["nginx", "-t", "-p", f"{d}/", "-c", f"{d}/nginx.conf"],
                                     capture_output=True, text=True)

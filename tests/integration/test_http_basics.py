@@ -1,5 +1,6 @@
 """HTTP behaviour every endpoint shares: health, error shapes and statuses, security
 headers, limits, keep-alive, slow clients and graceful shutdown."""
+import gzip
 import json
 import os
 import shutil
@@ -140,6 +141,18 @@ class StaticFiles(unittest.TestCase):
         for name, text in files.items():
             with open(os.path.join(cls.root, name), "w") as f:
                 f.write(text)
+        # Precompressed twins as the web build makes them (web/scripts/compress.mjs); the
+        # server only picks and sends them, so the brotli twin's bytes here need not be brotli.
+        cls.js_br = b"\x1b\x0d\x00brotli twin of app.js"
+        twins = {"assets/app.js.br": cls.js_br, "assets/app.js.gz": gzip.compress(b"console.log(1)"),
+                 "index.html.gz": gzip.compress(b"<!doctype html><title>Samen</title>"),
+                 "assets/app.css.gz": gzip.compress(b"body{}")}
+        for name, data in twins.items():
+            with open(os.path.join(cls.root, name), "wb") as f:
+                f.write(data)
+        # Left from an earlier build: older than the file it once belonged to.
+        css = os.path.join(cls.root, "assets/app.css")
+        os.utime(css + ".gz", (time.time() - 3600, time.time() - 3600))
         with open(os.path.join(cls.tmp, "secret.txt"), "w") as f:
             f.write("not for the web")
         db = os.path.join(cls.tmp, "s.db")
@@ -178,6 +191,41 @@ class StaticFiles(unittest.TestCase):
         # index.html names the current hashes: a new release must reach the browser at once.
         for path in ["/", "/index.html", "/leerlingen/123"]:
             self.assertEqual(c.get(path)[1].getheader("Cache-Control"), "no-cache", path)
+
+    def test_precompressed_twins_go_to_clients_that_accept_them(self):
+        c = Client(self.port)
+
+        def get(path, accept):
+            status, resp, body = c.get(path, headers={"Accept-Encoding": accept} if accept is not None else {})
+            self.assertEqual(status, 200, path)
+            self.assertEqual(resp.getheader("Vary"), "Accept-Encoding", path)
+            return resp.getheader("Content-Encoding"), resp.getheader("Content-Type"), body
+
+        encoding, mime, body = get("/assets/app.js", "gzip, deflate, br, zstd")
+        self.assertEqual((encoding, body), ("br", self.js_br))
+        self.assertTrue(mime.startswith("text/javascript"), mime)
+        encoding, _, body = get("/assets/app.js", "gzip")
+        self.assertEqual((encoding, gzip.decompress(body)), ("gzip", b"console.log(1)"))
+        self.assertEqual(get("/assets/app.js", "br;q=0, gzip")[0], "gzip")
+        self.assertEqual(get("/assets/app.js", "br;q=0.4, gzip;q=0.9")[0], "gzip")
+        self.assertEqual(get("/assets/app.js", None)[:3:2], (None, b"console.log(1)"))
+        self.assertEqual(get("/assets/app.js", "identity")[:3:2], (None, b"console.log(1)"))
+        # A client-side route gets index.html, compressed too.
+        encoding, mime, body = get("/leerlingen/123", "gzip, br")
+        self.assertEqual((encoding, gzip.decompress(body)), ("gzip", b"<!doctype html><title>Samen</title>"))
+        # A twin older than its file is left from an earlier build and not sent.
+        self.assertEqual(get("/assets/app.css", "gzip")[:3:2], (None, b"body{}"))
+        self.assertEqual(get("/assets/logo.svg", "gzip, br")[:3:2], (None, b"<svg/>"))
+        # HEAD says the length of what a GET would send.
+        status, resp, _ = c.request("HEAD", "/assets/app.js", headers={"Accept-Encoding": "br"})
+        self.assertEqual((resp.getheader("Content-Encoding"), resp.getheader("Content-Length")),
+                         ("br", str(len(self.js_br))))
+
+    def test_images_are_not_negotiated(self):
+        with open(os.path.join(self.root, "assets/photo.png"), "wb") as f:
+            f.write(b"\x89PNG not really")
+        status, resp, _ = Client(self.port).get("/assets/photo.png", headers={"Accept-Encoding": "gzip, br"})
+        self.assertEqual((status, resp.getheader("Vary"), resp.getheader("Content-Encoding")), (200, None, None))
 
     def test_client_side_routes_get_the_app(self):
         status, resp, body = Client(self.port).get("/leerlingen/123")
