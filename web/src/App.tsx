@@ -1,49 +1,40 @@
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense } from 'react';
-import { Redirect, Route, Switch, useRoute } from 'wouter';
-import { Paragraph } from '@utrecht/component-library-react';
+import { useRoute } from 'wouter';
 import { useSession } from './session/session';
-import { Loading, PageTitle } from './components/common';
-import { AppLink } from './components/AppLink';
+import { LoadFailed, Loading } from './components/common';
 import { LoginPage } from './screens/LoginPage';
-import { Shell } from './screens/Shell';
-import { PupilsPage } from './screens/PupilsPage';
-import { PupilPage } from './screens/PupilPage';
-import { NewSignalPage } from './screens/NewSignalPage';
-import { SignalsPage } from './screens/SignalsPage';
-// The case page is part of the first load, not lazy: a lazy screen suspends on its first
-// render, and React holds a Suspense fallback for about 300 ms before showing what came
-// in (bench/case_page.sh measured the page idle for a third of a second); the page's 11 kB
-// gzipped fit the budget.
-import { CasePage } from './screens/CasePage';
-import { CasesPage } from './screens/CasesPage';
-import { WelcomePage } from './screens/WelcomePage';
-import { FamilyPage } from './screens/FamilyPage';
-import { AcceptInvitationLoggedIn, AcceptInvitationPage } from './screens/AcceptInvitationPage';
-import { FamilyChildPage } from './screens/FamilyChildPage';
+import { AcceptInvitationPage } from './screens/AcceptInvitationPage';
 import { PasswordSetupPage } from './screens/PasswordSetupPage';
-import { ConsentsPage } from './screens/ConsentsPage';
-import { homeFor, paths } from './screens/routes';
+import { homeFor, isFamily, paths } from './screens/routes';
+import { screenLoader, startLoading, useScreens, type ScreenLoader } from './screens/screenLoader';
 
-// The screens of the administrator, the privacy officer and the import load when first opened.
-const OrganisationsPage = lazy(() => import('./screens/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
-const UsersPage = lazy(() => import('./screens/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const UserPage = lazy(() => import('./screens/admin/UserPage').then((m) => ({ default: m.UserPage })));
-const InvitationsPage = lazy(() => import('./screens/admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
-const ImportPage = lazy(() => import('./screens/ImportPage').then((m) => ({ default: m.ImportPage })));
-const AuditPage = lazy(() => import('./screens/privacy/AuditPage').then((m) => ({ default: m.AuditPage })));
-const ExplainPage = lazy(() => import('./screens/privacy/ExplainPage').then((m) => ({ default: m.ExplainPage })));
-const AccessReportPage = lazy(() => import('./screens/privacy/AccessReportPage').then((m) => ({ default: m.AccessReportPage })));
+const professionalScreens = screenLoader(() => import('./screens/ProfessionalScreens'));
+const familyScreens = screenLoader(() => import('./screens/FamilyScreens'));
 
-function NotFound() {
+// A deep link (a case, the family portal) is opened by someone who is most likely signed
+// in: its chunk loads beside the session check instead of after it. The login, invitation
+// and password pages start nothing.
+const openedAt = window.location.pathname;
+if (openedAt.startsWith(paths.family)) void startLoading(familyScreens).catch(() => undefined);
+else if (openedAt !== '/' && !openedAt.startsWith('/uitnodiging/') && openedAt !== paths.passwordSetup)
+  void startLoading(professionalScreens).catch(() => undefined);
+
+function Screens<T>({ loader, pick, home }: {
+  loader: ScreenLoader<T>;
+  pick: (module: T) => ComponentType<{ home: string }>;
+  home: string;
+}) {
   const { t } = useTranslation();
+  const { module, failed } = useScreens(loader);
+  if (module) {
+    const Component = pick(module);
+    return <Component home={home} />;
+  }
   return (
-    <>
-      <PageTitle>{t('errors.not_found')}</PageTitle>
-      <Paragraph>
-        <AppLink href="/">{t('app.name')}</AppLink>
-      </Paragraph>
-    </>
+    <main id="main" className="samen-main">
+      {failed ? <LoadFailed message={t('errors.network')} /> : <Loading />}
+    </main>
   );
 }
 
@@ -66,65 +57,10 @@ export function App() {
       </main>
     );
   }
-  const home = homeFor(state.me.active_membership.role);
-  return (
-    <Shell>
-      <Suspense fallback={<Loading />}>
-      <Switch>
-        <Route path="/">
-          <Redirect to={home} replace />
-        </Route>
-        <Route path={paths.family}>
-          <FamilyPage />
-        </Route>
-        <Route path="/gezin/:id">{(params) => <FamilyChildPage pupilId={params.id} />}</Route>
-        <Route path={paths.pupils}>
-          <PupilsPage />
-        </Route>
-        <Route path="/leerlingen/:id/toestemmingen">{(params) => <ConsentsPage pupilId={params.id} />}</Route>
-        <Route path="/leerlingen/:id">{(params) => <PupilPage id={params.id} />}</Route>
-        <Route path="/signalen/nieuw">
-          <NewSignalPage />
-        </Route>
-        <Route path={paths.signals}>
-          <SignalsPage />
-        </Route>
-        <Route path={paths.cases}>
-          <CasesPage />
-        </Route>
-        <Route path={paths.welcome}>
-          <WelcomePage />
-        </Route>
-        <Route path="/dossiers/:id">{(params) => <CasePage id={params.id} />}</Route>
-        <Route path={paths.organisations}>
-          <OrganisationsPage />
-        </Route>
-        <Route path={paths.users}>
-          <UsersPage />
-        </Route>
-        <Route path="/beheer/gebruikers/:id">{(params) => <UserPage id={params.id} />}</Route>
-        <Route path="/leerlingen/:id/gezinsinlog">{(params) => <InvitationsPage id={params.id} />}</Route>
-        <Route path={paths.pupilImport}>
-          <ImportPage />
-        </Route>
-        <Route path="/privacy/logboek">
-          <AuditPage />
-        </Route>
-        <Route path="/privacy/uitleg">
-          <ExplainPage />
-        </Route>
-        <Route path={paths.accessReport}>
-          <AccessReportPage />
-        </Route>
-        <Route path="/uitnodiging/:token">{(params) => <AcceptInvitationLoggedIn token={params.token} />}</Route>
-        <Route path={paths.passwordSetup}>
-          <PasswordSetupPage />
-        </Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
-      </Suspense>
-    </Shell>
+  const role = state.me.active_membership.role;
+  return isFamily(role) ? (
+    <Screens loader={familyScreens} pick={(m) => m.FamilyScreens} home={homeFor(role)} />
+  ) : (
+    <Screens loader={professionalScreens} pick={(m) => m.ProfessionalScreens} home={homeFor(role)} />
   );
 }

@@ -1,0 +1,35 @@
+// What every signed-in user's routes end with, in ProfessionalScreens and FamilyScreens
+// alike: the links from e-mails (an invitation, a password link) and "not found".
+import { useTranslation } from 'react-i18next';
+import { Route } from 'wouter';
+import { Paragraph } from '@utrecht/component-library-react';
+import { PageTitle } from '../components/common';
+import { AppLink } from '../components/AppLink';
+import { AcceptInvitationLoggedIn } from './AcceptInvitationPage';
+import { PasswordSetupPage } from './PasswordSetupPage';
+import { paths } from './routes';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('errors.not_found')}</PageTitle>
+      <Paragraph>
+        <AppLink href="/">{t('app.name')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+/** The last routes of a signed-in Switch (wouter flattens the array). */
+export const signedInRoutes = [
+  <Route key="invitation" path="/uitnodiging/:token">
+    {(params) => <AcceptInvitationLoggedIn token={params.token} />}
+  </Route>,
+  <Route key="password" path={paths.passwordSetup}>
+    <PasswordSetupPage />
+  </Route>,
+  <Route key="not-found">
+    <NotFound />
+  </Route>,
+];
