@@ -212,9 +212,9 @@ Reply list_entries(AppContext&, Request& req, store::ReadTx& tx, const Actor& ac
   // Streamed into the body: a page is the largest answer on the busiest path.
   http::JsonWriter w(reply.response->body);
   w.begin_object().key("entries").begin_array();
-  EntryRenderer renderer(tx, actor.viewer, *c);
+  EntryRenderer renderer(tx);
   for (const auto& shown : decided.shown)
-    renderer.write(w, page.entries[shown.row], shown.decision, shown.may, decided.visible);
+    renderer.write(w, page.entries[shown.row], shown, decided.visible);
   w.end_array();
   if (page.more && !page.entries.empty()) w.field("next", entry_cursor(page.entries.back()));
   w.end_object();
@@ -238,9 +238,10 @@ Reply get_entry(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor
   Reply reply;
   reply.audit.push_back(
       decision_event(actor, req, decision, "read", "entry", id, e->facts.pupil_id));
-  *reply.response =
-      json_response(200, EntryRenderer(tx, actor.viewer, *c)
-                             .render(*e, decision, decided.shown.front().may, decided.visible));
+  // The single decision above is the one audited and answered (the same rule as the page's).
+  auto shown = decided.shown.front();
+  shown.decision = decision;
+  *reply.response = json_response(200, EntryRenderer(tx).render(*e, shown, decided.visible));
   return reply;
 }
 

@@ -69,8 +69,9 @@ std::vector<audit::Event> page_events(const Actor& actor, const http::Request& r
 }
 
 void EntryRenderer::write(http::JsonWriter& w, const store::EntryRecord& e,
-                          const domain::Decision& access, const domain::EntryMay& may,
+                          const domain::ChronologyPage::Shown& shown,
                           const std::unordered_set<std::string>& visible) {
+  const auto& access = shown.decision;
   const auto& f = e.facts;
   w.begin_object()
       .field("id", f.entry_id)
@@ -88,8 +89,7 @@ void EntryRenderer::write(http::JsonWriter& w, const store::EntryRecord& e,
       .field("membership_id", f.author_membership_id)
       .field("organisation_id", f.author_organisation_id)
       .field("role", domain::to_string(f.author_role));
-  // The family sees roles, not people: only the lead (and the family itself) by name.
-  if (domain::may_see_name_of(viewer_, case_.facts, f.author_membership_id, f.author_role))
+  if (shown.author_named)
     if (auto name = user_name(f.author_user_id)) w.field("name", *name);
   // A family login's membership is at the pupil's school only so that audit and region
   // scoping place it; the school is not the family's organisation, so its name is left out.
@@ -101,7 +101,7 @@ void EntryRenderer::write(http::JsonWriter& w, const store::EntryRecord& e,
       .field("rule", access.rule)
       .field("legal_basis", access.legal_basis)
       .end_object();
-  w.key("may").begin_object().field("correct", may.correct).end_object();
+  w.key("may").begin_object().field("correct", shown.may.correct).end_object();
   // Only a link the viewer may follow: naming a hidden entry would reveal that it exists.
   if (!e.corrects_entry_id.empty() && visible.count(e.corrects_entry_id))
     w.field("corrects", e.corrects_entry_id);
@@ -111,12 +111,12 @@ void EntryRenderer::write(http::JsonWriter& w, const store::EntryRecord& e,
   w.end_array().end_object();
 }
 
-json::object EntryRenderer::render(const store::EntryRecord& e, const domain::Decision& access,
-                                   const domain::EntryMay& may,
+json::object EntryRenderer::render(const store::EntryRecord& e,
+                                   const domain::ChronologyPage::Shown& shown,
                                    const std::unordered_set<std::string>& visible) {
   std::string text;
   http::JsonWriter w(text);
-  write(w, e, access, may, visible);
+  write(w, e, shown, visible);
   return json::parse(text).as_object();
 }
 

@@ -41,15 +41,17 @@ std::vector<audit::Event> page_events(const Actor& actor, const http::Request& r
 // and organisations many times: they are read once per request.
 class EntryRenderer {
  public:
-  EntryRenderer(store::ReadTx& tx, const domain::Viewer& viewer, const CaseContext& c)
-      : tx_(tx), viewer_(viewer), case_(c) {}
+  explicit EntryRenderer(store::ReadTx& tx) : tx_(tx) {}
 
-  // `visible`: the entries the viewer may see (ChronologyPage::visible). `write` streams
-  // the entry into a listing's body; `render` is the same as a tree, for one entry.
-  void write(http::JsonWriter& out, const store::EntryRecord& e, const domain::Decision& access,
-             const domain::EntryMay& may, const std::unordered_set<std::string>& visible);
-  boost::json::object render(const store::EntryRecord& e, const domain::Decision& access,
-                             const domain::EntryMay& may,
+  // `shown`: what the page's policy step decided for the entry (access, may, the author by
+  // name); `visible`: the entries the viewer may see (ChronologyPage::visible). The renderer
+  // decides nothing itself. `write` streams the entry into a listing's body; `render` is
+  // the same as a tree, for one entry.
+  void write(http::JsonWriter& out, const store::EntryRecord& e,
+             const domain::ChronologyPage::Shown& shown,
+             const std::unordered_set<std::string>& visible);
+  boost::json::object render(const store::EntryRecord& e,
+                             const domain::ChronologyPage::Shown& shown,
                              const std::unordered_set<std::string>& visible);
 
  private:
@@ -57,8 +59,6 @@ class EntryRenderer {
   const std::string* organisation_name(const std::string& id);
 
   store::ReadTx& tx_;
-  const domain::Viewer& viewer_;
-  const CaseContext& case_;
   std::unordered_map<std::string, std::optional<std::string>> users_, organisations_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_record.hpp"
 
 namespace samen::domain {
 
@@ -28,7 +29,10 @@ ChronologyPage decide_chronology_page(const ChronologyFacts& f,
         break;
       }
     if (!grouped) page.audit.push_back({decision, {rows[i].facts.entry_id}});
-    page.shown.push_back({i, std::move(decision), may});
+    // The family sees roles, not people: only the lead (and the family itself) by name.
+    bool named =
+        may_see_name_of(f.viewer, c, rows[i].facts.author_membership_id, rows[i].facts.author_role);
+    page.shown.push_back({i, std::move(decision), may, named});
   }
   for (const auto& e : linked)
     if (decide(e).allowed) page.visible.insert(e.entry_id);

@@ -42,6 +42,7 @@ struct ChronologyPage {
     std::size_t row;  // index into the rows given
     Decision decision;
     EntryMay may;
+    bool author_named = false;  // the author by name, or (to the family) by role only
   };
   std::vector<Shown> shown;
   // Of the rows and the linked entries, those the viewer may see: only these are named in

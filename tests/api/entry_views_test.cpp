@@ -65,8 +65,8 @@ class EntryViews : public ::testing::TestWithParam<Backend> {
     // The page step decides which linked entries may be named, as the handlers use it.
     auto page = api::decide_page(*tx, viewer, context, {e}, kT0 + 2000);
     EXPECT_EQ(page.shown.size(), 1u);
-    return api::EntryRenderer(*tx, viewer, context)
-        .render(e, decision, page.shown.front().may, page.visible);
+    EXPECT_EQ(page.shown.front().decision.rule, decision.rule);
+    return api::EntryRenderer(*tx).render(e, page.shown.front(), page.visible);
   }
 
   std::shared_ptr<store::Store> store;
