@@ -32,7 +32,9 @@ function installProbe(expect) {
 const browser = await launch();
 const context = await browser.newContext();
 // __Host- cookies must be Secure with Path=/; Chromium accepts them on http://127.0.0.1.
-await context.addCookies([{ name: '__Host-samen_session', value: COOKIE, url: BASE, secure: true }]);
+// Given by host and path, not by url: Chromium 156 refuses a Secure cookie for an http url.
+const host = new URL(BASE).hostname;
+await context.addCookies([{ name: '__Host-samen_session', value: COOKIE, domain: host, path: '/', secure: true }]);
 await context.addInitScript(installProbe, EXPECT);
 const page = await context.newPage();
 const cores = await page.evaluate(() => navigator.hardwareConcurrency);
