@@ -14,6 +14,7 @@
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_may.hpp"
 
 namespace samen::api {
 namespace {
@@ -70,7 +71,7 @@ Reply add_goal(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor)
     g.created_at = domain::now_millis();
     auto id = w.insert_goal(g);
     auto stored = w.goal(id);
-    out = json_response(201, goal_json(*stored));
+    out = json_response(201, goal_json(*stored, domain::decide_goal_may(a.viewer, facts, true)));
     out.set_header("ETag", "\"" + std::to_string(stored->version) + "\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "create", "goal", id, facts.pupil_id)}};
@@ -110,7 +111,7 @@ Reply update_goal(AppContext&, Request& req, store::ReadTx& tx, const Actor& act
       return audit::JobOutcome{false, {}};
     }
     auto stored = w.goal(g.id);
-    out = json_response(200, goal_json(*stored));
+    out = json_response(200, goal_json(*stored, domain::decide_goal_may(a.viewer, facts, true)));
     out.set_header("ETag", "\"" + std::to_string(stored->version) + "\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "update", "goal", g.id, facts.pupil_id)}};
@@ -146,7 +147,9 @@ Reply add_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
     act.created_at = domain::now_millis();
     auto id = w.insert_action(act);
     auto stored = w.action(id);
-    out = json_response(201, action_json(*stored));
+    out = json_response(
+        201, action_json(*stored, domain::decide_action_may(a.viewer, facts, true,
+                                                            stored->owner_membership_id)));
     out.set_header("ETag", "\"" + std::to_string(stored->version) + "\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "create", "action", id, facts.pupil_id)}};
@@ -199,7 +202,7 @@ Reply update_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
   act.due_date = *due;
   if (!done) act.done_at.reset();
   return Reply::writing([req, a = actor, act, done, version = *version,
-                         pupil_id = entered.facts.pupil_id,
+                         pupil_id = entered.facts.pupil_id, facts = entered.facts,
                          decision](store::WriteTx& w, Response& out) mutable {
     if (done && !act.done_at) act.done_at = domain::now_millis();
     if (!w.update_action(act, version)) {
@@ -207,7 +210,9 @@ Reply update_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
       return audit::JobOutcome{false, {}};
     }
     auto stored = w.action(act.id);
-    out = json_response(200, action_json(*stored));
+    out = json_response(
+        200, action_json(*stored, domain::decide_action_may(a.viewer, facts, true,
+                                                            stored->owner_membership_id)));
     out.set_header("ETag", "\"" + std::to_string(stored->version) + "\"");
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "update", "action", act.id, pupil_id)}};

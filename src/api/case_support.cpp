@@ -11,6 +11,7 @@
 #include "domain/policy_entries.hpp"
 #include "domain/policy_may.hpp"
 #include "domain/policy_record.hpp"
+#include "domain/policy_workspace.hpp"
 #include "domain/record_text.hpp"
 #include "domain/text.hpp"
 #include "http/errors.hpp"
@@ -140,7 +141,7 @@ json::object level_change_json(const store::LevelChange& c, NameBook& names, boo
           {"changed_at", domain::format_instant(c.changed_at)}};
 }
 
-json::object goal_json(const store::GoalRecord& g) {
+json::object goal_json(const store::GoalRecord& g, const domain::GoalMay& may) {
   return {{"id", g.id},
           {"case_id", g.case_id},
           {"text", g.text},
@@ -148,10 +149,11 @@ json::object goal_json(const store::GoalRecord& g) {
           {"achieved_at", optional_instant(g.achieved_at)},
           {"created_by_user_id", g.created_by_user_id},
           {"created_at", domain::format_instant(g.created_at)},
-          {"version", g.version}};
+          {"version", g.version},
+          {"may", json::object{{"edit", may.edit}}}};
 }
 
-json::object action_json(const store::ActionRecord& a) {
+json::object action_json(const store::ActionRecord& a, const domain::ActionMay& may) {
   return {{"id", a.id},
           {"case_id", a.case_id},
           {"text", a.text},
@@ -161,7 +163,8 @@ json::object action_json(const store::ActionRecord& a) {
           {"done_at", optional_instant(a.done_at)},
           {"created_by_user_id", a.created_by_user_id},
           {"created_at", domain::format_instant(a.created_at)},
-          {"version", a.version}};
+          {"version", a.version},
+          {"may", json::object{{"edit", may.edit}, {"mark_done", may.mark_done}}}};
 }
 
 void write_case_summary_members(http::JsonWriter& w, const store::CaseRecord& c, NameBook& names) {
@@ -238,8 +241,12 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                             {"record_safety_decision", may.record_safety_decision}};
   // Without a legal basis for the pupil, the plan is not shown: the case exists, no more.
   if (view != domain::PupilView::full) return out;
-  for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g));
-  for (const auto& a : tx.actions_of_case(c.id)) actions.push_back(action_json(a));
+  bool open = c.status == "open";
+  auto goal_may = domain::decide_goal_may(viewer, facts, open);
+  for (const auto& g : tx.goals_of_case(c.id)) goals.push_back(goal_json(g, goal_may));
+  for (const auto& a : tx.actions_of_case(c.id))
+    actions.push_back(
+        action_json(a, domain::decide_action_may(viewer, facts, open, a.owner_membership_id)));
   out["goals"] = std::move(goals);
   out["actions"] = std::move(actions);
   return out;
@@ -313,7 +320,7 @@ Status check_case_membership(store::ReadTx& tx, const std::string& membership_id
   if (!m || m->region_id != actor.membership.region_id)
     return Error{"validation_failed", field + " is not a membership of your region", field};
   if (!m->active) return Error{"validation_failed", field + " is not an active membership", field};
-  if (domain::is_role_without_case_access(m->role) || domain::is_family_role(m->role))
+  if (!domain::works_on_cases(m->role))
     return Error{"validation_failed",
                  field + " has a role that does not work on cases (" +
                      std::string(domain::to_string(m->role)) + ")",

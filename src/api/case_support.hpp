@@ -13,6 +13,7 @@
 #include "api/name_book.hpp"
 #include "domain/case.hpp"
 #include "domain/policy_cases.hpp"
+#include "domain/policy_may.hpp"
 #include "domain/result.hpp"
 #include "http/json_writer.hpp"
 #include "http/reply.hpp"
@@ -40,8 +41,9 @@ boost::json::object team_member_json(const store::TeamMember& m, NameBook& names
                                      bool with_name = true);
 boost::json::object level_change_json(const store::LevelChange& c, NameBook& names,
                                       bool with_reason, bool with_name = true);
-boost::json::object goal_json(const store::GoalRecord& g);
-boost::json::object action_json(const store::ActionRecord& a);
+// With what the viewer may do with it (`may`, domain::decide_goal_may, decide_action_may).
+boost::json::object goal_json(const store::GoalRecord& g, const domain::GoalMay& may);
+boost::json::object action_json(const store::ActionRecord& a, const domain::ActionMay& may);
 // The case summary's members, into an object the caller opened (listings stream it);
 // `detail` adds team, level history, goals and actions.
 void write_case_summary_members(http::JsonWriter& w, const store::CaseRecord& c, NameBook& names);

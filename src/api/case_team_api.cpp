@@ -12,6 +12,7 @@
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
+#include "domain/policy_workspace.hpp"
 #include "domain/record_text.hpp"
 
 namespace samen::api {
@@ -111,6 +112,9 @@ Reply list_memberships(AppContext&, Request& req, store::ReadTx& tx, const Actor
       auto item = membership_json(m);
       item["user_id"] = u.id;
       item["name"] = u.name;
+      // Whether the API takes it for a seat, a lead or an action's owner, so the UI offers
+      // only those (check_case_membership).
+      item["works_on_cases"] = m.active && domain::works_on_cases(m.role);
       if (admin) item["email"] = u.email;
       out.push_back(std::move(item));
     }

@@ -5,6 +5,7 @@
 #include "api/auth.hpp"
 #include "domain/consent.hpp"
 #include "domain/policy_entries.hpp"
+#include "domain/policy_workspace.hpp"
 #include "domain/text.hpp"
 
 namespace samen::api {
@@ -153,7 +154,7 @@ Result<ConsentScope> read_consent_scope(const json::object& body, store::ReadTx&
   if (!roles) return roles.error();
   for (std::size_t i = 0; i < roles->size(); ++i) {
     auto role = domain::parse_role((*roles)[i]);
-    if (!role || domain::is_family_role(*role) || domain::is_role_without_case_access(*role))
+    if (!role || !domain::works_on_cases(*role))
       return Error{"validation_failed", "is not a role that works on cases",
                    "recipients.roles[" + std::to_string(i) + "]"};
     out.roles.push_back(*role);

@@ -169,7 +169,14 @@ Reply list_consents(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
     auto one = domain::decide_consent_read(actor.viewer, p->facts, p->cases, &r.grant, now);
     if (one.allowed) items.push_back(grant_view(tx, actor, *p, r, now, memberships));
   }
-  *reply.response = json_response(200, json::object{{"consents", std::move(items)}});
+  // Whether the viewer records a grant on the family's word (professionals; which parties
+  // the body names is checked when it comes). The family gives its own in the portal.
+  bool record =
+      !domain::is_family_role(actor.viewer.role) &&
+      domain::decide_consent_recording_any(actor.viewer, p->facts, p->cases, {}, false, now)
+          .allowed;
+  *reply.response = json_response(
+      200, json::object{{"consents", std::move(items)}, {"may", json::object{{"record", record}}}});
   return reply;
 }
 

@@ -52,4 +52,12 @@ http::Response precondition_required() {
                               "version");
 }
 
+Status check_is_school(store::ReadTx& tx, const std::string& organisation_id,
+                       const std::string& field) {
+  auto organisation = tx.organisation(organisation_id);
+  if (!organisation || organisation->type != domain::OrgType::school)
+    return Error{"validation_failed", field + " is not a school", field};
+  return ok_status();
+}
+
 }  // namespace samen::api

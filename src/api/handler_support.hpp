@@ -8,6 +8,7 @@
 #include "domain/result.hpp"
 #include "http/errors.hpp"
 #include "http/reply.hpp"
+#include "store/store.hpp"
 
 namespace samen::api {
 
@@ -32,6 +33,11 @@ Result<std::int64_t> query_integer(const http::Request& request, const std::stri
 Result<bool> query_boolean(const http::Request& request, const std::string& name);
 // The largest sequence number a `before_seq` may name.
 inline constexpr std::int64_t kMaxSeq = 9'000'000'000'000'000'000;
+
+// Pupils belong to a school: a membership's own organisation may be a municipality, in
+// which the policy's "own organisation" rules would otherwise let pupils be created.
+Status check_is_school(store::ReadTx& tx, const std::string& organisation_id,
+                       const std::string& field);
 
 http::Response version_conflict();
 http::Response precondition_required();

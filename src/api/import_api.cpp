@@ -73,6 +73,8 @@ Reply import_pupils(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
   auto decision = domain::decide_pupil_import(actor.viewer, school_id);
   if (!decision.allowed)
     return refuse(actor, req, decision, {"pupil_import", school_id, ""}, Refusal::forbidden());
+  if (auto school = check_is_school(tx, school_id, "school_id"); !school)
+    return fail(school.error());
   // The same streaming import as `samen import pupils`, over the body already in memory
   // (at most 20 MiB); the body moves into the write job rather than being copied.
   auto body = std::make_shared<const std::string>(std::move(req.body));

@@ -117,7 +117,7 @@ Reply finish_login(AppContext& ctx, const Request& req, const Attempt& attempt,
     tx.clear_login_failure(reservation);
     tx.insert_session(
         store::Session{actor.token_hash, actor.user.id, actor.membership.id, now, now, false});
-    out = json_response(200, me_json(actor, memberships));
+    out = json_response(200, me_json(tx, actor, memberships));
     out.set_header("Set-Cookie", session_cookie(token, ctx.settings));
     return audit::JobOutcome{
         true, {login_event(req, actor.user, actor.membership, "login", "allow", "password")}};

@@ -187,6 +187,8 @@ Reply create_pupil(AppContext&, Request& req, store::ReadTx& tx, const Actor& ac
   auto decision = domain::decide_pupil_access(actor.viewer, facts, domain::PupilAction::create);
   if (!decision.allowed)
     return refuse(actor, req, decision, {"pupil", "", ""}, Refusal::forbidden());
+  if (auto school = check_is_school(tx, pupil->school_id, "school_id"); !school)
+    return fail(school.error());
   if (auto valid = domain::validate_pupil(*pupil); !valid) return fail(valid.error());
   if (auto kept = domain::check_kept_guardian_ids({}, pupil->guardians); !kept)
     return fail(kept.error());

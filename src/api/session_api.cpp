@@ -29,7 +29,7 @@ Reply logout(AppContext& ctx, Request& req, store::ReadTx&, const Actor& actor) 
 }
 
 Reply me(AppContext&, Request&, store::ReadTx& tx, const Actor& actor) {
-  return Reply::of(json_response(200, me_json(actor, tx.memberships_of(actor.user.id))));
+  return Reply::of(json_response(200, me_json(tx, actor, tx.memberships_of(actor.user.id))));
 }
 
 Reply switch_membership(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
@@ -51,7 +51,7 @@ Reply switch_membership(AppContext&, Request& req, store::ReadTx& tx, const Acto
   next.viewer = viewer_of(next.user, next.membership);
   return Reply::writing([req, next, memberships](store::WriteTx& w, Response& out) {
     w.set_session_membership(next.token_hash, next.membership.id);
-    out = json_response(200, me_json(next, memberships));
+    out = json_response(200, me_json(w, next, memberships));
     return audit::JobOutcome{
         true, {actor_event(next, req, "switch_membership", "membership", next.membership.id)}};
   });

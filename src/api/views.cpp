@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/policy_workspace.hpp"
+
 namespace samen::api {
 namespace json = boost::json;
 
@@ -121,13 +123,33 @@ void write_audit_row(http::JsonWriter& w, const store::AuditRow& r, const std::s
       .end_object();
 }
 
-json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships) {
+static json::object workspace_may_json(const domain::WorkspaceMay& may) {
+  return {{"list_pupils", may.list_pupils},
+          {"list_cases", may.list_cases},
+          {"list_own_signals", may.list_own_signals},
+          {"triage_signals", may.triage_signals},
+          {"record_signals", may.record_signals},
+          {"import_pupils", may.import_pupils},
+          {"list_organisations", may.list_organisations},
+          {"administer", may.administer},
+          {"read_audit_log", may.read_audit_log},
+          {"explain_others", may.explain_others},
+          {"read_access_report", may.read_access_report},
+          {"family_pupils", may.family_pupils}};
+}
+
+json::object me_json(store::ReadTx& tx, const Actor& actor,
+                     const std::vector<store::Membership>& memberships) {
+  auto organisation = tx.organisation(actor.membership.organisation_id);
+  bool in_school = organisation && organisation->type == domain::OrgType::school;
   json::array ms;
   for (const auto& m : memberships)
     if (m.active) ms.push_back(membership_json(m));
   return {{"user", user_json(actor.user)},
           {"memberships", std::move(ms)},
           {"active_membership", membership_json(actor.membership)},
+          {"workspace", domain::to_string(domain::workspace_of(actor.viewer))},
+          {"may", workspace_may_json(domain::decide_workspace_may(actor.viewer, in_school))},
           {"csrf_token", actor.csrf_token}};
 }
 

@@ -31,7 +31,10 @@ void write_pupil_members(http::JsonWriter& w, const domain::Pupil& p, domain::Pu
                          const std::string& viewer_user_id = {});
 // One row of the audit log, with the actor's name beside the id (null without an actor).
 void write_audit_row(http::JsonWriter& w, const store::AuditRow& r, const std::string& actor_name);
-boost::json::object me_json(const Actor& actor, const std::vector<store::Membership>& memberships);
+// `tx` reads the type of the active membership's organisation, which the workspace's flags
+// depend on (pupils are listed and imported in a school only).
+boost::json::object me_json(store::ReadTx& tx, const Actor& actor,
+                            const std::vector<store::Membership>& memberships);
 
 // An optional instant or id: the value, or null when absent (empty id).
 boost::json::value optional_instant(const std::optional<domain::Millis>& at);

@@ -24,6 +24,21 @@ CaseMay decide_case_may(const Viewer& v, const CaseFacts& c, bool open, bool pla
   return may;
 }
 
+GoalMay decide_goal_may(const Viewer& v, const CaseFacts& c, bool open) {
+  GoalMay may;
+  may.edit = open && decide_case_action(v, c, CaseAction::manage).allowed;
+  return may;
+}
+
+ActionMay decide_action_may(const Viewer& v, const CaseFacts& c, bool open,
+                            const std::string& owner_membership_id) {
+  ActionMay may;
+  if (!open) return may;
+  may.edit = decide_action_update(v, c, owner_membership_id, false).allowed;
+  may.mark_done = decide_action_update(v, c, owner_membership_id, true).allowed;
+  return may;
+}
+
 PupilMay decide_pupil_may(const Viewer& v, const PupilFacts& p) {
   PupilMay may;
   may.edit = decide_pupil_access(v, p, PupilAction::update).allowed;

@@ -33,6 +33,19 @@ CaseMay decide_case_may(const Viewer& viewer, const CaseFacts& c, bool open, boo
                         EntryCategory first_category, const std::vector<ConsentGrant>& grants,
                         Millis t);
 
+// On a goal or an action of a case whose plan the viewer reads; `open` as for CaseMay.
+struct GoalMay {
+  bool edit = false;  // PUT /api/goals/{id}: text, achieved
+};
+GoalMay decide_goal_may(const Viewer& viewer, const CaseFacts& c, bool open);
+
+struct ActionMay {
+  bool edit = false;       // PUT /api/actions/{id} with text, owner or due date changed
+  bool mark_done = false;  // the same with only `done` changed: also the action's owner
+};
+ActionMay decide_action_may(const Viewer& viewer, const CaseFacts& c, bool open,
+                            const std::string& owner_membership_id);
+
 // On a pupil the viewer may read.
 struct PupilMay {
   bool edit = false;

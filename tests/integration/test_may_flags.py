@@ -125,6 +125,42 @@ class MayFlags(unittest.TestCase):
         # The scenarios reach both answers of every flag: none is tried only one way.
         self.assertEqual({flag: values for flag, values in seen.items() if values != {True, False}}, {})
 
+    def test_goal_and_action_flags_agree_with_the_api(self):
+        """A goal and an action owned by the team member, on an open and on a closed case:
+        each viewer who reads the plan tries to change the goal, change the action, and
+        mark it done; allowed ⇔ the flag on the goal or action."""
+        seen = {}
+        for closed in (False, True):
+            for viewer in ("coordinator", "lead", "team"):
+                _, case_id, clients = self.scenario(False, True)
+                status, _, goal = self.coordinator.post(f"/api/cases/{case_id}/goals", {"text": "Op tijd op school"})
+                self.assertEqual(status, 201, goal)
+                status, _, action = self.coordinator.post(f"/api/cases/{case_id}/actions", {
+                    "text": "Gesprek plannen", "owner_membership_id": self.team_m})
+                self.assertEqual(status, 201, action)
+                if closed:
+                    self.assertEqual(self.coordinator.post(f"/api/cases/{case_id}/close", {
+                        "outcome": "goals_met", "version": self.version(case_id)})[0], 200)
+                client = clients[viewer]
+                case = client.get(f"/api/cases/{case_id}")[2]
+                shown_goal, shown_action = case["goals"][0], case["actions"][0]
+                label = f"{viewer}, {'closed' if closed else 'open'}"
+                status, _, body = client.put(f"/api/goals/{goal['id']}", {
+                    "text": "Elke dag op tijd", "achieved": False, "version": shown_goal["version"]})
+                self.assertEqual(status < 300, shown_goal["may"]["edit"], f"{label}: goal edit -> {status} {body}")
+                seen.setdefault("goal.edit", set()).add(shown_goal["may"]["edit"])
+                fields = {"text": action["text"], "owner_membership_id": self.team_m, "due_date": None}
+                status, _, body = client.put(f"/api/actions/{action['id']}", {
+                    **fields, "text": "Gesprek met moeder plannen", "done": False, "version": shown_action["version"]})
+                self.assertEqual(status < 300, shown_action["may"]["edit"], f"{label}: action edit -> {status} {body}")
+                version = self.coordinator.get(f"/api/cases/{case_id}")[2]["actions"][0]["version"]
+                fields["text"] = "Gesprek met moeder plannen" if status < 300 else action["text"]
+                status, _, body = client.put(f"/api/actions/{action['id']}", {**fields, "done": True, "version": version})
+                self.assertEqual(status < 300, shown_action["may"]["mark_done"], f"{label}: mark done -> {status} {body}")
+                seen.setdefault("action.edit", set()).add(shown_action["may"]["edit"])
+                seen.setdefault("action.mark_done", set()).add(shown_action["may"]["mark_done"])
+        self.assertEqual({flag: values for flag, values in seen.items() if values != {True, False}}, {})
+
     def test_pupil_signal_consent_and_entry_flags_agree_with_the_api(self):
         pupil, case_id, clients = self.scenario(closed=False, consent=True)
         for viewer in ("coordinator", "lead", "team"):

@@ -57,10 +57,10 @@ export function App() {
       </main>
     );
   }
-  const role = state.me.active_membership.role;
-  return isFamily(role) ? (
-    <Screens loader={familyScreens} pick={(m) => m.FamilyScreens} home={homeFor(role)} />
+  const home = homeFor(state.me);
+  return isFamily(state.me) ? (
+    <Screens loader={familyScreens} pick={(m) => m.FamilyScreens} home={home} />
   ) : (
-    <Screens loader={professionalScreens} pick={(m) => m.ProfessionalScreens} home={homeFor(role)} />
+    <Screens loader={professionalScreens} pick={(m) => m.ProfessionalScreens} home={home} />
   );
 }

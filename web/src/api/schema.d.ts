@@ -1629,8 +1629,46 @@ export interface components {
             /** @description The user's active memberships (candidates for `PUT /api/session/membership`). */
             memberships: components["schemas"]["Membership"][];
             active_membership: components["schemas"]["Membership"];
+            /**
+             * @description Which screens the active membership works in; `family` for a guardian's or a pupil's login.
+             * @enum {string}
+             */
+            workspace: "professional" | "family";
+            may: components["schemas"]["WorkspaceMay"];
             /** @description Send in `X-CSRF-Token` on every state-changing request of this session. */
             csrf_token: string;
+        };
+        /**
+         * @description What the active membership may reach, as the policy decides it
+         *     (domain::decide_workspace_may): each flag is the decision the endpoint named takes
+         *     for the membership's own organisation and region. The web UI builds its navigation
+         *     and start page from these flags.
+         */
+        WorkspaceMay: {
+            /** @description `GET /api/pupils` lists the pupils of the membership's school. */
+            list_pupils: boolean;
+            /** @description `GET /api/cases` lists the cases the membership leads or sits at (and, for the care coordinator, the school's). */
+            list_cases: boolean;
+            /** @description `GET /api/signals` lists the signals the user recorded (someone who records but does not triage). */
+            list_own_signals: boolean;
+            /** @description `GET /api/signals` is the school's triage queue; `POST /api/signals/{id}/triage`. */
+            triage_signals: boolean;
+            /** @description `POST /api/signals` for a pupil of the membership's school. */
+            record_signals: boolean;
+            /** @description `POST /api/pupils/import` into the membership's school. */
+            import_pupils: boolean;
+            /** @description `GET /api/organisations`. */
+            list_organisations: boolean;
+            /** @description Users, memberships and organisations of the region (`GET /api/users`, `POST /api/organisations`). */
+            administer: boolean;
+            /** @description `GET /api/audit`. */
+            read_audit_log: boolean;
+            /** @description `GET /api/entries/{id}/explain` about another user's access (everyone may ask about their own, from an entry they see). */
+            explain_others: boolean;
+            /** @description `GET /api/audit/access-changes`. */
+            read_access_report: boolean;
+            /** @description `GET /api/family/pupils`. */
+            family_pupils: boolean;
         };
         Organisation: {
             id: string;
@@ -2285,6 +2323,11 @@ export interface components {
             created_at?: string;
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with this goal (domain::decide_goal_may). */
+            may?: {
+                /** @description `PUT /api/goals/{id}`: the case's lead or the school's care coordinator, while the case is open. */
+                edit: boolean;
+            };
         };
         ActionCreate: {
             text: string;
@@ -2316,11 +2359,20 @@ export interface components {
             created_at?: string;
             /** Format: int64 */
             version?: number;
+            /** @description What the caller may do with this action (domain::decide_action_may). */
+            may?: {
+                /** @description `PUT /api/actions/{id}` changing its text, owner or due date: whoever manages the open case. */
+                edit: boolean;
+                /** @description `PUT /api/actions/{id}` changing only `done`: whoever manages the open case, and the action's owner. */
+                mark_done: boolean;
+            };
         };
         OrganisationMembershipList: {
             memberships: (components["schemas"]["Membership"] & {
-                user_id?: string;
-                name?: string;
+                user_id: string;
+                name: string;
+                /** @description Whether the API takes this membership for a seat at a case's table, a case's lead or an action's owner (active, and a role that works on cases; domain::works_on_cases). */
+                works_on_cases: boolean;
                 /** @description For the region's admin only. */
                 email?: string;
             })[];
@@ -2620,6 +2672,11 @@ export interface components {
         };
         ConsentList: {
             consents: components["schemas"]["ConsentGrant"][];
+            /** @description What the caller may do with the pupil's consents (the policy's decision; the UI decides nothing). */
+            may: {
+                /** @description A professional records a grant on the family's word (`POST /api/pupils/{id}/consents`, decide_consent_recording); always false for the family, who give their own in the family portal. */
+                record: boolean;
+            };
         };
         /** @description Exactly one of `guardian_id` and `pupil`. */
         ConsentWithdrawalParty: {

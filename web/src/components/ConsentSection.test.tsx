@@ -1,13 +1,14 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Pupil } from '../api/client';
-import { json, ME, mockFetch, renderApp } from '../test/helpers';
+import { json, MAY, ME, mockFetch, renderApp } from '../test/helpers';
 import { ConsentSection } from './ConsentSection';
 import type { Grant } from './consents';
 
 const CC: Me = {
   ...ME,
+  may: MAY.care_coordinator,
   active_membership: { ...ME.active_membership, id: '12', role: 'care_coordinator' },
   memberships: [{ ...ME.active_membership, id: '12', role: 'care_coordinator' }],
 };
@@ -74,6 +75,7 @@ describe('ConsentSection', () => {
       if (path === '/api/organisations') return json(200, ORGS);
       if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       return json(200, {
+        may: { record: true },
         consents: [
           grant({}),
           grant({ id: '2', status: 'withdrawn', withdrawn_at: '2026-11-10T15:00:00.000Z', withdrawn_by: { guardian_id: 'g1' }, text: 'Ingetrokken tekst.' }),
@@ -81,7 +83,7 @@ describe('ConsentSection', () => {
         ],
       });
     });
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     expect(await screen.findByText('Wij geven toestemming.')).toBeInTheDocument();
     expect(screen.getByText(/Sanne is 14: een ouder of verzorger met gezag én Sanne zelf geven toestemming\./)).toBeInTheDocument();
     expect(screen.getByText('Op 14-03-2028 wordt Sanne 16: vanaf dan beslist Sanne zelf.')).toBeInTheDocument();
@@ -109,11 +111,12 @@ describe('ConsentSection', () => {
       if (path === '/api/consents/3/sign') return json(200, grant({ id: '3', version: 2, text: 'Wacht tekst.', later_signatures: [{ pupil: true, signed_at: '2026-12-01T10:00:00.000Z' }] }));
       if (path === '/api/consents/1/withdraw') return json(200, grant({ status: 'withdrawn', withdrawn_at: '2026-12-01T10:00:00.000Z', withdrawn_by: { pupil: true } }));
       return json(200, {
+        may: { record: true },
         consents: [grant({}), grant({ id: '3', given_by: { guardian_ids: ['g1'], pupil: false }, missing_parties: ['pupil'], complete_for_age_now: false, version: 1, text: 'Wacht tekst.' })],
       });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     await user.click(await screen.findByRole('button', { name: 'Handtekening van Sanne (leerling) vastleggen' }));
     expect(await screen.findByText('De handtekening van Sanne (leerling) is vastgelegd. De toestemming telt vanaf nu.')).toBeInTheDocument();
     const sign = requests.find((r) => r.url.endsWith('/api/consents/3/sign'))!;
@@ -139,10 +142,10 @@ describe('ConsentSection', () => {
       if (path === '/api/organisations') return json(200, ORGS);
       if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (path.endsWith('/sign')) return json(409, { error: { code: 'version_conflict', message: 'stale', field: 'version' } });
-      return json(200, { consents: [grant({ given_by: { guardian_ids: ['g1'], pupil: false }, missing_parties: ['pupil'], complete_for_age_now: false })] });
+      return json(200, { may: { record: true }, consents: [grant({ given_by: { guardian_ids: ['g1'], pupil: false }, missing_parties: ['pupil'], complete_for_age_now: false })] });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     await user.click(await screen.findByRole('button', { name: 'Handtekening van Sanne (leerling) vastleggen' }));
     expect(await screen.findByText(/Deze toestemming is intussen gewijzigd\. Iemand anders heeft dit intussen gewijzigd/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Opnieuw laden' })).toBeInTheDocument();
@@ -154,10 +157,10 @@ describe('ConsentSection', () => {
       if (path === '/api/organisations') return json(200, ORGS);
       if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (req.method === 'POST') return json(201, grant({ id: '9', text: 'Nieuwe afspraak.', missing_parties: ['pupil'], complete_for_age_now: false }));
-      return json(200, { consents: [] });
+      return json(200, { may: { record: true }, consents: [] });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     await user.click(await screen.findByRole('button', { name: 'Nieuwe toestemming vastleggen' }));
     const parties = screen.getByRole('group', { name: 'Wie geeft toestemming?' });
     expect(within(parties).queryByLabelText(/Rob Bakker/)).not.toBeInTheDocument(); // no parental authority
@@ -198,10 +201,10 @@ describe('ConsentSection', () => {
       if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (req.method === 'POST')
         return json(400, { error: { code: 'validation_failed', message: 'from 12 to 15 the pupil gives consent as well', field: 'given_by.guardian_ids[0]' } });
-      return json(200, { consents: [] });
+      return json(200, { may: { record: true }, consents: [] });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     await user.click(await screen.findByRole('button', { name: 'Nieuwe toestemming vastleggen' }));
     const parties = screen.getByRole('group', { name: 'Wie geeft toestemming?' });
     await user.click(within(parties).getByLabelText('Eva Bakker (moeder)'));
@@ -231,10 +234,10 @@ describe('ConsentSection', () => {
       if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
       if (path === '/api/consents/5/confirm')
         return json(200, { ...pending, status: 'active', version: 2, confirmed_at: '2026-12-01T10:00:00.000Z', confirmed_by: 'professional', may: { confirm: false } });
-      return json(200, { consents: [pending] });
+      return json(200, { may: { record: true }, consents: [pending] });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     const card = (await screen.findByText('Moeder belde.')).closest('article')!;
     expect(within(card).getByText('wacht op bevestiging')).toBeInTheDocument();
     expect(within(card).getByText('Telefonisch')).toBeInTheDocument();
@@ -271,10 +274,10 @@ describe('ConsentSection', () => {
       if (path === '/api/organisations') return json(200, ORGS);
       if (path.endsWith('/consent-requests')) return req.method === 'POST' ? json(201, sent) : json(200, { requests: [] });
       if (path === '/api/consent-requests/7/withdraw') return json(200, { ...sent, status: 'withdrawn', may: { withdraw: false, answer_as: [] } });
-      return json(200, { consents: [] });
+      return json(200, { may: { record: true }, consents: [] });
     });
     const user = userEvent.setup();
-    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} canRecord />, { status: 'active', me: CC });
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
     await user.click(await screen.findByRole('button', { name: 'Toestemming vragen aan het gezin' }));
     const form = screen.getByRole('form', { name: 'Toestemming vragen aan het gezin' });
     await user.click(within(form).getByRole('button', { name: 'Vraag versturen' }));
@@ -299,4 +302,24 @@ describe('ConsentSection', () => {
     expect(await screen.findByText('De vraag is ingetrokken.')).toBeInTheDocument();
     expect(within(card).getByText('ingetrokken')).toBeInTheDocument();
   }, FORM_TEST_TIMEOUT);
+
+  it("offers recording only when the server says the viewer may, and as part of a page is gone when there is nothing to read", async () => {
+    let readable = true;
+    mockFetch((req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/api/organisations') return json(200, ORGS);
+      if (path.endsWith('/consent-requests')) return json(200, { requests: [] });
+      if (!readable) return json(404, { error: { code: 'not_found', message: 'no such pupil' } });
+      return json(200, { may: { record: false }, consents: [grant({})] });
+    });
+    const { unmount } = renderApp(<ConsentSection pupilId="40" pupil={PUPIL} />, { status: 'active', me: CC });
+    expect(await screen.findByText('Wij geven toestemming.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Nieuwe toestemming vastleggen' })).not.toBeInTheDocument();
+    unmount();
+    readable = false;
+    renderApp(<ConsentSection pupilId="40" pupil={PUPIL} optional />, { status: 'active', me: CC });
+    // Shown while it loads, gone once the server said there is nothing here for the viewer.
+    expect(screen.getByRole('heading', { name: 'Toestemmingen' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Toestemmingen' })).not.toBeInTheDocument());
+  });
 });

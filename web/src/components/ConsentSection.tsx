@@ -17,6 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
 import { api, call, type Pupil } from '../api/client';
+import { ApiError } from '../api/errors';
 import { formatDate, formatInstantDate } from '../format/dates';
 import { bandOn } from '../format/wgbo';
 import { FormAlert, Loading, Notice } from './common';
@@ -262,23 +263,36 @@ function GrantCard({
 }
 
 interface Loaded {
+  /** False when the server answers that there is nothing here for the viewer (404). */
+  readable: boolean;
   grants: Grant[];
+  /** The server's word: the viewer records a grant on the family's word. */
+  record: boolean;
   organisations: Map<string, string>;
 }
 
 async function loadGrants(pupilId: string): Promise<Loaded> {
   const [list, orgs] = await Promise.all([
-    call(api.GET('/api/pupils/{id}/consents', { params: { path: { id: pupilId } } })),
+    call(api.GET('/api/pupils/{id}/consents', { params: { path: { id: pupilId } } })).catch((e: unknown) => {
+      if (e instanceof ApiError && e.code === 'not_found') return null;
+      throw e;
+    }),
     call(api.GET('/api/organisations')).catch(() => ({ organisations: [] })),
   ]);
-  return { grants: list.consents, organisations: new Map(orgs.organisations.map((o) => [o.id, o.name])) };
+  return {
+    readable: list !== null,
+    grants: list?.consents ?? [],
+    record: list?.may.record ?? false,
+    organisations: new Map(orgs.organisations.map((o) => [o.id, o.name])),
+  };
 }
 
 /**
  * The consents of a pupil. `pupil` is the record as the viewer may see it (null when they
  * may not read it): without a date of birth and guardians a grant cannot be recorded here.
+ * `optional`: a part of another page, left out when the viewer may not read the consents.
  */
-export function ConsentSection({ pupilId, pupil, canRecord }: { pupilId: string; pupil: Pupil | null; canRecord: boolean }) {
+export function ConsentSection({ pupilId, pupil, optional = false }: { pupilId: string; pupil: Pupil | null; optional?: boolean }) {
   const { t } = useTranslation();
   const [reloads, setReloads] = useState(0);
   const { data, error } = useLoad(() => loadGrants(pupilId), [pupilId, reloads], t('consent.notFound'));
@@ -295,6 +309,8 @@ export function ConsentSection({ pupilId, pupil, canRecord }: { pupilId: string;
     setReloads((n) => n + 1);
   }
 
+  if (optional && data && !data.readable) return null;
+  const canRecord = Boolean(data?.record);
   const grants = data ? [...data.grants, ...added.filter((a) => !data.grants.some((g) => g.id === a.id))].map((g) => changed[g.id] ?? g) : [];
   return (
     <section aria-labelledby="consents">
@@ -315,7 +331,8 @@ export function ConsentSection({ pupilId, pupil, canRecord }: { pupilId: string;
       )}
       <FormAlert title={t('errors.summaryTitle')} message={error} />
       {!data && !error && <Loading />}
-      {data && grants.length === 0 && <Paragraph>{t('consent.none')}</Paragraph>}
+      {data && !data.readable && <Paragraph>{t('consent.notFound')}</Paragraph>}
+      {data?.readable && grants.length === 0 && <Paragraph>{t('consent.none')}</Paragraph>}
       {data && grants.length > 0 && (
         <ol className="samen-cards" aria-label={t('consent.list')}>
           {grants.map((g) => (
@@ -334,7 +351,7 @@ export function ConsentSection({ pupilId, pupil, canRecord }: { pupilId: string;
           ))}
         </ol>
       )}
-      {data && <ConsentRequests pupilId={pupilId} pupil={pupil} organisations={data.organisations} />}
+      {data?.readable && <ConsentRequests pupilId={pupilId} pupil={pupil} organisations={data.organisations} />}
       {data && canRecord && !full && <Paragraph>{t('consent.form.noRecord')}</Paragraph>}
       {data && canRecord && full && pupil && !recording && (
         <Button appearance="secondary-action-button" type="button" onClick={() => setRecording(true)}>

@@ -17,7 +17,7 @@ import { EntryForm } from '../components/EntryForm';
 import { CaseConsentPart } from '../components/TeamBasis';
 import { useMe } from '../session/session';
 import { ActionsSection } from './case/ActionsSection';
-import { canManage, canWrite, namesByUser, peopleByMembership } from './case/caseData';
+import { namesByUser, peopleByMembership } from './case/caseData';
 import { CaseContext, type CaseContextValue } from './case/CaseContext';
 import { CaseContents } from './case/CaseContents';
 import { CaseHeader } from './case/CaseHeader';
@@ -52,7 +52,6 @@ export function CasePage({ id }: { id: string }) {
       view && {
         view,
         kase: view.kase,
-        manage: canManage(me, view.kase),
         people: people ?? new Map(),
         replaceCase,
         replaceGoal,
@@ -62,7 +61,7 @@ export function CasePage({ id }: { id: string }) {
     [view, me, people, replaceCase, replaceGoal, replaceAction, reload],
   );
   const authors = useMemo<Author[]>(() => {
-    if (!people || isFamily(me.active_membership.role)) return [];
+    if (!people || isFamily(me)) return [];
     return [...namesByUser(people)].map(([user_id, name]) => {
       const person = [...people.values()].find((p) => p.user_id === user_id);
       return { user_id, label: [name, roleLabel(t, person?.role)].filter(Boolean).join(', ') };
@@ -74,7 +73,7 @@ export function CasePage({ id }: { id: string }) {
   }
   if (!view || !context) return <Loading />;
   const { kase, pupil } = view;
-  const writer = canWrite(me, kase);
+  const writer = kase.may.write_entry;
 
   return (
     <CaseContext.Provider value={context}>
@@ -87,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
       <CaseContents writer={writer} safety={kase.may.read_safety_decisions} />
       <CaseHeader />
       <TeamSection />
-      {!isFamily(me.active_membership.role) && (
+      {!isFamily(me) && (
         <CaseConsentPart key={changes} kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
       )}
       {kase.may.read_safety_decisions && <SafetySection />}

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../api/client';
-import { json, ME, mockFetch, renderApp } from '../test/helpers';
+import { json, ME, mockFetch, NOTHING, renderApp } from '../test/helpers';
 import { App } from '../App';
 
 const NURSE: Me = {
@@ -10,6 +10,7 @@ const NURSE: Me = {
   user: { ...ME.user, id: '9', name: 'Sevda Jeugdverpleegkundige' },
   memberships: [{ id: '19', organisation_id: '6', organisation_name: 'GGD', region_id: '1', role: 'youth_health', active: true }],
   active_membership: { id: '19', organisation_id: '6', organisation_name: 'GGD', region_id: '1', role: 'youth_health', active: true },
+  may: { ...NOTHING, list_cases: true, list_organisations: true },
 };
 
 const summary = (id: string, pupil_name: string, review_date: string | null, status: 'open' | 'closed' = 'open') => ({

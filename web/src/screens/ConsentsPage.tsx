@@ -1,10 +1,10 @@
 // A pupil's consents on a page of its own, reached from the case page: the pupil's name
 // when the viewer may read the record (a partner of another organisation may not), the age
-// band, the grants, and recording a new grant for the care coordinator and case leads.
+// band, the grants, and recording a new grant when the server says the viewer may.
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useSearch } from 'wouter';
-import { api, call, type CaseSummary, type Pupil } from '../api/client';
+import { api, call, type Pupil } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { Loading, PageTitle } from '../components/common';
 import { ConsentSection } from '../components/ConsentSection';
@@ -13,20 +13,16 @@ import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
 import { paths } from './routes';
 
-async function load(id: string, membershipId: string, role: string): Promise<{ pupil: Pupil | null; canRecord: boolean }> {
-  const [pupil, cases] = await Promise.all([
-    call(api.GET('/api/pupils/{id}', { params: { path: { id } } })).catch(() => null),
-    call(api.GET('/api/cases', { params: { query: { pupil_id: id, status: 'open' } } })).catch(() => ({ cases: [] })),
-  ]);
-  return { pupil, canRecord: canRecordConsent(role, membershipId, cases.cases) };
+async function load(id: string): Promise<{ pupil: Pupil | null }> {
+  return { pupil: await call(api.GET('/api/pupils/{id}', { params: { path: { id } } })).catch(() => null) };
 }
 
 export function ConsentsPage({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const caseId = new URLSearchParams(useSearch()).get('dossier') ?? undefined;
-  const { id: membershipId, role } = me.active_membership;
-  const { data } = useLoad(() => load(pupilId, membershipId, role), [pupilId, membershipId, role]);
+  const membershipId = me.active_membership.id;
+  const { data } = useLoad(() => load(pupilId), [pupilId, membershipId]);
   if (!data) return <Loading />;
   const { pupil } = data;
   const name = pupil ? pupilName(pupil) : null;
@@ -40,12 +36,8 @@ export function ConsentsPage({ pupilId }: { pupilId: string }) {
         )}
       </Paragraph>
       <PageTitle>{name ? t('consent.title', { name }) : t('consent.titleUnknown')}</PageTitle>
-      <ConsentSection pupilId={pupilId} pupil={pupil} canRecord={data.canRecord} />
+      <ConsentSection pupilId={pupilId} pupil={pupil} />
     </>
   );
 }
 
-/** Who records on the family's word: the care coordinator and the lead of an open case (the server decides). */
-export function canRecordConsent(role: string, membershipId: string, cases: readonly CaseSummary[]) {
-  return role === 'care_coordinator' || cases.some((c) => c.lead_membership_id === membershipId);
-}

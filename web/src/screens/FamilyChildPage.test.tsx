@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Case, ChronologyEntry, Me, Pupil } from '../api/client';
 import type { Grant } from '../components/consents';
-import { json, ME, mockFetch, renderApp } from '../test/helpers';
+import { json, MAY, ME, mockFetch, renderApp } from '../test/helpers';
 import { FamilyChildPage } from './FamilyChildPage';
 
 const GUARDIAN: Me = {
@@ -11,6 +11,8 @@ const GUARDIAN: Me = {
   user: { id: '30', email: 'ouder@ouders.example', name: 'Eva Bakker', active: true, version: 1 },
   active_membership: { ...ME.active_membership, id: '31', role: 'guardian' },
   memberships: [{ ...ME.active_membership, id: '31', role: 'guardian' }],
+  workspace: 'family',
+  may: MAY.family,
 };
 
 const PUPIL: Pupil = {

@@ -1,11 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ME, json, mockFetch, renderApp } from '../test/helpers';
+import { MAY, ME, json, mockFetch, renderApp } from '../test/helpers';
 import { fakeXhr } from '../test/xhr';
 import { App } from '../App';
 
-const COORDINATOR = { ...ME, active_membership: { ...ME.active_membership, role: 'care_coordinator' as const } };
+const COORDINATOR = { ...ME, may: MAY.care_coordinator, active_membership: { ...ME.active_membership, role: 'care_coordinator' as const } };
 
 describe('ImportPage', () => {
   afterEach(() => {

@@ -15,7 +15,7 @@ import { SignalSummary } from '../components/SignalSummary';
 import { ageInYears, formatDate, formatInstantDate } from '../format/dates';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
-import { canRecordSignals, isFamily, managesSchool, paths } from './routes';
+import { isFamily, paths } from './routes';
 import { AccessLog } from '../components/AccessLog';
 import { ConsentSection } from '../components/ConsentSection';
 import { GuardianHistory } from '../components/GuardianHistory';
@@ -66,17 +66,17 @@ export function PupilPage({ id }: { id: string }) {
   return (
     <>
       <Paragraph>
-        <AppLink href={isFamily(me.active_membership.role) ? paths.family : paths.pupils}>
-          {isFamily(me.active_membership.role) ? t('family.title') : t('pupil.back')}
+        <AppLink href={isFamily(me) ? paths.family : paths.pupils}>
+          {isFamily(me) ? t('family.title') : t('pupil.back')}
         </AppLink>
       </Paragraph>
       <PageTitle>{name}</PageTitle>
-      {canRecordSignals(me.active_membership.role) && (
+      {pupil.may?.record_signal && (
         <Paragraph>
           <AppLink href={paths.newSignal(pupil.id)}>{t('pupil.newSignal', { name })}</AppLink>
         </Paragraph>
       )}
-      {full && managesSchool(me.active_membership.role) && (
+      {full && pupil.may?.invite_family && (
         <Paragraph>
           <AppLink href={paths.invitations(pupil.id)}>{t('admin.invitations.link')}</AppLink>
         </Paragraph>
@@ -117,14 +117,8 @@ export function PupilPage({ id }: { id: string }) {
           <Paragraph>{t('pupil.noOpenCase')}</Paragraph>
         )}
       </section>
-      {isFamily(me.active_membership.role) && <AccessLog pupilId={pupil.id} />}
-      {!isFamily(me.active_membership.role) && (me.active_membership.role === 'care_coordinator' || openCase) && (
-        <ConsentSection
-          pupilId={pupil.id}
-          pupil={pupil}
-          canRecord={me.active_membership.role === 'care_coordinator' || openCase?.lead_membership_id === me.active_membership.id}
-        />
-      )}
+      {isFamily(me) && <AccessLog pupilId={pupil.id} />}
+      {!isFamily(me) && <ConsentSection key={me.active_membership.id} pupilId={pupil.id} pupil={pupil} optional />}
       <section aria-labelledby="pupil-signals">
         <Heading2 id="pupil-signals">{t('pupil.signals')}</Heading2>
         {signals.length === 0 ? (

@@ -67,7 +67,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const { logout } = useSession();
   const [location, navigate] = useLocation();
   const [switched, setSwitched] = useState<string>();
-  const role = me.active_membership.role;
 
   function onSwitched(next: Me) {
     setSwitched(
@@ -76,7 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
         organisation: next.active_membership.organisation_name,
       }),
     );
-    navigate(homeFor(next.active_membership.role));
+    navigate(homeFor(next));
   }
 
   return (
@@ -100,7 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       <nav className="samen-nav" aria-label={t('app.mainNav')}>
         <ul className="samen-nav__list">
-          {navItemsFor(role).map((item) => (
+          {navItemsFor(me).map((item) => (
             <li key={item.href} className="samen-nav__item">
               <AppLink href={item.href} current={location === item.href}>
                 {t(item.label)}

@@ -110,7 +110,7 @@ async function loadSignals(): Promise<Signal[]> {
 export function SignalsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const triage = me.active_membership.role === 'care_coordinator';
+  const triage = me.may.triage_signals;
   const { data, error } = useLoad(loadSignals, [me.active_membership.id]);
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
 

@@ -1,4 +1,6 @@
-import type { Role } from '../api/client';
+import type { Me, Schemas } from '../api/client';
+
+type WorkspaceMay = Schemas['WorkspaceMay'];
 
 export const paths = {
   family: '/gezin',
@@ -48,64 +50,42 @@ function withQuery(path: string, query: Record<string, string | undefined>) {
   return s ? `${path}?${s}` : path;
 }
 
-/** Who may invite the family and import pupils: the school's administrator or care coordinator (the API decides per school). */
-export function managesSchool(role: Role) {
-  return role === 'admin' || role === 'care_coordinator';
+interface NavItem {
+  href: string;
+  label: string;
 }
 
-const SIGNALLING_ROLES: readonly Role[] = ['mentor', 'teacher', 'care_coordinator'];
+// The screens of the professionals' workspace, each behind the flag of GET /api/me that
+// says whether its endpoint lets this membership in (domain::decide_workspace_may). The
+// order is the menu's; the first is where the membership starts.
+const SCREENS: readonly (readonly [keyof WorkspaceMay, NavItem])[] = [
+  ['triage_signals', { href: paths.signals, label: 'nav.triage' }],
+  ['list_pupils', { href: paths.pupils, label: 'nav.pupils' }],
+  ['list_cases', { href: paths.cases, label: 'cases.nav' }],
+  ['record_signals', { href: paths.newSignal(), label: 'nav.newSignal' }],
+  ['list_own_signals', { href: paths.signals, label: 'nav.signals' }],
+  ['import_pupils', { href: paths.pupilImport, label: 'import.nav' }],
+  ['administer', { href: paths.users, label: 'admin.nav.users' }],
+  ['administer', { href: paths.organisations, label: 'admin.nav.organisations' }],
+  ['read_audit_log', { href: paths.audit(), label: 'privacy.nav.audit' }],
+  ['explain_others', { href: paths.explain(), label: 'privacy.nav.explain' }],
+  ['read_access_report', { href: paths.accessReport, label: 'privacy.nav.access' }],
+];
 
-export function canRecordSignals(role: Role) {
-  return SIGNALLING_ROLES.includes(role);
+/** Whether the session works in the family portal (the server says so, by the login's role). */
+export function isFamily(me: Me) {
+  return me.workspace === 'family';
 }
 
-/** Roles that work on cases: they may sit at a table, lead or own an action. */
-export function worksOnCases(role: Role): boolean {
-  return !['admin', 'school_leader', 'policy_officer', 'researcher', 'privacy_officer', 'guardian', 'pupil'].includes(role);
+/** The menu of the active membership: what the server says it may reach, nothing more. */
+export function navItemsFor(me: Me): NavItem[] {
+  if (isFamily(me)) return me.may.family_pupils ? [{ href: paths.family, label: 'nav.family' }] : [];
+  const items = SCREENS.filter(([flag]) => me.may[flag]).map(([, item]) => item);
+  // Roles Samen has no screen for yet (their dashboards, without names, are a later issue).
+  return items.length ? items : [{ href: paths.welcome, label: 'welcome.nav' }];
 }
 
-// Professionals whose work is their cases, not a school's pupils: they start at their cases.
-const CASE_FIRST_ROLES: readonly Role[] = ['school_care_worker', 'attendance_officer', 'youth_health', 'family_worker', 'inclusion_counsellor'];
-
-// Roles that see a school's pupils (domain::pupil_list_scope); others find pupils through cases.
-const SCHOOL_ROLES: readonly Role[] = ['mentor', 'teacher', 'care_coordinator', 'school_leader', 'admin'];
-
-// Roles Samen has no screen for yet (their dashboards, without names, are a later issue).
-const NO_SCREEN_ROLES: readonly Role[] = ['policy_officer', 'researcher'];
-
-export function isFamily(role: Role) {
-  return role === 'guardian' || role === 'pupil';
-}
-
-/** Where a role starts: the care coordinator at the triage queue, the family at its overview, the privacy officer at the audit log, care and youth professionals at their cases, everyone else at pupils. */
-export function homeFor(role: Role) {
-  if (isFamily(role)) return paths.family;
-  if (role === 'privacy_officer') return paths.audit();
-  if (CASE_FIRST_ROLES.includes(role)) return paths.cases;
-  if (NO_SCREEN_ROLES.includes(role)) return paths.welcome;
-  return role === 'care_coordinator' ? paths.signals : paths.pupils;
-}
-
-export function navItemsFor(role: Role): { href: string; label: string }[] {
-  const items: { href: string; label: string }[] = [];
-  if (isFamily(role)) return [{ href: paths.family, label: 'nav.family' }];
-  if (role === 'privacy_officer') {
-    return [
-      { href: paths.audit(), label: 'privacy.nav.audit' },
-      { href: paths.explain(), label: 'privacy.nav.explain' },
-      { href: paths.accessReport, label: 'privacy.nav.access' },
-    ];
-  }
-  if (role === 'care_coordinator') items.push({ href: paths.signals, label: 'nav.triage' });
-  if (NO_SCREEN_ROLES.includes(role)) return [{ href: paths.welcome, label: 'welcome.nav' }];
-  if (CASE_FIRST_ROLES.includes(role)) items.push({ href: paths.cases, label: 'cases.nav' });
-  if (SCHOOL_ROLES.includes(role)) items.push({ href: paths.pupils, label: 'nav.pupils' });
-  if (worksOnCases(role) && !CASE_FIRST_ROLES.includes(role)) items.push({ href: paths.cases, label: 'cases.nav' });
-  if (canRecordSignals(role)) items.push({ href: paths.newSignal(), label: 'nav.newSignal' });
-  if (role === 'mentor' || role === 'teacher') items.push({ href: paths.signals, label: 'nav.signals' });
-  if (managesSchool(role)) items.push({ href: paths.pupilImport, label: 'import.nav' });
-  if (role === 'admin') {
-    items.push({ href: paths.users, label: 'admin.nav.users' }, { href: paths.organisations, label: 'admin.nav.organisations' });
-  }
-  return items;
+/** Where the membership starts: the first screen of its menu. */
+export function homeFor(me: Me) {
+  return navItemsFor(me)[0]?.href ?? paths.welcome;
 }

@@ -1,9 +1,35 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { Me } from '../api/client';
+import type { Me, Schemas } from '../api/client';
 import { initI18n } from '../i18n';
 import { SessionProvider, type SessionState } from '../session/session';
+
+type WorkspaceMay = Schemas['WorkspaceMay'];
+
+/** A workspace that reaches nothing; tests name what their membership may reach. */
+export const NOTHING: WorkspaceMay = {
+  list_pupils: false,
+  list_cases: false,
+  list_own_signals: false,
+  triage_signals: false,
+  record_signals: false,
+  import_pupils: false,
+  list_organisations: false,
+  administer: false,
+  read_audit_log: false,
+  explain_others: false,
+  read_access_report: false,
+  family_pupils: false,
+};
+
+/** What GET /api/me says a membership may reach, as the server's policy decides it for these roles. */
+export const MAY = {
+  mentor: { ...NOTHING, list_pupils: true, list_cases: true, list_own_signals: true, record_signals: true, list_organisations: true },
+  care_coordinator: { ...NOTHING, list_pupils: true, list_cases: true, triage_signals: true, record_signals: true, import_pupils: true, list_organisations: true },
+  admin: { ...NOTHING, list_pupils: true, import_pupils: true, list_organisations: true, administer: true },
+  family: { ...NOTHING, family_pupils: true },
+} satisfies Record<string, WorkspaceMay>;
 
 export const ME: Me = {
   user: { id: '7', email: 'mentor@hetbaken.example', name: 'Joost de Mentor', active: true, version: 1 },
@@ -18,6 +44,8 @@ export const ME: Me = {
     role: 'mentor',
     active: true,
   },
+  workspace: 'professional',
+  may: MAY.mentor,
   csrf_token: 'csrf-token-of-the-session',
 };
 

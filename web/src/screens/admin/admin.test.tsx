@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ME, json, mockFetch, renderApp } from '../../test/helpers';
+import { MAY, ME, json, mockFetch, renderApp } from '../../test/helpers';
 import { App } from '../../App';
 
 const ADMIN = {
@@ -9,6 +9,7 @@ const ADMIN = {
   user: { ...ME.user, name: 'Ria Beheerder' },
   active_membership: { ...ME.active_membership, role: 'admin' as const },
   memberships: [{ ...ME.active_membership, role: 'admin' as const }],
+  may: MAY.admin,
 };
 const USER = {
   id: '21',
@@ -196,6 +197,8 @@ describe('administrator screens', () => {
           ...ADMIN,
           user: { ...ADMIN.user, name: 'Eva de Vries' },
           active_membership: { ...ADMIN.active_membership, role: 'guardian' },
+          workspace: 'family',
+          may: MAY.family,
         });
       }
       return json(200, { pupils: [] });

@@ -8,7 +8,6 @@ import { api, call } from '../../api/client';
 import { Facts } from '../../components/Facts';
 import { formatDate, formatInstantDate } from '../../format/dates';
 import { isOverdue } from '../../format/dateInput';
-import { useMe } from '../../session/session';
 import { ActionForm } from './ActionForm';
 import type { CaseAction } from './caseData';
 import { useCase } from './CaseContext';
@@ -17,13 +16,12 @@ import { membershipName } from './labels';
 
 export function ActionItem({ action, today }: { action: CaseAction; today: string }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const { kase, manage, people, reload, replaceAction } = useCase();
+  const { people, reload, replaceAction } = useCase();
   const [editing, setEditing] = useState(false);
   const [reloaded, setReloaded] = useState(false);
   const { busy, errors, conflict, submit, clear } = useEditForm([]);
   const overdue = isOverdue(action.due_date, Boolean(action.done), today);
-  const owner = kase.status === 'open' && action.owner_membership_id === me.active_membership.id;
+  const may = action.may ?? { edit: false, mark_done: false };
   const headingId = `action-${action.id}`;
   const onReload = async () => {
     await reload();
@@ -69,17 +67,17 @@ export function ActionItem({ action, today }: { action: CaseAction; today: strin
           ],
         ]}
       />
-      {!editing && (manage || owner) && (
+      {!editing && (may.edit || may.mark_done) && (
         <form key={action.version} onSubmit={markDone} aria-label={t('caseEdit.actions.actionsFor', { action: action.text })}>
           <ReloadedNotice shown={reloaded} />
           <EditAlert title={t('caseEdit.actions.errorSummary')} message={errors.form} conflict={conflict} onReload={onReload} />
           <ButtonGroup>
-            {!action.done && (
+            {!action.done && may.mark_done && (
               <Button appearance="secondary-action-button" type="submit" busy={busy} disabled={busy}>
                 {t('caseEdit.actions.markDone')}
               </Button>
             )}
-            {manage && (
+            {may.edit && (
               <Button
                 appearance="subtle-button"
                 type="button"

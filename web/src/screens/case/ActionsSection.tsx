@@ -12,7 +12,8 @@ import { useCase } from './CaseContext';
 
 export function ActionsSection() {
   const { t } = useTranslation();
-  const { kase, manage } = useCase();
+  const { kase } = useCase();
+  const manage = kase.may.add_action;
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState(false);
   const today = todayInNetherlands();

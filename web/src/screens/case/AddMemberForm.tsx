@@ -8,7 +8,6 @@ import { api, call, type Schemas } from '../../api/client';
 import { FormAlert } from '../../components/common';
 import { messageFor, useForm } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
-import { worksOnCases } from './caseData';
 import { useCase } from './CaseContext';
 import { roleLabel } from './labels';
 
@@ -34,7 +33,7 @@ export function AddMemberForm({ onAdded }: { onAdded(name: string): void }) {
     if (!id) return;
     try {
       const list = await call(api.GET('/api/organisations/{id}/memberships', { params: { path: { id } } }));
-      setCandidates(list.memberships.filter((m) => m.active && worksOnCases(m.role) && !seated.has(m.id)));
+      setCandidates(list.memberships.filter((m) => m.works_on_cases && !seated.has(m.id)));
     } catch (e) {
       setListError(messageFor(t, e));
     }

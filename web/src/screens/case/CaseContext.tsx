@@ -1,5 +1,6 @@
-// What every part of the case page needs: the case as loaded, whether the viewer manages
-// it, the people around it, and the ways to put a change's answer in place or load again.
+// What every part of the case page needs: the case as loaded (what the viewer may do with
+// it is the server's `kase.may`), the people around it, and the ways to put a change's
+// answer in place or load again.
 import { createContext, useContext } from 'react';
 import type { Case } from '../../api/client';
 import type { CaseAction, CaseView, Goal, Person } from './caseData';
@@ -7,8 +8,6 @@ import type { CaseAction, CaseView, Goal, Person } from './caseData';
 export interface CaseContextValue {
   view: CaseView;
   kase: Case;
-  /** The lead or the school's care coordinator, on an open case. */
-  manage: boolean;
   /** Membership id → person (seats ended included, the lead and the viewer). */
   people: Map<string, Person>;
   replaceCase(kase: Case, writesChronology?: boolean): void;

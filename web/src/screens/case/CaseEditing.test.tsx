@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Case, ChronologyEntry, Me } from '../../api/client';
-import { json, ME, mockFetch, renderApp, type Handler } from '../../test/helpers';
+import { json, MAY, ME, mockFetch, renderApp, type Handler } from '../../test/helpers';
 import { CasePage } from '../CasePage';
 
 // The care coordinator of the pupil's school (organisation 3): manages the case.
@@ -10,6 +10,7 @@ const CC: Me = {
   ...ME,
   user: { ...ME.user, id: '4', name: 'Ellen Zorgcoördinator' },
   active_membership: { ...ME.active_membership, id: '5', role: 'care_coordinator' },
+  may: MAY.care_coordinator,
 };
 
 const CASE: Case = {
@@ -64,12 +65,25 @@ const CASE: Case = {
   ],
   escalations: 1,
   view: 'full',
-  goals: [{ id: '30', case_id: '1', text: 'Elke ochtend op tijd', achieved: false, achieved_at: null, version: 2 }],
+  goals: [{ id: '30', case_id: '1', text: 'Elke ochtend op tijd', achieved: false, achieved_at: null, version: 2, may: { edit: false } }],
+  // The mentor (membership 11) owns the action: they mark it done, as the server says.
   actions: [
-    { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3 },
+    { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3, may: { edit: false, mark_done: true } },
   ],
-  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
+  // As the server answers the mentor at the table: they write in the chronology, no more.
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: true, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
 };
+
+// The same case as the server answers whoever manages it (the care coordinator).
+const MANAGED: Case = {
+  ...CASE,
+  goals: CASE.goals!.map((g) => ({ ...g, may: { edit: true } })),
+  actions: CASE.actions!.map((a) => ({ ...a, may: { edit: true, mark_done: true } })),
+  may: { ...CASE.may, edit: true, close: true, change_level: true, add_member: true, remove_member: true, add_goal: true, add_action: true },
+};
+
+// A closed case: nobody changes it (the server's flags all say no).
+const CLOSED_MAY: Case['may'] = { ...CASE.may, write_entry: false };
 
 const ORGS = {
   organisations: [
@@ -101,7 +115,10 @@ const entry = (id: string, text: string, more: Partial<ChronologyEntry> = {}): C
 const isPreview = (req: Request) => new URL(req.url).pathname.endsWith('/entries/preview');
 
 /** The case page's reads; `extra` answers anything else first. */
-function server(extra: Handler = () => json(599, {}), kase: Case = CASE, entries: ChronologyEntry[] = []) {
+// The case the server answers unless a test names one: CASE, or MANAGED for the manager's tests.
+let current: Case = CASE;
+
+function server(extra: Handler = () => json(599, {}), kase: Case = current, entries: ChronologyEntry[] = []) {
   return mockFetch(async (req) => {
     const url = new URL(req.url);
     if (isPreview(req)) return json(200, { will_see: [], will_not_see: [] });
@@ -119,7 +136,13 @@ const bodyOf = async (r: Request) => JSON.parse(await r.text()) as Record<string
 const region = (name: string) => screen.getByRole('region', { name });
 
 describe('the case page for whoever manages the case', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  beforeEach(() => {
+    current = MANAGED;
+  });
+  afterEach(() => {
+    current = CASE;
+    vi.unstubAllGlobals();
+  });
 
   it('seats someone with a required reason, chosen from an organisation\'s memberships', async () => {
     const { requests } = server((req) => {
@@ -127,12 +150,12 @@ describe('the case page for whoever manages the case', () => {
       if (url.pathname === '/api/organisations/7/memberships')
         return json(200, {
           memberships: [
-            { id: '10', organisation_id: '7', organisation_name: 'GGD Lindeveld', region_id: '1', role: 'youth_health', active: true, name: 'Sevda' },
-            { id: '13', organisation_id: '7', organisation_name: 'GGD Lindeveld', region_id: '1', role: 'admin', active: true, name: 'Beheer' },
+            { id: '10', organisation_id: '7', organisation_name: 'GGD Lindeveld', region_id: '1', role: 'youth_health', active: true, name: 'Sevda', user_id: '30', works_on_cases: true },
+            { id: '13', organisation_id: '7', organisation_name: 'GGD Lindeveld', region_id: '1', role: 'admin', active: true, name: 'Beheer', user_id: '31', works_on_cases: false },
           ],
         });
       if (req.method === 'POST' && url.pathname === '/api/cases/1/team')
-        return json(201, { ...CASE, team: [...CASE.team, { membership_id: '10', name: 'Sevda', organisation_id: '7', role: 'youth_health', reason: 'Slaap', added_at: '2026-12-01T10:00:00Z', removed_at: null }] });
+        return json(201, { ...MANAGED, team: [...MANAGED.team, { membership_id: '10', name: 'Sevda', organisation_id: '7', role: 'youth_health', reason: 'Slaap', added_at: '2026-12-01T10:00:00Z', removed_at: null }] });
       return json(599, {});
     });
     renderApp(<CasePage id="1" />, { status: 'active', me: CC });
@@ -180,7 +203,7 @@ describe('the case page for whoever manages the case', () => {
     const { requests } = server((req) => {
       const url = new URL(req.url);
       if (req.method === 'GET' && url.pathname === '/api/cases/1' && ++reads > 1)
-        return json(200, { ...CASE, goals: [{ ...CASE.goals![0], text: 'Door een collega', version: 3 }] });
+        return json(200, { ...MANAGED, goals: [{ ...MANAGED.goals![0], text: 'Door een collega', version: 3 }] });
       if (req.method === 'PUT') return json(409, { error: { code: 'version_conflict', message: 'changed', field: 'version' } });
       return json(599, {});
     });
@@ -240,7 +263,7 @@ describe('the case page for whoever manages the case', () => {
   it('changes the level with a required reason and the case\'s version; the history names who', async () => {
     const { requests } = server((req) =>
       req.method === 'POST' && new URL(req.url).pathname === '/api/cases/1/level'
-        ? json(200, { ...CASE, level: 3, version: 5 })
+        ? json(200, { ...MANAGED, level: 3, version: 5 })
         : json(599, {}),
     );
     renderApp(<CasePage id="1" />, { status: 'active', me: CC });
@@ -264,7 +287,7 @@ describe('the case page for whoever manages the case', () => {
 
   it('closes a case only after the outcome and a confirmation', async () => {
     const { requests } = server((req) =>
-      req.method === 'POST' ? json(200, { ...CASE, status: 'closed', outcome: 'goals_met', closed_at: '2026-12-01T10:00:00Z', version: 5 }) : json(599, {}),
+      req.method === 'POST' ? json(200, { ...MANAGED, status: 'closed', outcome: 'goals_met', closed_at: '2026-12-01T10:00:00Z', version: 5, may: CLOSED_MAY }) : json(599, {}),
     );
     renderApp(<CasePage id="1" />, { status: 'active', me: CC });
     const user = userEvent.setup();
@@ -312,8 +335,9 @@ describe('the case page for the family', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('reads team, plan and level without controls, organisation names or hidden reasons', async () => {
-    const GUARDIAN: Me = { ...ME, active_membership: { ...ME.active_membership, id: '60', role: 'guardian' } };
-    const { requests } = server();
+    const GUARDIAN: Me = { ...ME, workspace: 'family', may: MAY.family, active_membership: { ...ME.active_membership, id: '60', role: 'guardian' } };
+    const family: Case = { ...CASE, actions: CASE.actions!.map((a) => ({ ...a, may: { edit: false, mark_done: false } })), may: CLOSED_MAY };
+    const { requests } = server(undefined, family);
     renderApp(<CasePage id="1" />, { status: 'active', me: GUARDIAN });
     const table = await screen.findByRole('table', { name: 'Het casusteam' });
     expect(within(table).queryByRole('columnheader', { name: 'Organisatie' })).not.toBeInTheDocument();

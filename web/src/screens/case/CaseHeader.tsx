@@ -16,7 +16,7 @@ type Mode = 'view' | 'edit' | 'close';
 
 export function CaseHeader() {
   const { t } = useTranslation();
-  const { kase, view, manage, reload } = useCase();
+  const { kase, view, reload } = useCase();
   const [mode, setMode] = useState<Mode>('view');
   const [reloaded, setReloaded] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -55,20 +55,24 @@ export function CaseHeader() {
         ]}
       />
       {saved && <Notice type="ok">{closed ? t('caseEdit.close.done') : t('caseEdit.header.saved')}</Notice>}
-      {manage && mode === 'view' && (
+      {(kase.may.edit || kase.may.close) && mode === 'view' && (
         <ButtonGroup>
-          <Button appearance="secondary-action-button" type="button" onClick={() => open('edit')}>
-            {t('caseEdit.header.edit')}
-          </Button>
-          <Button appearance="secondary-action-button" type="button" onClick={() => open('close')}>
-            {t('caseEdit.close.open')}
-          </Button>
+          {kase.may.edit && (
+            <Button appearance="secondary-action-button" type="button" onClick={() => open('edit')}>
+              {t('caseEdit.header.edit')}
+            </Button>
+          )}
+          {kase.may.close && (
+            <Button appearance="secondary-action-button" type="button" onClick={() => open('close')}>
+              {t('caseEdit.close.open')}
+            </Button>
+          )}
         </ButtonGroup>
       )}
-      {manage && mode === 'edit' && (
+      {kase.may.edit && mode === 'edit' && (
         <CaseEditForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
       )}
-      {manage && mode === 'close' && (
+      {kase.may.close && mode === 'close' && (
         <CloseCaseForm key={kase.version} reloaded={reloaded} onSaved={done} onCancel={() => open('view')} onReload={onReload} />
       )}
     </section>

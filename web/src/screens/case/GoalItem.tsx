@@ -13,7 +13,8 @@ import { EditAlert, ReloadedNotice, useEditForm } from './editing';
 
 export function GoalItem({ goal }: { goal: Goal }) {
   const { t } = useTranslation();
-  const { manage, reload } = useCase();
+  const { reload } = useCase();
+  const manage = Boolean(goal.may?.edit);
   const [editing, setEditing] = useState(false);
   const [reloaded, setReloaded] = useState(false);
   const headingId = `goal-${goal.id}`;

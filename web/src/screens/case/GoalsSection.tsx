@@ -11,7 +11,7 @@ import { GoalItem } from './GoalItem';
 
 export function GoalsSection() {
   const { t } = useTranslation();
-  const { kase, manage } = useCase();
+  const { kase } = useCase();
   const goals = kase.goals ?? [];
   return (
     <section aria-labelledby="case-goals">
@@ -27,7 +27,7 @@ export function GoalsSection() {
           ))}
         </ul>
       )}
-      {manage && <AddGoalForm />}
+      {kase.may.add_goal && <AddGoalForm />}
     </section>
   );
 }

@@ -16,12 +16,13 @@ import { isFamily } from '../routes';
 
 export function LevelSection() {
   const { t } = useTranslation();
-  const { kase, manage, people, reload } = useCase();
+  const { kase, people, reload } = useCase();
+  const manage = kase.may.change_level;
   const [changing, setChanging] = useState(false);
   const [reloaded, setReloaded] = useState(false);
   const [saved, setSaved] = useState(false);
   const history = kase.level_history;
-  const family = isFamily(useMe().active_membership.role);
+  const family = isFamily(useMe());
   const direction = (from: number | null | undefined, to: number | undefined) =>
     from == null ? t('caseEdit.level.opened') : (to ?? 0) > from ? t('caseEdit.level.escalation') : t('caseEdit.level.deescalation');
 

@@ -19,7 +19,7 @@ import { isFamily } from '../routes';
 
 export function TeamSection() {
   const { t } = useTranslation();
-  const { kase, view, manage, reload } = useCase();
+  const { kase, view, reload } = useCase();
   const [removing, setRemoving] = useState<TeamMember | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -30,7 +30,7 @@ export function TeamSection() {
   const withOrg = view.organisations.size > 0;
   const orgHeader = withOrg ? [t('entry.organisation')] : [];
   const organisation = (m: TeamMember) => (withOrg ? [(m.organisation_id && view.organisations.get(m.organisation_id)) || ''] : []);
-  const family = isFamily(useMe().active_membership.role);
+  const family = isFamily(useMe());
   const reason = (m: TeamMember) => m.reason ?? hiddenReason(t, family);
 
   async function remove(member: TeamMember) {
@@ -67,7 +67,7 @@ export function TeamSection() {
             t('case.role'),
             t('case.reason'),
             t('case.since'),
-            ...(manage ? [t('caseEdit.team.change')] : []),
+            ...(kase.may.remove_member ? [t('caseEdit.team.change')] : []),
           ]}
           rows={seated.map((m) => ({
             key: m.membership_id ?? '',
@@ -77,7 +77,7 @@ export function TeamSection() {
               roleLabel(t, m.role),
               reason(m),
               formatInstantDate(m.added_at),
-              ...(manage
+              ...(kase.may.remove_member
                 ? [
                     <Button
                       key="remove"
@@ -121,7 +121,7 @@ export function TeamSection() {
           />
         </>
       )}
-      {manage && <AddMemberForm onAdded={(name) => setDone(t('caseEdit.team.added', { name }))} />}
+      {kase.may.add_member && <AddMemberForm onAdded={(name) => setDone(t('caseEdit.team.added', { name }))} />}
     </section>
   );
 }

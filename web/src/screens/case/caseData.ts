@@ -1,8 +1,6 @@
 // What the case page knows about a case beyond the record itself: the pupil's name, the
-// organisations' names (for the seats at the table), who may manage the case, and the
-// people around it by membership and by user (for owners, level changes, the author filter).
+// organisations' names (for the seats at the table) and the people around it by membership and by user (for owners, level changes, the author filter).
 import { api, call, type Case, type Me, type Role, type Schemas } from '../../api/client';
-import { isFamily } from '../routes';
 
 export type Goal = Schemas['Goal'];
 export type CaseAction = Schemas['Action'];
@@ -18,9 +16,9 @@ export interface CaseView {
   activeOrganisations: Organisation[];
 }
 
-export async function loadCaseView(id: string, role: Role): Promise<CaseView> {
+export async function loadCaseView(id: string, me: Me): Promise<CaseView> {
   const kase = await call(api.GET('/api/cases/{id}', { params: { path: { id } } }));
-  const organisations = isFamily(role)
+  const organisations = !me.may.list_organisations
     ? []
     : await call(api.GET('/api/organisations')).then((o) => o.organisations, () => [] as Organisation[]);
   // The seats name their organisations too: the family, who may not list organisations,
@@ -34,24 +32,6 @@ export async function loadCaseView(id: string, role: Role): Promise<CaseView> {
     organisations: names,
     activeOrganisations: organisations.filter((o) => o.active),
   };
-}
-
-/**
- * The lead or the care coordinator of the pupil's school manage the case: header, team,
- * level, goals, actions, closing (domain::decide_case_action, manage).
- */
-export function canManage(me: Me, kase: Case): boolean {
-  const m = me.active_membership;
-  if (kase.status !== 'open') return false;
-  if (kase.lead_membership_id && m.id === kase.lead_membership_id) return true;
-  return m.role === 'care_coordinator' && m.organisation_id === kase.school_id;
-}
-
-/** Whoever sits at the table (or is the care coordinator of the school) writes in the chronology. */
-export function canWrite(me: Me, kase: Case): boolean {
-  const m = me.active_membership;
-  if (kase.status !== 'open' || isFamily(m.role)) return false;
-  return canManage(me, kase) || kase.team.some((s) => !s.removed_at && s.membership_id === m.id);
 }
 
 export interface Person {
@@ -94,5 +74,3 @@ export function namesByUser(people: Map<string, Person>): Map<string, string> {
   for (const p of people.values()) if (p.user_id && p.name) map.set(p.user_id, p.name);
   return map;
 }
-
-export { worksOnCases } from '../routes';

@@ -13,13 +13,12 @@ import { loadCaseView, type CaseAction, type CaseView, type Goal } from './caseD
 export function useCaseView(id: string, notFound: string) {
   const { t } = useTranslation();
   const me = useMe();
-  const role = me.active_membership.role;
   const [state, setState] = useState<{ view: CaseView | null; error?: string }>({ view: null });
   const [changes, setChanges] = useState(0);
 
   const load = useCallback(
     () =>
-      loadCaseView(id, role).then(
+      loadCaseView(id, me).then(
         (view) => setState({ view }),
         (e) =>
           setState({
@@ -27,7 +26,7 @@ export function useCaseView(id: string, notFound: string) {
             error: e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e),
           }),
       ),
-    [id, role, notFound, t],
+    [id, me, notFound, t],
   );
 
   useEffect(() => {

@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ME, json, mockFetch, renderApp } from '../../test/helpers';
+import { ME, NOTHING, json, mockFetch, renderApp } from '../../test/helpers';
 import { App } from '../../App';
 
 const OFFICER = {
   ...ME,
   user: { ...ME.user, name: 'Marco Privacy' },
   active_membership: { ...ME.active_membership, role: 'privacy_officer' as const, organisation_id: '2', organisation_name: 'Gemeente Lindeveld' },
+  may: { ...NOTHING, list_organisations: true, read_audit_log: true, explain_others: true, read_access_report: true },
   memberships: [],
 };
 
