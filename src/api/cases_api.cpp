@@ -21,6 +21,7 @@
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/record_text.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace samen::api {
 namespace {
@@ -35,7 +36,7 @@ constexpr std::size_t kMaxReason = 2000;
 Result<int> read_level(JsonReader& in) {
   auto level = in.integer("level", true);
   if (!in.ok()) return in.error();
-  if (level < 1 || level > 5)
+  if (level < domain::kLowestLevel || level > domain::kHighestLevel)
     return Error{"validation_failed", "level must be 1 to 5", in.field("level")};
   return static_cast<int>(level);
 }
@@ -303,11 +304,6 @@ Reply change_level(AppContext&, Request& req, store::ReadTx& tx, const Actor& ac
   });
 }
 
-bool is_outcome(const std::string& o) {
-  return o == "goals_met" || o == "referred_on" || o == "moved_school" || o == "dropped_out" ||
-         o == "other";
-}
-
 Reply close_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
@@ -317,9 +313,8 @@ Reply close_case(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
   in.allow_only({"outcome", "note", "version"});
   std::string outcome = in.text("outcome", true);
   if (!in.ok()) return fail(in.error());
-  if (!is_outcome(outcome))
-    return fail("validation_failed",
-                "outcome must be goals_met, referred_on, moved_school, dropped_out or other",
+  if (!domain::is_one_of(domain::case_outcomes(), outcome))
+    return fail("validation_failed", "outcome must be " + domain::words_of(domain::case_outcomes()),
                 "outcome");
   auto note = read_text(in, "note", outcome == "other", kMaxReason);
   if (!note) return fail(note.error());

@@ -20,6 +20,7 @@
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/text.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace samen::api {
 namespace {
@@ -28,12 +29,6 @@ using http::Reply;
 using http::Request;
 using http::Response;
 namespace json = boost::json;
-
-// What professionals write; signal, triage, level and team entries come from their own
-// routes, and the family's view from the family's.
-bool is_professional_kind(const std::string& kind) {
-  return kind == "observation" || kind == "conversation" || kind == "note" || kind == "decision";
-}
 
 constexpr std::size_t kMaxEntryText = 20000;
 
@@ -99,7 +94,7 @@ Result<DraftFields> read_draft(const json::object& body, bool full) {
     return Error{"validation_failed", "a private entry cannot be shown to the family",
                  "family_visible"};
   if (full) {
-    if (!is_professional_kind(d.kind))
+    if (!domain::is_one_of(domain::professional_entry_kinds(), d.kind))
       return Error{"validation_failed", "kind must be observation, conversation, note or decision",
                    "kind"};
     if (d.text.empty()) return Error{"validation_failed", "text is empty", "text"};

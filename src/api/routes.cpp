@@ -27,6 +27,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_password_setup_routes(router, ctx);
   register_family_routes(router, ctx);
   register_family_view_routes(router, ctx);
+  register_meta_routes(router, ctx);
 }
 
 }  // namespace samen::api

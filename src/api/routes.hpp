@@ -32,5 +32,6 @@ void register_invitation_accept_routes(http::Router& router, AppContext& ctx);
 void register_password_setup_routes(http::Router& router, AppContext& ctx);
 void register_family_routes(http::Router& router, AppContext& ctx);
 void register_family_view_routes(http::Router& router, AppContext& ctx);
+void register_meta_routes(http::Router& router, AppContext& ctx);
 
 }  // namespace samen::api

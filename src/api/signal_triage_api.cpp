@@ -15,6 +15,7 @@
 #include "api/views.hpp"
 #include "domain/record_text.hpp"
 #include "domain/triage.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace samen::api {
 namespace {
@@ -57,7 +58,8 @@ Result<domain::TriageRequest> read_triage(const Request& req, const store::Signa
                    "level goes only with a new case (decision case, no case_id)", "level"};
     auto level = in.integer("level", true);
     if (!in.ok()) return in.error();
-    if (level < 1 || level > 5) return Error{"validation_failed", "level must be 1 to 5", "level"};
+    if (level < domain::kLowestLevel || level > domain::kHighestLevel)
+      return Error{"validation_failed", "level must be 1 to 5", "level"};
     t.level = static_cast<int>(level);
   }
   std::optional<std::int64_t> body_version;

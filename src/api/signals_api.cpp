@@ -14,6 +14,7 @@
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
 #include "domain/record_text.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace samen::api {
 namespace {
@@ -38,8 +39,9 @@ Reply record_signal(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
   if (!categories) return fail(categories.error());
   std::string urgency = in.text("urgency", true);
   if (!in.ok()) return fail(in.error());
-  if (urgency != "normal" && urgency != "soon" && urgency != "urgent")
-    return fail("validation_failed", "urgency must be normal, soon or urgent", "urgency");
+  if (!domain::is_one_of(domain::signal_urgencies(), urgency))
+    return fail("validation_failed",
+                "urgency must be " + domain::words_of(domain::signal_urgencies()), "urgency");
   auto text = read_text(in, "text", true, kMaxText);
   if (!text) return fail(text.error());
 

@@ -14,7 +14,7 @@ const nav = (page, name) => page.getByRole('navigation', { name: 'Hoofdmenu' }).
 /** The administrator, acting for Het Baken College (the school of the import and the invitations). */
 async function adminAtSchool(page, server) {
   await login(page, server, ADMIN);
-  await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
   await page.getByLabel('Werkt als').selectOption({ label: 'beheerder — Het Baken College' });
   await page.getByRole('button', { name: 'Wisselen' }).click();
   await page.getByText('Je werkt nu als beheerder bij Het Baken College.').waitFor();
@@ -45,7 +45,8 @@ export const flows = [
     name: 'admin: organisations (create, a stale version refused, deactivate), users (create with a role, add and end a role)',
     async run({ page, server, checks, state }) {
       await login(page, server, ADMIN);
-      await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+      assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Leerlingen', exact: true }).count(), 0);
 
       await nav(page, 'Organisaties');
       await page.getByRole('heading', { name: 'Organisaties', level: 1 }).waitFor();

@@ -194,7 +194,8 @@ export const flows = [
       await page.keyboard.press('Tab');
       await page.keyboard.type(PASSWORD);
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor();
+      // For the municipality the administrator reaches users and organisations, no pupils.
+      await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
       const select = page.getByLabel('Werkt als');
       assert.match(await select.locator('option:checked').textContent(), /Gemeente Lindeveld/);
       await select.selectOption({ label: 'beheerder — Het Baken College' });

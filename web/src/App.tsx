@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute } from 'wouter';
+import { usePrefetchQuery } from '@tanstack/react-query';
+import { MetaGate, metaQuery } from './api/meta';
 import { useSession } from './session/session';
 import { LoadFailed, Loading } from './components/common';
 import { LoginPage } from './screens/LoginPage';
@@ -26,10 +28,16 @@ function Screens<T>({ loader, pick, home }: {
   home: string;
 }) {
   const { t } = useTranslation();
+  // The lists every screen uses load beside the screens' chunk, not after it.
+  usePrefetchQuery(metaQuery);
   const { module, failed } = useScreens(loader);
   if (module) {
     const Component = pick(module);
-    return <Component home={home} />;
+    return (
+      <MetaGate>
+        <Component home={home} />
+      </MetaGate>
+    );
   }
   return (
     <main id="main" className="samen-main">

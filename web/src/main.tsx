@@ -5,6 +5,8 @@ import '@utrecht/component-library-css/dist/index.css';
 import '@utrecht/design-tokens/dist/theme.css';
 import './styles.css';
 import { initI18n } from './i18n';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './api/queries';
 import { SessionProvider } from './session/session';
 import { App } from './App';
 
@@ -13,9 +15,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -86,6 +86,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lists the API accepts, in the order they are shown
+         * @description One source for the web UI's categories, audiences, entry kinds, roles, support
+         *     levels, urgencies, case outcomes, consent sources and organisation and school types
+         *     (domain/vocabulary.hpp); the handlers validate against the same lists. No personal
+         *     data. `staff_roles` are the roles an administrator gives (not the family's);
+         *     `case_roles` those that sit at a case's table, lead it or own an action, and that a
+         *     consent can name as recipients.
+         */
+        get: operations["getMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/draft-key": {
         parameters: {
             query?: never;
@@ -1637,6 +1662,20 @@ export interface components {
             may: components["schemas"]["WorkspaceMay"];
             /** @description Send in `X-CSRF-Token` on every state-changing request of this session. */
             csrf_token: string;
+        };
+        Meta: {
+            categories: components["schemas"]["Category"][];
+            audiences: components["schemas"]["Audience"][];
+            entry_kinds: ("observation" | "conversation" | "note" | "decision")[];
+            roles: components["schemas"]["Role"][];
+            staff_roles: components["schemas"]["Role"][];
+            case_roles: components["schemas"]["Role"][];
+            levels: number[];
+            signal_urgencies: ("normal" | "soon" | "urgent")[];
+            case_outcomes: ("goals_met" | "referred_on" | "moved_school" | "dropped_out" | "other")[];
+            consent_sources: ("paper" | "conversation" | "phone")[];
+            organisation_types: components["schemas"]["OrganisationType"][];
+            school_types: components["schemas"]["SchoolType"][];
         };
         /**
          * @description What the active membership may reach, as the policy decides it
@@ -3351,6 +3390,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meta"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

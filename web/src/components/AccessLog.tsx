@@ -22,11 +22,7 @@ const fetchPage = (pupilId: string, before?: number) =>
 
 export function AccessLog({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
-  const log = usePaged(
-    (before?: number) => fetchPage(pupilId, before),
-    (page: Page) => page.next_before_seq,
-    [pupilId],
-  );
+  const log = usePaged(['access-log', pupilId], (before?: number) => fetchPage(pupilId, before), (page: Page) => page.next_before_seq);
   const entries = log.pages.flatMap((p) => p.entries);
   const language = currentLanguage();
 

@@ -3,14 +3,16 @@
 // its audience and family flag as badges, "why can I see this?", and the links between
 // corrections and what they correct. A link to an entry not loaded yet loads the next
 // pages until it is there (`jumpTo` asks the same from outside, e.g. after writing).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { usePrefetchInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, call, type Category, type ChronologyEntry, type Schemas } from '../api/client';
 import { Entry, entryAnchor, entryAuthor } from './ChronologyEntry';
 import { FormAlert, Loading, Notice } from './common';
-import { usePaged } from './paging';
+import { pagedQuery, usePagedQuery } from './paging';
 import { SelectField } from './SelectField';
+import { useMeta } from '../api/meta';
 
 type EntryPage = { entries: ChronologyEntry[]; next?: string };
 type Audience = Schemas['Audience'];
@@ -25,8 +27,6 @@ export interface Author {
   label: string;
 }
 const PAGE = 100;
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
-const AUDIENCES: readonly Audience[] = ['private', 'discipline', 'case_team', 'school'];
 
 const fetchEntryPage = (caseId: string, filter: Filter, after?: string): Promise<EntryPage> =>
   call(
@@ -44,29 +44,35 @@ const fetchEntryPage = (caseId: string, filter: Filter, after?: string): Promise
     }),
   );
 
-// The first unfiltered page of a case, asked for before the chronology mounts: the case page
-// asks at once, beside the case itself, instead of after it (a round trip less before the
-// page is usable; bench/case_page.sh). Taken once: a later load asks the server again.
-const prefetched = new Map<string, Promise<EntryPage>>();
+const NO_FILTER: Filter = { category: '', audience: '', author: '' };
 
-/** Asks for the page now; the returned function drops it if no chronology took it (leaving the page). */
-export function prefetchChronology(caseId: string): () => void {
-  const page = prefetched.get(caseId) ?? fetchEntryPage(caseId, { category: '', audience: '', author: '' });
-  page.catch(() => {}); // an error reaches whoever takes the page
-  prefetched.set(caseId, page);
-  return () => {
-    if (prefetched.get(caseId) === page) prefetched.delete(caseId);
-  };
+/** The chronology of a case under a filter, page by page, in the query cache. */
+// Fresh for a few seconds: the page prefetched beside the case is the one the chronology
+// shows when it mounts, not asked for twice; our own writes invalidate it at once.
+const chronologyQuery = (caseId: string, filter: Filter) => ({
+  ...pagedQuery(['case', caseId, 'chronology', filter], (after?: string) => fetchEntryPage(caseId, filter, after), (page: EntryPage) => page.next),
+  staleTime: 10_000,
+});
+
+/**
+ * The first unfiltered page, asked for before the chronology mounts: the case page asks at
+ * once, beside the case itself, instead of after it (a round trip less before the page is
+ * usable; bench/case_page.sh). The chronology then finds it in the cache.
+ */
+export function usePrefetchChronology(caseId: string) {
+  usePrefetchInfiniteQuery(chronologyQuery(caseId, NO_FILTER));
 }
 
-function entryPage(caseId: string, filter: Filter, after?: string): Promise<EntryPage> {
-  const first = !after && !filter.category && !filter.audience && !filter.author;
-  const page = first ? prefetched.get(caseId) : undefined;
-  if (page) {
-    prefetched.delete(caseId);
-    return page;
-  }
-  return fetchEntryPage(caseId, filter, after);
+/**
+ * Loads again what a change of the case touches besides the case itself: its chronology
+ * (every filter) and the team's basis (`['case', id, …]`, what hangs under the case).
+ */
+export function useReloadCaseParts(caseId: string) {
+  const queries = useQueryClient();
+  return useCallback(
+    () => queries.invalidateQueries({ queryKey: ['case', caseId], predicate: (q) => q.queryKey.length > 2 }),
+    [queries, caseId],
+  );
 }
 
 export function Chronology({
@@ -83,15 +89,12 @@ export function Chronology({
   jumpTo?: string | null;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Filter>({ category: '', audience: '', author: '' });
+  const meta = useMeta();
+  const [draft, setDraft] = useState<Filter>(NO_FILTER);
   const [filter, setFilter] = useState<Filter>(draft);
   const [pending, setPending] = useState<string | null>(jumpTo ?? null);
   const [missing, setMissing] = useState(false);
-  const list = usePaged(
-    (after?: string) => entryPage(caseId, filter, after),
-    (page) => page.next,
-    [caseId, filter.category, filter.audience, filter.author],
-  );
+  const list = usePagedQuery(chronologyQuery(caseId, filter));
   const entries = list.pages.flatMap((p) => p.entries);
   const loaded = new Map(entries.map((e) => [e.id, e]));
 
@@ -106,10 +109,11 @@ export function Chronology({
   }, [jumpTo]);
 
   // Go to the pending entry once it is on the page; until then load the next page.
-  const { hasMore, busy, loaded: firstLoaded, loadMore, error } = list;
+  const { hasMore, busy, loaded: firstLoaded, loadMore, error, refreshing } = list;
   const found = pending !== null && loaded.has(pending);
   useEffect(() => {
-    if (pending === null || !firstLoaded) return;
+    // While the pages load again (after a write) the entry may not be on them yet.
+    if (pending === null || !firstLoaded || refreshing) return;
     if (error) {
       setPending(null); // the error is shown; clicking the link again tries again
     } else if (found) {
@@ -123,7 +127,7 @@ export function Chronology({
       setMissing(true);
       setPending(null);
     }
-  }, [pending, found, firstLoaded, hasMore, busy, loadMore, error]);
+  }, [pending, found, firstLoaded, refreshing, hasMore, busy, loadMore, error]);
 
   function jump(id: string) {
     setMissing(false);
@@ -145,7 +149,7 @@ export function Chronology({
           id="filter-category"
           label={t('chronology.category')}
           value={draft.category}
-          options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          options={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           emptyLabel={t('chronology.all')}
           onChange={(category) => setDraft((d) => ({ ...d, category }))}
         />
@@ -153,7 +157,7 @@ export function Chronology({
           id="filter-audience"
           label={t('chronology.audience')}
           value={draft.audience}
-          options={AUDIENCES.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
+          options={meta.audiences.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
           emptyLabel={t('chronology.all')}
           onChange={(audience) => setDraft((d) => ({ ...d, audience }))}
         />

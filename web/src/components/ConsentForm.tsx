@@ -19,21 +19,10 @@ import { DraftOffer, FormAlert } from './common';
 import { useForm, valueOf, type FieldErrors } from './forms';
 import type { Grant } from './consents';
 import type { OrganisationNames } from './ConsentSection';
+import { useMeta, type Meta } from '../api/meta';
 
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
-const ROLES: readonly Role[] = [
-  'family_worker',
-  'youth_health',
-  'school_care_worker',
-  'attendance_officer',
-  'inclusion_counsellor',
-  'care_coordinator',
-  'mentor',
-  'teacher',
-];
 const FIELDS = ['given_by', 'obtained_via', 'recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
-const SOURCES = ['paper', 'conversation', 'phone'] as const;
-type Source = (typeof SOURCES)[number];
+type Source = Meta['consent_sources'][number];
 
 interface GrantDraft {
   parties: string[]; // guardian ids and 'pupil'
@@ -65,6 +54,7 @@ export function ConsentForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const me = useMe();
   const empty = useMemo<GrantDraft>(
     () => ({ parties: [], awaiting: false, via: '', organisations: [], roles: [], guardians: false, categories: [], from: formatDate(dutchToday()), until: '', text: '' }),
@@ -169,7 +159,7 @@ export function ConsentForm({
         <RadioGroup
           legend={t('consent.obtainedVia.legend')}
           name="obtained_via"
-          choices={SOURCES.map((v) => ({ value: v, label: t(`consent.obtainedVia.${v}`) }))}
+          choices={meta.consent_sources.map((v) => ({ value: v, label: t(`consent.obtainedVia.${v}`) }))}
           value={value.via}
           onChange={(via) => change({ via: via as Source })}
           error={errors.fields.obtained_via}
@@ -185,7 +175,7 @@ export function ConsentForm({
         <CheckboxGroup
           legend={t('consent.form.roles')}
           name="roles"
-          choices={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          choices={meta.case_roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           selected={value.roles}
           onChange={(roles) => change({ roles })}
         />
@@ -202,7 +192,7 @@ export function ConsentForm({
         <CheckboxGroup
           legend={t('consent.form.categories')}
           name="categories"
-          choices={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          choices={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           selected={value.categories}
           onChange={(categories) => change({ categories })}
           error={errors.fields.categories}

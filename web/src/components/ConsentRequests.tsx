@@ -17,9 +17,8 @@ import { Facts } from './Facts';
 import { useForm, useLoad, valueOf, type FieldErrors } from './forms';
 import { consentErrorText, withdrawRequest, type ConsentRequest } from './consents';
 import type { OrganisationNames } from './ConsentSection';
+import { useMeta } from '../api/meta';
 
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
-const ROLES: readonly Role[] = ['family_worker', 'youth_health', 'school_care_worker', 'attendance_officer', 'inclusion_counsellor'];
 const FIELDS = ['recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
 
 function RequestForm({
@@ -36,6 +35,7 @@ function RequestForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const k = 'consent.requests';
   const [orgs, setOrgs] = useState<string[]>([]);
   const [roles, setRoles] = useState<Role[]>([]);
@@ -89,14 +89,14 @@ function RequestForm({
         <CheckboxGroup
           legend={t('consent.form.roles')}
           name="request_roles"
-          choices={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          choices={meta.case_roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           selected={roles}
           onChange={setRoles}
         />
         <CheckboxGroup
           legend={t('consent.form.categories')}
           name="request_categories"
-          choices={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          choices={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           selected={categories}
           onChange={setCategories}
           error={errors.fields.categories}
@@ -200,7 +200,7 @@ function RequestCard({ request: r, onChanged }: { request: ConsentRequest; onCha
 export function ConsentRequests({ pupilId, pupil, organisations }: { pupilId: string; pupil: Pupil | null; organisations: OrganisationNames }) {
   const { t } = useTranslation();
   const k = 'consent.requests';
-  const { data } = useLoad(() => call(api.GET('/api/pupils/{id}/consent-requests', { params: { path: { id: pupilId } } })), [pupilId], t('consent.notFound'));
+  const { data } = useLoad(['consent-requests', pupilId], () => call(api.GET('/api/pupils/{id}/consent-requests', { params: { path: { id: pupilId } } })), t('consent.notFound'));
   const [changed, setChanged] = useState<Record<string, ConsentRequest>>({});
   const [added, setAdded] = useState<ConsentRequest[]>([]);
   const [asking, setAsking] = useState(false);

@@ -294,8 +294,7 @@ async function loadGrants(pupilId: string): Promise<Loaded> {
  */
 export function ConsentSection({ pupilId, pupil, optional = false }: { pupilId: string; pupil: Pupil | null; optional?: boolean }) {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
-  const { data, error } = useLoad(() => loadGrants(pupilId), [pupilId, reloads], t('consent.notFound'));
+  const { data, error, reload: loadAgain } = useLoad(['consents', pupilId], () => loadGrants(pupilId), t('consent.notFound'));
   const [changed, setChanged] = useState<Record<string, Grant>>({});
   const [added, setAdded] = useState<Grant[]>([]);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string }>();
@@ -306,7 +305,7 @@ export function ConsentSection({ pupilId, pupil, optional = false }: { pupilId: 
     setChanged({});
     setAdded([]);
     setNotice(undefined);
-    setReloads((n) => n + 1);
+    void loadAgain();
   }
 
   if (optional && data && !data.readable) return null;

@@ -21,14 +21,12 @@ import { DraftOffer, FormAlert, Notice } from './common';
 import { messageFor, useForm } from './forms';
 import { SelectField } from './SelectField';
 import { SimpleTable } from './SimpleTable';
+import { useMeta, type Meta } from '../api/meta';
 
 type Audience = Schemas['Audience'];
 type Preview = Schemas['AudiencePreview'];
 type Row = Schemas['AudiencePreviewRow'];
-const KINDS = ['observation', 'conversation', 'note', 'decision'] as const;
-type Kind = (typeof KINDS)[number];
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
-const AUDIENCES: readonly Audience[] = ['case_team', 'school', 'discipline', 'private'];
+type Kind = Meta['entry_kinds'][number];
 const FIELDS = ['kind', 'category', 'audience', 'family_visible', 'text'] as const;
 
 interface EntryDraft {
@@ -41,8 +39,8 @@ interface EntryDraft {
 const EMPTY: EntryDraft = { kind: 'observation', category: 'wellbeing', audience: 'case_team', family_visible: false, text: '' };
 
 /** A correction starts as the entry it corrects (a system entry's kind becomes a note). */
-function correctionOf(e: ChronologyEntry): EntryDraft {
-  const kind = (KINDS as readonly string[]).includes(e.kind) ? (e.kind as Kind) : 'note';
+function correctionOf(e: ChronologyEntry, kinds: readonly Kind[]): EntryDraft {
+  const kind = (kinds as readonly string[]).includes(e.kind) ? (e.kind as Kind) : 'note';
   return { kind, category: e.category, audience: e.audience, family_visible: e.family_visible, text: e.text };
 }
 
@@ -85,6 +83,7 @@ export function EntryForm({
   onCancelCorrection?(): void;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const me = useMe();
   const draft = useDraft<EntryDraft>(me.user.id, `entry-${caseId}`, EMPTY, (d) => !d.text.trim());
@@ -99,7 +98,7 @@ export function EntryForm({
   const correctingId = correcting?.id;
   useEffect(() => {
     if (!correcting) return;
-    setValue(correctionOf(correcting));
+    setValue(correctionOf(correcting, meta.entry_kinds));
     setPreview(null);
     setSaved(false);
     titleRef.current?.scrollIntoView?.({ block: 'start' });
@@ -170,21 +169,22 @@ export function EntryForm({
             id="entry-kind"
             label={t('entry.kind')}
             value={value.kind}
-            options={KINDS.map((k) => ({ value: k, label: t(`entryKinds.${k}`) }))}
+            options={meta.entry_kinds.map((k) => ({ value: k, label: t(`entryKinds.${k}`) }))}
             onChange={(kind) => change({ kind })}
           />
           <SelectField
             id="entry-category"
             label={t('entry.category')}
             value={value.category}
-            options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            options={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
             onChange={(category) => change({ category })}
           />
         </div>
         <RadioGroup
           legend={t('entry.audience')}
           name="audience"
-          choices={AUDIENCES.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
+          // Widest first: the team is where most of what one writes belongs.
+          choices={[...meta.audiences].reverse().map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
           value={value.audience}
           onChange={(audience) => change({ audience })}
           error={errors.fields.audience}

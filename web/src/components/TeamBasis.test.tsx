@@ -32,7 +32,7 @@ describe('TeamBasis', () => {
       const all = [me, parent, officer, worker];
       return json(200, { will_see: all.filter((r) => r.allowed), will_not_see: all.filter((r) => !r.allowed) });
     });
-    renderApp(<TeamBasis caseId="5" membershipId={ME.active_membership.id} />, { status: 'active', me: ME });
+    renderApp(<TeamBasis caseId="5" membershipId={ME.active_membership.id} version={1} />, { status: 'active', me: ME });
     const table = await screen.findByRole('table', { name: /Grond per persoon en onderwerp/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2); // Hans and Tom: not the viewer, not the guardian

@@ -14,10 +14,10 @@ import { AppLink } from './AppLink';
 import { FormAlert, Loading } from './common';
 import { SafetyBasis, type SafetyDecision } from './SafetyBasis';
 import { useLoad } from './forms';
+import { useMeta } from '../api/meta';
 import { SimpleTable } from './SimpleTable';
 
 type Row = Schemas['AudiencePreviewRow'];
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
 
 interface MemberBasis {
   membershipId: string;
@@ -55,9 +55,9 @@ export function foldPreviews(previews: readonly { category: Category; rows: { wi
   return [...members.values()];
 }
 
-async function loadPreviews(caseId: string) {
+async function loadPreviews(caseId: string, categories: readonly Category[]) {
   return Promise.all(
-    CATEGORIES.map(async (category) => ({
+    categories.map(async (category) => ({
       category,
       rows: await call(
         api.POST('/api/cases/{id}/entries/preview', {
@@ -69,10 +69,12 @@ async function loadPreviews(caseId: string) {
   );
 }
 
-export function TeamBasis({ caseId, membershipId }: { caseId: string; membershipId: string }) {
+/** `version`: the case's; a change of the team or the level asks again. */
+export function TeamBasis({ caseId, membershipId, version }: { caseId: string; membershipId: string; version: number }) {
   const { t } = useTranslation();
   // Folded inside the load: an answer that cannot be read becomes this section's error, not the page's.
-  const { data: members, error } = useLoad(async () => foldPreviews(await loadPreviews(caseId), membershipId, t), [caseId, membershipId]);
+  const { categories } = useMeta();
+  const { data: members, error } = useLoad(['case', caseId, 'team-basis', membershipId, version], async () => foldPreviews(await loadPreviews(caseId, categories), membershipId, t));
   const groups = (map: Map<string, Category[]>, prefix: 'bases' | 'denials') =>
     map.size === 0 ? (
       t('consent.basis.nothing')
@@ -125,7 +127,7 @@ export function CaseConsentPart({ kase, pupil, membershipId }: { kase: Case; pup
           {pupil ? t('consent.fromCase', { name: pupil }) : t('consent.fromCaseUnknown')}
         </AppLink>
       </Paragraph>
-      {kase.status === 'open' && <TeamBasis caseId={kase.id} membershipId={membershipId} />}
+      {kase.status === 'open' && <TeamBasis caseId={kase.id} membershipId={membershipId} version={kase.version} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
 // Forms and loads share these: errors per field (shown beside the field, tied with
 // aria-describedby by the Utrecht form-field components) and for the form as a whole (an
 // alert), the submit sequence, and loading what a screen shows.
-import { useCallback, useEffect, useRef, useState, type DependencyList, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import i18next, { type TFunction } from 'i18next';
 import { ApiError } from '../api/errors';
@@ -85,24 +86,17 @@ export function useForm(fieldNames: readonly string[]) {
  * Loads what a screen shows whenever `deps` change: `data` once there, or the UI text of
  * the error (`notFound` for a 404: "does not exist, or you have no access").
  */
-export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, notFound?: string) {
+/**
+ * What a screen shows, read through the query cache under `key` (name it for what it holds,
+ * with the ids and filters it depends on: ['pupil', id]). `data` is null until it is there;
+ * `reload()` asks the server again (after a change that answers nothing, a conflict).
+ */
+export function useLoad<T>(key: QueryKey, load: () => Promise<T>, notFound?: string) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ data: T | null; error?: string }>({ data: null });
-  useEffect(() => {
-    let live = true;
-    setState({ data: null });
-    load().then(
-      (data) => live && setState({ data }),
-      (e) =>
-        live &&
-        setState({
-          data: null,
-          error: notFound && e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e),
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, t, notFound]);
-  return state;
+  const query = useQuery({ queryKey: key, queryFn: load });
+  const { refetch } = query;
+  const reload = useCallback(() => refetch().then(() => undefined), [refetch]);
+  const e = query.error;
+  const error = !e ? undefined : notFound && e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e);
+  return { data: query.data ?? null, error, reload };
 }

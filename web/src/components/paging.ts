@@ -1,38 +1,41 @@
 // Lists the server gives page by page with a cursor (the chronology's `next`, the access
 // log's `next_before_seq`): the first page loads with the screen, "load more" appends the
-// next. A change of `deps` (another case, another filter) starts again from page one.
-import { useState, type DependencyList } from 'react';
+// next. The pages live in the query cache under `key` (another case, another filter is
+// another key, starting again from page one); invalidating the key loads them again.
+import { infiniteQueryOptions, useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { messageFor, useLoad } from './forms';
+import { messageFor } from './forms';
 
-export function usePaged<P, C>(
-  fetchPage: (cursor?: C) => Promise<P>,
-  cursorOf: (page: P) => C | null | undefined,
-  deps: DependencyList,
-) {
+export function pagedQuery<P, C>(key: QueryKey, fetchPage: (cursor?: C) => Promise<P>, cursorOf: (page: P) => C | null | undefined) {
+  return infiniteQueryOptions({
+    queryKey: key,
+    queryFn: ({ pageParam }) => fetchPage(pageParam as C | undefined),
+    initialPageParam: undefined as C | undefined,
+    getNextPageParam: (last: P) => cursorOf(last) ?? undefined,
+  });
+}
+
+export function usePaged<P, C>(key: QueryKey, fetchPage: (cursor?: C) => Promise<P>, cursorOf: (page: P) => C | null | undefined) {
+  return usePagedQuery(pagedQuery(key, fetchPage, cursorOf));
+}
+
+/** The same for a list whose query is also prefetched or invalidated elsewhere (the chronology). */
+export function usePagedQuery<P, C>(options: ReturnType<typeof pagedQuery<P, C>>) {
   const { t } = useTranslation();
-  const first = useLoad(() => fetchPage(), deps);
-  const key = JSON.stringify(deps);
-  const [later, setLater] = useState<{ key: string; pages: P[] }>({ key: '', pages: [] });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const pages = first.data ? [first.data, ...(later.key === key ? later.pages : [])] : [];
-  const last = pages.at(-1);
-  const cursor = last === undefined ? undefined : (cursorOf(last) ?? undefined);
-
+  const query = useInfiniteQuery(options);
+  const pages = query.data?.pages ?? [];
+  const error = query.error ? messageFor(t, query.error) : undefined;
   async function loadMore() {
-    if (cursor === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const page = await fetchPage(cursor);
-      setLater((l) => ({ key, pages: [...(l.key === key ? l.pages : []), page] }));
-    } catch (e) {
-      setError(messageFor(t, e));
-    } finally {
-      setBusy(false);
-    }
+    if (query.hasNextPage && !query.isFetchingNextPage) await query.fetchNextPage();
   }
-
-  return { pages, loaded: first.data !== null, error: first.error ?? error, busy, hasMore: cursor !== undefined, loadMore };
+  return {
+    pages,
+    loaded: query.data !== undefined,
+    error,
+    busy: query.isFetchingNextPage,
+    /** The pages already there are being loaded again (an invalidated key). */
+    refreshing: query.isFetching && !query.isFetchingNextPage,
+    hasMore: query.hasNextPage,
+    loadMore,
+  };
 }

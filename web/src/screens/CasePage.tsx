@@ -6,12 +6,12 @@
 // manages it gets the controls, and the Meldcode safety decisions show only where the
 // case's `may` says so. The parts live in screens/case/; this file loads the case
 // and puts them in order.
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { ChronologyEntry } from '../api/client';
 import { AppLink } from '../components/AppLink';
-import { Chronology, prefetchChronology, type Author } from '../components/Chronology';
+import { Chronology, usePrefetchChronology, useReloadCaseParts, type Author } from '../components/Chronology';
 import { LoadFailed, Loading, Notice, PageTitle } from '../components/common';
 import { EntryForm } from '../components/EntryForm';
 import { CaseConsentPart } from '../components/TeamBasis';
@@ -36,10 +36,10 @@ const CaseChronology = memo(Chronology);
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { view, error, changes, replaceCase, replaceGoal, replaceAction, reload } = useCaseView(id, t('case.notFound'));
+  const { view, error, replaceCase, replaceGoal, replaceAction, reload } = useCaseView(id, t('case.notFound'));
   // The chronology's first page is asked for beside the case, not after it.
-  useEffect(() => prefetchChronology(id), [id]);
-  const [written, setWritten] = useState(0); // entries written here: the chronology loads again
+  usePrefetchChronology(id);
+  const reloadCaseParts = useReloadCaseParts(id);
   const [jumpTo, setJumpTo] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
 
@@ -87,7 +87,7 @@ export function CasePage({ id }: { id: string }) {
       <CaseHeader />
       <TeamSection />
       {!isFamily(me) && (
-        <CaseConsentPart key={changes} kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
+        <CaseConsentPart kase={kase} pupil={pupil} membershipId={me.active_membership.id} />
       )}
       {kase.may.read_safety_decisions && <SafetySection />}
       {kase.view === 'identification' ? (
@@ -108,12 +108,11 @@ export function CasePage({ id }: { id: string }) {
             // A correction is shown where it stands, linked to what it corrects.
             setJumpTo(correcting ? entryId : null);
             setCorrecting(null);
-            setWritten((n) => n + 1);
+            void reloadCaseParts();
           }}
         />
       )}
       <CaseChronology
-        key={`${written}-${changes}`}
         caseId={kase.id}
         authors={authors}
         onCorrect={writer ? setCorrecting : undefined}

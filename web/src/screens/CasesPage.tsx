@@ -23,7 +23,7 @@ export function CasesPage() {
   const asked = new URLSearchParams(useSearch()).get('status');
   const status: Status = STATUSES.find((s) => s === asked) ?? 'open';
   const [, navigate] = useLocation();
-  const { data, error } = useLoad(() => call(api.GET('/api/cases', { params: { query: { status } } })), [status]);
+  const { data, error } = useLoad(['cases', status], () => call(api.GET('/api/cases', { params: { query: { status } } })));
 
   return (
     <>

@@ -22,7 +22,7 @@ export function ConsentsPage({ pupilId }: { pupilId: string }) {
   const me = useMe();
   const caseId = new URLSearchParams(useSearch()).get('dossier') ?? undefined;
   const membershipId = me.active_membership.id;
-  const { data } = useLoad(() => load(pupilId), [pupilId, membershipId]);
+  const { data } = useLoad(['consents-page', pupilId, membershipId], () => load(pupilId));
   if (!data) return <Loading />;
   const { pupil } = data;
   const name = pupil ? pupilName(pupil) : null;

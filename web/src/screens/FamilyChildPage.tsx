@@ -42,7 +42,7 @@ async function loadChild(pupilId: string) {
 export function FamilyChildPage({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { data, error } = useLoad(() => loadChild(pupilId), [pupilId], t('familyPortal.notFound'));
+  const { data, error } = useLoad(['family-child', pupilId], () => loadChild(pupilId), t('familyPortal.notFound'));
   const self = me.active_membership.role === 'pupil';
   const back = (
     <Paragraph>

@@ -10,7 +10,7 @@ import { paths } from './routes';
 
 export function FamilyPage() {
   const { t } = useTranslation();
-  const { data, error } = useLoad(() => call(api.GET('/api/family/pupils')), []);
+  const { data, error } = useLoad(['family-pupils'], () => call(api.GET('/api/family/pupils')));
   return (
     <>
       <PageTitle>{t('family.title')}</PageTitle>

@@ -24,16 +24,8 @@ import { useDraft } from '../drafts/draft';
 import { pupilName } from '../format/names';
 import { useMe } from '../session/session';
 import { paths } from './routes';
+import { useMeta } from '../api/meta';
 
-export const CATEGORIES: readonly Category[] = [
-  'attendance',
-  'behaviour',
-  'learning',
-  'wellbeing',
-  'home',
-  'health',
-  'safety',
-];
 const URGENCIES = ['normal', 'soon', 'urgent'] as const;
 type Urgency = (typeof URGENCIES)[number];
 const FIELDS = ['pupil_id', 'categories', 'urgency', 'text'] as const;
@@ -128,6 +120,7 @@ function PupilPicker({
 
 export function NewSignalPage() {
   const { t } = useTranslation();
+  const meta = useMeta();
   const me = useMe();
   const preselected = new URLSearchParams(useSearch()).get('leerling') ?? '';
   const draft = useDraft<SignalDraft>(me.user.id, 'signal-new', EMPTY_SIGNAL, isEmptySignal);
@@ -210,7 +203,7 @@ export function NewSignalPage() {
         <CheckboxGroup
           legend={t('categories.legend')}
           name="categories"
-          choices={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          choices={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           selected={value.categories}
           onChange={(categories) => setValue((d) => ({ ...d, categories }))}
           error={errors.fields.categories}

@@ -38,7 +38,7 @@ async function loadPupil(id: string): Promise<PupilView> {
 export function PupilPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { data: view, error } = useLoad(() => loadPupil(id), [id], t('pupil.notFound'));
+  const { data: view, error } = useLoad(['pupil-page', id], () => loadPupil(id), t('pupil.notFound'));
 
   if (error) {
     return (

@@ -30,13 +30,13 @@ export function PupilsPage() {
   const [query, setQuery] = useState(q);
   const [classFilter, setClassFilter] = useState(klass);
   const { data, error } = useLoad(
+    ['pupils', q, klass, page],
     () =>
       call(
         api.GET('/api/pupils', {
           params: { query: { q: q || undefined, class: klass || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
         }),
       ),
-    [q, klass, page],
   );
   const pupils = data?.pupils ?? null;
   const more = data?.has_more ?? false;

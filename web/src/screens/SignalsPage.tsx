@@ -13,6 +13,7 @@ import { SignalSummary } from '../components/SignalSummary';
 import { useDraft } from '../drafts/draft';
 import { useMe } from '../session/session';
 import { paths } from './routes';
+import { useMeta } from '../api/meta';
 
 type Decision = 'advice' | 'case';
 interface TriageDraft {
@@ -28,6 +29,7 @@ type Outcome = { status: 'advice' } | { status: 'case'; caseId: string | null; o
 
 function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcome): void }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const me = useMe();
   const draft = useDraft<TriageDraft>(me.user.id, `triage-${signal.id}`, EMPTY_TRIAGE, isEmptyTriage);
   const { value, setValue } = draft;
@@ -86,7 +88,7 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
           id={levelId}
           label={t('triage.level')}
           value={value.level}
-          options={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          options={meta.levels.map((l) => ({ value: `${l}`, label: t(`levels.${l}`) }))}
           onChange={(level) => setValue((d) => ({ ...d, level }))}
         />
       )}
@@ -111,7 +113,7 @@ export function SignalsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const triage = me.may.triage_signals;
-  const { data, error } = useLoad(loadSignals, [me.active_membership.id]);
+  const { data, error } = useLoad(['signals', me.active_membership.id], loadSignals);
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
 
   const title = triage ? t('signals.triageTitle') : t('signals.mineTitle');

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { newQueryClient } from '../api/queries';
 import { json, ME, mockFetch, renderApp } from '../test/helpers';
 import { App } from '../App';
 import { readDraft } from '../drafts/draft';
@@ -58,5 +59,21 @@ describe('session expiry', () => {
     await user.click(screen.getByRole('button', { name: 'Uitloggen' }));
     expect(await screen.findByText('Je bent uitgelogd.')).toBeInTheDocument();
     expect(Object.keys(localStorage).filter((k) => k.startsWith('samen.draft.'))).toEqual([]);
+  });
+
+  it('forgets every answer read in the session on logout; only the lists of /api/meta stay', async () => {
+    mockFetch((req) => {
+      if (req.method === 'DELETE') return new Response(null, { status: 204 });
+      return json(200, { pupils: [{ id: '40', school_id: '3', given_name: 'Sanne', name_prefix: '', family_name: 'Bakker', class: '2A', view: 'directory', version: 1 }], limit: 20, offset: 0 });
+    });
+    history.replaceState(null, '', '/leerlingen');
+    const queries = newQueryClient();
+    renderApp(<App />, { status: 'active', me: ME }, queries);
+    expect(await screen.findByText('Sanne Bakker')).toBeInTheDocument();
+    const keys = () => queries.getQueryCache().findAll().map((q) => q.queryKey[0]);
+    expect(keys()).toEqual(expect.arrayContaining(['pupils', 'meta']));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Uitloggen' }));
+    expect(await screen.findByText('Je bent uitgelogd.')).toBeInTheDocument();
+    expect(keys()).toEqual(['meta']);
   });
 });

@@ -8,6 +8,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, call, onSessionLost, setCsrfToken, type Me } from '../api/client';
 import { discardDraftsOf, pruneDrafts } from '../drafts/draft';
 import { forgetDraftKey, holdDraftKey } from '../drafts/draftKey';
+import { useQueryClient } from '@tanstack/react-query';
+import { forgetSessionData } from '../api/queries';
 
 export type SessionState =
   | { status: 'loading' }
@@ -27,8 +29,10 @@ const loadDraftKey = () => call(api.GET('/api/me/draft-key')).then((answer) => a
 
 export function SessionProvider({ children, initial }: { children: ReactNode; initial?: SessionState }) {
   const [state, setState] = useState<SessionState>(initial ?? { status: 'loading' });
+  const queries = useQueryClient();
 
   const activate = useCallback((me: Me) => {
+    forgetSessionData(queries);
     setCsrfToken(me.csrf_token);
     holdDraftKey(me.user.id, loadDraftKey);
     setState({ status: 'active', me });
@@ -37,6 +41,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   useEffect(() => {
     pruneDrafts();
     onSessionLost(() => {
+      forgetSessionData(queries);
       setCsrfToken(null);
       forgetDraftKey();
       setState((current) => (current.status === 'active' ? { status: 'anonymous', reason: 'expired' } : current));
@@ -48,7 +53,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
       holdDraftKey(initial.me.user.id, loadDraftKey);
     }
     return () => onSessionLost(null);
-  }, [activate, initial]);
+  }, [activate, initial, queries]);
 
   const value = useMemo<SessionApi>(
     () => ({
@@ -64,6 +69,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
           // A deliberate logout leaves nothing of this user's work on the device.
           if (userId) discardDraftsOf(userId);
           forgetDraftKey();
+          forgetSessionData(queries);
           setCsrfToken(null);
           setState({ status: 'anonymous', reason: 'logged_out' });
         }
@@ -74,7 +80,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
         return me;
       },
     }),
-    [state, activate],
+    [state, activate, queries],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

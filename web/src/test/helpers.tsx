@@ -1,5 +1,8 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { MetaProvider, type Meta } from '../api/meta';
+import { newQueryClient } from '../api/queries';
 import { vi } from 'vitest';
 import type { Me, Schemas } from '../api/client';
 import { initI18n } from '../i18n';
@@ -80,6 +83,7 @@ export function mockFetch(handler: Handler, unrecorded: (request: Request) => bo
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     if (new URL(request.url).pathname === '/api/me/draft-key') return json(200, { draft_key: serverDraftKey });
+    if (new URL(request.url).pathname === '/api/meta') return json(200, META);
     if (!unrecorded(request)) requests.push(request.clone());
     return handler(request);
   });
@@ -87,7 +91,30 @@ export function mockFetch(handler: Handler, unrecorded: (request: Request) => bo
   return { requests, fetchMock };
 }
 
-export function renderApp(ui: ReactElement, initial?: SessionState) {
+/** GET /api/meta as the demo server answers it (the browser tests use the real one). */
+export const META: Meta = {
+  categories: ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'],
+  audiences: ['private', 'discipline', 'school', 'case_team'],
+  entry_kinds: ['observation', 'conversation', 'note', 'decision'],
+  roles: ['mentor', 'teacher', 'care_coordinator', 'school_care_worker', 'attendance_officer', 'youth_health', 'family_worker', 'inclusion_counsellor', 'school_leader', 'policy_officer', 'researcher', 'admin', 'privacy_officer', 'guardian', 'pupil'],
+  staff_roles: ['mentor', 'teacher', 'care_coordinator', 'school_care_worker', 'attendance_officer', 'youth_health', 'family_worker', 'inclusion_counsellor', 'school_leader', 'policy_officer', 'researcher', 'admin', 'privacy_officer'],
+  case_roles: ['mentor', 'teacher', 'care_coordinator', 'school_care_worker', 'attendance_officer', 'youth_health', 'family_worker', 'inclusion_counsellor'],
+  levels: [1, 2, 3, 4, 5],
+  signal_urgencies: ['normal', 'soon', 'urgent'],
+  case_outcomes: ['goals_met', 'referred_on', 'moved_school', 'dropped_out', 'other'],
+  consent_sources: ['paper', 'conversation', 'phone'],
+  organisation_types: ['school', 'municipality', 'care_provider', 'partnership', 'health_service', 'neighbourhood_team'],
+  school_types: ['primary', 'secondary', 'special', 'practical', 'cluster4'],
+};
+
+/** A part or the whole app, with the session, a fresh query cache and the server's lists. */
+export function renderApp(ui: ReactElement, initial?: SessionState, queries = newQueryClient()) {
   initI18n('nl');
-  return render(<SessionProvider initial={initial}>{ui}</SessionProvider>);
+  return render(
+    <QueryClientProvider client={queries}>
+      <MetaProvider meta={META}>
+        <SessionProvider initial={initial}>{ui}</SessionProvider>
+      </MetaProvider>
+    </QueryClientProvider>,
+  );
 }

@@ -15,8 +15,8 @@ import { FormAlert } from '../common';
 import { useForm, valueOf } from '../forms';
 import type { Grant, Party } from '../consents';
 import { joinWords, recipientWords, subjectWords, type Table } from './familyWords';
+import { useMeta } from '../../api/meta';
 
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
 const FIELDS = ['recipients', 'categories', 'valid_until'] as const;
 
 export function FamilyConsentForm({
@@ -31,6 +31,7 @@ export function FamilyConsentForm({
   onSaved(grant: Grant, message: string): void;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const k = 'familyPortal.consents';
   const [organisations, setOrganisations] = useState<string[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
@@ -102,7 +103,7 @@ export function FamilyConsentForm({
         <CheckboxGroup
           legend={t(`${k}.newWhat`)}
           name="categories"
-          choices={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          choices={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           selected={categories}
           onChange={setCategories}
           error={errors.fields.categories}

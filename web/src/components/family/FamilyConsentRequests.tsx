@@ -89,7 +89,7 @@ function RequestLine({
 export function FamilyConsentRequests({ pupilId, self, table, onGrant }: { pupilId: string; self: boolean; table: Table; onGrant(grantId: string): void }) {
   const { t } = useTranslation();
   const k = 'familyPortal.consents';
-  const { data } = useLoad(() => call(api.GET('/api/pupils/{id}/consent-requests', { params: { path: { id: pupilId } } })), [pupilId]);
+  const { data } = useLoad(['consent-requests', pupilId], () => call(api.GET('/api/pupils/{id}/consent-requests', { params: { path: { id: pupilId } } })));
   const [changed, setChanged] = useState<Record<string, ConsentRequest>>({});
   const [notice, setNotice] = useState<string>();
   const open = (data?.requests ?? []).map((r) => changed[r.id] ?? r).filter((r) => r.status === 'open' || changed[r.id]);

@@ -12,8 +12,8 @@ import { useDraft } from '../../drafts/draft';
 import { DraftOffer, FormAlert, Loading, Notice } from '../common';
 import { useForm, useLoad } from '../forms';
 import { SelectField } from '../SelectField';
+import { useMeta } from '../../api/meta';
 
-const CATEGORIES: readonly Category[] = ['attendance', 'behaviour', 'learning', 'wellbeing', 'home', 'health', 'safety'];
 const FIELDS = ['text', 'category'] as const;
 
 interface ViewDraft {
@@ -28,14 +28,14 @@ async function loadViews(caseId: string): Promise<ChronologyEntry[]> {
 
 export function FamilyView({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const me = useMe();
   const k = 'familyPortal.view';
   const draft = useDraft<ViewDraft>(me.user.id, `family-view-${caseId}`, { text: '', category: '' }, (d) => !d.text.trim());
   const { value, setValue } = draft;
   const [correcting, setCorrecting] = useState<ChronologyEntry | null>(null);
   const [saved, setSaved] = useState(false);
-  const [written, setWritten] = useState(0);
-  const { data: views, error } = useLoad(() => loadViews(caseId), [caseId, written]);
+  const { data: views, error, reload } = useLoad(['family-views', caseId], () => loadViews(caseId));
   const { formRef, busy, errors, submit } = useForm(FIELDS);
   const language = currentLanguage();
 
@@ -50,7 +50,7 @@ export function FamilyView({ caseId }: { caseId: string }) {
       draft.done();
       setCorrecting(null);
       setSaved(true);
-      setWritten((n) => n + 1);
+      void reload();
     });
   }
 
@@ -93,7 +93,7 @@ export function FamilyView({ caseId }: { caseId: string }) {
           label={t(`${k}.category`)}
           value={value.category}
           emptyLabel={t(`${k}.general`)}
-          options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          options={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           onChange={(category) => setValue((d) => ({ ...d, category }))}
         />
         <ButtonGroup>

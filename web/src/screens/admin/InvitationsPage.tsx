@@ -136,8 +136,7 @@ async function loadInvitations(id: string) {
 
 export function InvitationsPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
-  const { data, error } = useLoad(() => loadInvitations(id), [id, reloads], t('admin.invitations.notFound'));
+  const { data, error, reload } = useLoad(['invitations', id], () => loadInvitations(id), t('admin.invitations.notFound'));
   const [created, setCreated] = useState<Created>();
   const [notice, setNotice] = useState<string>();
   const language = currentLanguage();
@@ -181,7 +180,7 @@ export function InvitationsPage({ id }: { id: string }) {
         onCreated={(c) => {
           setCreated(c);
           setNotice(undefined);
-          setReloads((n) => n + 1);
+          void reload();
         }}
       />
       <section aria-labelledby="invitations">
@@ -213,7 +212,7 @@ export function InvitationsPage({ id }: { id: string }) {
                     onDone={(message) => {
                       setCreated(undefined);
                       setNotice(message);
-                      setReloads((n) => n + 1);
+                      void reload();
                     }}
                   />
                 ) : (

@@ -3,27 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Role, Schemas } from '../../api/client';
 import { SelectField } from '../../components/SelectField';
+import { useMeta } from '../../api/meta';
 
 export interface MembershipChoice {
   organisation_id: string;
   role: Role | '';
 }
 
-export const STAFF_ROLES: readonly Role[] = [
-  'mentor',
-  'teacher',
-  'care_coordinator',
-  'school_care_worker',
-  'attendance_officer',
-  'youth_health',
-  'family_worker',
-  'inclusion_counsellor',
-  'school_leader',
-  'policy_officer',
-  'researcher',
-  'admin',
-  'privacy_officer',
-];
 
 export function MembershipFields({
   idPrefix,
@@ -39,6 +25,7 @@ export function MembershipFields({
   errors?: { organisation_id?: string; role?: string };
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   return (
     <div className="samen-form__row">
       <SelectField
@@ -55,7 +42,7 @@ export function MembershipFields({
         label={t('admin.users.role')}
         value={value.role}
         emptyLabel={t('admin.users.choose')}
-        options={STAFF_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={meta.staff_roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         onChange={(role) => onChange({ ...value, role })}
         error={errors.role}
       />

@@ -9,18 +9,18 @@ import { useForm, useLoad, valueOf } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { SimpleTable } from '../../components/SimpleTable';
 import { ActivationButton } from './ActivationButton';
+import { useMeta } from '../../api/meta';
 
 type Organisation = Schemas['Organisation'];
 type OrgType = Schemas['OrganisationType'];
 type SchoolType = Schemas['SchoolType'];
-export const ORG_TYPES: readonly OrgType[] = ['school', 'municipality', 'care_provider', 'partnership', 'health_service', 'neighbourhood_team'];
-const SCHOOL_TYPES: readonly SchoolType[] = ['primary', 'secondary', 'special', 'practical', 'cluster4'];
 const FIELDS = ['name', 'type', 'school_type'] as const;
 
 export const loadOrganisations = () => call(api.GET('/api/organisations')).then((l) => l.organisations);
 
 function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const [name, setName] = useState('');
   const [type, setType] = useState<OrgType | ''>('');
   const [schoolType, setSchoolType] = useState<SchoolType | ''>('');
@@ -69,7 +69,7 @@ function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
           label={t('admin.organisations.type')}
           value={type}
           emptyLabel={t('admin.organisations.typeChoose')}
-          options={ORG_TYPES.map((v) => ({ value: v, label: t(`admin.orgTypes.${v}`) }))}
+          options={meta.organisation_types.map((v) => ({ value: v, label: t(`admin.orgTypes.${v}`) }))}
           onChange={(v: OrgType) => setType(v)}
           error={errors.fields.type}
         />
@@ -79,7 +79,7 @@ function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
             label={t('admin.organisations.schoolType')}
             value={schoolType}
             emptyLabel={t('admin.organisations.typeChoose')}
-            options={SCHOOL_TYPES.map((v) => ({ value: v, label: t(`admin.schoolTypes.${v}`) }))}
+            options={meta.school_types.map((v) => ({ value: v, label: t(`admin.schoolTypes.${v}`) }))}
             onChange={(v: SchoolType) => setSchoolType(v)}
             error={errors.fields.school_type}
           />
@@ -94,8 +94,7 @@ function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
-  const { data, error } = useLoad(loadOrganisations, [reloads]);
+  const { data, error, reload: loadAgain } = useLoad(['organisations', 'admin'], loadOrganisations);
   const [changed, setChanged] = useState<Record<string, Organisation>>({});
   const [notice, setNotice] = useState<string>();
   const organisations = data?.map((o) => changed[o.id] ?? o) ?? null;
@@ -103,7 +102,7 @@ export function OrganisationsPage() {
   function reload() {
     setChanged({});
     setNotice(undefined);
-    setReloads((n) => n + 1);
+    void loadAgain();
   }
   function onChanged(o: Organisation) {
     setChanged((c) => ({ ...c, [o.id]: o }));

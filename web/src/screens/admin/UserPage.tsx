@@ -62,7 +62,7 @@ function EndMembership({ membership, onEnded }: { membership: Membership; onEnde
 
 function AddMembership({ userId, onAdded }: { userId: string; onAdded(m: Membership): void }) {
   const { t } = useTranslation();
-  const organisations = useLoad(loadOrganisations, []);
+  const organisations = useLoad(['organisations', 'admin'], loadOrganisations);
   const [value, setValue] = useState<MembershipChoice>({ organisation_id: '', role: '' });
   const { formRef, busy, errors, submit } = useForm(FIELDS);
 
@@ -109,11 +109,10 @@ function AddMembership({ userId, onAdded }: { userId: string; onAdded(m: Members
 
 export function UserPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
   // There is no GET /api/users/{id}: the user comes from the region's list.
-  const { data, error } = useLoad(
+  const { data, error, reload: loadAgain } = useLoad(
+    ['user', id],
     () => loadUsers().then((users) => users.find((u) => u.id === id) ?? Promise.reject(new ApiError(404, 'not_found', ''))),
-    [id, reloads],
     t('admin.user.notFound'),
   );
   const [changed, setChanged] = useState<User>();
@@ -123,7 +122,7 @@ export function UserPage({ id }: { id: string }) {
   function reload(message?: string) {
     setChanged(undefined);
     setNotice(message);
-    setReloads((n) => n + 1);
+    void loadAgain();
   }
   const back = (
     <Paragraph>

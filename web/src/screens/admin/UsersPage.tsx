@@ -26,7 +26,7 @@ export function useMembershipText() {
 
 function NewUser({ onCreated }: { onCreated(user: User): void }) {
   const { t } = useTranslation();
-  const organisations = useLoad(loadOrganisations, []);
+  const organisations = useLoad(['organisations', 'admin'], loadOrganisations);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -129,8 +129,7 @@ function NewUser({ onCreated }: { onCreated(user: User): void }) {
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
-  const { data: users, error } = useLoad(loadUsers, [reloads]);
+  const { data: users, error, reload } = useLoad(['users'], loadUsers);
   const [query, setQuery] = useState('');
   const [created, setCreated] = useState<User>();
   const membershipText = useMembershipText();
@@ -189,7 +188,7 @@ export function UsersPage() {
       <NewUser
         onCreated={(u) => {
           setCreated(u);
-          setReloads((n) => n + 1);
+          void reload();
         }}
       />
     </>

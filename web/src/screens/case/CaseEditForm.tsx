@@ -8,11 +8,11 @@ import { CheckboxGroup } from '../../components/ChoiceGroup';
 import { valueOf } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
-import { CATEGORIES } from '../NewSignalPage';
 import { atTable } from './caseData';
 import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
 import { personLabel } from './labels';
+import { useMeta } from '../../api/meta';
 
 const FIELDS = ['lead_membership_id', 'categories', 'review_date'] as const;
 
@@ -28,6 +28,7 @@ export function CaseEditForm({
   onReload(): Promise<void>;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const { kase, view, replaceCase } = useCase();
   const [lead, setLead] = useState(kase.lead_membership_id ?? '');
   const [categories, setCategories] = useState<Category[]>(kase.categories);
@@ -71,7 +72,7 @@ export function CaseEditForm({
       <CheckboxGroup
         legend={t('case.categories')}
         name="categories"
-        choices={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+        choices={meta.categories.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
         selected={categories}
         onChange={setCategories}
         error={errors.fields.categories}

@@ -7,9 +7,9 @@ import { api, call } from '../../api/client';
 import { SelectField } from '../../components/SelectField';
 import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
+import { useMeta } from '../../api/meta';
 
-const LEVELS = ['1', '2', '3', '4', '5'] as const;
-type Level = (typeof LEVELS)[number];
+type Level = `${number}`;
 const FIELDS = ['level', 'reason'] as const;
 
 export function LevelForm({
@@ -24,6 +24,7 @@ export function LevelForm({
   onReload(): Promise<void>;
 }) {
   const { t } = useTranslation();
+  const meta = useMeta();
   const { kase, replaceCase } = useCase();
   const [level, setLevel] = useState<Level | ''>('');
   const [reason, setReason] = useState('');
@@ -51,7 +52,7 @@ export function LevelForm({
         label={t('caseEdit.level.new')}
         value={level}
         emptyLabel={t('caseEdit.choose')}
-        options={LEVELS.filter((l) => Number(l) !== kase.level).map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+        options={meta.levels.filter((l) => l !== kase.level).map((l) => ({ value: `${l}` as Level, label: t(`levels.${l}`) }))}
         onChange={setLevel}
         error={errors.fields.level}
       />

@@ -39,12 +39,10 @@ function DecisionItem({ d }: { d: SafetyDecision }) {
 export function SafetySection() {
   const { t } = useTranslation();
   const { kase, reload } = useCase();
-  const [version, setVersion] = useState(0);
   const [recording, setRecording] = useState(false);
   const [saved, setSaved] = useState(false);
-  const { data, error } = useLoad(
-    () => call(api.GET('/api/cases/{id}/safety-decisions', { params: { path: { id: kase.id } } })).then((l) => l.safety_decisions),
-    [kase.id, version],
+  const { data, error } = useLoad(['case', kase.id, 'safety-decisions'], () =>
+    call(api.GET('/api/cases/{id}/safety-decisions', { params: { path: { id: kase.id } } })).then((l) => l.safety_decisions),
   );
   return (
     <section aria-labelledby="case-safety">
@@ -73,7 +71,6 @@ export function SafetySection() {
           onSaved={() => {
             setRecording(false);
             setSaved(true);
-            setVersion((v) => v + 1);
             void reload(true); // the decision is in the chronology too, and changes the team's basis
           }}
         />

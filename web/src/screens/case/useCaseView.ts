@@ -1,11 +1,13 @@
-// The case page's data: loaded when the page opens, replaced by what a change answers (the
-// case, a goal, an action), and loaded again on request (after a version conflict, after a
-// change that answers nothing). `changes` counts changes that write into the chronology, so
-// the chronology can load again.
-import { useCallback, useEffect, useState } from 'react';
+// The case page's data, in the query cache under ['case', id]: loaded when the page opens,
+// replaced by what a change answers (the case, a goal, an action), and loaded again on
+// request (after a version conflict, after a change that answers nothing). A change that
+// writes into the chronology (a level, a seat) has its chronology loaded again too.
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import { useReloadCaseParts } from '../../components/Chronology';
 import { messageFor } from '../../components/forms';
 import { useMe } from '../../session/session';
 import { loadCaseView, type CaseAction, type CaseView, type Goal } from './caseData';
@@ -13,58 +15,43 @@ import { loadCaseView, type CaseAction, type CaseView, type Goal } from './caseD
 export function useCaseView(id: string, notFound: string) {
   const { t } = useTranslation();
   const me = useMe();
-  const [state, setState] = useState<{ view: CaseView | null; error?: string }>({ view: null });
-  const [changes, setChanges] = useState(0);
+  const queries = useQueryClient();
+  const key = ['case', id];
+  const query = useQuery({ queryKey: key, queryFn: () => loadCaseView(id, me) });
+  const reloadCaseParts = useReloadCaseParts(id);
+  const e = query.error;
+  const error = !e ? undefined : e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e);
 
-  const load = useCallback(
-    () =>
-      loadCaseView(id, me).then(
-        (view) => setState({ view }),
-        (e) =>
-          setState({
-            view: null,
-            error: e instanceof ApiError && e.code === 'not_found' ? notFound : messageFor(t, e),
-          }),
-      ),
-    [id, me, notFound, t],
+  const change = useCallback(
+    (next: (kase: Case) => Case) =>
+      queries.setQueryData<CaseView>(['case', id], (view) => (view ? { ...view, kase: next(view.kase) } : view)),
+    [queries, id],
   );
 
-  useEffect(() => {
-    setState({ view: null });
-    void load();
-  }, [load]);
+  const replaceCase = useCallback(
+    (kase: Case, writesChronology = true) => {
+      change(() => kase);
+      if (writesChronology) void reloadCaseParts();
+    },
+    [change, reloadCaseParts],
+  );
+  const replaceGoal = useCallback((goal: Goal) => change((k) => ({ ...k, goals: upsert(k.goals ?? [], goal) })), [change]);
+  const replaceAction = useCallback(
+    (action: CaseAction) => change((k) => ({ ...k, actions: upsert(k.actions ?? [], action) })),
+    [change],
+  );
 
-  const replaceCase = useCallback((kase: Case, writesChronology = true) => {
-    setState((s) => (s.view ? { view: { ...s.view, kase } } : s));
-    if (writesChronology) setChanges((n) => n + 1);
-  }, []);
-
-  const replaceGoal = useCallback((goal: Goal) => {
-    setState((s) =>
-      s.view
-        ? { view: { ...s.view, kase: { ...s.view.kase, goals: upsert(s.view.kase.goals ?? [], goal) } } }
-        : s,
-    );
-  }, []);
-
-  const replaceAction = useCallback((action: CaseAction) => {
-    setState((s) =>
-      s.view
-        ? { view: { ...s.view, kase: { ...s.view.kase, actions: upsert(s.view.kase.actions ?? [], action) } } }
-        : s,
-    );
-  }, []);
-
+  const { refetch } = query;
   /** Loads the case again (the chronology too when `chronology`). */
   const reload = useCallback(
     async (chronology = false) => {
-      await load();
-      if (chronology) setChanges((n) => n + 1);
+      await refetch();
+      if (chronology) await reloadCaseParts();
     },
-    [load],
+    [refetch, reloadCaseParts],
   );
 
-  return { ...state, changes, replaceCase, replaceGoal, replaceAction, reload };
+  return { view: query.data ?? null, error, replaceCase, replaceGoal, replaceAction, reload };
 }
 
 function upsert<T extends { id?: string }>(list: T[], item: T): T[] {

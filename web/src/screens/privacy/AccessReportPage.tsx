@@ -41,7 +41,7 @@ export function AccessReportPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const text = useChangeText();
-  const report = usePaged(fetchPage, (page: Page) => page.next_before_seq, []);
+  const report = usePaged(['access-report'], fetchPage, (page: Page) => page.next_before_seq);
   const changes = report.pages.flatMap((p) => p.changes);
   return (
     <>

@@ -85,8 +85,7 @@ function CheckpointStatus({ checkpoints }: { checkpoints: Checkpoints }) {
 
 function Verification() {
   const { t } = useTranslation();
-  const [round, setRound] = useState(0);
-  const { data, error } = useLoad(() => call(api.GET('/api/audit/verify')), [round]);
+  const { data, error, reload } = useLoad(['audit-verify'], () => call(api.GET('/api/audit/verify')));
   return (
     <section aria-labelledby="audit-verify">
       <Heading2 id="audit-verify">{t('privacy.audit.verifyTitle')}</Heading2>
@@ -104,7 +103,7 @@ function Verification() {
       {data && (
         <>
           <Paragraph small>{t('privacy.audit.headHint')}</Paragraph>
-          <Button appearance="secondary-action-button" type="button" onClick={() => setRound((n) => n + 1)}>
+          <Button appearance="secondary-action-button" type="button" onClick={() => void reload()}>
             {t('privacy.audit.verifyAgain')}
           </Button>
         </>
@@ -235,14 +234,10 @@ export function AuditPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filter = filterFrom(search);
-  const organisations = useLoad(() => call(api.GET('/api/organisations')), []);
+  const organisations = useLoad(['organisations', 'list'], () => call(api.GET('/api/organisations')));
   const names = Object.fromEntries((organisations.data?.organisations ?? []).map((o) => [o.id, o.name]));
   const rowText = useRowText(names);
-  const log = usePaged(
-    (before?: number) => fetchPage(filter, before),
-    (page: Page) => page.next_before_seq,
-    [search],
-  );
+  const log = usePaged(['audit', search], (before?: number) => fetchPage(filter, before), (page: Page) => page.next_before_seq);
   const entries = log.pages.flatMap((p) => p.entries);
 
   return (
