@@ -1,4 +1,4 @@
-// The browser flows of the case page's editing (screens/case/): the care coordinator seats
+// The browser flows of the case page's editing (features/case/): the care coordinator seats
 // and unseats someone, plans goals and actions, changes the level, writes an entry and its
 // correction (linked both ways), filters by author, meets a version conflict, and closes a
 // case of their own; a youth nurse at the table reads a case without any edit control.
@@ -37,7 +37,54 @@ async function csrf(page, server) {
   return (await (await page.request.get(`${server.url}/api/me`)).json()).csrf_token;
 }
 
+/** Whether an element is within the viewport's height. */
+async function inView(page, locator) {
+  const box = await locator.boundingBox();
+  const height = page.viewportSize().height;
+  return box !== null && box.y >= 0 && box.y < height;
+}
+
 export const flows = [
+  {
+    name: 'case workspace: state and index beside the parts, the entry form beside the chronology (1600 px); one column on a phone, the part kept in the address',
+    viewport: { width: 1600, height: 900 },
+    async run({ page, server, checks }) {
+      await login(page, server, CARE_COORDINATOR);
+      const id = await caseWith(page, server, 'attendance');
+      await openCase(page, server, id);
+      const summary = page.getByRole('region', { name: 'Dossier in het kort' });
+      const index = page.getByRole('navigation', { name: 'Op deze pagina' });
+      const form = page.getByRole('region', { name: 'Nieuw item in de chronologie' });
+      const chronology = page.getByRole('region', { name: 'Chronologie', exact: true });
+      const [f, c, i] = [await form.boundingBox(), await chronology.boundingBox(), await index.boundingBox()];
+      assert.ok(f.x + f.width <= c.x, 'the entry form stands left of the chronology');
+      assert.ok(i.x + i.width <= f.x, 'the index stands beside the parts');
+      // One step to a part: it comes into view, its heading has the focus, the address keeps it.
+      await index.getByRole('link', { name: 'Chronologie', exact: true }).click();
+      assert.ok(page.url().endsWith('#case-chronology'));
+      assert.ok(await page.evaluate(() => document.activeElement?.id === 'case-chronology'));
+      assert.ok(await inView(page, summary), "the case's state stays in view");
+      await checks.screen(page, 'case-workspace-wide');
+
+      // On a phone, after a reload of the same address: the same part, one column in order.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.reload();
+      await page.getByRole('heading', { name: /^Dossier van /, level: 1 }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'case-chronology');
+      assert.ok(await inView(page, summary), "the case's state stays in view on a phone too");
+      assert.ok(await noHorizontalScroll(page));
+      const top = async (locator) => (await locator.boundingBox()).y;
+      const order = [
+        await top(index),
+        await top(page.getByRole('heading', { name: 'Overzicht', exact: true })),
+        await top(page.getByRole('heading', { name: 'Acties', exact: true })),
+        await top(form),
+        await top(chronology),
+      ];
+      assert.deepEqual(order, [...order].sort((a, b) => a - b), 'index, overview, plan, entry form, chronology');
+      await checks.screen(page, 'case-workspace-360');
+    },
+  },
   {
     name: 'case-edit: care coordinator seats and unseats, plans a goal and an action, changes the level',
     async run({ page, server, checks, state }) {

@@ -5,14 +5,14 @@ import { usePrefetchQuery } from '@tanstack/react-query';
 import { MetaGate, metaQuery } from './api/meta';
 import { useSession } from './session/session';
 import { LoadFailed, Loading } from './components/common';
-import { LoginPage } from './screens/LoginPage';
-import { AcceptInvitationPage } from './screens/AcceptInvitationPage';
-import { PasswordSetupPage } from './screens/PasswordSetupPage';
+import { LoginPage } from './features/account/LoginPage';
+import { AcceptInvitationPage } from './features/account/AcceptInvitationPage';
+import { PasswordSetupPage } from './features/account/PasswordSetupPage';
 import { homeFor, isFamily, paths } from './screens/routes';
 import { screenLoader, startLoading, useScreens, type ScreenLoader } from './screens/screenLoader';
 
 const professionalScreens = screenLoader(() => import('./screens/ProfessionalScreens'));
-const familyScreens = screenLoader(() => import('./screens/FamilyScreens'));
+const familyScreens = screenLoader(() => import('./features/family/FamilyScreens'));
 
 // A deep link (a case, the family portal) is opened by someone who is most likely signed
 // in: its chunk loads beside the session check instead of after it. The login, invitation

@@ -1,4 +1,4 @@
-// Meldcode safety decisions on the case page (screens/case/SafetySection.tsx) and wherever
+// Meldcode safety decisions on the case page (features/case/SafetySection.tsx) and wherever
 // a basis rests on one (explain, the team's basis). Never shown to the family.
 export const safetyNl = {
   title: 'Veiligheidsbesluiten (Meldcode)',

@@ -5,26 +5,26 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { Loading } from '../components/common';
 import { Shell } from './Shell';
-import { PupilsPage } from './PupilsPage';
-import { PupilPage } from './PupilPage';
-import { NewSignalPage } from './NewSignalPage';
-import { SignalsPage } from './SignalsPage';
-import { CasePage } from './CasePage';
-import { CasesPage } from './CasesPage';
-import { WelcomePage } from './WelcomePage';
-import { ConsentsPage } from './ConsentsPage';
+import { PupilsPage } from '../features/pupils/PupilsPage';
+import { PupilPage } from '../features/pupils/PupilPage';
+import { NewSignalPage } from '../features/signals/NewSignalPage';
+import { SignalsPage } from '../features/signals/SignalsPage';
+import { CasePage } from '../features/case/CasePage';
+import { CasesPage } from '../features/case/CasesPage';
+import { WelcomePage } from '../features/account/WelcomePage';
+import { ConsentsPage } from '../features/consent/ConsentsPage';
 import { signedInRoutes } from './SignedInRoutes';
 import { paths } from './routes';
 
 // The screens of the administrator, the privacy officer and the import load when first opened.
-const OrganisationsPage = lazy(() => import('./admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
-const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const UserPage = lazy(() => import('./admin/UserPage').then((m) => ({ default: m.UserPage })));
-const InvitationsPage = lazy(() => import('./admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
-const ImportPage = lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage })));
-const AuditPage = lazy(() => import('./privacy/AuditPage').then((m) => ({ default: m.AuditPage })));
-const ExplainPage = lazy(() => import('./privacy/ExplainPage').then((m) => ({ default: m.ExplainPage })));
-const AccessReportPage = lazy(() => import('./privacy/AccessReportPage').then((m) => ({ default: m.AccessReportPage })));
+const OrganisationsPage = lazy(() => import('../features/admin/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => import('../features/admin/UserPage').then((m) => ({ default: m.UserPage })));
+const InvitationsPage = lazy(() => import('../features/admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
+const ImportPage = lazy(() => import('../features/admin/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('../features/privacy/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ExplainPage = lazy(() => import('../features/privacy/ExplainPage').then((m) => ({ default: m.ExplainPage })));
+const AccessReportPage = lazy(() => import('../features/privacy/AccessReportPage').then((m) => ({ default: m.AccessReportPage })));
 
 export function ProfessionalScreens({ home }: { home: string }) {
   return (

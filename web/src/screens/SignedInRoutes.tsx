@@ -5,8 +5,8 @@ import { Route } from 'wouter';
 import { Paragraph } from '@utrecht/component-library-react';
 import { PageTitle } from '../components/common';
 import { AppLink } from '../components/AppLink';
-import { AcceptInvitationLoggedIn } from './AcceptInvitationPage';
-import { PasswordSetupPage } from './PasswordSetupPage';
+import { AcceptInvitationLoggedIn } from '../features/account/AcceptInvitationPage';
+import { PasswordSetupPage } from '../features/account/PasswordSetupPage';
 import { paths } from './routes';
 
 function NotFound() {

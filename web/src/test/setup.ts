@@ -19,5 +19,5 @@ afterEach(() => {
 // first import transforms the whole screen tree, which takes longer than a query's
 // timeout: each test file pays it before its tests, not inside the first one.
 beforeAll(async () => {
-  await Promise.all([import('../screens/ProfessionalScreens'), import('../screens/FamilyScreens')]);
+  await Promise.all([import('../screens/ProfessionalScreens'), import('../features/family/FamilyScreens')]);
 }, 60000);
