@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import type { Me, Schemas } from '../api/client';
 
 type WorkspaceMay = Schemas['WorkspaceMay'];
@@ -52,7 +53,7 @@ function withQuery(path: string, query: Record<string, string | undefined>) {
 
 interface NavItem {
   href: string;
-  label: string;
+  label: ParseKeys;
 }
 
 // The screens of the professionals' workspace, each behind the flag of GET /api/me that

@@ -226,7 +226,7 @@ export function ImportPage() {
           headers={[t('import.field'), t('import.headers'), t('import.required')]}
           rows={COLUMNS.map(([field, headers, required]) => ({
             key: field,
-            cells: [t(`import.fields.${field}`), <code>{headers}</code>, required ? t('import.yes') : t('import.no')],
+            cells: [t(`import.fields.${field}`, { defaultValue: field }), <code>{headers}</code>, required ? t('import.yes') : t('import.no')],
           }))}
         />
       </section>

@@ -44,7 +44,7 @@ export function CaseHeader() {
       <Facts
         items={[
           [t('case.status'), closed ? t('case.statusClosed') : t('case.statusOpen')],
-          [t('case.level'), t(`levels.${kase.level}`)],
+          [t('case.level'), t(`levels.${kase.level}`, { defaultValue: `${kase.level}` })],
           [t('case.lead'), lead],
           [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
           [t('case.opened'), formatInstantDate(kase.opened_at)],

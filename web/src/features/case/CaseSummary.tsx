@@ -19,7 +19,7 @@ export function CaseSummary() {
       <PageTitle>{view.pupil ? t('case.title', { name: view.pupil }) : t('case.titleUnknown', { id: kase.id })}</PageTitle>
       <BadgeList className="samen-badges">
         <StatusBadge status={open ? 'active' : 'neutral'}>{open ? t('case.statusOpen') : t('case.statusClosed')}</StatusBadge>
-        <StatusBadge status="neutral">{t(`levels.${kase.level}`)}</StatusBadge>
+        <StatusBadge status="neutral">{t(`levels.${kase.level}`, { defaultValue: `${kase.level}` })}</StatusBadge>
         <StatusBadge status="neutral">{`${t('case.lead')}: ${kase.lead?.name || t('case.noLead')}`}</StatusBadge>
         {kase.review_date && <StatusBadge status="neutral">{`${t('case.reviewDate')}: ${formatDate(kase.review_date)}`}</StatusBadge>}
         {kase.actions && <StatusBadge status="neutral">{t('case.openActions', { count: openActions })}</StatusBadge>}

@@ -54,7 +54,7 @@ export function CasesPage() {
                   key: c.id,
                   cells: [
                     <AppLink href={paths.case(c.id)}>{name}</AppLink>,
-                    t(`levels.${c.level}`),
+                    t(`levels.${c.level}`, { defaultValue: `${c.level}` }),
                     c.status === 'open' ? t('case.statusOpen') : t('case.statusClosed'),
                     c.categories.map((k) => t(`categories.${k}`)).join(', '),
                     // Said in words, not by colour alone.

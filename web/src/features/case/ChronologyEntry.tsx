@@ -28,7 +28,7 @@ export const entryAnchor = (id: string) => `item-${id}`;
 
 export function entryKind(t: TFunction, kind: string): string {
   if (kind === 'closure') return t('caseEdit.chronology.closure');
-  return t(`entryKinds.${KNOWN_KINDS.has(kind) ? kind : 'other'}`);
+  return t(`entryKinds.${KNOWN_KINDS.has(kind) ? kind : 'other'}`, { defaultValue: kind });
 }
 
 export function entryAuthor(t: TFunction, e: ChronologyEntry): string {

@@ -52,7 +52,7 @@ export function LevelForm({
         label={t('caseEdit.level.new')}
         value={level}
         emptyLabel={t('caseEdit.choose')}
-        options={meta.levels.filter((l) => l !== kase.level).map((l) => ({ value: `${l}` as Level, label: t(`levels.${l}`) }))}
+        options={meta.levels.filter((l) => l !== kase.level).map((l) => ({ value: `${l}` as Level, label: t(`levels.${l}`, { defaultValue: `${l}` }) }))}
         onChange={setLevel}
         error={errors.fields.level}
       />

@@ -30,7 +30,7 @@ export function LevelSection() {
     <section aria-labelledby="case-level">
       <Heading2 id="case-level">{t('caseEdit.level.title')}</Heading2>
       <Paragraph>
-        {t('caseEdit.level.current', { level: t(`levels.${kase.level}`) })}{' '}
+        {t('caseEdit.level.current', { level: t(`levels.${kase.level}`, { defaultValue: `${kase.level}` }) })}{' '}
         {kase.escalations > 0 ? t('caseEdit.level.escalations', { count: kase.escalations }) : t('caseEdit.level.noEscalations')}
       </Paragraph>
       {saved && <Notice type="ok">{t('caseEdit.level.saved')}</Notice>}

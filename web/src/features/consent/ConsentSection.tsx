@@ -16,7 +16,7 @@ import {
   StatusBadge,
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { api, call, type Pupil } from '../../api/client';
+import { api, call, type Pupil, type Role } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { formatDate, formatInstantDate } from '../../format/dates';
 import { bandOn } from '../../format/wgbo';
@@ -164,7 +164,7 @@ function GrantCard({
           [t('consent.grant.recorded'), formatInstantDate(g.recorded_at)],
           Boolean(g.recorded_by?.role) && [
             t('consent.recordedBy'),
-            [g.recorded_by?.name, t('consent.recordedByWho', { role: t(`roles.${g.recorded_by?.role}`), organisation: g.recorded_by?.organisation ?? '' })]
+            [g.recorded_by?.name, t('consent.recordedByWho', { role: t(`roles.${g.recorded_by?.role as Role}`), organisation: g.recorded_by?.organisation ?? '' })]
               .filter(Boolean)
               .join(', '),
           ],

@@ -73,7 +73,7 @@ export function withdrawRequest(r: ConsentRequest) {
 /** The UI text for a failed sign or withdraw: the consent codes, then the shared ones. */
 export function consentErrorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && ['already_withdrawn', 'already_signed', 'grant_expired', 'already_confirmed', 'request_closed'].includes(error.code))
-    return t(`consent.errors.${error.code}`);
+    return t(`consent.errors.${error.code}`, { defaultValue: error.message });
   return messageFor(t, error);
 }
 

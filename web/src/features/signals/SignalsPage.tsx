@@ -2,6 +2,7 @@
 // mentor or teacher their own open signals.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Button, FormFieldTextarea, Paragraph } from '@utrecht/component-library-react';
 import { SelectField } from '../../components/SelectField';
 import { api, call, type Signal } from '../../api/client';
@@ -88,7 +89,7 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
           id={levelId}
           label={t('triage.level')}
           value={value.level}
-          options={meta.levels.map((l) => ({ value: `${l}`, label: t(`levels.${l}`) }))}
+          options={meta.levels.map((l) => ({ value: `${l}`, label: t(`levels.${l}`, { defaultValue: `${l}` }) }))}
           onChange={(level) => setValue((d) => ({ ...d, level }))}
         />
       )}
@@ -99,7 +100,7 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
   );
 }
 
-function outcomeText(t: ReturnType<typeof useTranslation>['t'], outcome: Outcome) {
+function outcomeText(t: TFunction, outcome: Outcome) {
   if (outcome.status === 'advice') return t('triage.doneAdvice');
   return outcome.opened ? t('triage.doneCaseOpened') : t('triage.doneCaseAttached');
 }
