@@ -5,7 +5,9 @@
 # bench/cases_setup.py, and bench/case_page.mjs timing BENCH_PAGE_RUNS navigations to
 # /dossiers/<id> in Debian's Chromium as the case's mentor (first run cold, the rest warm).
 # No CPU throttling: this machine is the target. Settings: SAMEN [build/samen],
-# BENCH_PAGE_PORT [19400], BENCH_PAGE_RUNS [15], BENCH_ENTRIES [200].
+# BENCH_PAGE_PORT [19400], BENCH_PAGE_RUNS [15], BENCH_ENTRIES [200]; BENCH_LIGHTHOUSE=1 adds
+# bench/lighthouse.sh (Lighthouse's mobile defaults on the login, a family child page and
+# this case page), BENCH_PAGE_RUNS=0 leaves the timing out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,8 +53,15 @@ mkdir -p bench/results
   echo "load at start (/proc/loadavg): $(cat /proc/loadavg)"
   echo "busiest processes at start: $(top -bn1 -o %CPU | sed -n '8,12p' | awk '{printf "%s %s%%, ", $12, $9}')"
   echo '```'
-  URL=$URL CASE_ID=$CASE_ID COOKIE=$READER_COOKIE EXPECT=$EXPECT TOTAL=$TOTAL RUNS=$RUNS \
-    NODE_PATH=web/node_modules node bench/case_page.mjs
+  if [ "$RUNS" -gt 0 ]; then
+    URL=$URL CASE_ID=$CASE_ID COOKIE=$READER_COOKIE EXPECT=$EXPECT TOTAL=$TOTAL RUNS=$RUNS \
+      NODE_PATH=web/node_modules node bench/case_page.mjs
+  fi
   echo '```'
+  if [ "${BENCH_LIGHTHOUSE:-0}" = 1 ]; then
+    echo "Lighthouse (mobile defaults), \`BENCH_LIGHTHOUSE=1 bench/case_page.sh\`:"
+    echo
+    URL=$URL CASE_ID=$CASE_ID READER_COOKIE=$READER_COOKIE PASSWORD=$PASSWORD bash bench/lighthouse.sh
+  fi
   echo "load at end (/proc/loadavg): $(cat /proc/loadavg)"
 } | tee bench/results/case_page.md
