@@ -10,7 +10,7 @@ import { launch } from '../web/e2e/browser.mjs';
 
 const { URL: BASE, CASE_ID, COOKIE } = process.env;
 const RUNS = Number(process.env.RUNS ?? 15);
-const EXPECT = Number(process.env.EXPECT ?? 100);
+const EXPECT = Number(process.env.EXPECT ?? 25);
 const TOTAL = Number(process.env.TOTAL ?? 0);
 
 function installProbe(expect) {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const budgetKb = Number(process.argv[2] ?? process.env.SAMEN_JS_BUDGET_KB ?? 250);
+const budgetKb = Number(process.argv[2] ?? process.env.SAMEN_JS_BUDGET_KB ?? 160);
 let html;
 try {
   html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -12,6 +12,7 @@ export const metaQuery = {
   queryKey: ['meta'],
   queryFn: () => call(api.GET('/api/meta')),
   staleTime: Infinity,
+  gcTime: Infinity,
 } as const;
 
 const MetaContext = createContext<Meta | null>(null);

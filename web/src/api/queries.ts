@@ -1,6 +1,7 @@
 // The one data-fetching layer (TanStack Query): what the screens read from the API is
-// cached by key, loaded once however many parts ask, and loaded again by invalidating its
-// key after a change, instead of hand-built caches and remounting to reload.
+// held by key while a screen shows it, loaded once however many parts ask, and loaded again
+// by invalidating its key after a change, instead of hand-built caches and remounting to
+// reload.
 import { QueryClient } from '@tanstack/react-query';
 
 export function newQueryClient() {
@@ -8,7 +9,12 @@ export function newQueryClient() {
     defaultOptions: {
       // A refusal or a missing record is an answer, not a hiccup: no silent retries, and
       // nothing refetched behind the user's back when the window regains focus.
-      queries: { retry: false, refetchOnWindowFocus: false },
+      // A screen left is forgotten (gcTime 0): coming back asks the server again and shows
+      // "loading" meanwhile, never the answer of an earlier visit. Someone else's write
+      // (an import, a consent withdrawn, a seat taken away) must not first show as the old
+      // list or a page the viewer may no longer see. Queries that are meant to outlive a
+      // screen say so (the lists of GET /api/meta, the chronology's prefetched page).
+      queries: { retry: false, refetchOnWindowFocus: false, gcTime: 0 },
     },
   });
 }

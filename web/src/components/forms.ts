@@ -83,13 +83,11 @@ export function useForm(fieldNames: readonly string[]) {
 }
 
 /**
- * Loads what a screen shows whenever `deps` change: `data` once there, or the UI text of
- * the error (`notFound` for a 404: "does not exist, or you have no access").
- */
-/**
  * What a screen shows, read through the query cache under `key` (name it for what it holds,
- * with the ids and filters it depends on: ['pupil', id]). `data` is null until it is there;
- * `reload()` asks the server again (after a change that answers nothing, a conflict).
+ * with the ids and filters it depends on: ['pupil', id]). `data` is null until it is there,
+ * `error` the UI text of a failure (`notFound` for a 404: "does not exist, or you have no
+ * access"); `reload()` asks the server again (after a change that answers nothing, a
+ * conflict).
  */
 export function useLoad<T>(key: QueryKey, load: () => Promise<T>, notFound?: string) {
   const { t } = useTranslation();

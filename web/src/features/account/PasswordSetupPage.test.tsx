@@ -54,7 +54,7 @@ describe('PasswordSetupPage (the link of samen init)', () => {
     expect(screen.getByRole('link', { name: 'Naar inloggen' })).toHaveAttribute('href', '/');
 
     await user.click(screen.getByRole('button', { name: 'Switch to English' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Set password' })).toBeInTheDocument();
   });
 
