@@ -37,6 +37,10 @@ score = lambda k: round(c[k]["score"] * 100)
 ms = lambda k: f'{a[k]["numericValue"] / 1000:.1f} s' if a[k]["numericValue"] >= 1000 else f'{a[k]["numericValue"]:.0f} ms'
 failed = [ref["id"] for ref in c["accessibility"]["auditRefs"]
           if ref["weight"] > 0 and a[ref["id"]]["score"] is not None and a[ref["id"]]["score"] < 1]
+for ref in failed:
+    items = (a[ref].get("details") or {}).get("items") or []
+    nodes = [i.get("node", {}).get("selector", "?") for i in items[:3]]
+    print(f'lighthouse: {sys.argv[2]}: {ref} at {"; ".join(nodes)}', file=sys.stderr)
 print(f'| {sys.argv[2]} | {score("performance")} | {score("accessibility")} | {score("best-practices")} | '
       f'{ms("first-contentful-paint")} | {ms("largest-contentful-paint")} | {ms("total-blocking-time")} | '
       f'{", ".join(failed) or "none"} |')
