@@ -23,6 +23,8 @@ void register_case_team_routes(http::Router& router, AppContext& ctx);
 void register_case_plan_routes(http::Router& router, AppContext& ctx);
 void register_entry_routes(http::Router& router, AppContext& ctx);
 void register_safety_routes(http::Router& router, AppContext& ctx);
+void register_meeting_series_routes(http::Router& router, AppContext& ctx);
+void register_meeting_routes(http::Router& router, AppContext& ctx);
 void register_draft_key_routes(http::Router& router, AppContext& ctx);
 void register_consent_routes(http::Router& router, AppContext& ctx);
 void register_consent_party_routes(http::Router& router, AppContext& ctx);

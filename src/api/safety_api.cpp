@@ -30,8 +30,7 @@ constexpr domain::Millis kMaxSafetyPeriod = 366LL * 24 * 3600 * 1000;
 Result<domain::Millis> read_moment(JsonReader& in, const char* name) {
   std::string text = in.text(name, true);
   if (!in.ok()) return in.error();
-  if (auto instant = domain::parse_instant(text)) return *instant;
-  if (auto date = domain::parse_iso_date(text)) return domain::netherlands_midnight(*date);
+  if (auto moment = domain::parse_moment(text)) return *moment;
   return Error{"validation_failed", std::string(name) + " must be a date or an ISO 8601 instant",
                name};
 }

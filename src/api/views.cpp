@@ -124,17 +124,12 @@ void write_audit_row(http::JsonWriter& w, const store::AuditRow& r, const std::s
 }
 
 static json::object workspace_may_json(const domain::WorkspaceMay& may) {
-  return {{"list_pupils", may.list_pupils},
-          {"list_cases", may.list_cases},
-          {"list_own_signals", may.list_own_signals},
-          {"triage_signals", may.triage_signals},
-          {"record_signals", may.record_signals},
-          {"import_pupils", may.import_pupils},
-          {"list_organisations", may.list_organisations},
-          {"administer", may.administer},
-          {"read_audit_log", may.read_audit_log},
-          {"explain_others", may.explain_others},
-          {"read_access_report", may.read_access_report},
+  return {{"list_pupils", may.list_pupils},       {"list_cases", may.list_cases},
+          {"list_meetings", may.list_meetings},   {"list_own_signals", may.list_own_signals},
+          {"triage_signals", may.triage_signals}, {"record_signals", may.record_signals},
+          {"import_pupils", may.import_pupils},   {"list_organisations", may.list_organisations},
+          {"administer", may.administer},         {"read_audit_log", may.read_audit_log},
+          {"explain_others", may.explain_others}, {"read_access_report", may.read_access_report},
           {"family_pupils", may.family_pupils}};
 }
 

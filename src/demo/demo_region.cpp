@@ -6,6 +6,7 @@
 
 #include "audit/audited_writer.hpp"
 #include "demo/demo_cases.hpp"
+#include "demo/demo_meetings.hpp"
 #include "demo/names.hpp"
 #include "domain/text.hpp"
 #include "security/crypto.hpp"
@@ -282,6 +283,7 @@ DemoResult create_demo_region(store::Store& store, const DemoOptions& options) {
                       person(family_worker),
                       person(inclusion_counsellor)};
     b.result.cases = add_demo_cases(tx, people, case_pupils);
+    b.result.meetings = add_demo_meetings(tx, people, baken, domain::now_millis());
     b.result.region_id = b.region_id;
     out = std::move(b.result);
     audit::Event e;

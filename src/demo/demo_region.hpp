@@ -31,6 +31,7 @@ struct DemoResult {
   int pupils = 0;
   int users = 0;
   int cases = 0;
+  int meetings = 0;
   std::string region_id;
 };
 

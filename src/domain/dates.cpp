@@ -141,4 +141,10 @@ Millis netherlands_midnight(Date date) {
   return local_midnight_as_utc - netherlands_offset(local_midnight_as_utc);
 }
 
+std::optional<Millis> parse_moment(std::string_view text) {
+  if (auto instant = parse_instant(text)) return instant;
+  if (auto date = parse_iso_date(text)) return netherlands_midnight(*date);
+  return std::nullopt;
+}
+
 }  // namespace samen::domain

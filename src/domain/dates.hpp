@@ -39,5 +39,7 @@ std::optional<Millis> parse_instant(std::string_view text);
 Date netherlands_date_of(Millis epoch_ms);
 // The instant local midnight starts a date in the Netherlands.
 Millis netherlands_midnight(Date date);
+// A moment as the API takes one: an ISO 8601 instant, or a date (its local midnight).
+std::optional<Millis> parse_moment(std::string_view text);
 
 }  // namespace samen::domain

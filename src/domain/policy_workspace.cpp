@@ -4,6 +4,7 @@
 #include "domain/policy_cases.hpp"
 #include "domain/policy_entries.hpp"
 #include "domain/policy_family.hpp"
+#include "domain/policy_meetings.hpp"
 
 namespace samen::domain {
 
@@ -25,6 +26,7 @@ WorkspaceMay decide_workspace_may(const Viewer& v, bool in_school) {
   auto scope = pupil_list_scope(v);
   may.list_pupils = in_school && scope.kind == PupilScope::Kind::school;
   may.list_cases = works_on_cases(v.role);
+  may.list_meetings = decide_meeting_listing(v).allowed;
   may.triage_signals = decide_signal_action(v, own, "", SignalAction::triage).allowed;
   may.record_signals = decide_signal_action(v, own, "", SignalAction::record).allowed;
   // One reads the signals one wrote (the author rule); whoever triages reads them all.

@@ -17,6 +17,7 @@ Workspace workspace_of(const Viewer& viewer);
 struct WorkspaceMay {
   bool list_pupils = false;         // GET /api/pupils lists a school (pupil_list_scope)
   bool list_cases = false;          // GET /api/cases: the cases one leads or sits at
+  bool list_meetings = false;       // GET /api/meetings: the meetings one takes part in
   bool list_own_signals = false;    // GET /api/signals: the signals one recorded
   bool triage_signals = false;      // GET /api/signals: the school's queue
   bool record_signals = false;      // POST /api/signals for a pupil of one's school

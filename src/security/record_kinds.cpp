@@ -38,6 +38,11 @@ std::vector<RecordKind> declare() {
       {"signals", {{"text"}, {"advice"}}, R::answered_signal},
       {"consent_grants", {{"text"}}, R::consent},
       {"consent_requests", {{"text"}}, R::consent},
+      // Meetings hold codes, ids and times; what is said about a pupil goes into the case.
+      {"meeting_series", {}, R::minutes},
+      {"meeting_series_members", {}, R::minutes},
+      {"meetings", {}, R::minutes},
+      {"meeting_items", {}, R::minutes},
       // The audit log stays verifiable without the field keys: it holds ids and codes only.
       {"audit_log", {}, R::audit},
       {"audit_checkpoints", {}, R::audit},

@@ -21,6 +21,7 @@
 #include "security/key_rotation.hpp"
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
+#include "store/meeting_records.hpp"
 #include "store/password_setup_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
@@ -171,6 +172,17 @@ class ReadTx {
     return out;
   }
 
+  // The care team's meetings (meeting_records.hpp): a series with its current members; a
+  // school's series (by id); a meeting with its items (by position); a school's meetings
+  // starting in [from, to), with items; a series' meetings without items, by start.
+  virtual std::optional<MeetingSeriesRecord> meeting_series(const std::string& id) = 0;
+  virtual std::vector<MeetingSeriesRecord> meeting_series_of_school(
+      const std::string& school_id) = 0;
+  virtual std::optional<MeetingRecord> meeting(const std::string& id) = 0;
+  virtual std::vector<MeetingRecord> meetings_of_school(const std::string& school_id,
+                                                        domain::Millis from, domain::Millis to) = 0;
+  virtual std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) = 0;
+
   // Family invitations (invitation_records.hpp), by the hash of their token, by id, and all
   // of a pupil's (oldest first).
   virtual std::optional<InvitationRecord> invitation_by_token_hash(
@@ -297,6 +309,10 @@ class WriteTx : public ReadTx {
   virtual bool update_consent_request(const domain::ConsentRequest& request,
                                       std::int64_t expected_version) = 0;
   virtual std::string insert_safety_decision(const SafetyDecisionRecord& d) = 0;
+
+  // A series with its members; a meeting with its items (positions in the order given).
+  virtual std::string insert_meeting_series(const MeetingSeriesRecord& s) = 0;
+  virtual std::string insert_meeting(const MeetingRecord& m) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;
   // Marks the invitation used; false, changing nothing, when it was used or revoked already.

@@ -99,6 +99,7 @@ class WorkspaceMay(unittest.TestCase):
         out["list_cases"] = status == 201
         if status == 201:
             self.assertEqual(self.coordinator.delete(f"/api/cases/{self.case}/team/{own['id']}")[0], 204)
+        out["list_meetings"] = client.get("/api/meetings")[0] == 200
         pupil = self.pupils.get(own["organisation_id"], next(iter(self.pupils.values())))
         status, _, signal = client.post("/api/signals", {"pupil_id": pupil, **SIGNAL})
         out["record_signals"] = status == 201

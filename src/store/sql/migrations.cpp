@@ -166,6 +166,62 @@ BEGIN
 END $$;
 )SQL";
 
+// The care team's meetings (issue 14, store/meeting_records.hpp): series with standing
+// members, meetings planned from them, and their agenda items. Attendees are not stored.
+constexpr const char* kMeetings = R"SQL(
+CREATE TABLE meeting_series (
+  id {key},
+  school_id {int} NOT NULL REFERENCES organisations(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  chair_membership_id {int} NOT NULL REFERENCES memberships(id),
+  weekday {int} NOT NULL,
+  start_minute {int} NOT NULL,
+  duration_minutes {int} NOT NULL,
+  interval_weeks {int} NOT NULL,
+  place TEXT NOT NULL,
+  video_link TEXT NOT NULL,
+  skipped_weeks TEXT NOT NULL,
+  created_by_user_id {int} NOT NULL REFERENCES users(id),
+  created_at {int} NOT NULL,
+  version {int} NOT NULL DEFAULT 1
+);
+CREATE INDEX meeting_series_school ON meeting_series(school_id);
+CREATE TABLE meeting_series_members (
+  series_id {int} NOT NULL REFERENCES meeting_series(id),
+  membership_id {int} NOT NULL REFERENCES memberships(id),
+  PRIMARY KEY (series_id, membership_id)
+);
+CREATE TABLE meetings (
+  id {key},
+  series_id {int} NOT NULL REFERENCES meeting_series(id),
+  school_id {int} NOT NULL REFERENCES organisations(id),
+  kind TEXT NOT NULL,
+  starts_at {int} NOT NULL,
+  duration_minutes {int} NOT NULL,
+  place TEXT NOT NULL,
+  video_link TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at {int} NOT NULL,
+  version {int} NOT NULL DEFAULT 1
+);
+CREATE INDEX meetings_school_start ON meetings(school_id, starts_at);
+CREATE INDEX meetings_series_start ON meetings(series_id, starts_at);
+CREATE TABLE meeting_items (
+  id {key},
+  meeting_id {int} NOT NULL REFERENCES meetings(id),
+  position {int} NOT NULL,
+  case_id {int} REFERENCES cases(id),
+  signal_id {int} REFERENCES signals(id),
+  pupil_id {int} NOT NULL REFERENCES pupils(id),
+  reason TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  starts_at {int}
+);
+CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id, position);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -186,6 +242,7 @@ const std::vector<Migration>& migrations() {
             {12, "one-time links to set a password", kPasswordSetups},
             {13, "encryption at rest: BSN blind index, re-sealing entries", kSealedFields,
              kSealedFieldsSqlite, kSealedFieldsPostgres},
+            {14, "the care team's meetings: series, meetings, agenda items", kMeetings},
         });
     return list;
   }();

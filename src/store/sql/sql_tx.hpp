@@ -160,6 +160,16 @@ class SqlTx : public WriteTx {
   std::size_t write_resealed(const security::SensitiveColumn& column,
                              const std::vector<security::ResealedValue>& batch) override;
 
+  // The care team's meetings (sql_tx_meetings.cpp).
+  std::optional<MeetingSeriesRecord> meeting_series(const std::string& id) override;
+  std::vector<MeetingSeriesRecord> meeting_series_of_school(const std::string& school_id) override;
+  std::optional<MeetingRecord> meeting(const std::string& id) override;
+  std::vector<MeetingRecord> meetings_of_school(const std::string& school_id, domain::Millis from,
+                                                domain::Millis to) override;
+  std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) override;
+  std::string insert_meeting_series(const MeetingSeriesRecord& s) override;
+  std::string insert_meeting(const MeetingRecord& m) override;
+
   // One-time password links (sql_tx_password_setup.cpp).
   std::optional<PasswordSetupRecord> password_setup_by_token_hash(
       const std::string& token_hash) override;
@@ -172,6 +182,8 @@ class SqlTx : public WriteTx {
   // A new guardian, standing from g.from or else from `at`; returns the id.
   std::string insert_guardian(const std::string& pupil_id, const domain::Guardian& g,
                               domain::Millis at);
+  std::vector<SeriesMemberRecord> series_members(const std::string& series_id);
+  std::vector<MeetingItemRecord> meeting_items(const std::string& meeting_id);
   void write_name_tokens(const std::string& school_id, const std::string& pupil_id,
                          const std::string& search_name, bool replace);
 

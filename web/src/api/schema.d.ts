@@ -1541,6 +1541,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meeting-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meeting series of a school the caller takes part in
+         * @description The school's weekly case consultation, core-partner meeting and other care meetings
+         *     that the caller chairs or is a standing member of; all of them for the school's care
+         *     coordinator. Without `school_id`, of every school of the caller's region (a partner
+         *     works with several schools).
+         */
+        get: operations["listMeetingSeries"];
+        put?: never;
+        /**
+         * Set up a meeting series (the school's care coordinator)
+         * @description The care coordinator of the school sets up a series and chairs it. Standing members
+         *     are active memberships of the school's region in a role that works on cases. The
+         *     access answer (403) comes before the body is validated. Audited.
+         */
+        post: operations["createMeetingSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-series/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan the series' next meeting, with its proposed agenda
+         * @description The chair or the school's care coordinator plans the next meeting: a week (or the
+         *     series' interval) after the last one, on its weekday and time, a skipped holiday
+         *     week moving it to the week after; or at `starts_at`. For a case consultation the
+         *     agenda is proposed from the school's open signals and cases as they are now: urgent
+         *     items, escalations since the last meeting, review dates before the next one, overdue
+         *     actions and new signals, one item per case, most pressing first. Answers the meeting
+         *     as the caller sees it. A series the caller does not take part in answers 404.
+         */
+        post: operations["planMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meetings of a school the caller takes part in
+         * @description Meetings starting in [from, to) that the caller chairs, is a standing member of, or
+         *     is invited to for an item; all of them for the school's care coordinator. Each row
+         *     says how many items are the caller's to see (`items_for_you`), no pupil. Without
+         *     `school_id`, of every school of the caller's region; by default from yesterday to
+         *     eight weeks ahead; at most a year.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting with the agenda items the caller may see
+         * @description The chair, the school's care coordinator and the school's standing members see every
+         *     item; a partner from outside the school only the items they are invited for. Each
+         *     item is named or anonymous for the caller (`named`): school staff see the pupil; a
+         *     partner needs a legal basis for that pupil now (legal duty for the attendance officer
+         *     on attendance, a safety decision naming their organisation, or consent for their
+         *     organisation or role in one of the item's categories). An anonymous item carries no
+         *     pupil, case or signal id, and says why (`anonymous_reason`). Each item shown is
+         *     audited with its decision. A meeting the caller is not invited to answers 404.
+         */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1688,6 +1794,8 @@ export interface components {
             list_pupils: boolean;
             /** @description `GET /api/cases` lists the cases the membership leads or sits at (and, for the care coordinator, the school's). */
             list_cases: boolean;
+            /** @description GET /api/meetings, the meetings of the care team one takes part in. */
+            list_meetings: boolean;
             /** @description `GET /api/signals` lists the signals the user recorded (someone who records but does not triage). */
             list_own_signals: boolean;
             /** @description `GET /api/signals` is the school's triage queue; `POST /api/signals/{id}/triage`. */
@@ -2897,6 +3005,130 @@ export interface components {
         };
         SafetyDecisionList: {
             safety_decisions: components["schemas"]["SafetyDecision"][];
+        };
+        MeetingSeriesCreate: {
+            school_id: string;
+            /** @enum {string} */
+            kind: "case_consultation" | "core_partner_meeting" | "care_meeting";
+            title: string;
+            /** @description ISO weekday, 1 Monday to 7 Sunday. */
+            weekday: number;
+            /** @description HH:MM, local time (Europe/Amsterdam). */
+            start_time: string;
+            duration_minutes?: number;
+            /** @description Default 1; 5 for a core-partner meeting. */
+            interval_weeks?: number;
+            /** @description A place or a video link (or both) is needed. */
+            place?: string;
+            /** @description An https:// address. */
+            video_link?: string;
+            /** @description Standing members (memberships); at most 40. */
+            member_ids?: string[];
+            /** @description A date in each holiday week without a meeting. */
+            skipped_weeks?: string[];
+        };
+        MeetingSeries: {
+            id: string;
+            school_id: string;
+            /** @enum {string} */
+            kind: "case_consultation" | "core_partner_meeting" | "care_meeting";
+            title: string;
+            chair_membership_id: string;
+            weekday: number;
+            start_time: string;
+            duration_minutes: number;
+            interval_weeks: number;
+            place: string;
+            video_link: string;
+            /** @description The Monday of each skipped week. */
+            skipped_weeks: string[];
+            members: {
+                membership_id: string;
+                role: string;
+                organisation_id: string;
+            }[];
+            version: number;
+            may: {
+                plan: boolean;
+            };
+        };
+        MeetingSeriesList: {
+            series: components["schemas"]["MeetingSeries"][];
+        };
+        MeetingSummary: {
+            id: string;
+            series_id: string;
+            school_id: string;
+            kind: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            duration_minutes: number;
+            place: string;
+            /** @enum {string} */
+            status: "planned" | "cancelled";
+            items_for_you: number;
+        };
+        MeetingList: {
+            meetings: components["schemas"]["MeetingSummary"][];
+        };
+        AgendaItem: {
+            id: string;
+            /** @description Only when named. */
+            case_id?: string;
+            /** @description Only when named. */
+            signal_id?: string;
+            /**
+             * @description The most pressing reason.
+             * @enum {string}
+             */
+            reason: "urgent" | "escalation" | "put_forward" | "review_due" | "overdue_actions" | "new_signal";
+            reasons: string[];
+            /** @description Whether the caller sees who the pupil is. */
+            named: boolean;
+            /** @description Why not, when not named (the policy's reason code). */
+            anonymous_reason?: string;
+            /** @description Only when named. */
+            pupil?: {
+                id: string;
+                name: string;
+                class: string;
+            };
+            categories: string[];
+            /** Format: date-time */
+            starts_at: string | null;
+            /** @description Who must be there for the item, and why. */
+            attendees: {
+                membership_id: string;
+                name: string;
+                role: string;
+                organisation_name: string;
+                /** @enum {string} */
+                why: "lead" | "case_team" | "category" | "reporter";
+            }[];
+        };
+        Meeting: {
+            id: string;
+            series_id: string;
+            school_id: string;
+            /** @enum {string} */
+            kind: "case_consultation" | "core_partner_meeting" | "care_meeting";
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            duration_minutes: number;
+            place: string;
+            video_link: string;
+            /** @enum {string} */
+            status: "planned" | "cancelled";
+            chair_membership_id: string;
+            version: number;
+            /** @description False for a partner from outside the school, who sees only their own items. */
+            sees_every_item: boolean;
+            may: {
+                plan: boolean;
+            };
+            items: components["schemas"]["AgendaItem"][];
         };
     };
     responses: {
@@ -5983,6 +6215,150 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listMeetingSeries: {
+        parameters: {
+            query?: {
+                school_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSeriesList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createMeetingSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingSeriesCreate"];
+            };
+        };
+        responses: {
+            /** @description Set up. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    planMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    starts_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Planned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                school_id?: string;
+                /** @description A date (local midnight) or an ISO 8601 instant. */
+                from?: string;
+                /** @description A date (local midnight) or an ISO 8601 instant, exclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meetings, by start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             "5XX": components["responses"]["ServerError"];
         };
     };

@@ -6,6 +6,7 @@ import { consentEn } from './consent.en';
 import { familyPortalEn } from './familyPortal.en';
 import { caseEditEn } from './caseEdit.en';
 import { casesEn } from './cases.en';
+import { meetingsEn } from './meetings.en';
 import { safetyEn } from './safety.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
@@ -397,6 +398,7 @@ export const en: Messages = {
   familyPortal: familyPortalEn,
   caseEdit: caseEditEn,
   cases: casesEn,
+  meetings: meetingsEn,
   safety: safetyEn,
   welcome: {
     nav: 'Start',

@@ -7,6 +7,7 @@ import { consentNl } from './consent.nl';
 import { familyPortalNl } from './familyPortal.nl';
 import { caseEditNl } from './caseEdit.nl';
 import { casesNl } from './cases.nl';
+import { meetingsNl } from './meetings.nl';
 import { safetyNl } from './safety.nl';
 
 export const nl = {
@@ -396,6 +397,7 @@ export const nl = {
   familyPortal: familyPortalNl,
   caseEdit: caseEditNl,
   cases: casesNl,
+  meetings: meetingsNl,
   safety: safetyNl,
   welcome: {
     nav: 'Start',

@@ -11,6 +11,8 @@ import { NewSignalPage } from '../features/signals/NewSignalPage';
 import { SignalsPage } from '../features/signals/SignalsPage';
 import { CasePage } from '../features/case/CasePage';
 import { CasesPage } from '../features/case/CasesPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
 import { WelcomePage } from '../features/account/WelcomePage';
 import { ConsentsPage } from '../features/consent/ConsentsPage';
 import { signedInRoutes } from './SignedInRoutes';
@@ -52,6 +54,10 @@ export function ProfessionalScreens({ home }: { home: string }) {
             <WelcomePage />
           </Route>
           <Route path="/dossiers/:id">{(params) => <CasePage id={params.id} />}</Route>
+          <Route path={paths.meetings}>
+            <MeetingsPage />
+          </Route>
+          <Route path="/overleg/:id">{(params) => <MeetingPage id={params.id} />}</Route>
           <Route path={paths.organisations}>
             <OrganisationsPage />
           </Route>

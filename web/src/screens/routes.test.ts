@@ -7,8 +7,8 @@ const labels = (may: typeof NOTHING, workspace: 'professional' | 'family' = 'pro
 
 describe('the menu comes from what the server says the membership may reach', () => {
   it('shows a screen exactly when its flag is set, in the menu order', () => {
-    expect(labels(MAY.mentor)).toEqual(['nav.pupils', 'cases.nav', 'nav.newSignal', 'nav.signals']);
-    expect(labels(MAY.care_coordinator)).toEqual(['nav.triage', 'nav.pupils', 'cases.nav', 'nav.newSignal', 'import.nav']);
+    expect(labels(MAY.mentor)).toEqual(['nav.pupils', 'cases.nav', 'meetings.nav', 'nav.newSignal', 'nav.signals']);
+    expect(labels(MAY.care_coordinator)).toEqual(['nav.triage', 'nav.pupils', 'cases.nav', 'meetings.nav', 'nav.newSignal', 'import.nav']);
     expect(labels({ ...MAY.admin, list_pupils: false, import_pupils: false })).toEqual(['admin.nav.users', 'admin.nav.organisations']);
     expect(labels({ ...NOTHING, read_audit_log: true, read_access_report: true })).toEqual(['privacy.nav.audit', 'privacy.nav.access']);
   });

@@ -14,6 +14,7 @@ type WorkspaceMay = Schemas['WorkspaceMay'];
 export const NOTHING: WorkspaceMay = {
   list_pupils: false,
   list_cases: false,
+  list_meetings: false,
   list_own_signals: false,
   triage_signals: false,
   record_signals: false,
@@ -28,8 +29,8 @@ export const NOTHING: WorkspaceMay = {
 
 /** What GET /api/me says a membership may reach, as the server's policy decides it for these roles. */
 export const MAY = {
-  mentor: { ...NOTHING, list_pupils: true, list_cases: true, list_own_signals: true, record_signals: true, list_organisations: true },
-  care_coordinator: { ...NOTHING, list_pupils: true, list_cases: true, triage_signals: true, record_signals: true, import_pupils: true, list_organisations: true },
+  mentor: { ...NOTHING, list_pupils: true, list_cases: true, list_meetings: true, list_own_signals: true, record_signals: true, list_organisations: true },
+  care_coordinator: { ...NOTHING, list_pupils: true, list_cases: true, list_meetings: true, triage_signals: true, record_signals: true, import_pupils: true, list_organisations: true },
   admin: { ...NOTHING, list_pupils: true, import_pupils: true, list_organisations: true, administer: true },
   family: { ...NOTHING, family_pupils: true },
 } satisfies Record<string, WorkspaceMay>;

@@ -1,0 +1,252 @@
+#include "api/meeting_support.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "api/family_facts.hpp"
+#include "api/name_book.hpp"
+#include "api/views.hpp"
+#include "domain/meeting_schedule.hpp"
+#include "domain/pupil.hpp"
+#include "store/case_codes.hpp"
+
+namespace samen::api {
+namespace json = boost::json;
+
+std::vector<domain::SeriesMember> series_members_of(const store::MeetingSeriesRecord& series) {
+  std::vector<domain::SeriesMember> out;
+  for (const auto& m : series.members) out.push_back({m.membership_id, m.role});
+  return out;
+}
+
+// What the agenda is proposed from: the school's untriaged signals and open cases, with
+// their escalations and overdue actions, as they are now.
+std::vector<std::string> schools_to_list(store::ReadTx& tx, const std::string& asked,
+                                         const std::string& region_id) {
+  if (!asked.empty()) return {asked};
+  std::vector<std::string> out;
+  for (const auto& o : tx.organisations(region_id))
+    if (o.type == domain::OrgType::school) out.push_back(o.id);
+  return out;
+}
+
+domain::MeetingFacts series_facts(const store::MeetingSeriesRecord& series) {
+  domain::MeetingFacts facts{series.school_id, series.chair_membership_id, {}, {}};
+  for (const auto& m : series.members) facts.member_ids.push_back(m.membership_id);
+  return facts;
+}
+
+namespace {
+
+domain::AgendaInputs agenda_inputs(store::ReadTx& tx, const store::MeetingSeriesRecord& s,
+                                   domain::Millis since, domain::Millis at, domain::Millis next) {
+  domain::AgendaInputs in{since, at, next, {}, {}, series_members_of(s)};
+  for (const auto& sig : tx.open_signals(s.school_id))
+    in.open_signals.push_back({sig.id, sig.pupil_id, sig.author_membership_id, sig.categories,
+                               sig.urgency, sig.created_at});
+  const domain::Date today = domain::netherlands_date_of(at);
+  for (const auto& summary : tx.cases_of_school(s.school_id, true)) {
+    auto c = tx.case_record(summary.id);
+    if (!c) continue;
+    domain::AgendaCase ac{
+        c->id, c->pupil_id, c->lead_membership_id, {}, c->categories, c->review_date,
+        {},    0,           std::nullopt};
+    for (const auto& seat : c->team)
+      if (!seat.removed_at) ac.team_membership_ids.push_back(seat.membership_id);
+    for (const auto& change : c->level_changes)
+      if (store::is_escalation(change)) ac.escalations.push_back(change.changed_at);
+    for (const auto& action : tx.actions_of_case(c->id))
+      if (!action.done_at && action.due_date && *action.due_date < today) ++ac.overdue_actions;
+    in.open_cases.push_back(std::move(ac));
+  }
+  return in;
+}
+
+std::vector<store::MeetingItemRecord> proposed_items(const domain::AgendaInputs& in) {
+  std::vector<store::MeetingItemRecord> out;
+  for (const auto& p : domain::propose_agenda(in)) {
+    store::MeetingItemRecord item;
+    item.case_id = p.case_id;
+    item.signal_id = p.signal_id;
+    item.pupil_id = p.pupil_id;
+    item.reason = std::string(domain::to_string(p.reason));
+    for (auto r : p.reasons) item.reasons.emplace_back(domain::to_string(r));
+    item.categories = p.categories;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+store::MeetingRecord plan_meeting_of(store::ReadTx& tx, const store::MeetingSeriesRecord& s,
+                                     std::optional<domain::Millis> starts_at, domain::Millis now) {
+  std::optional<domain::Millis> previous;
+  for (const auto& m : tx.meetings_of_series(s.id))
+    if (m.status != "cancelled" && m.starts_at < starts_at.value_or(now + 1))
+      previous = m.starts_at;
+  domain::MeetingRhythm rhythm{s.weekday, s.start_minute, s.interval_weeks, s.skipped_weeks};
+  domain::Millis at = starts_at.value_or(domain::next_meeting_start(rhythm, previous, now));
+  constexpr domain::Millis kWeek = 7LL * 24 * 3600 * 1000;
+  domain::Millis since = previous.value_or(at - kWeek * s.interval_weeks);
+  domain::Millis next = domain::next_meeting_start(rhythm, at, at);
+  store::MeetingRecord m{{},      s.id,         s.school_id, s.kind, at, s.duration_minutes,
+                         s.place, s.video_link, "planned",   0,      1,  {}};
+  if (s.kind == "case_consultation")
+    m.items = proposed_items(agenda_inputs(tx, s, since, at, next));
+  return m;
+}
+
+std::optional<LoadedMeeting> load_meeting(store::ReadTx& tx, store::MeetingRecord meeting) {
+  auto series = tx.meeting_series(meeting.series_id);
+  if (!series) return std::nullopt;
+  LoadedMeeting out{std::move(meeting), std::move(*series), {}, {}};
+  std::vector<std::string> case_ids;
+  for (const auto& i : out.meeting.items)
+    if (!i.case_id.empty()) case_ids.push_back(i.case_id);
+  std::map<std::string, domain::CaseFacts> cases;
+  for (auto& f : tx.case_facts_of(case_ids)) cases.emplace(f.case_id, std::move(f));
+  auto members = series_members_of(out.series);
+  out.facts = series_facts(out.series);
+  for (const auto& i : out.meeting.items) {
+    std::string lead, reporter;
+    std::vector<std::string> team;
+    if (auto c = cases.find(i.case_id); c != cases.end()) {
+      lead = c->second.lead_membership_id;
+      team = c->second.team_membership_ids;
+    } else if (!i.signal_id.empty()) {
+      if (auto s = tx.signal(i.signal_id)) reporter = s->author_membership_id;
+    }
+    auto attendees = domain::attendees_for(i.categories, lead, team, reporter, members);
+    for (const auto& a : attendees) out.facts.attendee_ids.push_back(a.membership_id);
+    out.attendees.push_back(std::move(attendees));
+  }
+  return out;
+}
+
+std::vector<std::size_t> visible_items(const LoadedMeeting& m, const domain::Viewer& viewer) {
+  bool every = domain::sees_every_item(viewer, m.facts);
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < m.meeting.items.size(); ++i) {
+    const auto& who = m.attendees[i];
+    bool invited = std::any_of(who.begin(), who.end(), [&](const domain::AgendaAttendee& a) {
+      return a.membership_id == viewer.membership_id;
+    });
+    if (every || invited) out.push_back(i);
+  }
+  return out;
+}
+
+json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor& actor,
+                          const http::Request& req, std::vector<audit::Event>& events,
+                          domain::Millis now) {
+  const auto shown = visible_items(m, actor.viewer);
+  std::vector<std::string> pupil_ids;
+  for (auto i : shown) pupil_ids.push_back(m.meeting.items[i].pupil_id);
+  auto grants = tx.consent_grants_by_pupil(pupil_ids);
+  // Who attends, by name, role and organisation: professionals see each other's names.
+  NameBook names(tx);
+  std::map<std::string, json::object> people;
+  auto person = [&](const domain::AgendaAttendee& a) {
+    auto [at, fresh] = people.try_emplace(a.membership_id);
+    if (fresh) {
+      auto m = tx.membership(a.membership_id);
+      at->second = json::object{{"membership_id", a.membership_id},
+                                {"name", m ? names.user(m->user_id) : ""},
+                                {"role", m ? domain::to_string(m->role) : ""},
+                                {"organisation_name", m ? m->organisation_name : ""}};
+    }
+    json::object o = at->second;
+    o["why"] = domain::to_string(a.why);
+    return o;
+  };
+  json::array items;
+  for (auto index : shown) {
+    const auto& item = m.meeting.items[index];
+    auto pupil = tx.pupil(item.pupil_id);
+    if (!pupil) continue;
+    domain::CaseFacts facts = pupil_case_facts(pupil->pupil);
+    std::vector<domain::SafetyDecision> safety;
+    if (!item.case_id.empty()) {
+      if (auto c = tx.case_facts(item.case_id)) facts = *c;
+      safety = tx.safety_decisions_of_case(item.case_id);
+    }
+    auto decision = domain::decide_agenda_item_named(actor.viewer, facts, item.categories,
+                                                     grants[item.pupil_id], safety, now);
+    json::object o{{"id", item.id},
+                   {"reason", item.reason},
+                   {"reasons", json::array(item.reasons.begin(), item.reasons.end())},
+                   {"named", decision.allowed},
+                   {"starts_at", optional_instant(item.starts_at)}};
+    json::array categories;
+    for (auto c : item.categories) categories.emplace_back(domain::to_string(c));
+    o["categories"] = std::move(categories);
+    if (decision.allowed) {
+      if (!item.case_id.empty()) o["case_id"] = item.case_id;
+      if (!item.signal_id.empty()) o["signal_id"] = item.signal_id;
+      o["pupil"] = json::object{{"id", pupil->pupil.id},
+                                {"name", domain::full_name(pupil->pupil)},
+                                {"class", pupil->pupil.class_name}};
+    } else {
+      // Why, in the policy's words, without anything that points at the pupil.
+      o["anonymous_reason"] = decision.reason;
+    }
+    json::array attendees;
+    for (const auto& a : m.attendees[index]) attendees.push_back(person(a));
+    o["attendees"] = std::move(attendees);
+    items.push_back(std::move(o));
+    events.push_back(
+        decision_event(actor, req, decision, "read", "meeting_item", item.id, item.pupil_id));
+  }
+  const auto& s = m.series;
+  return json::object{
+      {"id", m.meeting.id},
+      {"series_id", m.meeting.series_id},
+      {"school_id", m.meeting.school_id},
+      {"kind", m.meeting.kind},
+      {"title", s.title},
+      {"starts_at", domain::format_instant(m.meeting.starts_at)},
+      {"duration_minutes", m.meeting.duration_minutes},
+      {"place", m.meeting.place},
+      {"video_link", m.meeting.video_link},
+      {"status", m.meeting.status},
+      {"chair_membership_id", s.chair_membership_id},
+      {"version", m.meeting.version},
+      {"sees_every_item", domain::sees_every_item(actor.viewer, m.facts)},
+      {"may", json::object{{"plan", domain::decide_meeting_planning(
+                                        actor.viewer, m.meeting.school_id, s.chair_membership_id)
+                                        .allowed}}},
+      {"items", std::move(items)},
+  };
+}
+
+json::object series_json(const store::MeetingSeriesRecord& s, bool may_plan) {
+  json::array members, skipped;
+  for (const auto& m : s.members)
+    members.push_back(json::object{{"membership_id", m.membership_id},
+                                   {"role", domain::to_string(m.role)},
+                                   {"organisation_id", m.organisation_id}});
+  for (const auto& d : s.skipped_weeks) skipped.emplace_back(domain::to_iso(d));
+  std::string time = fmt::format("{:02d}:{:02d}", s.start_minute / 60, s.start_minute % 60);
+  return json::object{
+      {"id", s.id},
+      {"school_id", s.school_id},
+      {"kind", s.kind},
+      {"title", s.title},
+      {"chair_membership_id", s.chair_membership_id},
+      {"weekday", s.weekday},
+      {"start_time", time},
+      {"duration_minutes", s.duration_minutes},
+      {"interval_weeks", s.interval_weeks},
+      {"place", s.place},
+      {"video_link", s.video_link},
+      {"skipped_weeks", std::move(skipped)},
+      {"members", std::move(members)},
+      {"version", s.version},
+      {"may", json::object{{"plan", may_plan}}},
+  };
+}
+
+}  // namespace samen::api

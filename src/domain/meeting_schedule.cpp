@@ -1,0 +1,52 @@
+#include "domain/meeting_schedule.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace samen::domain {
+namespace {
+
+std::chrono::sys_days days_of(Date d) {
+  return std::chrono::year_month_day{std::chrono::year{d.year},
+                                     std::chrono::month{static_cast<unsigned>(d.month)},
+                                     std::chrono::day{static_cast<unsigned>(d.day)}};
+}
+
+Millis start_on(const MeetingRhythm& r, Date d) {
+  return netherlands_midnight(d) + static_cast<Millis>(r.start_minute) * 60'000;
+}
+
+bool skipped(const MeetingRhythm& r, Date d) {
+  Date monday = monday_of(d);
+  return std::find(r.skipped_weeks.begin(), r.skipped_weeks.end(), monday) != r.skipped_weeks.end();
+}
+
+// The rhythm's weekday on or after `d`.
+Date weekday_on_or_after(const MeetingRhythm& r, Date d) {
+  int ahead = (r.weekday - iso_weekday(d) + 7) % 7;
+  return add_days(d, ahead);
+}
+
+}  // namespace
+
+int iso_weekday(Date date) {
+  return static_cast<int>(std::chrono::weekday{days_of(date)}.iso_encoding());
+}
+
+Date monday_of(Date date) { return add_days(date, 1 - iso_weekday(date)); }
+
+Millis next_meeting_start(const MeetingRhythm& r, std::optional<Millis> previous,
+                          Millis not_before) {
+  Date d;
+  if (previous) {
+    d = weekday_on_or_after(r, add_days(netherlands_date_of(*previous), 7 * r.interval_weeks));
+  } else {
+    d = weekday_on_or_after(r, netherlands_date_of(not_before));
+    if (start_on(r, d) < not_before) d = add_days(d, 7);
+  }
+  // A holiday week moves the meeting to the week after; a year of holidays is the limit.
+  for (int guard = 0; guard < 53 && skipped(r, d); ++guard) d = add_days(d, 7);
+  return start_on(r, d);
+}
+
+}  // namespace samen::domain

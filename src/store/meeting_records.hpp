@@ -1,0 +1,78 @@
+#pragma once
+// The care team's meetings (issue 14) as the store reads and writes them: a school's
+// series (the weekly case consultation, the core-partner meeting every five weeks, other
+// care meetings), their standing members, the meetings planned from them and each
+// meeting's agenda items. Codes are the stored ones:
+//   series kind     case_consultation | core_partner_meeting | care_meeting
+//   meeting status  planned | cancelled
+//   item reason     domain::AgendaReason (urgent, escalation, put_forward, review_due,
+//                   overdue_actions, new_signal) or `added` (by the chair)
+// Who attends an item is not stored: it follows from the case's table and the series'
+// members when the agenda is read (domain/agenda.hpp), so a seat taken away is gone at once.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/case.hpp"
+#include "domain/dates.hpp"
+#include "domain/roles.hpp"
+
+namespace samen::store {
+
+struct SeriesMemberRecord {
+  std::string membership_id;
+  // Joined from the membership; not written.
+  std::string user_id;
+  std::string organisation_id;
+  domain::Role role = domain::Role::teacher;
+};
+
+struct MeetingSeriesRecord {
+  std::string id;
+  std::string school_id;
+  std::string kind;
+  std::string title;
+  std::string chair_membership_id;
+  int weekday = 1;       // ISO: 1 Monday .. 7 Sunday
+  int start_minute = 0;  // minutes after local midnight (Europe/Amsterdam)
+  int duration_minutes = 60;
+  int interval_weeks = 1;
+  std::string place;
+  std::string video_link;
+  std::vector<domain::Date> skipped_weeks;  // the Mondays of holiday weeks without a meeting
+  std::string created_by_user_id;
+  domain::Millis created_at = 0;
+  std::int64_t version = 1;
+  std::vector<SeriesMemberRecord> members;  // current standing members
+};
+
+struct MeetingItemRecord {
+  std::string id;
+  std::string meeting_id;
+  int position = 0;
+  std::string case_id;  // or
+  std::string signal_id;
+  std::string pupil_id;
+  std::string reason;
+  std::vector<std::string> reasons;
+  std::vector<domain::EntryCategory> categories;
+  std::optional<domain::Millis> starts_at;  // the item's time slot, when the chair set one
+};
+
+struct MeetingRecord {
+  std::string id;
+  std::string series_id;
+  std::string school_id;
+  std::string kind;
+  domain::Millis starts_at = 0;
+  int duration_minutes = 60;
+  std::string place;
+  std::string video_link;
+  std::string status = "planned";
+  domain::Millis created_at = 0;
+  std::int64_t version = 1;
+  std::vector<MeetingItemRecord> items;  // by position; loaded by meeting() only
+};
+
+}  // namespace samen::store

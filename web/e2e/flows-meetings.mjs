@@ -1,0 +1,54 @@
+// The care team's meetings (issue 14): the care coordinator opens the week's case
+// consultation from the menu and sees its proposed agenda, every item named with who must
+// be there and why; the family worker, a partner from outside the school, sees on a phone
+// only the items they are invited for, one of them without the pupil's name because the
+// parents withdrew their consent.
+import assert from 'node:assert/strict';
+import { CARE_COORDINATOR, FAMILY_WORKER, login, noHorizontalScroll } from './helpers.mjs';
+
+const openWeekly = async (page) => {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleg', exact: true }).click();
+  await page.getByRole('heading', { name: 'Overleg', level: 1 }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: 'Zorgoverleg Het Baken' }).first();
+  await row.getByRole('link').click();
+  await page.getByRole('heading', { name: /^Zorgoverleg Het Baken — / , level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Agenda', level: 2 }).waitFor();
+};
+
+export const flows = [
+  {
+    name: "meetings: the chair's agenda of the week's case consultation, every item named with who must be there",
+    async run({ page, server, checks }) {
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await openWeekly(page);
+      await checks.screen(page, 'meeting-agenda');
+      const items = page.getByRole('article');
+      const count = await items.count();
+      assert.ok(count >= 3, `agenda items: ${count}`);
+      assert.equal(await page.getByRole('article', { name: /leerling zonder naam/ }).count(), 0);
+      // The urgent signal first; the attendance case calls the attendance officer.
+      assert.match(await items.first().textContent(), /dringend/);
+      const attendance = items.filter({ hasText: 'Verzuim' }).filter({ hasText: 'Naar het dossier' }).first();
+      assert.match(await attendance.textContent(), /Hans Leerplicht \(leerplichtambtenaar, Gemeente Lindeveld\)/);
+      await attendance.getByRole('link', { name: 'Naar het dossier' }).click();
+      await page.locator('.samen-case').waitFor();
+    },
+  },
+  {
+    name: 'meetings: a partner on a 360 px phone sees only their own items, one anonymous',
+    viewport: { width: 360, height: 780 },
+    async run({ page, server, checks }) {
+      await login(page, server, FAMILY_WORKER);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await openWeekly(page);
+      await page.getByText('Je ziet alleen de punten waarvoor je bent uitgenodigd.').waitFor();
+      const anonymous = page.getByRole('article', { name: /leerling zonder naam/ });
+      assert.ok((await anonymous.count()) >= 1);
+      assert.match(await anonymous.first().textContent(), /geen grondslag/);
+      assert.equal(await anonymous.first().getByRole('link').count(), 0);
+      await noHorizontalScroll(page);
+      await checks.screen(page, 'meeting-partner-360');
+    },
+  },
+];
