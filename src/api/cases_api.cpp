@@ -41,25 +41,6 @@ Result<int> read_level(JsonReader& in) {
   return static_cast<int>(level);
 }
 
-Result<std::int64_t> read_version(const Request& req, JsonReader& in) {
-  std::optional<std::int64_t> body_version;
-  if (in.has("version")) {
-    auto v = in.integer("version", false, -1);
-    if (!in.ok()) return in.error();
-    if (v >= 0) body_version = v;
-  }
-  auto version = expected_version(req, body_version);
-  if (!version)
-    return Error{"precondition_required",
-                 "name the version you read (If-Match header or version field)", "version"};
-  return *version;
-}
-
-Reply fail_version(const Error& e) {
-  if (e.code == "precondition_required") return Reply::of(precondition_required());
-  return fail(e);
-}
-
 Response case_response(store::ReadTx& tx, const std::string& case_id, int status,
                        const domain::Viewer& viewer) {
   auto c = tx.case_record(case_id);

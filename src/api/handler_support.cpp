@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "api/json_body.hpp"
+
 namespace samen::api {
 
 Result<std::int64_t> query_integer(const http::Request& request, const std::string& name,
@@ -58,6 +60,25 @@ Status check_is_school(store::ReadTx& tx, const std::string& organisation_id,
   if (!organisation || organisation->type != domain::OrgType::school)
     return Error{"validation_failed", field + " is not a school", field};
   return ok_status();
+}
+
+Result<std::int64_t> read_version(const http::Request& req, JsonReader& in) {
+  std::optional<std::int64_t> body_version;
+  if (in.has("version")) {
+    auto v = in.integer("version", false, -1);
+    if (!in.ok()) return in.error();
+    if (v >= 0) body_version = v;
+  }
+  auto version = expected_version(req, body_version);
+  if (!version)
+    return Error{"precondition_required",
+                 "name the version you read (If-Match header or version field)", "version"};
+  return *version;
+}
+
+http::Reply fail_version(const Error& e) {
+  if (e.code == "precondition_required") return http::Reply::of(precondition_required());
+  return fail(e);
 }
 
 }  // namespace samen::api

@@ -39,6 +39,12 @@ inline constexpr std::int64_t kMaxSeq = 9'000'000'000'000'000'000;
 Status check_is_school(store::ReadTx& tx, const std::string& organisation_id,
                        const std::string& field);
 
+class JsonReader;
+// The version named by If-Match or the body's "version" field; 428 precondition_required
+// (through fail_version) when neither names one.
+Result<std::int64_t> read_version(const http::Request& request, JsonReader& in);
+http::Reply fail_version(const Error& error);
+
 http::Response version_conflict();
 http::Response precondition_required();
 

@@ -313,6 +313,14 @@ class WriteTx : public ReadTx {
   // A series with its members; a meeting with its items (positions in the order given).
   virtual std::string insert_meeting_series(const MeetingSeriesRecord& s) = 0;
   virtual std::string insert_meeting(const MeetingRecord& m) = 0;
+  // Time, duration, place, link and status; false, changing nothing, when the version is stale.
+  virtual bool update_meeting(const MeetingRecord& m, std::int64_t expected_version) = 0;
+  // The agenda becomes `items` in this order: items with an id are kept (their slot
+  // updated), those without are added, the rest removed; bumps the meeting's version.
+  // False, changing nothing, when the version is stale.
+  virtual bool replace_agenda(const std::string& meeting_id,
+                              const std::vector<MeetingItemRecord>& items,
+                              std::int64_t expected_version) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;
   // Marks the invitation used; false, changing nothing, when it was used or revoked already.

@@ -152,6 +152,64 @@ class Meetings(unittest.TestCase):
         self.assertNotIn("Mila Overleg", str(after))
         self.assertNotIn(case, [i.get("case_id") for i in after["items"]])
 
+    def planned_meeting(self, title):
+        status, _, series = self.zorg.post("/api/meeting-series", {
+            "school_id": self.baken, "kind": "case_consultation", "title": title, "weekday": 5,
+            "start_time": "10:00", "duration_minutes": 60, "place": "Lokaal 2.01",
+            "member_ids": [membership_id_of(self.server, "gezinswerker@buurtteam.example")]})
+        self.assertEqual(status, 201, series)
+        status, _, meeting = self.zorg.post(f"/api/meeting-series/{series['id']}/meetings", {})
+        self.assertEqual(status, 201, meeting)
+        return meeting
+
+    def test_the_chair_sets_the_agenda_with_the_version_read(self):
+        m = self.planned_meeting("Agenda op volgorde")
+        ids = [i["id"] for i in m["items"]]
+        self.assertGreaterEqual(len(ids), 3, m["items"])
+        path = f"/api/meetings/{m['id']}/agenda"
+        slot = m["starts_at"].replace("T09:00", "T09:15").replace("T10:00", "T10:15")
+        # Reversed, the last one dropped, one given a slot, and another open case added.
+        pupil, _ = create_pupil(self.zorg, self.baken, "M-2002", 13, [("Kees Rust", "vader", True)],
+                                given_name="Daan", family_name="Extra")
+        status, _, quiet = self.zorg.post("/api/cases", {"pupil_id": pupil, "categories": ["learning"], "level": 1})
+        self.assertEqual(status, 201, quiet)
+        extra = quiet["id"]
+        self.assertNotIn(extra, {i.get("case_id") for i in m["items"]})
+        items = [{"id": i} for i in reversed(ids[1:])]
+        items[0]["starts_at"] = slot
+        body = {"items": items + [{"case_id": extra}], "version": m["version"]}
+        for email, expected in (("gezinswerker@buurtteam.example", 403), ("mentor@hetbaken.example", 404)):
+            self.assertEqual(self.server.login(email).put(path, body)[0], expected, email)
+        status, headers, after = self.zorg.put(path, body)
+        self.assertEqual(status, 200, after)
+        self.assertEqual([i["id"] for i in after["items"]][:-1], list(reversed(ids[1:])))
+        self.assertEqual(after["items"][-1]["case_id"], extra)
+        self.assertEqual(after["items"][-1]["reason"], "added")
+        self.assertEqual(after["items"][0]["starts_at"][:16], slot[:16])
+        self.assertEqual(after["version"], m["version"] + 1)
+        # The version read before is stale now: 409, and nothing changes.
+        status, _, error = self.zorg.put(path, {"items": [], "version": m["version"]})
+        self.assertEqual((status, error["error"]["code"]), (409, "version_conflict"))
+        self.assertEqual(len(self.meeting(self.zorg, m["id"])[2]["items"]), len(after["items"]))
+        status, _, error = self.zorg.put(path, {"items": [{"id": ids[1], "starts_at": "2001-01-01T00:00:00Z"}],
+                                                "version": after["version"]})
+        self.assertEqual((status, error["error"]["field"]), (400, "items[0].starts_at"))
+        status, _, error = self.zorg.put(path, {"items": [{"id": ids[1]}, {"id": ids[1]}], "version": after["version"]})
+        self.assertEqual((status, error["error"]["field"]), (400, "items[1]"))
+
+    def test_moving_and_cancelling_a_meeting(self):
+        m = self.planned_meeting("Verplaatst overleg")
+        later = (parse(m["starts_at"]) + datetime.timedelta(days=1, hours=2)).isoformat().replace("+00:00", "Z")
+        status, _, moved = self.zorg.put(f"/api/meetings/{m['id']}", {"starts_at": later, "place": "Aula",
+                                                                      "version": m["version"]})
+        self.assertEqual(status, 200, moved)
+        self.assertEqual((parse(moved["starts_at"]), moved["place"]), (parse(later), "Aula"))
+        status, _, cancelled = self.zorg.post(f"/api/meetings/{m['id']}/cancel", {"version": moved["version"]})
+        self.assertEqual((status, cancelled["status"]), (200, "cancelled"))
+        status, _, error = self.zorg.put(f"/api/meetings/{m['id']}/agenda", {"items": [], "version": cancelled["version"]})
+        self.assertEqual((status, error["error"]["code"]), (409, "meeting_cancelled"))
+        self.assertEqual(self.zorg.post(f"/api/meetings/{m['id']}/cancel", {})[0], 409)
+
 
 if __name__ == "__main__":
     unittest.main()

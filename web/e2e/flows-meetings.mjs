@@ -2,7 +2,8 @@
 // consultation from the menu and sees its proposed agenda, every item named with who must
 // be there and why; the family worker, a partner from outside the school, sees on a phone
 // only the items they are invited for, one of them without the pupil's name because the
-// parents withdrew their consent.
+// parents withdrew their consent. Then the chair puts the last item first with a time slot
+// and saves the agenda.
 import assert from 'node:assert/strict';
 import { CARE_COORDINATOR, FAMILY_WORKER, login, noHorizontalScroll } from './helpers.mjs';
 
@@ -49,6 +50,30 @@ export const flows = [
       assert.equal(await anonymous.first().getByRole('link').count(), 0);
       await noHorizontalScroll(page);
       await checks.screen(page, 'meeting-partner-360');
+    },
+  },
+  {
+    name: 'meetings: the chair moves an item to the top, gives it a time slot and saves the agenda',
+    async run({ page, server, checks }) {
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await openWeekly(page);
+      const count = await page.getByRole('article').count();
+      const lastTitle = (await page.getByRole('article').last().getByRole('heading').textContent()).replace(/^Punt \d+: /, '');
+      await page.getByRole('button', { name: 'Agenda aanpassen' }).click();
+      await page.getByRole('button', { name: `Punt ${count} omhoog` }).waitFor();
+      for (let n = count; n > 1; n--) await page.getByRole('button', { name: `Punt ${n} omhoog` }).click();
+      await page.getByLabel('Tijdslot punt 1').fill('8:40');
+      await checks.screen(page, 'meeting-agenda-edit');
+      await page.getByRole('button', { name: 'Agenda opslaan' }).click();
+      await page.getByRole('button', { name: 'Agenda aanpassen' }).waitFor();
+      // The server's answer, not the editor's state: the item leads the agenda with its slot.
+      const first = page.getByRole('article').first();
+      assert.equal(await first.getByRole('heading').textContent(), `Punt 1: ${lastTitle}`);
+      assert.match(await first.textContent(), /Tijdslot\s*08:40/);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Agenda', level: 2 }).waitFor();
+      assert.match(await page.getByRole('article').first().textContent(), /08:40/);
     },
   },
 ];

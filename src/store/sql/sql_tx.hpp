@@ -169,6 +169,9 @@ class SqlTx : public WriteTx {
   std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) override;
   std::string insert_meeting_series(const MeetingSeriesRecord& s) override;
   std::string insert_meeting(const MeetingRecord& m) override;
+  bool update_meeting(const MeetingRecord& m, std::int64_t expected_version) override;
+  bool replace_agenda(const std::string& meeting_id, const std::vector<MeetingItemRecord>& items,
+                      std::int64_t expected_version) override;
 
   // One-time password links (sql_tx_password_setup.cpp).
   std::optional<PasswordSetupRecord> password_setup_by_token_hash(
@@ -184,6 +187,8 @@ class SqlTx : public WriteTx {
                               domain::Millis at);
   std::vector<SeriesMemberRecord> series_members(const std::string& series_id);
   std::vector<MeetingItemRecord> meeting_items(const std::string& meeting_id);
+  void insert_meeting_item(const std::string& meeting_id, int position,
+                           const MeetingItemRecord& item);
   void write_name_tokens(const std::string& school_id, const std::string& pupil_id,
                          const std::string& search_name, bool replace);
 

@@ -177,17 +177,61 @@ std::string SqlTx::insert_meeting(const MeetingRecord& m) {
       "video_link, status, created_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
       p);
   int position = 0;
-  for (const auto& i : m.items) {
-    Params q;
-    q.id(id).integer(++position).id(i.case_id).id(i.signal_id).id(i.pupil_id).text(i.reason);
-    q.text(join_ids(i.reasons)).text(join_categories(i.categories));
-    millis(q, i.starts_at);
-    db().run(
-        "INSERT INTO meeting_items(meeting_id, position, case_id, signal_id, pupil_id, reason, "
-        "reasons, categories, starts_at) VALUES (?,?,?,?,?,?,?,?,?)",
-        q);
-  }
+  for (const auto& i : m.items) insert_meeting_item(id, ++position, i);
   return id;
+}
+
+void SqlTx::insert_meeting_item(const std::string& meeting_id, int position,
+                                const MeetingItemRecord& i) {
+  Params q;
+  q.id(meeting_id).integer(position).id(i.case_id).id(i.signal_id).id(i.pupil_id).text(i.reason);
+  q.text(join_ids(i.reasons)).text(join_categories(i.categories));
+  millis(q, i.starts_at);
+  db().run(
+      "INSERT INTO meeting_items(meeting_id, position, case_id, signal_id, pupil_id, reason, "
+      "reasons, categories, starts_at) VALUES (?,?,?,?,?,?,?,?,?)",
+      q);
+}
+
+bool SqlTx::update_meeting(const MeetingRecord& m, std::int64_t expected_version) {
+  require_write();
+  Params p;
+  p.integer(m.starts_at).integer(m.duration_minutes).text(m.place).text(m.video_link);
+  p.text(m.status).id(m.id).integer(expected_version);
+  return db().run(
+             "UPDATE meetings SET starts_at = ?, duration_minutes = ?, place = ?, video_link = ?, "
+             "status = ?, version = version + 1 WHERE id = ? AND version = ?",
+             p) == 1;
+}
+
+bool SqlTx::replace_agenda(const std::string& meeting_id,
+                           const std::vector<MeetingItemRecord>& items,
+                           std::int64_t expected_version) {
+  require_write();
+  if (db().run("UPDATE meetings SET version = version + 1 WHERE id = ? AND version = ?",
+               Params().id(meeting_id).integer(expected_version)) != 1)
+    return false;
+  std::vector<std::string> kept;
+  for (const auto& i : items)
+    if (!i.id.empty()) kept.push_back(i.id);
+  for (const auto& old : meeting_items(meeting_id))
+    if (std::find(kept.begin(), kept.end(), old.id) == kept.end())
+      db().run("DELETE FROM meeting_items WHERE id = ?", Params().id(old.id));
+  int position = 0;
+  for (const auto& i : items) {
+    ++position;
+    if (i.id.empty()) {
+      insert_meeting_item(meeting_id, position, i);
+      continue;
+    }
+    Params p;
+    p.integer(position);
+    millis(p, i.starts_at);
+    p.id(i.id).id(meeting_id);
+    db().run("UPDATE meeting_items SET position = ?, starts_at = ? WHERE id = ? AND meeting_id = ?",
+             p);
+  }
+  return true;
 }
 
 }  // namespace samen::store::sql

@@ -1639,7 +1639,55 @@ export interface paths {
          *     audited with its decision. A meeting the caller is not invited to answers 404.
          */
         get: operations["getMeeting"];
+        /**
+         * Move a planned meeting (time, duration, place, link)
+         * @description The chair or the school's care coordinator; the version read (If-Match or `version`).
+         *     The items' time slots move along.
+         */
+        put: operations["moveMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
+        /**
+         * Cancel a planned meeting
+         * @description The chair or the school's care coordinator; the version read.
+         */
+        post: operations["cancelMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a meeting's agenda (order, removals, additions, time slots)
+         * @description The agenda becomes the items given, in that order: items of the meeting by `id`
+         *     are kept, open cases of the school given by `case_id` are added (reason `added`),
+         *     the rest removed. A time slot lies within the meeting. Each item and case once; at
+         *     most 60. The chair or the school's care coordinator; the version read.
+         */
+        put: operations["setMeetingAgenda"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3082,7 +3130,7 @@ export interface components {
              * @description The most pressing reason.
              * @enum {string}
              */
-            reason: "urgent" | "escalation" | "put_forward" | "review_due" | "overdue_actions" | "new_signal";
+            reason: "urgent" | "escalation" | "put_forward" | "review_due" | "overdue_actions" | "new_signal" | "added";
             reasons: string[];
             /** @description Whether the caller sees who the pupil is. */
             named: boolean;
@@ -6359,6 +6407,149 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    moveMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    starts_at: string;
+                    duration_minutes?: number;
+                    place?: string;
+                    video_link?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The meeting as the caller sees it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    cancelMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The meeting as the caller sees it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    setMeetingAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        id?: string;
+                        case_id?: string;
+                        /** Format: date-time */
+                        starts_at?: string;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The meeting as the caller sees it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             "5XX": components["responses"]["ServerError"];
         };
     };

@@ -11,7 +11,7 @@ import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { atTable, type CaseAction } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { personLabel } from './labels';
 
 const FIELDS = ['text', 'owner_membership_id', 'due_date', 'done'] as const;

@@ -11,7 +11,7 @@ import { isOverdue } from '../../format/dateInput';
 import { ActionForm } from './ActionForm';
 import type { CaseAction } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, useEditForm } from '../../components/editing';
 import { membershipName } from './labels';
 
 export function ActionItem({ action, today }: { action: CaseAction; today: string }) {

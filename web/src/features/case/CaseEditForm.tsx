@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { atTable } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { personLabel } from './labels';
 import { useMeta } from '../../api/meta';
 

@@ -6,7 +6,7 @@ import { Button, ButtonGroup, FormFieldTextarea } from '@utrecht/component-libra
 import { api, call, type Schemas } from '../../api/client';
 import { RadioGroup } from '../../components/ChoiceGroup';
 import { useCase } from './CaseContext';
-import { Confirm, EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { Confirm, EditAlert, ReloadedNotice, useEditForm } from '../../components/editing';
 
 type Outcome = Schemas['CaseClose']['outcome'];
 export const OUTCOMES: readonly Outcome[] = ['goals_met', 'referred_on', 'moved_school', 'dropped_out', 'other'];

@@ -9,7 +9,7 @@ import { valueOf } from '../../components/forms';
 import { formatInstantDate } from '../../format/dates';
 import type { Goal } from './caseData';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, useEditForm } from '../../components/editing';
 
 export function GoalItem({ goal }: { goal: Goal }) {
   const { t } = useTranslation();

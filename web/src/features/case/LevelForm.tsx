@@ -6,7 +6,7 @@ import { FormFieldTextarea } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { SelectField } from '../../components/SelectField';
 import { useCase } from './CaseContext';
-import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from './editing';
+import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { useMeta } from '../../api/meta';
 
 type Level = `${number}`;

@@ -16,7 +16,7 @@ import { dutchToday } from '../../format/wgbo';
 import { safetyNl } from '../../i18n/safety.nl';
 import { useMe } from '../../session/session';
 import { useCase } from './CaseContext';
-import { SaveCancel } from './editing';
+import { SaveCancel } from '../../components/editing';
 
 const STEPS = ['1', '2', '3', '4', '5'] as const;
 type Step = (typeof STEPS)[number];

@@ -12,7 +12,7 @@ import { formatInstantDate } from '../../format/dates';
 import { AddMemberForm } from './AddMemberForm';
 import type { TeamMember } from './caseData';
 import { useCase } from './CaseContext';
-import { Confirm } from './editing';
+import { Confirm } from '../../components/editing';
 import { hiddenReason, roleLabel } from './labels';
 import { useMe } from '../../session/session';
 import { isFamily } from '../../screens/routes';

@@ -1,6 +1,7 @@
 // One meeting with the agenda items the viewer may see (GET /api/meetings/{id}). The server
 // decides which items and whether each names the pupil; an anonymous item says why, and
 // carries nothing that points at the pupil.
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BadgeList, DataBadge, Heading2, Heading3, Link, Paragraph } from '@utrecht/component-library-react';
 import { api, call, type Schemas } from '../../api/client';
@@ -8,9 +9,10 @@ import { AppLink } from '../../components/AppLink';
 import { Facts } from '../../components/Facts';
 import { LoadFailed, Loading, PageTitle } from '../../components/common';
 import { useLoad } from '../../components/forms';
-import { formatDateTime } from '../../format/dates';
+import { formatDateTime, formatInstantTime } from '../../format/dates';
 import { currentLanguage } from '../../i18n';
 import { paths } from '../../screens/routes';
+import { MeetingPlanning } from './MeetingPlanning';
 
 type Item = Schemas['AgendaItem'];
 
@@ -39,6 +41,7 @@ function AgendaItem({ item, number }: { item: Item; number: number }) {
         )}
         <Facts
           items={[
+            !!item.starts_at && [t('meetings.slot'), formatInstantTime(item.starts_at)],
             [t('meetings.reasons'), item.reasons.map((r) => t(`meetings.reason.${r}`, { defaultValue: r })).join(', ')],
             [
               t('meetings.subjects'),
@@ -68,7 +71,9 @@ function AgendaItem({ item, number }: { item: Item; number: number }) {
 
 export function MeetingPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: m, error } = useLoad(['meeting', id], () => call(api.GET('/api/meetings/{id}', { params: { path: { id } } })), t('meetings.notFound'));
+  const queries = useQueryClient();
+  const key = ['meeting', id];
+  const { data: m, error, reload } = useLoad(key, () => call(api.GET('/api/meetings/{id}', { params: { path: { id } } })), t('meetings.notFound'));
   if (error) return <LoadFailed message={error} />;
   if (!m) return <Loading />;
   return (
@@ -77,6 +82,7 @@ export function MeetingPage({ id }: { id: string }) {
       <section aria-label={t('meetings.facts')}>
         <Facts
           items={[
+            m.status === 'cancelled' && [t('meetings.status'), t('meetings.cancelled')],
             [t('meetings.what'), t(`meetings.kinds.${m.kind}`, { defaultValue: m.kind })],
             [t('meetings.duration'), t('meetings.minutes', { count: m.duration_minutes })],
             !!m.place && [t('meetings.place'), m.place],
@@ -86,6 +92,7 @@ export function MeetingPage({ id }: { id: string }) {
       </section>
       <section aria-labelledby="agenda">
         <Heading2 id="agenda">{t('meetings.agenda')}</Heading2>
+        <MeetingPlanning meeting={m} onChanged={(changed) => queries.setQueryData(key, changed)} onReload={reload} />
         <Paragraph>{m.sees_every_item ? t('meetings.agendaIntro') : t('meetings.onlyYours')}</Paragraph>
         <Paragraph role="status">{m.items.length === 0 ? t('meetings.noItems') : t('meetings.itemCount', { count: m.items.length })}</Paragraph>
         {m.items.length > 0 && (

@@ -1,13 +1,14 @@
-// Editing versioned records on the case page: a form whose server errors go beside the
-// fields (useForm), and which recognises a version conflict (409 version_conflict: someone
-// changed the record since it was read). Then the form offers to load the record again; the
-// editor opens afresh on the new version and says so, and nothing is overwritten silently.
+// Editing versioned records (the case page, a meeting's agenda): a form whose server errors
+// go beside the fields (useForm), and which recognises a version conflict (409
+// version_conflict: someone changed the record since it was read). Then the form offers to
+// load the record again; the editor opens afresh on the new version and says so, and
+// nothing is overwritten silently.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { ApiError } from '../../api/errors';
-import { FormAlert, Notice } from '../../components/common';
-import { useForm, type FieldErrors } from '../../components/forms';
+import { ApiError } from '../api/errors';
+import { FormAlert, Notice } from './common';
+import { useForm, type FieldErrors } from './forms';
 
 export function isConflict(error: unknown) {
   return error instanceof ApiError && error.code === 'version_conflict';
