@@ -17,6 +17,8 @@ run=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libcsv-dev libzxcvbn-dev libpq-dev
+  # Notifications: e-mail over SMTP (libcurl), meeting invitations as iCalendar (libical).
+  libcurl4-openssl-dev libical-dev
   # The README's tour reads the demo database and calls the API from the shell.
   sqlite3 curl
 )
@@ -28,6 +30,8 @@ test=(
   "${cluster[@]}"
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-psycopg2 git clang-format
+  # The e-mail tests start a real SMTP server (with STARTTLS, a certificate made by openssl).
+  python3-aiosmtpd
   chromium
   wrk bc time
 )

@@ -9,6 +9,7 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/notify.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
@@ -26,7 +27,7 @@ namespace json = boost::json;
 constexpr std::size_t kMaxReason = 2000;
 
 // "Tom Gezinswerker (family_worker, Buurtteam Lindeveld-Oost)"
-Reply add_member(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply add_member(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
@@ -46,8 +47,8 @@ Reply add_member(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
   m.reason = *reason;
   m.added_by_user_id = actor.user.id;
   return Reply::writing([req, a = actor, m, who, facts = change.facts, decision = change.decision,
-                         category = change.record.categories.front()](store::WriteTx& w,
-                                                                      Response& out) mutable {
+                         category = change.record.categories.front(),
+                         told = &ctx.settings](store::WriteTx& w, Response& out) mutable {
     m.added_at = domain::now_millis();
     if (!w.add_team_member(m)) {
       out = http::error_response(
@@ -56,6 +57,9 @@ Reply add_member(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
     }
     w.append_entry(chronology_entry(a, facts, "team_change", domain::Audience::case_team, category,
                                     domain::joined_table_text(who, m.reason), m.added_at));
+    if (auto seat = w.membership(m.membership_id))
+      notify_user(w, *told, seat->user_id, domain::NotificationKind::team_added,
+                  "/dossiers/" + facts.case_id, m.added_at, a.user.id);
     auto c = w.case_record(facts.case_id);
     out = json_response(201, case_detail_json(w, *c, a.viewer));
     return audit::JobOutcome{true,

@@ -26,6 +26,10 @@ struct Settings {
   // The public key of the server's audit key: GET /api/audit/verify checks the signed
   // checkpoints with it. Empty when the server runs without --audit-key.
   std::vector<audit::PublicKey> audit_public_keys;
+  // E-mail (--smtp): notifications are queued as mails only when the server sends them.
+  // Links in mails point at the web UI under public_url (--public-url).
+  bool mail_enabled = false;
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 struct AppContext {

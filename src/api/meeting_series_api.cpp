@@ -30,11 +30,9 @@ const std::vector<std::string> kSeriesKinds{"case_consultation", "core_partner_m
 Result<int> read_start_time(JsonReader& in) {
   std::string text = in.text("start_time", true);
   if (!in.ok()) return in.error();
-  int h = -1, m = -1;
-  if (text.size() != 5 || text[2] != ':' || std::sscanf(text.c_str(), "%2d:%2d", &h, &m) != 2 ||
-      h < 0 || h > 23 || m < 0 || m > 59)
-    return Error{"validation_failed", "start_time is HH:MM", "start_time"};
-  return h * 60 + m;
+  auto minute = domain::parse_clock_minute(text);
+  if (!minute) return Error{"validation_failed", "start_time is HH:MM", "start_time"};
+  return *minute;
 }
 
 // Standing members: active memberships of the school's region in a role that works on cases.

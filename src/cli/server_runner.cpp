@@ -11,9 +11,11 @@
 #include "audit/audited_writer.hpp"
 #include "audit/checkpointer.hpp"
 #include "cli/commands.hpp"
+#include "domain/meeting_schedule.hpp"
 #include "domain/text.hpp"
 #include "http/forwarded.hpp"
 #include "http/log_event.hpp"
+#include "notify/mail_sender.hpp"
 
 namespace samen::cli {
 
@@ -70,6 +72,26 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
                  "seconds between signed checkpoints of the audit head, when it moved (60)")
       ->envname("SAMEN_AUDIT_CHECKPOINT_INTERVAL")
       ->check(CLI::Range(1, 86400));
+  cmd.add_option("--smtp", o.smtp_url,
+                 "SMTP server for e-mail: smtp://host:port (STARTTLS) or smtps://host:port, "
+                 "credentials in the URL or SAMEN_SMTP_PASSWORD (default: no e-mail)")
+      ->envname("SAMEN_SMTP");
+  cmd.add_option("--mail-from", o.mail_from, "the address Samen's e-mails come from")
+      ->envname("SAMEN_MAIL_FROM");
+  cmd.add_option("--smtp-ca", o.smtp_ca,
+                 "CA certificates (PEM) to check the SMTP server with (default: the system's)")
+      ->envname("SAMEN_SMTP_CA");
+  cmd.add_option("--public-url", o.public_url,
+                 "the web UI's address as users reach it, for links in e-mails (default: "
+                 "http://LISTEN)")
+      ->envname("SAMEN_PUBLIC_URL");
+  cmd.add_option("--mail-retry", o.mail_retry_s,
+                 "seconds before a failed mail is tried again, doubling up to an hour (30)")
+      ->envname("SAMEN_MAIL_RETRY")
+      ->check(CLI::Range(1, 3600));
+  cmd.add_option("--mail-digest-time", o.mail_digest_time,
+                 "local time (HH:MM, Europe/Amsterdam) of the daily digest (07:00)")
+      ->envname("SAMEN_MAIL_DIGEST_TIME");
   add_field_keys_option(cmd, o.field_keys);
   add_allow_plaintext_flag(cmd, o.allow_plaintext);
   cmd.add_flag("--allow-nondurable", o.allow_nondurable,
@@ -131,6 +153,39 @@ void refuse_nondurable_store(store::Store& store, bool allowed) {
                   {{"message", problem + "; running because of --allow-nondurable"}});
 }
 
+// Without --smtp no mail is queued; the in-app notifications work all the same.
+std::unique_ptr<notify::MailSender> start_mail_sender(audit::AuditedWriter& writer,
+                                                      const ServeOptions& o,
+                                                      api::Settings& settings) {
+  settings.public_url = o.public_url.empty()
+                            ? "http://" + o.http.host + ":" + std::to_string(o.http.port)
+                            : o.public_url;
+  while (!settings.public_url.empty() && settings.public_url.back() == '/')
+    settings.public_url.pop_back();
+  if (o.smtp_url.empty()) {
+    http::log_event(http::LogLevel::info, "mail_off",
+                    {{"message", "no --smtp: notifications stay in the app, no e-mail is sent"}});
+    return nullptr;
+  }
+  notify::SenderConfig c;
+  c.smtp.url = o.smtp_url;
+  c.smtp.from = o.mail_from;
+  c.smtp.ca_file = o.smtp_ca;
+  if (const char* password = std::getenv("SAMEN_SMTP_PASSWORD")) c.smtp.password = password;
+  if (auto problem = notify::check_smtp_config(c.smtp)) throw CommandError(*problem);
+  auto digest = domain::parse_clock_minute(o.mail_digest_time);
+  if (!digest) throw CommandError("--mail-digest-time: give HH:MM");
+  c.digest_minute = *digest;
+  c.public_url = settings.public_url;
+  c.retry_base = std::chrono::seconds(o.mail_retry_s);
+  c.failed = [](const std::string& id, const std::string& error, bool given_up) {
+    http::log_event(given_up ? http::LogLevel::error : http::LogLevel::warn, "mail_failed",
+                    {{"mail_id", id}, {"error", error}, {"given_up", given_up}});
+  };
+  settings.mail_enabled = true;
+  return std::make_unique<notify::MailSender>(writer, std::move(c));
+}
+
 }  // namespace
 
 void run_server(store::Store& store, const ServeOptions& options,
@@ -166,6 +221,7 @@ void run_server(store::Store& store, const ServeOptions& options,
                       "no --audit-key: audit checkpoints are not signed, so a deleted tail of "
                       "the log cannot be detected"}});
   }
+  auto sender = start_mail_sender(writer, options, settings);
   api::AppContext ctx{store, writer, settings};
   http::Router router;
   api::register_routes(router, ctx);
@@ -186,6 +242,7 @@ void run_server(store::Store& store, const ServeOptions& options,
   server.run(on_listening);
   // After the last request and before the writer stops: the final head gets signed.
   if (checkpointer) checkpointer->stop();
+  if (sender) sender->stop();
   writer.stop();
   // The number of group commits tells an operator (and bench/) how well audit entries of
   // concurrent requests were batched: audit rows written ÷ batches.

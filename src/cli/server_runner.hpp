@@ -35,6 +35,15 @@ struct ServeOptions {
   bool allow_plaintext = false;
   // Run on a store whose commits may not survive a crash (synchronous < FULL, fsync off).
   bool allow_nondurable = false;
+  // E-mail (notify/): the SMTP server's URL (empty: no e-mail), the sender's address, a CA
+  // file for the SMTP server's certificate, the web UI's address for links in mails, the
+  // first retry's delay and the daily digest's local time.
+  std::string smtp_url;
+  std::string mail_from;
+  std::string smtp_ca;
+  std::string public_url;
+  int mail_retry_s = 30;
+  std::string mail_digest_time = "07:00";
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);

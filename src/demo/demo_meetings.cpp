@@ -49,8 +49,11 @@ int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string
     auto stored = tx.meeting_series(series->id);
     auto m = api::plan_meeting_of(tx, *stored, std::nullopt, now);
     m.created_at = now;
-    tx.insert_meeting(m);
+    auto id = tx.insert_meeting(m);
     ++planned;
+    // The partners' invitation to the coming meeting waits in their notifications.
+    for (const auto& p : partners)
+      tx.insert_notification({"", p.user_id, "meeting_invited", "/overleg/" + id, now, {}, false});
   }
   return planned;
 }

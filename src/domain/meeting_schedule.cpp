@@ -49,4 +49,14 @@ Millis next_meeting_start(const MeetingRhythm& r, std::optional<Millis> previous
   return start_on(r, d);
 }
 
+std::optional<int> parse_clock_minute(std::string_view text) {
+  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+    return std::nullopt;
+  int h = (text[0] - '0') * 10 + (text[1] - '0');
+  int m = (text[3] - '0') * 10 + (text[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
+
 }  // namespace samen::domain

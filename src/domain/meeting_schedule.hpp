@@ -3,6 +3,7 @@
 // every `interval_weeks` weeks after the previous one, a holiday week skipped (the meeting
 // then moves to the week after). Pure.
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "domain/dates.hpp"
@@ -25,5 +26,8 @@ Date monday_of(Date date);
 // on or after `not_before`'s date and not before it).
 Millis next_meeting_start(const MeetingRhythm& rhythm, std::optional<Millis> previous,
                           Millis not_before);
+
+// "08:30" -> 510 minutes after midnight; nullopt for anything but HH:MM.
+std::optional<int> parse_clock_minute(std::string_view text);
 
 }  // namespace samen::domain

@@ -43,6 +43,11 @@ std::vector<RecordKind> declare() {
       {"meeting_series_members", {}, R::minutes},
       {"meetings", {}, R::minutes},
       {"meeting_items", {}, R::minutes},
+      // Notifications and mails say that there is news and where, never what about; a
+      // mail's body (an invitation's link among them) is emptied once it is sent.
+      {"notifications", {}, R::short_lived},
+      {"notification_settings", {}, R::account},
+      {"mail_queue", {}, R::short_lived},
       // The audit log stays verifiable without the field keys: it holds ids and codes only.
       {"audit_log", {}, R::audit},
       {"audit_checkpoints", {}, R::audit},

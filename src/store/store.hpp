@@ -22,6 +22,7 @@
 #include "store/case_records.hpp"
 #include "store/invitation_records.hpp"
 #include "store/meeting_records.hpp"
+#include "store/notification_records.hpp"
 #include "store/password_setup_records.hpp"
 #include "store/records.hpp"
 #include "store/table_copy.hpp"
@@ -183,6 +184,16 @@ class ReadTx {
                                                         domain::Millis from, domain::Millis to) = 0;
   virtual std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) = 0;
 
+  // A user's notifications, newest first; how many are unread; their e-mail choice (the
+  // defaults, version 0, when never saved).
+  virtual std::vector<NotificationRecord> notifications_of(const std::string& user_id,
+                                                           std::size_t limit) = 0;
+  virtual std::int64_t unread_notifications(const std::string& user_id) = 0;
+  virtual NotificationSettingsRecord notification_settings(const std::string& user_id) = 0;
+  // Users with notifications waiting for a digest made before `moment`, whose last digest
+  // (if any) was before it too.
+  virtual std::vector<std::string> users_due_a_digest(domain::Millis moment) = 0;
+
   // Family invitations (invitation_records.hpp), by the hash of their token, by id, and all
   // of a pupil's (oldest first).
   virtual std::optional<InvitationRecord> invitation_by_token_hash(
@@ -321,6 +332,29 @@ class WriteTx : public ReadTx {
   virtual bool replace_agenda(const std::string& meeting_id,
                               const std::vector<MeetingItemRecord>& items,
                               std::int64_t expected_version) = 0;
+
+  virtual std::string insert_notification(const NotificationRecord& n) = 0;
+  // Marks one (false when it is not the user's) or all of a user's notifications read.
+  virtual bool mark_notification_read(const std::string& user_id, const std::string& id,
+                                      domain::Millis at) = 0;
+  virtual std::int64_t mark_all_notifications_read(const std::string& user_id,
+                                                   domain::Millis at) = 0;
+  // Inserts (expected version 0) or updates the user's e-mail choice; false when stale.
+  virtual bool save_notification_settings(const NotificationSettingsRecord& s,
+                                          std::int64_t expected_version) = 0;
+  // The notifications waiting for the user's digest that were made before `moment`, no
+  // longer waiting once taken; the user's last digest becomes `at`.
+  virtual std::vector<NotificationRecord> take_digest(const std::string& user_id,
+                                                      domain::Millis moment, domain::Millis at) = 0;
+  virtual std::string enqueue_mail(const MailRecord& m) = 0;
+  // Up to `limit` mails due at `now` that no other sender holds, leased until `lease_until`.
+  virtual std::vector<MailRecord> claim_mail(domain::Millis now, domain::Millis lease_until,
+                                             std::size_t limit) = 0;
+  // A mail delivered (its body and attachment emptied), or an attempt that failed: tried
+  // again at `next_attempt_at`, or given up (`failed`).
+  virtual void mail_sent(const std::string& id, domain::Millis at) = 0;
+  virtual void mail_failed(const std::string& id, const std::string& error,
+                           domain::Millis next_attempt_at, bool failed, domain::Millis at) = 0;
 
   virtual std::string insert_invitation(const InvitationRecord& i) = 0;
   // Marks the invitation used; false, changing nothing, when it was used or revoked already.

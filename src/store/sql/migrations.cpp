@@ -222,6 +222,44 @@ CREATE TABLE meeting_items (
 CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id, position);
 )SQL";
 
+// Notifications and the mail queue (issue 14, store/notification_records.hpp). A mail is
+// claimed by one sender at a time through its lease, so several servers share one queue.
+constexpr const char* kNotifications = R"SQL(
+CREATE TABLE notifications (
+  id {key},
+  user_id {int} NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  link TEXT NOT NULL,
+  created_at {int} NOT NULL,
+  read_at {int},
+  digest_pending {bool} NOT NULL DEFAULT {false}
+);
+CREATE INDEX notifications_user ON notifications(user_id, created_at);
+CREATE TABLE notification_settings (
+  user_id {int} PRIMARY KEY REFERENCES users(id),
+  email TEXT NOT NULL,
+  last_digest_at {int},
+  version {int} NOT NULL DEFAULT 1
+);
+CREATE TABLE mail_queue (
+  id {key},
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  calendar TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  user_id {int} REFERENCES users(id),
+  created_at {int} NOT NULL,
+  attempts {int} NOT NULL DEFAULT 0,
+  next_attempt_at {int} NOT NULL,
+  lease_until {int} NOT NULL DEFAULT 0,
+  sent_at {int},
+  failed_at {int},
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mail_queue_due ON mail_queue(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -243,6 +281,7 @@ const std::vector<Migration>& migrations() {
             {13, "encryption at rest: BSN blind index, re-sealing entries", kSealedFields,
              kSealedFieldsSqlite, kSealedFieldsPostgres},
             {14, "the care team's meetings: series, meetings, agenda items", kMeetings},
+            {15, "notifications, e-mail choices and the mail queue", kNotifications},
         });
     return list;
   }();

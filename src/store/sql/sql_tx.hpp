@@ -167,6 +167,26 @@ class SqlTx : public WriteTx {
   std::vector<MeetingRecord> meetings_of_school(const std::string& school_id, domain::Millis from,
                                                 domain::Millis to) override;
   std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) override;
+  // Notifications and the mail queue (sql_tx_notifications.cpp).
+  std::vector<NotificationRecord> notifications_of(const std::string& user_id,
+                                                   std::size_t limit) override;
+  std::int64_t unread_notifications(const std::string& user_id) override;
+  NotificationSettingsRecord notification_settings(const std::string& user_id) override;
+  std::vector<std::string> users_due_a_digest(domain::Millis moment) override;
+  std::string insert_notification(const NotificationRecord& n) override;
+  bool mark_notification_read(const std::string& user_id, const std::string& id,
+                              domain::Millis at) override;
+  std::int64_t mark_all_notifications_read(const std::string& user_id, domain::Millis at) override;
+  bool save_notification_settings(const NotificationSettingsRecord& s,
+                                  std::int64_t expected_version) override;
+  std::vector<NotificationRecord> take_digest(const std::string& user_id, domain::Millis moment,
+                                              domain::Millis at) override;
+  std::string enqueue_mail(const MailRecord& m) override;
+  std::vector<MailRecord> claim_mail(domain::Millis now, domain::Millis lease_until,
+                                     std::size_t limit) override;
+  void mail_sent(const std::string& id, domain::Millis at) override;
+  void mail_failed(const std::string& id, const std::string& error, domain::Millis next_attempt_at,
+                   bool failed, domain::Millis at) override;
   std::string insert_meeting_series(const MeetingSeriesRecord& s) override;
   std::string insert_meeting(const MeetingRecord& m) override;
   bool update_meeting(const MeetingRecord& m, std::int64_t expected_version) override;

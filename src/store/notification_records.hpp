@@ -1,0 +1,52 @@
+#pragma once
+// Notifications and the mail queue (issue 14) as the store keeps them. A notification says
+// that there is news for a user and where to look (a path in the web UI), never what the
+// news is about: its kind is a code, its link an opaque id, so neither the list nor an
+// e-mail made from it carries a pupil's name. Codes are the stored ones:
+//   notification kind  domain/notifications.hpp (team_added, signal_triaged, ...)
+//   e-mail choice      immediate | digest | none
+//   mail purpose       notification | digest | invitation
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/dates.hpp"
+
+namespace samen::store {
+
+struct NotificationRecord {
+  std::string id;
+  std::string user_id;
+  std::string kind;
+  std::string link;  // a path of the web UI, e.g. /overleg/5
+  domain::Millis created_at = 0;
+  std::optional<domain::Millis> read_at;
+  // Waiting for the user's daily digest (their choice was `digest` when it was made).
+  bool digest_pending = false;
+};
+
+struct NotificationSettingsRecord {
+  std::string user_id;
+  std::string email = "immediate";
+  std::optional<domain::Millis> last_digest_at;
+  std::int64_t version = 0;  // 0: never saved, the defaults apply
+};
+
+struct MailRecord {
+  std::string id;
+  std::string to_address;
+  std::string subject;
+  std::string body;
+  std::string calendar;  // an iCalendar attachment, or empty
+  std::string purpose;
+  std::string user_id;  // the addressee, when they have an account
+  domain::Millis created_at = 0;
+  int attempts = 0;
+  domain::Millis next_attempt_at = 0;
+  domain::Millis lease_until = 0;
+  std::optional<domain::Millis> sent_at;
+  std::optional<domain::Millis> failed_at;  // given up after the last attempt
+  std::string last_error;
+};
+
+}  // namespace samen::store
