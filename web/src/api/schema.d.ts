@@ -1817,7 +1817,7 @@ export interface components {
                  *     `grant_expired`, `already_confirmed`, `not_awaiting_confirmation`,
                  *     `request_closed`, `request_expired`, `already_answered`,
                  *     `not_a_required_party`, `already_linked`, `already_revoked`,
-                 *     `already_accepted`, `invitation_used`, `invitation_revoked`,
+                 *     `already_accepted`, `meeting_cancelled`, `invitation_used`, `invitation_revoked`,
                  *     `invitation_expired`, `invitation_invalid`, `password_link_invalid`,
                  *     `payload_too_large`,
                  *     `unsupported_media_type`, `precondition_required`, `rate_limited`,
