@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../../api/errors';
 import { useSession } from '../../session/session';
 import { FormAlert, LanguageSwitch, Notice, PageTitle } from '../../components/common';
-import { useForm, valueOf } from '../../components/forms';
+import { useForm } from '../../components/forms';
+import { TextField } from '../../components/TextField';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -50,27 +51,25 @@ export function LoginPage() {
       {reason === 'logged_out' && <Notice>{t('login.loggedOut')}</Notice>}
       <FormAlert title={t('login.errorSummary')} message={errors.form} />
       <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-label={t('login.title')}>
-        <FormFieldTextbox
+        <TextField
           label={t('login.email')}
           name="email"
           type="email"
           autoComplete="username"
           required
           value={email}
-          onChange={(e) => setEmail(valueOf(e))}
-          invalid={Boolean(errors.fields.email)}
-          errorMessage={errors.fields.email}
+          onValue={setEmail}
+          error={errors.fields.email}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('login.password')}
           name="password"
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onChange={(e) => setPassword(valueOf(e))}
-          invalid={Boolean(errors.fields.password)}
-          errorMessage={errors.fields.password}
+          onValue={setPassword}
+          error={errors.fields.password}
         />
         <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}

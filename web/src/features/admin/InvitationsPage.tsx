@@ -9,12 +9,13 @@ import { api, ApiError, call, type Pupil, type Schemas } from '../../api/client'
 import { AppLink } from '../../components/AppLink';
 import { RadioGroup } from '../../components/ChoiceGroup';
 import { FormAlert, LoadFailed, Loading, Notice, PageTitle } from '../../components/common';
-import { messageFor, useForm, useLoad, valueOf } from '../../components/forms';
+import { messageFor, useForm, useLoad } from '../../components/forms';
 import { SimpleTable } from '../../components/SimpleTable';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatInstantDate } from '../../format/dates';
 import { pupilName } from '../../format/names';
 import { paths } from '../../screens/routes';
+import { TextField } from '../../components/TextField';
 
 type Invitation = Schemas['InvitationRecord'];
 type Created = Schemas['Invitation'] & { email: string };
@@ -72,16 +73,15 @@ function InviteForm({ pupil, onCreated }: { pupil: Pupil; onCreated(created: Cre
             { value: PUPIL_CHOICE, label: t('admin.invitations.pupil', { name }) },
           ]}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('admin.invitations.email')}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          onChange={(e) => setEmail(valueOf(e))}
-          invalid={Boolean(errors.fields.email)}
-          errorMessage={errors.fields.email}
+          onValue={setEmail}
+          error={errors.fields.email}
         />
         <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
           {busy ? t('admin.invitations.busy') : t('admin.invitations.submit')}

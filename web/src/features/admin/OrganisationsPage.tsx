@@ -2,14 +2,15 @@
 // version read is sent; a 409 offers a reload, nothing is overwritten) and a new one.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormFieldTextbox, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiError, call, type Schemas } from '../../api/client';
 import { FormAlert, Loading, Notice, PageTitle } from '../../components/common';
-import { useForm, useLoad, valueOf } from '../../components/forms';
+import { useForm, useLoad } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { SimpleTable } from '../../components/SimpleTable';
 import { ActivationButton } from './ActivationButton';
 import { useMeta } from '../../api/meta';
+import { TextField } from '../../components/TextField';
 
 type Organisation = Schemas['Organisation'];
 type OrgType = Schemas['OrganisationType'];
@@ -55,14 +56,13 @@ function NewOrganisation({ onCreated }: { onCreated(o: Organisation): void }) {
       <Heading2 id="org-new">{t('admin.organisations.createTitle')}</Heading2>
       <FormAlert title={t('admin.organisations.errorSummary')} message={errors.form} />
       <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-labelledby="org-new">
-        <FormFieldTextbox
+        <TextField
           label={t('admin.organisations.name')}
           name="name"
           required
           value={name}
-          onChange={(e) => setName(valueOf(e))}
-          invalid={Boolean(errors.fields.name)}
-          errorMessage={errors.fields.name}
+          onValue={setName}
+          error={errors.fields.name}
         />
         <SelectField
           id="org-type"

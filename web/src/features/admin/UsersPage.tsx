@@ -11,6 +11,7 @@ import { SimpleTable } from '../../components/SimpleTable';
 import { paths } from '../../screens/routes';
 import { loadOrganisations } from './OrganisationsPage';
 import { MembershipFields, type MembershipChoice } from './MembershipFields';
+import { TextField } from '../../components/TextField';
 
 type User = Schemas['UserWithMemberships'];
 const FIELDS = ['name', 'email', 'password', 'memberships[0].organisation_id', 'memberships[0].role'] as const;
@@ -76,28 +77,26 @@ function NewUser({ onCreated }: { onCreated(user: User): void }) {
       <Heading2 id="user-new">{t('admin.users.createTitle')}</Heading2>
       <FormAlert title={t('admin.users.errorSummary')} message={errors.form ?? organisations.error} />
       <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-labelledby="user-new">
-        <FormFieldTextbox
+        <TextField
           label={t('admin.users.name')}
           name="name"
           autoComplete="off"
           required
           value={name}
-          onChange={(e) => setName(valueOf(e))}
-          invalid={Boolean(errors.fields.name)}
-          errorMessage={errors.fields.name}
+          onValue={setName}
+          error={errors.fields.name}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('admin.users.email')}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          onChange={(e) => setEmail(valueOf(e))}
-          invalid={Boolean(errors.fields.email)}
-          errorMessage={errors.fields.email}
+          onValue={setEmail}
+          error={errors.fields.email}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('admin.users.password')}
           description={t('admin.users.passwordHint')}
           name="password"
@@ -105,9 +104,8 @@ function NewUser({ onCreated }: { onCreated(user: User): void }) {
           autoComplete="new-password"
           required
           value={password}
-          onChange={(e) => setPassword(valueOf(e))}
-          invalid={Boolean(errors.fields.password)}
-          errorMessage={errors.fields.password}
+          onValue={setPassword}
+          error={errors.fields.password}
         />
         <Fieldset>
           <FieldsetLegend>{t('admin.users.firstMembership')}</FieldsetLegend>

@@ -3,16 +3,15 @@
 // due date in Dutch notation, and, when changing, whether it is done.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormFieldTextbox } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { ChoiceItem } from '../../components/ChoiceGroup';
-import { valueOf } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { atTable, type CaseAction } from './caseData';
 import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { personLabel } from './labels';
+import { TextField } from '../../components/TextField';
 
 const FIELDS = ['text', 'owner_membership_id', 'due_date', 'done'] as const;
 
@@ -79,14 +78,13 @@ export function ActionForm({
         conflict={conflict}
         onReload={onReload ?? (() => Promise.resolve())}
       />
-      <FormFieldTextbox
+      <TextField
         label={t('caseEdit.actions.text')}
         name="text"
         maxLength={2000}
         value={text}
-        onChange={(e) => setText(valueOf(e))}
-        invalid={Boolean(errors.fields.text)}
-        errorMessage={errors.fields.text}
+        onValue={setText}
+        error={errors.fields.text}
       />
       <div className="samen-form__row">
         <SelectField
@@ -99,15 +97,14 @@ export function ActionForm({
           onChange={setOwner}
           error={errors.fields.owner_membership_id}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('caseEdit.actions.due')}
           description={t('caseEdit.dateHint')}
           name="due_date"
           autoComplete="off"
           value={due}
-          onChange={(e) => setDue(valueOf(e))}
-          invalid={Boolean(errors.fields.due_date)}
-          errorMessage={errors.fields.due_date}
+          onValue={setDue}
+          error={errors.fields.due_date}
         />
       </div>
       {action && (

@@ -2,10 +2,8 @@
 // once, with the version read). The lead is chosen from the people at the table.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormFieldTextbox } from '@utrecht/component-library-react';
 import { api, call, type Category } from '../../api/client';
 import { CheckboxGroup } from '../../components/ChoiceGroup';
-import { valueOf } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { dateForInput, parseDutchDate } from '../../format/dateInput';
 import { atTable } from './caseData';
@@ -13,6 +11,7 @@ import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { personLabel } from './labels';
 import { useMeta } from '../../api/meta';
+import { TextField } from '../../components/TextField';
 
 const FIELDS = ['lead_membership_id', 'categories', 'review_date'] as const;
 
@@ -77,15 +76,14 @@ export function CaseEditForm({
         onChange={setCategories}
         error={errors.fields.categories}
       />
-      <FormFieldTextbox
+      <TextField
         label={t('case.reviewDate')}
         description={t('caseEdit.dateHint')}
         name="review_date"
         autoComplete="off"
         value={review}
-        onChange={(e) => setReview(valueOf(e))}
-        invalid={Boolean(errors.fields.review_date)}
-        errorMessage={errors.fields.review_date}
+        onValue={setReview}
+        error={errors.fields.review_date}
       />
       <SaveCancel busy={busy} label={t('caseEdit.save')} onCancel={onCancel} />
     </form>

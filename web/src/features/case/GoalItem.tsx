@@ -2,14 +2,14 @@
 // case "achieved" at once, or an editor for wording and status (PUT /api/goals/{id}).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextbox, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { ChoiceItem } from '../../components/ChoiceGroup';
-import { valueOf } from '../../components/forms';
 import { formatInstantDate } from '../../format/dates';
 import type { Goal } from './caseData';
 import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, useEditForm } from '../../components/editing';
+import { TextField } from '../../components/TextField';
 
 export function GoalItem({ goal }: { goal: Goal }) {
   const { t } = useTranslation();
@@ -119,14 +119,13 @@ function GoalEditor({
     <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-label={t('caseEdit.goals.editTitle')}>
       <ReloadedNotice shown={reloaded} />
       <EditAlert title={t('caseEdit.goals.errorSummary')} message={errors.form} conflict={conflict} onReload={onReload} />
-      <FormFieldTextbox
+      <TextField
         label={t('caseEdit.goals.text')}
         name="text"
         maxLength={2000}
         value={text}
-        onChange={(e) => setText(valueOf(e))}
-        invalid={Boolean(errors.fields.text)}
-        errorMessage={errors.fields.text}
+        onValue={setText}
+        error={errors.fields.text}
       />
       <ChoiceItem
         type="checkbox"

@@ -2,12 +2,13 @@
 // wording and marks them achieved (or open again), each change with the goal's version.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormFieldTextbox, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { FormAlert, Notice } from '../../components/common';
-import { useForm, valueOf } from '../../components/forms';
+import { useForm } from '../../components/forms';
 import { useCase } from './CaseContext';
 import { GoalItem } from './GoalItem';
+import { TextField } from '../../components/TextField';
 
 export function GoalsSection() {
   const { t } = useTranslation();
@@ -55,14 +56,13 @@ function AddGoalForm() {
       <Heading3 id="goal-add">{t('caseEdit.goals.addTitle')}</Heading3>
       {added && <Notice type="ok">{t('caseEdit.goals.added')}</Notice>}
       <FormAlert title={t('caseEdit.goals.errorSummary')} message={errors.form} />
-      <FormFieldTextbox
+      <TextField
         label={t('caseEdit.goals.text')}
         name="text"
         maxLength={2000}
         value={text}
-        onChange={(e) => setText(valueOf(e))}
-        invalid={Boolean(errors.fields.text)}
-        errorMessage={errors.fields.text}
+        onValue={setText}
+        error={errors.fields.text}
       />
       <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
         {t('caseEdit.goals.add')}

@@ -6,7 +6,7 @@
 // read the pupil's consents; the list then stays away.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BadgeList, Button, ButtonGroup, FormFieldTextarea, FormFieldTextbox, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { BadgeList, Button, ButtonGroup, FormFieldTextarea, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { api, call, type Category, type Pupil, type Role } from '../../api/client';
 import { formatDate, formatInstantDate } from '../../format/dates';
 import { parseDutchDate } from '../../format/dateInput';
@@ -14,10 +14,11 @@ import { dutchToday } from '../../format/wgbo';
 import { CheckboxGroup } from '../../components/ChoiceGroup';
 import { FormAlert, Notice } from '../../components/common';
 import { Facts } from '../../components/Facts';
-import { useForm, useLoad, valueOf, type FieldErrors } from '../../components/forms';
+import { useForm, useLoad, type FieldErrors } from '../../components/forms';
 import { consentErrorText, withdrawRequest, type ConsentRequest } from './consents';
 import type { OrganisationNames } from './ConsentSection';
 import { useMeta } from '../../api/meta';
+import { TextField } from '../../components/TextField';
 
 const FIELDS = ['recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
 
@@ -101,25 +102,23 @@ function RequestForm({
           onChange={setCategories}
           error={errors.fields.categories}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('consent.form.from')}
           description={t('consent.form.dateHint')}
           name="valid_from"
           autoComplete="off"
           value={from}
-          onChange={(e) => setFrom(valueOf(e))}
-          invalid={Boolean(errors.fields.valid_from)}
-          errorMessage={errors.fields.valid_from}
+          onValue={setFrom}
+          error={errors.fields.valid_from}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('consent.form.until')}
           description={t('consent.form.untilHint')}
           name="valid_until"
           autoComplete="off"
           value={until}
-          onChange={(e) => setUntil(valueOf(e))}
-          invalid={Boolean(errors.fields.valid_until)}
-          errorMessage={errors.fields.valid_until}
+          onValue={setUntil}
+          error={errors.fields.valid_until}
         />
         <FormFieldTextarea
           label={t(`${k}.text`)}

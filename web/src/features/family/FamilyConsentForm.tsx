@@ -6,16 +6,17 @@
 // under 12: the form is not shown then.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiError, call, type Category, type Pupil } from '../../api/client';
 import { parseDutchDate } from '../../format/dateInput';
 import { bandOn, partiesFit } from '../../format/wgbo';
 import { CheckboxGroup } from '../../components/ChoiceGroup';
 import { FormAlert } from '../../components/common';
-import { useForm, valueOf } from '../../components/forms';
+import { useForm } from '../../components/forms';
 import type { Grant, Party } from '../consent/consents';
 import { joinWords, recipientWords, subjectWords, type Table } from './familyWords';
 import { useMeta } from '../../api/meta';
+import { TextField } from '../../components/TextField';
 
 const FIELDS = ['recipients', 'categories', 'valid_until'] as const;
 
@@ -108,15 +109,14 @@ export function FamilyConsentForm({
           onChange={setCategories}
           error={errors.fields.categories}
         />
-        <FormFieldTextbox
+        <TextField
           label={t(`${k}.newUntil`)}
           name="valid_until"
           description={t('consent.form.dateHint')}
           autoComplete="off"
           value={until}
-          onChange={(e) => setUntil(valueOf(e))}
-          invalid={Boolean(errors.fields.valid_until)}
-          errorMessage={errors.fields.valid_until}
+          onValue={setUntil}
+          error={errors.fields.valid_until}
         />
         <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
           {busy ? t(`${k}.busy`) : t(`${k}.newSubmit`)}

@@ -4,13 +4,13 @@
 // Each sends the version read; a conflict offers to load the meeting again.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextbox, Heading3 } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading3 } from '@utrecht/component-library-react';
 import { api, call, type Schemas } from '../../api/client';
 import { Confirm, EditAlert, SaveCancel, useEditForm } from '../../components/editing';
-import { valueOf } from '../../components/forms';
 import { dateForInput, parseDutchDate, todayInNetherlands } from '../../format/dateInput';
 import { dutchMomentToInstant, formatInstantTime, parseTime } from '../../format/dates';
 import { AgendaEditor } from './AgendaEditor';
+import { TextField } from '../../components/TextField';
 
 type Meeting = Schemas['Meeting'];
 type Open = 'none' | 'agenda' | 'move' | 'cancel';
@@ -42,34 +42,31 @@ function MoveForm({ meeting, onSaved, onCancel, onReload }: { meeting: Meeting; 
       <Heading3 id="meeting-move">{t('meetings.edit.moveTitle')}</Heading3>
       <EditAlert title={t('meetings.edit.errorSummary')} message={errors.form} conflict={conflict} onReload={onReload} />
       <div className="samen-inline-form">
-        <FormFieldTextbox
+        <TextField
           label={t('meetings.edit.date')}
           description={t('caseEdit.dateHint')}
           name="date"
           autoComplete="off"
           value={date}
-          onChange={(e) => setDate(valueOf(e))}
-          invalid={Boolean(errors.fields.date)}
-          errorMessage={errors.fields.date}
+          onValue={setDate}
+          error={errors.fields.date}
         />
-        <FormFieldTextbox
+        <TextField
           label={t('meetings.time')}
           name="time"
           autoComplete="off"
           inputMode="numeric"
           value={time}
-          onChange={(e) => setTime(valueOf(e))}
-          invalid={Boolean(errors.fields.time)}
-          errorMessage={errors.fields.time}
+          onValue={setTime}
+          error={errors.fields.time}
         />
       </div>
-      <FormFieldTextbox
+      <TextField
         label={t('meetings.place')}
         name="place"
         value={place}
-        onChange={(e) => setPlace(valueOf(e))}
-        invalid={Boolean(errors.fields.place)}
-        errorMessage={errors.fields.place}
+        onValue={setPlace}
+        error={errors.fields.place}
       />
       <SaveCancel busy={busy} label={t('meetings.edit.moveSave')} onCancel={onCancel} />
     </form>
