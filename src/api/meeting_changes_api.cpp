@@ -9,8 +9,8 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/meeting_invites.hpp"
 #include "api/meeting_support.hpp"
-#include "api/notify.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 
@@ -48,27 +48,14 @@ MeetingChange begin_meeting_change(store::ReadTx& tx, const Actor& actor, const 
   return out;
 }
 
-// Everyone the meeting concerns: the chair, the standing members and whoever an item calls.
-std::vector<std::string> meeting_user_ids(store::ReadTx& tx, const LoadedMeeting& m) {
-  std::vector<std::string> out;
-  if (auto chair = tx.membership(m.series.chair_membership_id)) out.push_back(chair->user_id);
-  for (const auto& member : m.series.members) out.push_back(member.user_id);
-  for (const auto& item : m.attendees)
-    for (const auto& a : item)
-      if (auto membership = tx.membership(a.membership_id)) out.push_back(membership->user_id);
-  return out;
-}
-
-// After a write: the meeting as the chair sees it now, with its ETag and audit events; who
-// it concerns is told of a move or a cancellation (not of agenda work in progress).
-audit::JobOutcome answer(
-    store::WriteTx& w, const Actor& a, const Request& req, const domain::Decision& decision,
-    const std::string& id, const std::string& action, Response& out, const Settings* told = nullptr,
-    domain::NotificationKind kind = domain::NotificationKind::meeting_changed) {
+// After a write: the meeting as the chair sees it now, with its ETag and audit events; whom
+// the change concerns is told, with their calendar event (api/meeting_invites.hpp).
+audit::JobOutcome answer(store::WriteTx& w, const Actor& a, const Request& req,
+                         const domain::Decision& decision, const std::string& id,
+                         const std::string& action, Response& out, const Settings& settings,
+                         const LoadedMeeting& before) {
   auto loaded = load_meeting(w, std::move(*w.meeting(id)));
-  if (told)
-    notify_users(w, *told, meeting_user_ids(w, *loaded), kind, "/overleg/" + id,
-                 domain::now_millis(), a.user.id);
+  tell_meeting_change(w, settings, &before, *loaded, domain::now_millis(), a.user.id);
   std::vector<audit::Event> events{decision_event(a, req, decision, action, "meeting", id)};
   out = json_response(200, meeting_json(w, *loaded, a, req, events, domain::now_millis()));
   out.set_header("ETag", "\"" + std::to_string(loaded->meeting.version) + "\"");
@@ -104,12 +91,13 @@ Reply move_meeting(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor
   for (auto& i : items)
     if (i.starts_at) *i.starts_at += m.starts_at - change.meeting->meeting.starts_at;
   return Reply::writing([req, a = actor, m, items, version = *version, decision = change.decision,
-                         told = &ctx.settings](store::WriteTx& w, Response& out) {
+                         told = &ctx.settings,
+                         before = *change.meeting](store::WriteTx& w, Response& out) {
     if (!w.update_meeting(m, version) || !w.replace_agenda(m.id, items, version + 1)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
-    return answer(w, a, req, decision, m.id, "update", out, told);
+    return answer(w, a, req, decision, m.id, "update", out, *told, before);
   });
 }
 
@@ -125,13 +113,13 @@ Reply cancel_meeting(AppContext& ctx, Request& req, store::ReadTx& tx, const Act
   auto m = change.meeting->meeting;
   m.status = "cancelled";
   return Reply::writing([req, a = actor, m, version = *version, decision = change.decision,
-                         told = &ctx.settings](store::WriteTx& w, Response& out) {
+                         told = &ctx.settings,
+                         before = *change.meeting](store::WriteTx& w, Response& out) {
     if (!w.update_meeting(m, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
-    return answer(w, a, req, decision, m.id, "cancel", out, told,
-                  domain::NotificationKind::meeting_cancelled);
+    return answer(w, a, req, decision, m.id, "cancel", out, *told, before);
   });
 }
 
@@ -176,7 +164,7 @@ Result<store::MeetingItemRecord> read_item(store::ReadTx& tx, const LoadedMeetin
   return item;
 }
 
-Reply set_agenda(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply set_agenda(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_meeting_change(tx, actor, req);
   if (change.denied) return std::move(*change.denied);
   auto body = parse_json_object(req);
@@ -200,12 +188,13 @@ Reply set_agenda(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
     items.push_back(std::move(*item));
   }
   return Reply::writing([req, a = actor, id = change.meeting->meeting.id, items, version = *version,
-                         decision = change.decision](store::WriteTx& w, Response& out) {
+                         decision = change.decision, told = &ctx.settings,
+                         before = *change.meeting](store::WriteTx& w, Response& out) {
     if (!w.replace_agenda(id, items, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
-    return answer(w, a, req, decision, id, "update_agenda", out);
+    return answer(w, a, req, decision, id, "update_agenda", out, *told, before);
   });
 }
 

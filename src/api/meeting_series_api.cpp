@@ -8,6 +8,7 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/meeting_invites.hpp"
 #include "api/meeting_support.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -160,8 +161,8 @@ Reply list_series(AppContext&, Request& req, store::ReadTx& tx, const Actor& act
 }
 
 // Plans the series' next meeting (or one at `starts_at`) and, for a case consultation,
-// proposes its agenda.
-Reply plan_meeting(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+// proposes its agenda; whom it concerns is invited, with a calendar event each.
+Reply plan_meeting(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto s = tx.meeting_series(req.params["id"]);
   auto sees =
       s ? domain::decide_meeting_access(actor.viewer, series_facts(*s)) : domain::Decision{};
@@ -183,11 +184,13 @@ Reply plan_meeting(AppContext&, Request& req, store::ReadTx& tx, const Actor& ac
     if (!at) return fail("validation_failed", "starts_at is an ISO 8601 instant", "starts_at");
   }
   auto m = plan_meeting_of(tx, *s, at, domain::now_millis());
-  return Reply::writing([req, a = actor, m, decision](store::WriteTx& w, Response& out) mutable {
+  return Reply::writing([req, a = actor, m, decision, told = &ctx.settings](store::WriteTx& w,
+                                                                            Response& out) mutable {
     m.created_at = domain::now_millis();
     m.id = w.insert_meeting(m);
     auto stored = w.meeting(m.id);
     auto loaded = load_meeting(w, std::move(*stored));
+    tell_meeting_change(w, *told, nullptr, *loaded, m.created_at, a.user.id);
     std::vector<audit::Event> events{decision_event(a, req, decision, "create", "meeting", m.id)};
     out = json_response(201, meeting_json(w, *loaded, a, req, events, m.created_at));
     return audit::JobOutcome{true, std::move(events)};

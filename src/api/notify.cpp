@@ -8,7 +8,7 @@ namespace samen::api {
 
 void notify_user(store::WriteTx& tx, const Settings& settings, const std::string& user_id,
                  domain::NotificationKind kind, const std::string& link, domain::Millis now,
-                 const std::string& actor_user_id) {
+                 const std::string& actor_user_id, const CalendarFor& calendar) {
   if (user_id.empty() || user_id == actor_user_id) return;
   auto user = tx.user(user_id);
   if (!user || !user->active) return;
@@ -28,6 +28,7 @@ void notify_user(store::WriteTx& tx, const Settings& settings, const std::string
   m.to_address = user->email;
   m.subject = text.subject;
   m.body = text.body;
+  if (calendar) m.calendar = calendar(*user);
   m.purpose = "notification";
   m.user_id = user_id;
   m.created_at = now;

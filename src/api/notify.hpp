@@ -3,6 +3,7 @@
 // notification in their list, and — when the server sends e-mail and the user chose it —
 // a mail in the queue at once, or a mark for their daily digest. Nobody is told about
 // their own doing.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,9 +12,14 @@
 
 namespace samen::api {
 
+// An iCalendar attachment made for the one it goes to (their address, their time), or "".
+using CalendarFor = std::function<std::string(const store::User&)>;
+
+// The calendar goes with the mail only: those who chose a digest or no mail get the
+// notification, and their calendar feed (docs/decisions.md).
 void notify_user(store::WriteTx& tx, const Settings& settings, const std::string& user_id,
                  domain::NotificationKind kind, const std::string& link, domain::Millis now,
-                 const std::string& actor_user_id);
+                 const std::string& actor_user_id, const CalendarFor& calendar = {});
 // Each user once.
 void notify_users(store::WriteTx& tx, const Settings& settings,
                   const std::vector<std::string>& user_ids, domain::NotificationKind kind,

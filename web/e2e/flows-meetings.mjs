@@ -48,7 +48,7 @@ export const flows = [
       assert.ok((await anonymous.count()) >= 1);
       assert.match(await anonymous.first().textContent(), /geen grondslag/);
       assert.equal(await anonymous.first().getByRole('link').count(), 0);
-      await noHorizontalScroll(page);
+      assert.ok(await noHorizontalScroll(page));
       await checks.screen(page, 'meeting-partner-360');
     },
   },

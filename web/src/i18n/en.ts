@@ -7,6 +7,7 @@ import { familyPortalEn } from './familyPortal.en';
 import { caseEditEn } from './caseEdit.en';
 import { casesEn } from './cases.en';
 import { meetingsEn } from './meetings.en';
+import { notificationsEn } from './notifications.en';
 import { safetyEn } from './safety.en';
 
 // English, the second language. Same keys as nl.ts (the type makes the compiler check it).
@@ -399,6 +400,7 @@ export const en: Messages = {
   caseEdit: caseEditEn,
   cases: casesEn,
   meetings: meetingsEn,
+  notifications: notificationsEn,
   safety: safetyEn,
   welcome: {
     nav: 'Start',

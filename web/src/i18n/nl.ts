@@ -8,6 +8,7 @@ import { familyPortalNl } from './familyPortal.nl';
 import { caseEditNl } from './caseEdit.nl';
 import { casesNl } from './cases.nl';
 import { meetingsNl } from './meetings.nl';
+import { notificationsNl } from './notifications.nl';
 import { safetyNl } from './safety.nl';
 
 export const nl = {
@@ -398,6 +399,7 @@ export const nl = {
   caseEdit: caseEditNl,
   cases: casesNl,
   meetings: meetingsNl,
+  notifications: notificationsNl,
   safety: safetyNl,
   welcome: {
     nav: 'Start',

@@ -9,6 +9,7 @@ import { useMe, useSession } from '../session/session';
 import { AppLink } from '../components/AppLink';
 import { LanguageSwitch, Notice } from '../components/common';
 import { messageFor } from '../components/forms';
+import { NotificationsLink } from '../features/notifications/NotificationsLink';
 import { homeFor, navItemsFor } from './routes';
 
 function useMembershipLabel() {
@@ -90,6 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Paragraph className="samen-header__name">{t('shell.loggedInAs', { name: me.user.name })}</Paragraph>
           <MembershipSwitch key={me.active_membership.id} me={me} onSwitched={onSwitched} />
           <div className="samen-header__actions">
+            <NotificationsLink />
             <LanguageSwitch />
             <Button appearance="secondary-action-button" type="button" onClick={() => void logout().catch(() => {})}>
               {t('shell.logout')}

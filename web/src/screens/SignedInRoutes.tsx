@@ -1,5 +1,6 @@
 // What every signed-in user's routes end with, in ProfessionalScreens and FamilyScreens
-// alike: the links from e-mails (an invitation, a password link) and "not found".
+// alike: the links from e-mails (an invitation, a password link, the notifications) and
+// "not found".
 import { useTranslation } from 'react-i18next';
 import { Route } from 'wouter';
 import { Paragraph } from '@utrecht/component-library-react';
@@ -7,6 +8,7 @@ import { PageTitle } from '../components/common';
 import { AppLink } from '../components/AppLink';
 import { AcceptInvitationLoggedIn } from '../features/account/AcceptInvitationPage';
 import { PasswordSetupPage } from '../features/account/PasswordSetupPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { paths } from './routes';
 
 function NotFound() {
@@ -28,6 +30,9 @@ export const signedInRoutes = [
   </Route>,
   <Route key="password" path={paths.passwordSetup}>
     <PasswordSetupPage />
+  </Route>,
+  <Route key="notifications" path={paths.notifications}>
+    <NotificationsPage />
   </Route>,
   <Route key="not-found">
     <NotFound />

@@ -14,6 +14,7 @@ export const paths = {
   case: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
   meetings: '/overleg',
   meeting: (id: string) => `/overleg/${encodeURIComponent(id)}`,
+  notifications: '/meldingen',
   organisations: '/beheer/organisaties',
   users: '/beheer/gebruikers',
   user: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}`,

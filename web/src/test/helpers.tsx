@@ -75,8 +75,21 @@ export function setServerDraftKey(key: string) {
 }
 
 /**
+ * Whether GET /api/notifications, which the header asks on every screen, is answered with
+ * an empty list unrecorded (the default) or goes to the test's handler like any request.
+ */
+let headerNotificationsAnswered = true;
+export function notificationsToHandler() {
+  headerNotificationsAnswered = false;
+}
+export function resetNotificationsAnswer() {
+  headerNotificationsAnswered = true;
+}
+
+/**
  * Replaces fetch; every request is recorded and answered by `handler`, except the draft key
- * the session asks for at login (answered with the server's key, and not recorded).
+ * the session asks for at login (answered with the server's key, and not recorded) and,
+ * unless `notificationsToHandler()` was called, the header's notifications.
  * `unrecorded`: requests answered but left out of `requests` (reads a test does not count).
  */
 export function mockFetch(handler: Handler, unrecorded: (request: Request) => boolean = () => false) {
@@ -85,6 +98,8 @@ export function mockFetch(handler: Handler, unrecorded: (request: Request) => bo
     const request = input instanceof Request ? input : new Request(input, init);
     if (new URL(request.url).pathname === '/api/me/draft-key') return json(200, { draft_key: serverDraftKey });
     if (new URL(request.url).pathname === '/api/meta') return json(200, META);
+    if (headerNotificationsAnswered && request.method === 'GET' && new URL(request.url).pathname === '/api/notifications')
+      return json(200, { notifications: [], unread: 0 });
     if (!unrecorded(request)) requests.push(request.clone());
     return handler(request);
   });

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { forgetDraftKey } from '../drafts/draftKey';
+import { resetNotificationsAnswer } from './helpers';
 
 // findBy… and waitFor wait up to 5 s, not 1: the suite runs beside the server's tests on
 // two cores, where a screen that appears after a chunk import and two fetches can take
@@ -12,6 +13,7 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   forgetDraftKey();
+  resetNotificationsAnswer();
 });
 
 // The signed-in screens are chunks the app imports when someone signs in

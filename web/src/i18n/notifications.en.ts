@@ -1,0 +1,42 @@
+import type { Messages } from './messages';
+
+// English for notifications.nl.ts (same keys; the type makes the compiler check it).
+export const notificationsEn: Messages['notifications'] = {
+  nav: 'Notifications',
+  navUnread_one: 'Notifications, {{count}} unread',
+  navUnread_other: 'Notifications, {{count}} unread',
+  title: 'Notifications',
+  intro: 'What happened in Samen for you. A notification names no one: you read the details on the page its link opens.',
+  caption: 'Your notifications, newest first',
+  none: 'You have no notifications yet.',
+  unread_zero: 'Everything is read.',
+  unread_one: '{{count}} unread notification',
+  unread_other: '{{count}} unread notifications',
+  new: 'new',
+  open: 'Open',
+  markRead: 'Read',
+  markAllRead: 'Mark all read',
+  kinds: {
+    team_added: 'You were added to the team of a case',
+    signal_triaged: 'A signal you reported was triaged',
+    action_assigned: 'An action was assigned to you',
+    action_overdue: 'An action of yours is overdue',
+    meeting_invited: 'You are invited to a meeting',
+    meeting_changed: 'A meeting you are invited to has changed',
+    meeting_cancelled: 'A meeting you were invited to was cancelled',
+    consent_withdrawn: 'Consent was withdrawn on a case you work on',
+    review_due: 'The review of a case you lead is coming up',
+  },
+  settings: {
+    title: 'E-mail about notifications',
+    legend: 'When do you want an e-mail?',
+    immediate: 'At once, for every notification',
+    digest: 'A daily digest',
+    none: 'No e-mail, only here in Samen',
+    hint: 'An e-mail never names a pupil or a detail: only that there is something, with a link to Samen.',
+    mailDisabled: 'This server does not send e-mail (yet). Your choice applies once it does.',
+    save: 'Save',
+    saved: 'Your choice is saved.',
+    errorTitle: 'Not saved',
+  },
+};

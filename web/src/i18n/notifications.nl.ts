@@ -1,0 +1,42 @@
+// The user's notifications and their e-mail choice (features/notifications/). A notification
+// says what kind of thing happened, never about whom: the link leads to it, behind the
+// policy of the page it opens.
+export const notificationsNl = {
+  nav: 'Meldingen',
+  navUnread_one: 'Meldingen, {{count}} ongelezen',
+  navUnread_other: 'Meldingen, {{count}} ongelezen',
+  title: 'Meldingen',
+  intro: 'Wat er in Samen voor jou is gebeurd. Een melding noemt geen namen: je leest de details op de pagina waar de link naartoe gaat.',
+  caption: 'Je meldingen, nieuwste eerst',
+  none: 'Je hebt nog geen meldingen.',
+  unread_zero: 'Alles is gelezen.',
+  unread_one: '{{count}} ongelezen melding',
+  unread_other: '{{count}} ongelezen meldingen',
+  new: 'nieuw',
+  open: 'Bekijken',
+  markRead: 'Gelezen',
+  markAllRead: 'Alles gelezen',
+  kinds: {
+    team_added: 'Je bent toegevoegd aan het team van een dossier',
+    signal_triaged: 'Een signaal dat je meldde is beoordeeld',
+    action_assigned: 'Er is een actie aan je toegewezen',
+    action_overdue: 'Een actie van jou is over de datum',
+    meeting_invited: 'Je bent uitgenodigd voor een overleg',
+    meeting_changed: 'Een overleg waarvoor je bent uitgenodigd is gewijzigd',
+    meeting_cancelled: 'Een overleg waarvoor je was uitgenodigd is afgelast',
+    consent_withdrawn: 'Bij een dossier waaraan je werkt is toestemming ingetrokken',
+    review_due: 'De evaluatie van een dossier dat je regisseert komt eraan',
+  },
+  settings: {
+    title: 'E-mail over meldingen',
+    legend: 'Wanneer wil je een e-mail?',
+    immediate: 'Direct, bij elke melding',
+    digest: 'Eén keer per dag een overzicht',
+    none: 'Geen e-mail, alleen hier in Samen',
+    hint: 'Een e-mail noemt nooit een leerling of een detail: alleen dat er iets is, met een link naar Samen.',
+    mailDisabled: 'Deze server verstuurt (nog) geen e-mail. Je keuze geldt zodra dat wel zo is.',
+    save: 'Opslaan',
+    saved: 'Je keuze is opgeslagen.',
+    errorTitle: 'Niet opgeslagen',
+  },
+};
