@@ -9,6 +9,7 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/notify.hpp"
 #include "api/record_view.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
@@ -118,7 +119,7 @@ Reply update_goal(AppContext&, Request& req, store::ReadTx& tx, const Actor& act
   });
 }
 
-Reply add_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply add_action(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_case_change(tx, actor, req, req.params["id"]);
   if (change.denied) return std::move(*change.denied);
   if (auto refused =
@@ -142,10 +143,11 @@ Reply add_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
   act.owner_membership_id = owner;
   act.due_date = *due;
   act.created_by_user_id = actor.user.id;
-  return Reply::writing([req, a = actor, act, facts = change.facts, decision = change.decision](
-                            store::WriteTx& w, Response& out) mutable {
+  return Reply::writing([req, a = actor, act, facts = change.facts, decision = change.decision,
+                         told = &ctx.settings](store::WriteTx& w, Response& out) mutable {
     act.created_at = domain::now_millis();
     auto id = w.insert_action(act);
+    tell_action_owner(w, *told, act, a.user.id);
     auto stored = w.action(id);
     out = json_response(
         201, action_json(*stored, domain::decide_action_may(a.viewer, facts, true,
@@ -159,7 +161,7 @@ Reply add_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& acto
 // PUT /api/actions/{id}: {text, owner_membership_id, due_date, done, version}. Changing
 // text, owner or due date is managing the case; only `done` changing is also open to the
 // action's owner.
-Reply update_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply update_action(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto action = tx.action(req.params["id"]);
   if (!action) return fail("not_found", "no such action");
   auto entered = enter_case(tx, actor, req, action->case_id);
@@ -201,14 +203,16 @@ Reply update_action(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
   act.owner_membership_id = owner;
   act.due_date = *due;
   if (!done) act.done_at.reset();
-  return Reply::writing([req, a = actor, act, done, version = *version,
-                         pupil_id = entered.facts.pupil_id, facts = entered.facts,
-                         decision](store::WriteTx& w, Response& out) mutable {
+  bool new_owner = owner != action->owner_membership_id;
+  return Reply::writing([req, a = actor, act, done, version = *version, new_owner,
+                         pupil_id = entered.facts.pupil_id, facts = entered.facts, decision,
+                         told = &ctx.settings](store::WriteTx& w, Response& out) mutable {
     if (done && !act.done_at) act.done_at = domain::now_millis();
     if (!w.update_action(act, version)) {
       out = version_conflict();
       return audit::JobOutcome{false, {}};
     }
+    if (new_owner) tell_action_owner(w, *told, act, a.user.id);
     auto stored = w.action(act.id);
     out = json_response(
         200, action_json(*stored, domain::decide_action_may(a.viewer, facts, true,

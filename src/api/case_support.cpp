@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/handler.hpp"
+#include "api/meeting_support.hpp"
 #include "api/record_view.hpp"
 #include "api/views.hpp"
 #include "domain/dates.hpp"
@@ -249,6 +250,7 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
         action_json(a, domain::decide_action_may(viewer, facts, open, a.owner_membership_id)));
   out["goals"] = std::move(goals);
   out["actions"] = std::move(actions);
+  out["meetings"] = case_meetings_json(tx, c.id, viewer, domain::now_millis());
   return out;
 }
 

@@ -76,6 +76,14 @@ Result<std::int64_t> read_version(const http::Request& req, JsonReader& in) {
   return *version;
 }
 
+Result<std::int64_t> read_version_body(const http::Request& req) {
+  auto body = parse_json_object(req);
+  if (!body) return body.error();
+  JsonReader in(*body);
+  in.allow_only({"version"});
+  return read_version(req, in);
+}
+
 http::Reply fail_version(const Error& e) {
   if (e.code == "precondition_required") return http::Reply::of(precondition_required());
   return fail(e);

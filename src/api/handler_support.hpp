@@ -43,6 +43,9 @@ class JsonReader;
 // The version named by If-Match or the body's "version" field; 428 precondition_required
 // (through fail_version) when neither names one.
 Result<std::int64_t> read_version(const http::Request& request, JsonReader& in);
+// A body that names the version only ({"version"}, or the If-Match header), for steps
+// that take nothing else (cancelling, closing).
+Result<std::int64_t> read_version_body(const http::Request& request);
 http::Reply fail_version(const Error& error);
 
 http::Response version_conflict();

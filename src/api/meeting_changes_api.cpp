@@ -24,30 +24,6 @@ namespace json = boost::json;
 
 constexpr std::size_t kMaxItems = 60;
 
-// The meeting and the planner's decision, or the refusal to answer with.
-struct MeetingChange {
-  std::optional<LoadedMeeting> meeting;
-  domain::Decision decision;
-  std::optional<Reply> denied;
-};
-
-MeetingChange begin_meeting_change(store::ReadTx& tx, const Actor& actor, const Request& req) {
-  MeetingChange out;
-  auto record = tx.meeting(req.params.at("id"));
-  if (record) out.meeting = load_meeting(tx, std::move(*record));
-  auto sees = out.meeting ? domain::decide_meeting_access(actor.viewer, out.meeting->facts)
-                          : domain::Decision{};
-  if (out.meeting && sees.allowed)
-    out.decision = domain::decide_meeting_planning(actor.viewer, out.meeting->meeting.school_id,
-                                                   out.meeting->series.chair_membership_id);
-  if (!out.meeting || !sees.allowed || !out.decision.allowed)
-    out.denied = refuse(actor, req, sees.allowed ? out.decision : sees,
-                        {"meeting", req.params.at("id"), ""}, sees.allowed, "no such meeting");
-  else if (out.meeting->meeting.status != "planned")
-    out.denied = fail("meeting_cancelled", "a cancelled meeting does not change");
-  return out;
-}
-
 // After a write: the meeting as the chair sees it now, with its ETag and audit events; whom
 // the change concerns is told, with their calendar event (api/meeting_invites.hpp).
 audit::JobOutcome answer(store::WriteTx& w, const Actor& a, const Request& req,
@@ -104,11 +80,7 @@ Reply move_meeting(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor
 Reply cancel_meeting(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_meeting_change(tx, actor, req);
   if (change.denied) return std::move(*change.denied);
-  auto body = parse_json_object(req);
-  if (!body) return fail(body.error());
-  JsonReader in(*body);
-  in.allow_only({"version"});
-  auto version = read_version(req, in);
+  auto version = read_version_body(req);
   if (!version) return fail_version(version.error());
   auto m = change.meeting->meeting;
   m.status = "cancelled";
@@ -187,6 +159,11 @@ Reply set_agenda(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& 
         return fail("validation_failed", "an item or case is on the agenda once", field);
     items.push_back(std::move(*item));
   }
+  // What was noted at an item stays with the meeting (it becomes the case's entry).
+  for (const auto& noted : tx.meeting_minutes(change.meeting->meeting.id))
+    if (std::none_of(items.begin(), items.end(),
+                     [&](const auto& i) { return i.id == noted.item_id; }))
+      return fail("validation_failed", "an item with minutes stays on the agenda", "items");
   return Reply::writing([req, a = actor, id = change.meeting->meeting.id, items, version = *version,
                          decision = change.decision, told = &ctx.settings,
                          before = *change.meeting](store::WriteTx& w, Response& out) {

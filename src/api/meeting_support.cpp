@@ -6,6 +6,8 @@
 #include <map>
 
 #include "api/family_facts.hpp"
+#include "api/handler.hpp"
+#include "api/handler_support.hpp"
 #include "api/name_book.hpp"
 #include "api/views.hpp"
 #include "domain/meeting_schedule.hpp"
@@ -92,8 +94,14 @@ store::MeetingRecord plan_meeting_of(store::ReadTx& tx, const store::MeetingSeri
   constexpr domain::Millis kWeek = 7LL * 24 * 3600 * 1000;
   domain::Millis since = previous.value_or(at - kWeek * s.interval_weeks);
   domain::Millis next = domain::next_meeting_start(rhythm, at, at);
-  store::MeetingRecord m{{},      s.id,         s.school_id, s.kind, at, s.duration_minutes,
-                         s.place, s.video_link, "planned",   0,      1,  {}};
+  store::MeetingRecord m;
+  m.series_id = s.id;
+  m.school_id = s.school_id;
+  m.kind = s.kind;
+  m.starts_at = at;
+  m.duration_minutes = s.duration_minutes;
+  m.place = s.place;
+  m.video_link = s.video_link;
   if (s.kind == "case_consultation")
     m.items = proposed_items(agenda_inputs(tx, s, since, at, next));
   return m;
@@ -139,6 +147,20 @@ std::vector<std::size_t> visible_items(const LoadedMeeting& m, const domain::Vie
   return out;
 }
 
+domain::Decision item_named_decision(store::ReadTx& tx, const domain::Viewer& viewer,
+                                     const store::MeetingItemRecord& item,
+                                     const domain::Pupil& pupil,
+                                     const std::vector<domain::ConsentGrant>& grants,
+                                     domain::Millis now) {
+  domain::CaseFacts facts = pupil_case_facts(pupil);
+  std::vector<domain::SafetyDecision> safety;
+  if (!item.case_id.empty()) {
+    if (auto c = tx.case_facts(item.case_id)) facts = *c;
+    safety = tx.safety_decisions_of_case(item.case_id);
+  }
+  return domain::decide_agenda_item_named(viewer, facts, item.categories, grants, safety, now);
+}
+
 json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor& actor,
                           const http::Request& req, std::vector<audit::Event>& events,
                           domain::Millis now) {
@@ -162,19 +184,19 @@ json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor
     o["why"] = domain::to_string(a.why);
     return o;
   };
+  bool plans = domain::decide_meeting_planning(actor.viewer, m.meeting.school_id,
+                                               m.series.chair_membership_id)
+                   .allowed;
+  bool open = m.meeting.status == "planned" && !m.meeting.minutes_closed_at;
+  std::map<std::string, store::MeetingMinutesRecord> minutes;
+  for (auto& r : tx.meeting_minutes(m.meeting.id)) minutes.emplace(r.item_id, std::move(r));
   json::array items;
   for (auto index : shown) {
     const auto& item = m.meeting.items[index];
     auto pupil = tx.pupil(item.pupil_id);
     if (!pupil) continue;
-    domain::CaseFacts facts = pupil_case_facts(pupil->pupil);
-    std::vector<domain::SafetyDecision> safety;
-    if (!item.case_id.empty()) {
-      if (auto c = tx.case_facts(item.case_id)) facts = *c;
-      safety = tx.safety_decisions_of_case(item.case_id);
-    }
-    auto decision = domain::decide_agenda_item_named(actor.viewer, facts, item.categories,
-                                                     grants[item.pupil_id], safety, now);
+    auto decision =
+        item_named_decision(tx, actor.viewer, item, pupil->pupil, grants[item.pupil_id], now);
     json::object o{{"id", item.id},
                    {"reason", item.reason},
                    {"reasons", json::array(item.reasons.begin(), item.reasons.end())},
@@ -196,6 +218,8 @@ json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor
     json::array attendees;
     for (const auto& a : m.attendees[index]) attendees.push_back(person(a));
     o["attendees"] = std::move(attendees);
+    if (auto r = minutes.find(item.id); r != minutes.end())
+      o["minutes"] = item_minutes_json(r->second, plans && decision.allowed);
     items.push_back(std::move(o));
     events.push_back(
         decision_event(actor, req, decision, "read", "meeting_item", item.id, item.pupil_id));
@@ -214,12 +238,74 @@ json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor
       {"status", m.meeting.status},
       {"chair_membership_id", s.chair_membership_id},
       {"version", m.meeting.version},
+      {"minutes_closed_at", optional_instant(m.meeting.minutes_closed_at)},
       {"sees_every_item", domain::sees_every_item(actor.viewer, m.facts)},
-      {"may", json::object{{"plan", domain::decide_meeting_planning(
-                                        actor.viewer, m.meeting.school_id, s.chair_membership_id)
-                                        .allowed}}},
+      {"may", json::object{{"plan", plans && open},
+                           {"record_minutes", plans && open},
+                           {"close_minutes", plans && open && m.meeting.starts_at <= now}}},
       {"items", std::move(items)},
   };
+}
+
+json::array case_meetings_json(store::ReadTx& tx, const std::string& case_id,
+                               const domain::Viewer& viewer, domain::Millis now) {
+  constexpr domain::Millis kYear = 365LL * 24 * 3600 * 1000;
+  constexpr std::size_t kAtMost = 10;
+  json::array out;
+  auto meetings = tx.meetings_of_case(case_id);
+  // The nearest first: the coming meetings, then the latest discussed.
+  std::stable_partition(meetings.begin(), meetings.end(),
+                        [&](const auto& m) { return m.starts_at >= now; });
+  for (auto& m : meetings) {
+    bool coming = m.status == "planned" && !m.minutes_closed_at && m.starts_at >= now;
+    bool discussed = m.minutes_closed_at && m.starts_at >= now - kYear;
+    if ((!coming && !discussed) || out.size() == kAtMost) continue;
+    auto loaded = load_meeting(tx, std::move(m));
+    if (!loaded) continue;
+    json::object o{{"kind", loaded->meeting.kind},
+                   {"title", loaded->series.title},
+                   {"starts_at", domain::format_instant(loaded->meeting.starts_at)},
+                   {"state", coming ? "planned" : "discussed"}};
+    if (domain::decide_meeting_access(viewer, loaded->facts).allowed) o["id"] = loaded->meeting.id;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+json::object item_minutes_json(const store::MeetingMinutesRecord& r, bool with_text) {
+  json::object o{{"present", json::array(r.present.begin(), r.present.end())},
+                 {"action_ids", json::array(r.action_ids.begin(), r.action_ids.end())},
+                 {"version", r.version}};
+  if (!r.entry_id.empty()) o["entry_id"] = r.entry_id;
+  if (with_text && r.entry_id.empty()) {
+    o["summary"] = r.summary;
+    o["decisions"] = r.decisions;
+    o["category"] = domain::to_string(r.category);
+    o["audience"] = domain::to_string(r.audience);
+    o["family_visible"] = r.family_visible;
+  }
+  return o;
+}
+
+MeetingChange begin_meeting_change(store::ReadTx& tx, const Actor& actor,
+                                   const http::Request& req) {
+  MeetingChange out;
+  auto record = tx.meeting(req.params.at("id"));
+  if (record) out.meeting = load_meeting(tx, std::move(*record));
+  auto sees = out.meeting ? domain::decide_meeting_access(actor.viewer, out.meeting->facts)
+                          : domain::Decision{};
+  if (out.meeting && sees.allowed)
+    out.decision = domain::decide_meeting_planning(actor.viewer, out.meeting->meeting.school_id,
+                                                   out.meeting->series.chair_membership_id);
+  if (!out.meeting || !sees.allowed || !out.decision.allowed)
+    out.denied = refuse(actor, req, sees.allowed ? out.decision : sees,
+                        {"meeting", req.params.at("id"), ""}, sees.allowed, "no such meeting");
+  else if (out.meeting->meeting.status != "planned")
+    out.denied = fail("meeting_cancelled", "a cancelled meeting does not change");
+  else if (out.meeting->meeting.minutes_closed_at)
+    out.denied = fail("minutes_closed",
+                      "the minutes of this meeting are closed; correct what was said in the case");
+  return out;
 }
 
 json::object series_json(const store::MeetingSeriesRecord& s, bool may_plan) {

@@ -11,6 +11,7 @@
 #include "api/auth.hpp"
 #include "domain/agenda.hpp"
 #include "domain/policy_meetings.hpp"
+#include "http/reply.hpp"
 #include "store/store.hpp"
 
 namespace samen::api {
@@ -42,8 +43,38 @@ domain::MeetingFacts series_facts(const store::MeetingSeriesRecord& series);
 boost::json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor& actor,
                                  const http::Request& req, std::vector<audit::Event>& events,
                                  domain::Millis now);
+// Whether the viewer discusses the item's pupil by name (domain::decide_agenda_item_named,
+// with the case's facts and safety decisions as they are now).
+domain::Decision item_named_decision(store::ReadTx& tx, const domain::Viewer& viewer,
+                                     const store::MeetingItemRecord& item,
+                                     const domain::Pupil& pupil,
+                                     const std::vector<domain::ConsentGrant>& grants,
+                                     domain::Millis now);
 // The items the viewer sees (indexes into m.meeting.items).
 std::vector<std::size_t> visible_items(const LoadedMeeting& m, const domain::Viewer& viewer);
+
+// The meetings about a case for one who reads the case (the case page, the family
+// portal): the coming ones and, for a year, those whose minutes were closed ("discussed"),
+// each with its kind, title and time; its id only for whom the meeting exists
+// (decide_meeting_access), so the family learns when, not who else is on the agenda.
+boost::json::array case_meetings_json(store::ReadTx& tx, const std::string& case_id,
+                                      const domain::Viewer& viewer, domain::Millis now);
+
+// An item's minutes: who was there and the actions made, for whoever sees the item; the
+// summary, decisions and their audience too while the minutes are open, for the planner
+// (`with_text`) — afterwards they are the case's chronology entry `entry_id`.
+boost::json::object item_minutes_json(const store::MeetingMinutesRecord& r, bool with_text);
+
+// Changing a meeting (its time, agenda, minutes): the meeting as it is and the planner's
+// decision, or the refusal to answer with — the 404 of a missing meeting for whoever may
+// not see it, 403 for an invitee who does not plan it (both audited), 409 once it was
+// cancelled or its minutes were closed.
+struct MeetingChange {
+  std::optional<LoadedMeeting> meeting;
+  domain::Decision decision;
+  std::optional<http::Reply> denied;
+};
+MeetingChange begin_meeting_change(store::ReadTx& tx, const Actor& actor, const http::Request& req);
 
 boost::json::object series_json(const store::MeetingSeriesRecord& s, bool may_plan);
 

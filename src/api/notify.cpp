@@ -44,4 +44,11 @@ void notify_users(store::WriteTx& tx, const Settings& settings,
     if (told.insert(id).second) notify_user(tx, settings, id, kind, link, now, actor_user_id);
 }
 
+void tell_action_owner(store::WriteTx& tx, const Settings& settings, const store::ActionRecord& act,
+                       const std::string& actor_user_id) {
+  if (auto owner = tx.membership(act.owner_membership_id))
+    notify_user(tx, settings, owner->user_id, domain::NotificationKind::action_assigned,
+                "/dossiers/" + act.case_id, domain::now_millis(), actor_user_id);
+}
+
 }  // namespace samen::api

@@ -25,4 +25,8 @@ void notify_users(store::WriteTx& tx, const Settings& settings,
                   const std::vector<std::string>& user_ids, domain::NotificationKind kind,
                   const std::string& link, domain::Millis now, const std::string& actor_user_id);
 
+// The owner of an action that was given to them (added, or handed to a new owner).
+void tell_action_owner(store::WriteTx& tx, const Settings& settings, const store::ActionRecord& act,
+                       const std::string& actor_user_id);
+
 }  // namespace samen::api

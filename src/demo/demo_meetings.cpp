@@ -9,6 +9,40 @@ store::SeriesMemberRecord member(const DemoPeople::Person& p) {
   return {p.membership_id, p.user_id, p.organisation_id};
 }
 
+int add_this_mornings_meeting(store::WriteTx& tx, const DemoPeople& w,
+                              const store::MeetingSeriesRecord& series,
+                              std::vector<store::MeetingItemRecord> items, domain::Millis now) {
+  constexpr domain::Millis kQuarter = 15 * 60'000LL;
+  domain::Millis began = (now - 2 * 60 * 60'000LL) / kQuarter * kQuarter;
+  auto m = api::plan_meeting_of(tx, *tx.meeting_series(series.id), began, now);
+  for (auto& i : items) {
+    i.reason = "added";
+    i.reasons = {"added"};
+    i.starts_at.reset();
+  }
+  m.items = std::move(items);
+  m.created_at = now - 7 * 24 * 60 * 60'000LL;
+  auto id = tx.insert_meeting(m);
+  auto stored = tx.meeting(id);
+  if (stored->items.empty()) return 1;
+  store::MeetingMinutesRecord noted;
+  noted.meeting_id = id;
+  noted.item_id = stored->items.front().id;
+  noted.present = {w.attendance_officer.membership_id};
+  if (auto c = tx.case_record(stored->items.front().case_id); c && !c->lead_membership_id.empty())
+    noted.present.insert(noted.present.begin(), c->lead_membership_id);
+  noted.summary =
+      "Het verzuim is na het gesprek met moeder afgenomen; de mentor ziet hem weer vaker in de "
+      "les. De leerplichtambtenaar houdt de meldingen bij.";
+  noted.decisions = "Geen melding bij DUO zolang het verzuim onder de grens blijft.";
+  if (!stored->items.front().categories.empty())
+    noted.category = stored->items.front().categories.front();
+  noted.updated_by_user_id = w.care_coordinator.user_id;
+  noted.updated_at = began + 20 * 60'000LL;
+  tx.save_item_minutes(noted, 0);
+  return 1;
+}
+
 }  // namespace
 
 int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string& school_id,
@@ -44,18 +78,33 @@ int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string
   core.video_link = "";
   core.id = tx.insert_meeting_series(core);
 
+  // The care advisory team met this morning on two of the consultation's cases; the chair
+  // noted the first item and has not closed the minutes yet.
+  store::MeetingSeriesRecord advisory = weekly;
+  advisory.kind = "care_meeting";
+  advisory.title = "Zorgadviesteam Het Baken";
+  advisory.interval_weeks = 4;
+  advisory.duration_minutes = 60;
+  advisory.place = "Lokaal 1.12";
+  advisory.video_link = "";
+  advisory.members = {member(w.attendance_officer), member(w.youth_nurse)};
+  advisory.id = tx.insert_meeting_series(advisory);
+
   int planned = 0;
+  std::vector<store::MeetingItemRecord> cases_discussed;
   for (const auto* series : {&weekly, &core}) {
     auto stored = tx.meeting_series(series->id);
     auto m = api::plan_meeting_of(tx, *stored, std::nullopt, now);
     m.created_at = now;
+    for (const auto& item : m.items)
+      if (!item.case_id.empty() && cases_discussed.size() < 2) cases_discussed.push_back(item);
     auto id = tx.insert_meeting(m);
     ++planned;
     // The partners' invitation to the coming meeting waits in their notifications.
     for (const auto& p : partners)
       tx.insert_notification({"", p.user_id, "meeting_invited", "/overleg/" + id, now, {}, false});
   }
-  return planned;
+  return planned + add_this_mornings_meeting(tx, w, advisory, cases_discussed, now);
 }
 
 }  // namespace samen::demo

@@ -4,7 +4,8 @@
 // whose next meeting (in the coming week, counted from when the demo is made) has its
 // agenda proposed from the demo's cases and signals: the attendance case, the case whose
 // consent was withdrawn (anonymous for the family worker), the safety case, the urgent
-// signal; and a core-partner meeting every five weeks.
+// signal; a core-partner meeting every five weeks; and a care advisory team that met this
+// morning on two of those cases, whose minutes the chair has begun and not yet closed.
 #include "demo/demo_cases.hpp"
 
 namespace samen::demo {

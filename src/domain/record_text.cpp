@@ -82,4 +82,30 @@ std::string triage_text(const std::string& signal_id, bool opened_case) {
          (opened_case ? "er is een nieuw dossier geopend" : "toegevoegd aan dit dossier");
 }
 
+std::string dutch_date(Date date) {
+  static const char* const months[] = {"januari",   "februari", "maart",    "april",
+                                       "mei",       "juni",     "juli",     "augustus",
+                                       "september", "oktober",  "november", "december"};
+  if (date.month < 1 || date.month > 12) return to_iso(date);
+  return std::to_string(date.day) + " " + months[date.month - 1] + " " + std::to_string(date.year);
+}
+
+std::string minutes_text(const std::string& meeting_title, Date date,
+                         const std::vector<std::string>& present, const std::string& summary,
+                         const std::string& decisions, const std::vector<std::string>& actions) {
+  std::string out = "Besproken in " + meeting_title + " op " + dutch_date(date) + ".";
+  if (!present.empty()) {
+    out += "\nAanwezig: ";
+    for (std::size_t i = 0; i < present.size(); ++i) out += (i ? "; " : "") + present[i];
+    out += ".";
+  }
+  if (!summary.empty()) out += "\n\n" + summary;
+  if (!decisions.empty()) out += "\n\nBesluiten:\n" + decisions;
+  if (!actions.empty()) {
+    out += "\n\nActies:";
+    for (const auto& a : actions) out += "\n- " + a;
+  }
+  return out;
+}
+
 }  // namespace samen::domain

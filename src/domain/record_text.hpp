@@ -6,7 +6,9 @@
 // Pure functions, no I/O.
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "domain/dates.hpp"
 #include "domain/roles.hpp"
 
 namespace samen::domain {
@@ -25,5 +27,12 @@ std::string level_change_text(int from_level, int to_level, const std::string& r
 std::string closure_text(const std::string& outcome, const std::string& note);
 std::string safety_decision_text(const std::string& reason, const std::string& steps);
 std::string triage_text(const std::string& signal_id, bool opened_case);
+// "8 december 2026".
+std::string dutch_date(Date date);
+// The minutes of one agenda item as their chronology entry: which meeting and when, who
+// was there, the summary, the decisions and the actions made (each already in words).
+std::string minutes_text(const std::string& meeting_title, Date date,
+                         const std::vector<std::string>& present, const std::string& summary,
+                         const std::string& decisions, const std::vector<std::string>& actions);
 
 }  // namespace samen::domain

@@ -29,6 +29,7 @@ const std::vector<std::pair<std::string, int>>& error_table() {
       {"already_triaged", 409},
       {"case_closed", 409},
       {"meeting_cancelled", 409},
+      {"minutes_closed", 409},
       {"already_withdrawn", 409},
       {"already_signed", 409},
       {"grant_expired", 409},

@@ -43,6 +43,8 @@ std::vector<RecordKind> declare() {
       {"meeting_series_members", {}, R::minutes},
       {"meetings", {}, R::minutes},
       {"meeting_items", {}, R::minutes},
+      // Until the chair closes them; then they are the case's chronology entry.
+      {"meeting_minutes", {{"summary"}, {"decisions"}}, R::minutes},
       // Notifications and mails say that there is news and where, never what about; a
       // mail's body (an invitation's link among them) is emptied once it is sent.
       {"notifications", {}, R::short_lived},

@@ -4,7 +4,7 @@
 // care meetings), their standing members, the meetings planned from them and each
 // meeting's agenda items. Codes are the stored ones:
 //   series kind     case_consultation | core_partner_meeting | care_meeting
-//   meeting status  planned | cancelled
+//   meeting status  planned | cancelled (minutes closed: minutes_closed_at is set)
 //   item reason     domain::AgendaReason (urgent, escalation, put_forward, review_due,
 //                   overdue_actions, new_signal) or `added` (by the chair)
 // Who attends an item is not stored: it follows from the case's table and the series'
@@ -72,7 +72,34 @@ struct MeetingRecord {
   std::string status = "planned";
   domain::Millis created_at = 0;
   std::int64_t version = 1;
+  // Once the chair closes the minutes the meeting no longer changes; what was said is then
+  // in the cases' chronologies, where a change is a correction.
+  std::optional<domain::Millis> minutes_closed_at;
+  std::string minutes_closed_by_user_id;
   std::vector<MeetingItemRecord> items;  // by position; loaded by meeting() only
+};
+
+// The minutes of one item, typed by the chair during the meeting: who was there, and, for
+// an item on a case, the discussion summary and decisions (sealed at rest: they are about
+// the pupil) with the audience the chronology entry will have. Actions made in the minutes
+// go into the case's plan at once; their ids are kept here. When the chair closes the
+// minutes, summary and decisions become one chronology entry (`entry_id`) and are emptied
+// here, so what was said about a pupil lives in one place under the chronology's rules.
+struct MeetingMinutesRecord {
+  std::string id;
+  std::string meeting_id;
+  std::string item_id;
+  std::vector<std::string> present;  // membership ids
+  std::string summary;
+  std::string decisions;
+  domain::EntryCategory category = domain::EntryCategory::wellbeing;
+  domain::Audience audience = domain::Audience::case_team;
+  bool family_visible = false;
+  std::vector<std::string> action_ids;
+  std::string entry_id;
+  std::string updated_by_user_id;
+  domain::Millis updated_at = 0;
+  std::int64_t version = 0;  // 0: no minutes for the item yet
 };
 
 }  // namespace samen::store

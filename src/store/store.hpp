@@ -183,6 +183,10 @@ class ReadTx {
   virtual std::vector<MeetingRecord> meetings_of_school(const std::string& school_id,
                                                         domain::Millis from, domain::Millis to) = 0;
   virtual std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) = 0;
+  // The meetings with an item on the case, without items, by start.
+  virtual std::vector<MeetingRecord> meetings_of_case(const std::string& case_id) = 0;
+  // The minutes typed so far for a meeting's items, in no particular order.
+  virtual std::vector<MeetingMinutesRecord> meeting_minutes(const std::string& meeting_id) = 0;
 
   // A user's notifications, newest first; how many are unread; their e-mail choice (the
   // defaults, version 0, when never saved).
@@ -332,6 +336,12 @@ class WriteTx : public ReadTx {
   virtual bool replace_agenda(const std::string& meeting_id,
                               const std::vector<MeetingItemRecord>& items,
                               std::int64_t expected_version) = 0;
+  // An item's minutes: added when expected_version is 0 and there are none, else replaced
+  // when the version matches (bumped); false, changing nothing, otherwise.
+  virtual bool save_item_minutes(const MeetingMinutesRecord& m, std::int64_t expected_version) = 0;
+  // Marks the minutes closed and bumps the meeting's version; false when it is stale.
+  virtual bool close_meeting_minutes(const std::string& meeting_id, std::int64_t expected_version,
+                                     const std::string& user_id, domain::Millis at) = 0;
 
   virtual std::string insert_notification(const NotificationRecord& n) = 0;
   // Marks one (false when it is not the user's) or all of a user's notifications read.

@@ -34,4 +34,19 @@ TEST(RecordText, TheChronologysOwnEntriesAreDutch) {
   EXPECT_EQ(triage_text("7", false), "Signaal 7 beoordeeld: toegevoegd aan dit dossier");
 }
 
+TEST(RecordText, MinutesSayWhereWhenWhoWhatAndTheActions) {
+  EXPECT_EQ(dutch_date(Date{2026, 12, 8}), "8 december 2026");
+  EXPECT_EQ(dutch_date(Date{2027, 1, 31}), "31 januari 2027");
+  EXPECT_EQ(minutes_text("Zorgoverleg", Date{2026, 12, 8},
+                         {"A (mentor, X)", "B (zorgcoördinator, X)"}, "Gaat beter.",
+                         "Door met begeleiding.", {"Ouders bellen (A, vóór 1 januari 2027)"}),
+            "Besproken in Zorgoverleg op 8 december 2026.\n"
+            "Aanwezig: A (mentor, X); B (zorgcoördinator, X).\n\n"
+            "Gaat beter.\n\nBesluiten:\nDoor met begeleiding.\n\n"
+            "Acties:\n- Ouders bellen (A, vóór 1 januari 2027)");
+  // Only what was noted: attendance alone is one line.
+  EXPECT_EQ(minutes_text("Zorgoverleg", Date{2026, 12, 8}, {}, "", "", {}),
+            "Besproken in Zorgoverleg op 8 december 2026.");
+}
+
 }  // namespace samen::domain

@@ -235,6 +235,10 @@ export const flows = [
       const actions = page.getByRole('list', { name: 'Afspraken, met wie het doet en wanneer' });
       await actions.getByText('Huisbezoek', { exact: true }).waitFor();
       await page.getByText(/Het plan wordt besproken rond \d{2}-\d{2}-\d{4}\./).waitFor();
+      // The coming consultation about the child, when and what kind, not which meeting.
+      const meetings = page.getByRole('list', { name: 'Overleggen van het zorgteam over het plan' });
+      await meetings.getByText(/^Het zorgteam bespreekt het plan op .+ \(Zorgoverleg\)\.$/).waitFor();
+      assert.equal(await meetings.getByRole('link').count(), 0);
       // The family sees roles, not people: the lead by name (their contact), the others by role.
       const team = page.getByRole('list', { name: /Wie aan tafel zitten/ });
       await team.getByText(/\(jullie contactpersoon\)$/).waitFor();

@@ -260,6 +260,30 @@ CREATE TABLE mail_queue (
 CREATE INDEX mail_queue_due ON mail_queue(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
 )SQL";
 
+// The minutes of a meeting (issue 14, store/meeting_records.hpp MeetingMinutesRecord).
+constexpr const char* kMeetingMinutes = R"SQL(
+ALTER TABLE meetings ADD COLUMN minutes_closed_at {int};
+ALTER TABLE meetings ADD COLUMN minutes_closed_by {int} REFERENCES users(id);
+CREATE TABLE meeting_minutes (
+  id {key},
+  meeting_id {int} NOT NULL REFERENCES meetings(id),
+  item_id {int} NOT NULL UNIQUE REFERENCES meeting_items(id),
+  present TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  decisions TEXT NOT NULL,
+  category TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  family_visible {bool} NOT NULL,
+  action_ids TEXT NOT NULL,
+  entry_id {int} REFERENCES entries(id),
+  updated_by_user_id {int} NOT NULL REFERENCES users(id),
+  updated_at {int} NOT NULL,
+  version {int} NOT NULL DEFAULT 1
+);
+CREATE INDEX meeting_minutes_meeting ON meeting_minutes(meeting_id);
+CREATE INDEX meeting_items_case ON meeting_items(case_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -282,6 +306,7 @@ const std::vector<Migration>& migrations() {
              kSealedFieldsSqlite, kSealedFieldsPostgres},
             {14, "the care team's meetings: series, meetings, agenda items", kMeetings},
             {15, "notifications, e-mail choices and the mail queue", kNotifications},
+            {16, "the minutes of a meeting, per item; a case's meetings", kMeetingMinutes},
         });
     return list;
   }();

@@ -167,6 +167,8 @@ class SqlTx : public WriteTx {
   std::vector<MeetingRecord> meetings_of_school(const std::string& school_id, domain::Millis from,
                                                 domain::Millis to) override;
   std::vector<MeetingRecord> meetings_of_series(const std::string& series_id) override;
+  std::vector<MeetingRecord> meetings_of_case(const std::string& case_id) override;
+  std::vector<MeetingMinutesRecord> meeting_minutes(const std::string& meeting_id) override;
   // Notifications and the mail queue (sql_tx_notifications.cpp).
   std::vector<NotificationRecord> notifications_of(const std::string& user_id,
                                                    std::size_t limit) override;
@@ -192,6 +194,10 @@ class SqlTx : public WriteTx {
   bool update_meeting(const MeetingRecord& m, std::int64_t expected_version) override;
   bool replace_agenda(const std::string& meeting_id, const std::vector<MeetingItemRecord>& items,
                       std::int64_t expected_version) override;
+  // The minutes of a meeting (sql_tx_meeting_minutes.cpp).
+  bool save_item_minutes(const MeetingMinutesRecord& m, std::int64_t expected_version) override;
+  bool close_meeting_minutes(const std::string& meeting_id, std::int64_t expected_version,
+                             const std::string& user_id, domain::Millis at) override;
 
   // One-time password links (sql_tx_password_setup.cpp).
   std::optional<PasswordSetupRecord> password_setup_by_token_hash(

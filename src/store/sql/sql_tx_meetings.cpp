@@ -14,7 +14,7 @@ namespace {
   "created_at, version FROM meeting_series "
 #define SAMEN_MEETING_SELECT                                                                \
   "SELECT id, series_id, school_id, kind, starts_at, duration_minutes, place, video_link, " \
-  "status, created_at, version FROM meetings "
+  "status, created_at, version, minutes_closed_at, minutes_closed_by FROM meetings "
 
 std::string join_dates(const std::vector<domain::Date>& dates) {
   std::string out;
@@ -62,6 +62,8 @@ MeetingRecord read_meeting(const Rows& r) {
   m.status = r.text(8);
   m.created_at = r.integer(9);
   m.version = r.integer(10);
+  m.minutes_closed_at = millis(r, 11);
+  m.minutes_closed_by_user_id = r.id(12);
   return m;
 }
 
@@ -162,6 +164,16 @@ std::vector<MeetingRecord> SqlTx::meetings_of_school(const std::string& school_i
 std::vector<MeetingRecord> SqlTx::meetings_of_series(const std::string& series_id) {
   auto r = db().query(SAMEN_MEETING_SELECT "WHERE series_id = ? ORDER BY starts_at, id",
                       Params().id(series_id));
+  std::vector<MeetingRecord> out;
+  while (r->next()) out.push_back(read_meeting(*r));
+  return out;
+}
+
+std::vector<MeetingRecord> SqlTx::meetings_of_case(const std::string& case_id) {
+  auto r = db().query(SAMEN_MEETING_SELECT
+                      "WHERE id IN (SELECT meeting_id FROM meeting_items WHERE case_id = ?) "
+                      "ORDER BY starts_at, id",
+                      Params().id(case_id));
   std::vector<MeetingRecord> out;
   while (r->next()) out.push_back(read_meeting(*r));
   return out;

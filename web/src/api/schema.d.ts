@@ -1672,6 +1672,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/items/{item_id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Note an item's minutes during the meeting
+         * @description Who was there (the chair, standing members, the item's attendees), and for an item
+         *     on a case the summary and decisions with the audience (`case_team` or `school`)
+         *     and family flag their chronology entry will have, and new actions that go into
+         *     the case's plan at once (their owners are notified, `action_assigned`). A signal's
+         *     item takes attendance only (its outcome is its triage). The planner, with a legal
+         *     basis for the pupil for anything but attendance (403 otherwise); `version` is the
+         *     item minutes' version, 0 for the first.
+         */
+        put: operations["saveItemMinutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the minutes; each item's notes become a chronology entry of its case
+         * @description Once the meeting has begun. Each item on a case with notes gets one chronology entry
+         *     (kind `decision`, by the closer, with the audience and family flag chosen): the
+         *     meeting and its date, who was there, summary, decisions and actions. After this
+         *     the meeting no longer changes (409 `minutes_closed`); a change is a correction of
+         *     the entry. The planner; the meeting's version.
+         */
+        post: operations["closeMeetingMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/agenda": {
         parameters: {
             query?: never;
@@ -1817,7 +1867,7 @@ export interface components {
                  *     `grant_expired`, `already_confirmed`, `not_awaiting_confirmation`,
                  *     `request_closed`, `request_expired`, `already_answered`,
                  *     `not_a_required_party`, `already_linked`, `already_revoked`,
-                 *     `already_accepted`, `meeting_cancelled`, `invitation_used`, `invitation_revoked`,
+                 *     `already_accepted`, `meeting_cancelled`, `minutes_closed`, `invitation_used`, `invitation_revoked`,
                  *     `invitation_expired`, `invitation_invalid`, `password_link_invalid`,
                  *     `payload_too_large`,
                  *     `unsupported_media_type`, `precondition_required`, `rate_limited`,
@@ -2550,6 +2600,22 @@ export interface components {
             escalations: number;
             goals?: components["schemas"]["Goal"][];
             actions?: components["schemas"]["Action"][];
+            /**
+             * @description The meetings about the case (with the plan, so only with a legal basis for
+             *     the pupil): the coming ones and, for a year, those whose minutes were
+             *     closed; at most 10, nearest first. `id` only where the caller may open the
+             *     meeting (not for the family).
+             */
+            meetings?: {
+                id?: string;
+                /** @enum {string} */
+                kind: "case_consultation" | "core_partner_meeting" | "care_meeting";
+                title: string;
+                /** Format: date-time */
+                starts_at: string;
+                /** @enum {string} */
+                state: "planned" | "discussed";
+            }[];
             may: components["schemas"]["CaseMay"];
         };
         /** @description What the caller may do on this case, as the policy decides it (domain::decide_case_may); each flag is the decision the API takes when the action is tried (the UI decides nothing). */
@@ -3250,6 +3316,7 @@ export interface components {
             categories: string[];
             /** Format: date-time */
             starts_at: string | null;
+            minutes?: components["schemas"]["ItemMinutes"];
             /** @description Who must be there for the item, and why. */
             attendees: {
                 membership_id: string;
@@ -3278,10 +3345,39 @@ export interface components {
             version: number;
             /** @description False for a partner from outside the school, who sees only their own items. */
             sees_every_item: boolean;
+            /**
+             * Format: date-time
+             * @description When the chair closed the minutes; the meeting no longer changes after.
+             */
+            minutes_closed_at?: string | null;
             may: {
+                /** @description Change the agenda, move or cancel (the planner, while the meeting is planned and its minutes open). */
                 plan: boolean;
+                record_minutes: boolean;
+                /** @description As record_minutes, once the meeting has begun. */
+                close_minutes: boolean;
             };
             items: components["schemas"]["AgendaItem"][];
+        };
+        /**
+         * @description An item's minutes. Who was there and the actions made, for whoever sees the item;
+         *     summary, decisions, category, audience and family_visible only for the planner
+         *     while the minutes are open. Once closed, `entry_id` names the chronology entry
+         *     that holds them.
+         */
+        ItemMinutes: {
+            /** @description Membership ids. */
+            present: string[];
+            summary?: string;
+            decisions?: string;
+            /** @enum {string} */
+            category?: "attendance" | "behaviour" | "learning" | "wellbeing" | "home" | "health" | "safety";
+            /** @enum {string} */
+            audience?: "case_team" | "school";
+            family_visible?: boolean;
+            action_ids: string[];
+            entry_id?: string;
+            version: number;
         };
     };
     responses: {
@@ -6550,7 +6646,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            /** @description `version_conflict` (the meeting changed since it was read), `meeting_cancelled` or `minutes_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6594,7 +6690,111 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            /** @description `version_conflict` (the meeting changed since it was read), `meeting_cancelled` or `minutes_closed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    saveItemMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    present?: string[];
+                    summary?: string;
+                    decisions?: string;
+                    category?: string;
+                    /** @enum {string} */
+                    audience?: "case_team" | "school";
+                    family_visible?: boolean;
+                    new_actions?: {
+                        text: string;
+                        owner_membership_id: string;
+                        /** Format: date */
+                        due_date?: string;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The item's minutes as saved. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemMinutes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `version_conflict`, `meeting_cancelled`, `minutes_closed` or `case_closed` (new actions on a closed case). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    closeMeetingMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The meeting as the caller sees it now. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `version_conflict`, `meeting_cancelled` or `minutes_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,7 +6844,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `version_conflict` (the meeting changed since it was read) or `meeting_cancelled`. */
+            /** @description `version_conflict` (the meeting changed since it was read), `meeting_cancelled` or `minutes_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;

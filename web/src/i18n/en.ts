@@ -244,6 +244,8 @@ export const en: Messages = {
     lead: 'Lead professional',
     noLead: 'nobody yet',
     reviewDate: 'Review',
+    meetings: 'Meetings',
+    meetingDiscussed: '{{title}}, {{when}} (discussed)',
     opened: 'Opened',
     categories: 'Subjects',
     team: 'Who sits at the table',

@@ -38,7 +38,10 @@ export const familyPortalEn: Messages['familyPortal'] = {
     next: 'Next review',
     review: 'The plan will be reviewed around {{date}}.',
     noReview: 'No date has been agreed yet to review the plan.',
-    meetingsNote: 'Appointments for meetings are not in Samen yet. The school or the care worker invites you themselves.',
+    meetingsNote: 'You do not attend these meetings yourselves. What is meant for you, we put under "What was shared with you".',
+    meetingsCaption: "The care team's meetings about the plan",
+    meetingPlanned: 'The care team discusses the plan on {{when}} ({{what}}).',
+    meetingDiscussed: 'Discussed on {{when}} ({{what}}).',
     caseLink: 'View the file: everything shared with you, with filters',
   },
   shared: {

@@ -39,7 +39,10 @@ export const familyPortalNl = {
     review: 'Het plan wordt besproken rond {{date}}.',
     noReview: 'Er is nog geen datum afgesproken om het plan te bespreken.',
     meetingsNote:
-      'Afspraken voor gesprekken staan nog niet in Samen. De school of de hulpverlener nodigt jullie zelf uit.',
+      'Bij deze overleggen zijn jullie zelf niet aanwezig. Wat voor jullie bedoeld is, zetten we bij "Wat met jullie is gedeeld".',
+    meetingsCaption: 'Overleggen van het zorgteam over het plan',
+    meetingPlanned: 'Het zorgteam bespreekt het plan op {{when}} ({{what}}).',
+    meetingDiscussed: 'Besproken op {{when}} ({{what}}).',
     caseLink: 'Dossier bekijken: alles wat met jullie is gedeeld, met filters',
   },
   shared: {

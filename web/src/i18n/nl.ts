@@ -243,6 +243,8 @@ export const nl = {
     lead: 'Regievoerder',
     noLead: 'nog niemand',
     reviewDate: 'Evaluatie',
+    meetings: 'Overleg',
+    meetingDiscussed: '{{title}}, {{when}} (besproken)',
     opened: 'Geopend',
     categories: 'Onderwerpen',
     team: 'Wie zit er aan tafel',

@@ -3,13 +3,14 @@
 // that works on cases, not yet seated), and the reason they sit there (required).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FormFieldTextarea, Heading3 } from '@utrecht/component-library-react';
+import { Button, Heading3 } from '@utrecht/component-library-react';
 import { api, call, type Schemas } from '../../api/client';
 import { FormAlert } from '../../components/common';
 import { messageFor, useForm } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { useCase } from './CaseContext';
 import { roleLabel } from './labels';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type Candidate = Schemas['OrganisationMembershipList']['memberships'][number];
 const FIELDS = ['organisation', 'membership_id', 'reason'] as const;
@@ -91,16 +92,15 @@ export function AddMemberForm({ onAdded }: { onAdded(name: string): void }) {
           />
         )}
       </div>
-      <FormFieldTextarea
+      <TextAreaField
         label={t('case.reason')}
         description={t('caseEdit.team.reasonHint')}
         name="reason"
         rows={2}
         maxLength={2000}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        invalid={Boolean(errors.fields.reason)}
-        errorMessage={errors.fields.reason}
+        onValue={setReason}
+        error={errors.fields.reason}
       />
       <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
         {t('caseEdit.team.add')}

@@ -1,12 +1,16 @@
-// The case at a glance: status, level, lead, review date, opened, categories (and the
-// outcome once closed). Whoever manages the case changes lead, categories and review date
+// The case at a glance: status, level, lead, review date, the meetings it is on (a link
+// where the server gives the viewer the meeting), opened, categories (and the outcome once
+// closed). Whoever manages the case changes lead, categories and review date
 // here, or closes the case.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { AppLink } from '../../components/AppLink';
 import { Notice } from '../../components/common';
 import { Facts } from '../../components/Facts';
-import { formatDate, formatInstantDate } from '../../format/dates';
+import { formatDate, formatDateTime, formatInstantDate } from '../../format/dates';
+import { currentLanguage } from '../../i18n';
+import { paths } from '../../screens/routes';
 import { useCase } from './CaseContext';
 import { CaseEditForm } from './CaseEditForm';
 import { CloseCaseForm } from './CloseCaseForm';
@@ -47,6 +51,16 @@ export function CaseHeader() {
           [t('case.level'), t(`levels.${kase.level}`, { defaultValue: `${kase.level}` })],
           [t('case.lead'), lead],
           [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
+          (kase.meetings ?? []).length > 0 && [
+            t('case.meetings'),
+            <ul className="samen-plain-list">
+              {(kase.meetings ?? []).map((m) => {
+                const when = formatDateTime(m.starts_at, currentLanguage());
+                const label = m.state === 'planned' ? `${m.title}, ${when}` : t('case.meetingDiscussed', { title: m.title, when });
+                return <li key={`${m.starts_at}-${m.title}`}>{m.id ? <AppLink href={paths.meeting(m.id)}>{label}</AppLink> : label}</li>;
+              })}
+            </ul>,
+          ],
           [t('case.opened'), formatInstantDate(kase.opened_at)],
           [t('case.categories'), kase.categories.map((c) => t(`categories.${c}`)).join(', ')],
           closed && [t('caseEdit.close.closedAt'), formatInstantDate(kase.closed_at)],

@@ -2,11 +2,12 @@
 // for "other"), then a confirmation step, since a closed case no longer changes.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextarea } from '@utrecht/component-library-react';
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { api, call, type Schemas } from '../../api/client';
 import { RadioGroup } from '../../components/ChoiceGroup';
 import { useCase } from './CaseContext';
 import { Confirm, EditAlert, ReloadedNotice, useEditForm } from '../../components/editing';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type Outcome = Schemas['CaseClose']['outcome'];
 export const OUTCOMES: readonly Outcome[] = ['goals_met', 'referred_on', 'moved_school', 'dropped_out', 'other'];
@@ -65,19 +66,18 @@ export function CloseCaseForm({
         }}
         error={errors.fields.outcome}
       />
-      <FormFieldTextarea
+      <TextAreaField
         label={t('caseEdit.close.note')}
         description={t('caseEdit.close.noteHint')}
         name="note"
         rows={3}
         maxLength={2000}
         value={note}
-        onChange={(e) => {
-          setNote(e.target.value);
+        onValue={(v) => {
+          setNote(v);
           setConfirming(false);
         }}
-        invalid={Boolean(errors.fields.note)}
-        errorMessage={errors.fields.note}
+        error={errors.fields.note}
       />
       {confirming ? (
         <Confirm

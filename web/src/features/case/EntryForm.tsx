@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import {
   Button,
   ButtonGroup,
-  FormFieldTextarea,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
@@ -22,6 +21,7 @@ import { messageFor, useForm } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useMeta, type Meta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type Audience = Schemas['Audience'];
 type Preview = Schemas['AudiencePreview'];
@@ -198,15 +198,14 @@ export function EntryForm({
           checked={value.family_visible}
           onChange={(family_visible) => change({ family_visible })}
         />
-        <FormFieldTextarea
+        <TextAreaField
           label={t('entry.text')}
           name="text"
           rows={4}
           maxLength={20000}
           value={value.text}
-          onChange={(e) => change({ text: e.target.value })}
-          invalid={Boolean(errors.fields.text)}
-          errorMessage={errors.fields.text}
+          onValue={(v) => change({ text: v })}
+          error={errors.fields.text}
         />
         <FormAlert title={t('errors.summaryTitle')} message={previewError} />
         {preview && (

@@ -2,12 +2,12 @@
 // with the case's version.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormFieldTextarea } from '@utrecht/component-library-react';
 import { api, call } from '../../api/client';
 import { SelectField } from '../../components/SelectField';
 import { useCase } from './CaseContext';
 import { EditAlert, ReloadedNotice, SaveCancel, useEditForm } from '../../components/editing';
 import { useMeta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type Level = `${number}`;
 const FIELDS = ['level', 'reason'] as const;
@@ -56,16 +56,15 @@ export function LevelForm({
         onChange={setLevel}
         error={errors.fields.level}
       />
-      <FormFieldTextarea
+      <TextAreaField
         label={t('caseEdit.level.why')}
         description={t('caseEdit.level.reasonHint')}
         name="reason"
         rows={2}
         maxLength={2000}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        invalid={Boolean(errors.fields.reason)}
-        errorMessage={errors.fields.reason}
+        onValue={setReason}
+        error={errors.fields.reason}
       />
       <SaveCancel busy={busy} label={t('caseEdit.level.submit')} onCancel={onCancel} />
     </form>

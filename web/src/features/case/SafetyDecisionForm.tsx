@@ -4,7 +4,7 @@
 // while it is written. The steps go into the record in Dutch, as every text in the record.
 import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormFieldTextarea, FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiError, call } from '../../api/client';
 import { CheckboxGroup } from '../../components/ChoiceGroup';
 import { DraftOffer, FormAlert } from '../../components/common';
@@ -17,6 +17,7 @@ import { safetyNl } from '../../i18n/safety.nl';
 import { useMe } from '../../session/session';
 import { useCase } from './CaseContext';
 import { SaveCancel } from '../../components/editing';
+import { TextAreaField } from '../../components/TextAreaField';
 
 const STEPS = ['1', '2', '3', '4', '5'] as const;
 type Step = (typeof STEPS)[number];
@@ -111,16 +112,15 @@ export function SafetyDecisionForm({ onSaved, onCancel }: { onSaved(): void; onC
       <DraftOffer draft={draft.offered} onRestore={draft.restore} onDiscard={draft.discard} />
       <FormAlert title={t('safety.form.errorSummary')} message={errors.form} />
       <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-labelledby="safety-form">
-        <FormFieldTextarea
+        <TextAreaField
           label={t('safety.form.reason')}
           description={t('safety.form.reasonHint')}
           name="reason"
           rows={3}
           maxLength={4000}
           value={value.reason}
-          onChange={(e) => change({ reason: valueOf(e) })}
-          invalid={Boolean(errors.fields.reason)}
-          errorMessage={errors.fields.reason}
+          onValue={(v) => change({ reason: v })}
+          error={errors.fields.reason}
         />
         <CheckboxGroup
           legend={t('safety.form.stepsLegend')}
@@ -130,13 +130,13 @@ export function SafetyDecisionForm({ onSaved, onCancel }: { onSaved(): void; onC
           onChange={(steps) => change({ steps })}
           error={errors.fields.steps}
         />
-        <FormFieldTextarea
+        <TextAreaField
           label={t('safety.form.stepsNote')}
           name="steps_note"
           rows={2}
           maxLength={2000}
           value={value.note}
-          onChange={(e) => change({ note: valueOf(e) })}
+          onValue={(note) => change({ note })}
         />
         <CheckboxGroup
           legend={t('safety.form.organisations')}

@@ -7,7 +7,7 @@
 // first, with the same rules as the server; the server's answer still decides.
 import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextarea, FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, FormFieldTextbox, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiError, call, type Category, type Pupil, type Role } from '../../api/client';
 import { useMe } from '../../session/session';
 import { useDraft } from '../../drafts/draft';
@@ -20,6 +20,7 @@ import { useForm, valueOf, type FieldErrors } from '../../components/forms';
 import type { Grant } from './consents';
 import type { OrganisationNames } from './ConsentSection';
 import { useMeta, type Meta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 const FIELDS = ['given_by', 'obtained_via', 'recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
 type Source = Meta['consent_sources'][number];
@@ -217,16 +218,15 @@ export function ConsentForm({
             invalid={Boolean(errors.fields.valid_until)}
             errorMessage={errors.fields.valid_until}
           />
-        <FormFieldTextarea
+        <TextAreaField
           label={t('consent.form.text')}
           description={t('consent.form.textHint')}
           name="text"
           rows={4}
           maxLength={20000}
           value={value.text}
-          onChange={(e) => change({ text: e.target.value })}
-          invalid={Boolean(errors.fields.text)}
-          errorMessage={errors.fields.text}
+          onValue={(v) => change({ text: v })}
+          error={errors.fields.text}
         />
         <ButtonGroup>
           <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>

@@ -6,7 +6,7 @@
 // read the pupil's consents; the list then stays away.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BadgeList, Button, ButtonGroup, FormFieldTextarea, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { BadgeList, Button, ButtonGroup, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { api, call, type Category, type Pupil, type Role } from '../../api/client';
 import { formatDate, formatInstantDate } from '../../format/dates';
 import { parseDutchDate } from '../../format/dateInput';
@@ -19,6 +19,7 @@ import { consentErrorText, withdrawRequest, type ConsentRequest } from './consen
 import type { OrganisationNames } from './ConsentSection';
 import { useMeta } from '../../api/meta';
 import { TextField } from '../../components/TextField';
+import { TextAreaField } from '../../components/TextAreaField';
 
 const FIELDS = ['recipients', 'categories', 'valid_from', 'valid_until', 'text'] as const;
 
@@ -120,16 +121,15 @@ function RequestForm({
           onValue={setUntil}
           error={errors.fields.valid_until}
         />
-        <FormFieldTextarea
+        <TextAreaField
           label={t(`${k}.text`)}
           description={t(`${k}.textHint`)}
           name="text"
           rows={3}
           maxLength={4000}
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          invalid={Boolean(errors.fields.text)}
-          errorMessage={errors.fields.text}
+          onValue={setText}
+          error={errors.fields.text}
         />
         <ButtonGroup>
           <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>

@@ -57,6 +57,11 @@ const CASE: Case = {
   view: 'full',
   goals: [{ id: 'goal1', case_id: '5', text: 'Elke ochtend op tijd', achieved: false, version: 1 }],
   actions: [{ id: 'a1', case_id: '5', text: 'Huisbezoek', owner_membership_id: '60', due_date: '2026-10-15', done: true, version: 1 }],
+  // When, not which: the family gets no meeting id.
+  meetings: [
+    { kind: 'case_consultation', title: 'Zorgoverleg Het Baken', starts_at: '2026-12-08T07:30:00Z', state: 'planned' },
+    { kind: 'care_meeting', title: 'Zorgadviesteam Het Baken', starts_at: '2026-11-10T12:00:00Z', state: 'discussed' },
+  ],
   may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
 };
 
@@ -158,6 +163,10 @@ describe('FamilyChildPage', () => {
       'gezinswerker bij Buurtteam Lindeveld-Oost',
     ]);
     expect(screen.getByText('Het plan wordt besproken rond 03-12-2026.')).toBeInTheDocument();
+    const meetings = screen.getByRole('list', { name: 'Overleggen van het zorgteam over het plan' });
+    expect(within(meetings).getByText('Het zorgteam bespreekt het plan op 8 december 2026, 08:30 (Zorgoverleg).')).toBeInTheDocument();
+    expect(within(meetings).getByText('Besproken op 10-11-2026 (Overleg).')).toBeInTheDocument();
+    expect(within(meetings).queryByRole('link')).toBeNull();
     expect(screen.getByText('Gesprek met ouders.')).toBeInTheDocument();
     // The guardian's own grant, in plain words, with the name of the organisation as the family met it.
     expect(

@@ -1,8 +1,8 @@
 // A case as the family reads it: the goals, who does what (every action of the plan, with
 // the role of its owner: the API has no actions owned by the family), who helps (the lead
-// by name, everyone else by role and organisation: FamilyTeamList), the next
-// review (the API has no meetings yet: the case's review date stands in, and the text says
-// so), and what the team shared with the family, newest first.
+// by name, everyone else by role and organisation: FamilyTeamList), the team's meetings
+// about the case (coming, and when it was discussed: `meetings`, without anyone else on
+// the agenda) with the review date, and what the team shared with the family, newest first.
 import { useTranslation } from 'react-i18next';
 import { BadgeList, Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import type { Case, ChronologyEntry } from '../../api/client';
@@ -20,6 +20,7 @@ export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEnt
   const people = familySeats(kase);
   const goals = kase.goals ?? [];
   const actions = kase.actions ?? [];
+  const meetings = kase.meetings ?? [];
   const owner = (membershipId?: string) => {
     const m = people.find((p) => p.membership_id === membershipId) ?? kase.team.find((p) => p.membership_id === membershipId);
     return m ? seatLabel(m) : t(`${k}.someone`);
@@ -69,6 +70,18 @@ export function FamilyPlan({ kase, shared }: { kase: Case; shared: ChronologyEnt
         <FamilyTeamList kase={kase} />
         <Heading3>{t(`${k}.next`)}</Heading3>
         <Paragraph>{kase.review_date ? t(`${k}.review`, { date: formatDate(kase.review_date) }) : t(`${k}.noReview`)}</Paragraph>
+        {meetings.length > 0 && (
+          <ul className="samen-plain-list" aria-label={t(`${k}.meetingsCaption`)}>
+            {meetings.map((m) => (
+              <li key={`${m.starts_at}-${m.title}`}>
+                {t(m.state === 'planned' ? `${k}.meetingPlanned` : `${k}.meetingDiscussed`, {
+                  when: m.state === 'planned' ? formatDateTime(m.starts_at, language) : formatInstantDate(m.starts_at),
+                  what: t(`meetings.kinds.${m.kind}`, { defaultValue: m.kind }),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
         <Paragraph small>{t(`${k}.meetingsNote`)}</Paragraph>
       </section>
       <section aria-labelledby={`shared-${kase.id}`}>

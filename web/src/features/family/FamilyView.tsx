@@ -3,7 +3,7 @@
 // family member corrects one of their own by writing a new view that names it (`corrects`).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, FormFieldTextarea, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, call, type Category, type ChronologyEntry } from '../../api/client';
 import { formatDateTime } from '../../format/dates';
 import { currentLanguage } from '../../i18n';
@@ -13,6 +13,7 @@ import { DraftOffer, FormAlert, Loading, Notice } from '../../components/common'
 import { useForm, useLoad } from '../../components/forms';
 import { SelectField } from '../../components/SelectField';
 import { useMeta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 const FIELDS = ['text', 'category'] as const;
 
@@ -78,15 +79,14 @@ export function FamilyView({ caseId }: { caseId: string }) {
             <strong>{t(`${k}.correcting`, { when: formatDateTime(correcting.created_at, language) })}</strong>
           </Paragraph>
         )}
-        <FormFieldTextarea
+        <TextAreaField
           label={correcting ? t(`${k}.textCorrection`) : t(`${k}.text`)}
           name="text"
           rows={5}
           maxLength={20000}
           value={value.text}
-          onChange={(e) => setValue((d) => ({ ...d, text: e.target.value }))}
-          invalid={Boolean(errors.fields.text)}
-          errorMessage={errors.fields.text}
+          onValue={(v) => setValue((d) => ({ ...d, text: v }))}
+          error={errors.fields.text}
         />
         <SelectField
           id={`family-view-category-${caseId}`}

@@ -12,11 +12,12 @@ import { useLoad } from '../../components/forms';
 import { formatDateTime, formatInstantTime } from '../../format/dates';
 import { currentLanguage } from '../../i18n';
 import { paths } from '../../screens/routes';
+import { ItemMinutes } from './ItemMinutes';
 import { MeetingPlanning } from './MeetingPlanning';
 
 type Item = Schemas['AgendaItem'];
 
-function AgendaItem({ item, number }: { item: Item; number: number }) {
+function AgendaItem({ meeting, item, number, onReload }: { meeting: Schemas['Meeting']; item: Item; number: number; onReload(): Promise<void> }) {
   const { t } = useTranslation();
   const headingId = `agenda-item-${item.id}`;
   const title = item.named && item.pupil
@@ -64,6 +65,7 @@ function AgendaItem({ item, number }: { item: Item; number: number }) {
             ],
           ]}
         />
+        <ItemMinutes meeting={meeting} item={item} number={number} onReload={onReload} />
       </article>
     </li>
   );
@@ -83,6 +85,7 @@ export function MeetingPage({ id }: { id: string }) {
         <Facts
           items={[
             m.status === 'cancelled' && [t('meetings.status'), t('meetings.cancelled')],
+            !!m.minutes_closed_at && [t('meetings.record.closedAt'), formatDateTime(m.minutes_closed_at, currentLanguage())],
             [t('meetings.what'), t(`meetings.kinds.${m.kind}`, { defaultValue: m.kind })],
             [t('meetings.duration'), t('meetings.minutes', { count: m.duration_minutes })],
             !!m.place && [t('meetings.place'), m.place],
@@ -98,7 +101,7 @@ export function MeetingPage({ id }: { id: string }) {
         {m.items.length > 0 && (
           <ol className="samen-cards">
             {m.items.map((item, i) => (
-              <AgendaItem key={item.id} item={item} number={i + 1} />
+              <AgendaItem key={item.id} meeting={m} item={item} number={i + 1} onReload={reload} />
             ))}
           </ol>
         )}

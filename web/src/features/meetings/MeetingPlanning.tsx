@@ -1,6 +1,8 @@
 // What the chair does with a planned meeting, offered only where the server says they may
 // (`may.plan`): change the agenda, move the meeting (PUT /api/meetings/{id}, the items' time
-// slots move along) or cancel it (POST /api/meetings/{id}/cancel, after a confirmation).
+// slots move along) or cancel it (POST /api/meetings/{id}/cancel, after a confirmation);
+// once it has begun (`may.close_minutes`), close its minutes, which puts each item's notes
+// into its case.
 // Each sends the version read; a conflict offers to load the meeting again.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +15,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { TextField } from '../../components/TextField';
 
 type Meeting = Schemas['Meeting'];
-type Open = 'none' | 'agenda' | 'move' | 'cancel';
+type Open = 'none' | 'agenda' | 'move' | 'cancel' | 'close';
 
 const MOVE_FIELDS = ['date', 'time', 'place', 'video_link'] as const;
 
@@ -73,27 +75,73 @@ function MoveForm({ meeting, onSaved, onCancel, onReload }: { meeting: Meeting; 
   );
 }
 
-function CancelMeeting({ meeting, onSaved, onCancel, onReload }: { meeting: Meeting; onSaved(m: Meeting): void; onCancel(): void; onReload(): Promise<void> }) {
+/** A step on the meeting that cannot be undone (cancel it, close its minutes): confirmed first. */
+function ConfirmedStep({
+  meeting,
+  title,
+  question,
+  confirm,
+  send,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  meeting: Meeting;
+  title: string;
+  question: string;
+  confirm: string;
+  send(version: number): Promise<Meeting>;
+  onSaved(m: Meeting): void;
+  onCancel(): void;
+  onReload(): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { formRef, busy, errors, conflict, submit } = useEditForm([]);
   function onSubmit(event: FormEvent) {
-    void submit(event, {}, async () => {
-      const body = { version: meeting.version };
-      onSaved(await call(api.POST('/api/meetings/{id}/cancel', { params: { path: { id: meeting.id } }, body })));
-    });
+    void submit(event, {}, async () => onSaved(await send(meeting.version)));
   }
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-label={t('meetings.edit.cancelTitle')}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="samen-form" aria-label={title}>
       <EditAlert title={t('meetings.edit.errorSummary')} message={errors.form} conflict={conflict} onReload={onReload} />
-      <Confirm question={t('meetings.edit.cancelQuestion')} confirm={t('meetings.edit.cancelConfirm')} busy={busy} onCancel={onCancel} />
+      <Confirm question={question} confirm={confirm} busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+type Props = { meeting: Meeting; onSaved(m: Meeting): void; onCancel(): void; onReload(): Promise<void> };
+
+function CancelMeeting(props: Props) {
+  const { t } = useTranslation();
+  const id = props.meeting.id;
+  return (
+    <ConfirmedStep
+      {...props}
+      title={t('meetings.edit.cancelTitle')}
+      question={t('meetings.edit.cancelQuestion')}
+      confirm={t('meetings.edit.cancelConfirm')}
+      send={(version) => call(api.POST('/api/meetings/{id}/cancel', { params: { path: { id } }, body: { version } }))}
+    />
+  );
+}
+
+function CloseMinutes(props: Props) {
+  const { t } = useTranslation();
+  const id = props.meeting.id;
+  return (
+    <ConfirmedStep
+      {...props}
+      title={t('meetings.record.closeTitle')}
+      question={t('meetings.record.closeQuestion')}
+      confirm={t('meetings.record.closeConfirm')}
+      send={(version) => call(api.POST('/api/meetings/{id}/minutes/close', { params: { path: { id } }, body: { version } }))}
+    />
   );
 }
 
 export function MeetingPlanning({ meeting, onChanged, onReload }: { meeting: Meeting; onChanged(m: Meeting): void; onReload(): Promise<void> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>('none');
-  if (!meeting.may.plan || meeting.status !== 'planned') return null;
+  if (!meeting.may.plan && !meeting.may.close_minutes) return null;
   const close = () => setOpen('none');
   const saved = (m: Meeting) => {
     onChanged(m);
@@ -105,17 +153,27 @@ export function MeetingPlanning({ meeting, onChanged, onReload }: { meeting: Mee
   if (open === 'agenda') return <AgendaEditor {...props} />;
   if (open === 'move') return <MoveForm {...props} />;
   if (open === 'cancel') return <CancelMeeting {...props} />;
+  if (open === 'close') return <CloseMinutes {...props} />;
   return (
     <ButtonGroup>
-      <Button appearance="primary-action-button" type="button" onClick={() => setOpen('agenda')}>
-        {t('meetings.edit.agendaTitle')}
-      </Button>
-      <Button appearance="secondary-action-button" type="button" onClick={() => setOpen('move')}>
-        {t('meetings.edit.moveTitle')}
-      </Button>
-      <Button appearance="secondary-action-button" type="button" onClick={() => setOpen('cancel')}>
-        {t('meetings.edit.cancelTitle')}
-      </Button>
+      {meeting.may.plan && (
+        <>
+          <Button appearance="primary-action-button" type="button" onClick={() => setOpen('agenda')}>
+            {t('meetings.edit.agendaTitle')}
+          </Button>
+          <Button appearance="secondary-action-button" type="button" onClick={() => setOpen('move')}>
+            {t('meetings.edit.moveTitle')}
+          </Button>
+          <Button appearance="secondary-action-button" type="button" onClick={() => setOpen('cancel')}>
+            {t('meetings.edit.cancelTitle')}
+          </Button>
+        </>
+      )}
+      {meeting.may.close_minutes && (
+        <Button appearance="secondary-action-button" type="button" onClick={() => setOpen('close')}>
+          {t('meetings.record.closeTitle')}
+        </Button>
+      )}
     </ButtonGroup>
   );
 }

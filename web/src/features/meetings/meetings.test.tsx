@@ -4,56 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, MAY, ME, mockFetch, renderApp } from '../../test/helpers';
 import { App } from '../../App';
 import type { Schemas } from '../../api/client';
-
-type Why = Schemas['AgendaItem']['attendees'][number]['why'];
-
-const attendee = (membership_id: string, name: string, role: string, why: Why) => ({
-  membership_id,
-  name,
-  role,
-  organisation_name: role === 'family_worker' ? 'Buurtteam Lindeveld-Oost' : 'Het Baken College',
-  why,
-});
-
-const MEETING: Schemas['Meeting'] = {
-  id: '5',
-  series_id: '1',
-  school_id: '3',
-  kind: 'case_consultation',
-  title: 'Zorgoverleg Het Baken',
-  starts_at: '2026-12-08T07:30:00Z',
-  duration_minutes: 90,
-  place: 'Lokaal 1.12',
-  video_link: 'https://video.example/zorgoverleg',
-  status: 'planned',
-  chair_membership_id: '12',
-  version: 1,
-  sees_every_item: false,
-  may: { plan: false },
-  items: [
-    {
-      id: '21',
-      case_id: '7',
-      reason: 'review_due',
-      reasons: ['review_due', 'overdue_actions'],
-      named: true,
-      pupil: { id: '40', name: 'Sanne Bakker', class: '2A' },
-      categories: ['attendance', 'home'],
-      starts_at: null,
-      attendees: [attendee('13', 'Mirjam Maatschappelijk Werk', 'school_care_worker', 'lead'), attendee('11', 'Tom Gezinswerker', 'family_worker', 'case_team')],
-    },
-    {
-      id: '22',
-      reason: 'review_due',
-      reasons: ['review_due'],
-      named: false,
-      anonymous_reason: 'no_legal_basis',
-      categories: ['behaviour', 'home'],
-      starts_at: null,
-      attendees: [attendee('11', 'Tom Gezinswerker', 'family_worker', 'case_team')],
-    },
-  ],
-};
+import { MEETING } from './meetingFixtures';
 
 describe('meetings', () => {
   afterEach(() => {
@@ -88,7 +39,7 @@ describe('meetings', () => {
     expect(screen.queryByRole('button', { name: 'Agenda aanpassen' })).toBeNull();
   });
 
-  const CHAIRED: Schemas['Meeting'] = { ...MEETING, sees_every_item: true, may: { plan: true } };
+  const CHAIRED: Schemas['Meeting'] = { ...MEETING, sees_every_item: true, may: { plan: true, record_minutes: true, close_minutes: false } };
   const OPEN_CASE = { id: '9', pupil_id: '41', pupil_name: 'Daan de Vries', school_id: '3', lead_membership_id: null, categories: ['learning'], level: 2, status: 'open', opened_at: '2026-11-01T08:00:00Z', version: 1 };
 
   it('lets the chair reorder, time, remove and add items and sends the whole agenda with the version read', async () => {
@@ -142,7 +93,7 @@ describe('meetings', () => {
 
   it('cancels a meeting only after the chair confirms', async () => {
     const user = userEvent.setup();
-    const { requests } = mockFetch((req) => (req.method === 'POST' ? json(200, { ...CHAIRED, status: 'cancelled', version: 2 }) : json(200, CHAIRED)));
+    const { requests } = mockFetch((req) => (req.method === 'POST' ? json(200, { ...CHAIRED, status: 'cancelled', version: 2, may: { plan: false, record_minutes: false, close_minutes: false } }) : json(200, CHAIRED)));
     history.replaceState(null, '', '/overleg/5');
     renderApp(<App />, { status: 'active', me: { ...ME, may: MAY.care_coordinator } });
     await user.click(await screen.findByRole('button', { name: 'Afgelasten' }));

@@ -8,7 +8,6 @@ import {
   ButtonGroup,
   FormField,
   FormFieldErrorMessage,
-  FormFieldTextarea,
   FormFieldTextbox,
   FormLabel,
   Paragraph,
@@ -25,6 +24,7 @@ import { pupilName } from '../../format/names';
 import { useMe } from '../../session/session';
 import { paths } from '../../screens/routes';
 import { useMeta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 const URGENCIES = ['normal', 'soon', 'urgent'] as const;
 type Urgency = (typeof URGENCIES)[number];
@@ -216,16 +216,15 @@ export function NewSignalPage() {
           onChange={(urgency) => setValue((d) => ({ ...d, urgency }))}
           error={errors.fields.urgency}
         />
-        <FormFieldTextarea
+        <TextAreaField
           label={t('signal.text')}
           description={t('signal.textHint')}
           name="text"
           rows={5}
           maxLength={10000}
           value={value.text}
-          onChange={(e) => setValue((d) => ({ ...d, text: e.target.value }))}
-          invalid={Boolean(errors.fields.text)}
-          errorMessage={errors.fields.text}
+          onValue={(v) => setValue((d) => ({ ...d, text: v }))}
+          error={errors.fields.text}
         />
         <Button appearance="primary-action-button" type="submit" busy={busy} disabled={busy}>
           {busy ? t('signal.busy') : t('signal.submit')}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Button, FormFieldTextarea, Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { SelectField } from '../../components/SelectField';
 import { api, call, type Signal } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
@@ -15,6 +15,7 @@ import { useDraft } from '../../drafts/draft';
 import { useMe } from '../../session/session';
 import { paths } from '../../screens/routes';
 import { useMeta } from '../../api/meta';
+import { TextAreaField } from '../../components/TextAreaField';
 
 type Decision = 'advice' | 'case';
 interface TriageDraft {
@@ -73,15 +74,14 @@ function TriageForm({ signal, onDone }: { signal: Signal; onDone(outcome: Outcom
         error={errors.fields.decision}
       />
       {value.decision === 'advice' && (
-        <FormFieldTextarea
+        <TextAreaField
           label={t('triage.adviceText')}
           description={t('triage.adviceHint')}
           name="advice"
           rows={3}
           value={value.advice}
-          onChange={(e) => setValue((d) => ({ ...d, advice: e.target.value }))}
-          invalid={Boolean(errors.fields.advice)}
-          errorMessage={errors.fields.advice}
+          onValue={(v) => setValue((d) => ({ ...d, advice: v }))}
+          error={errors.fields.advice}
         />
       )}
       {value.decision === 'case' && (
