@@ -15,6 +15,7 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/notify.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/consent.hpp"
@@ -94,7 +95,7 @@ PartyRequest begin_party_request(const Request& req, store::ReadTx& tx, const Ac
   return out;
 }
 
-Reply withdraw_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply withdraw_consent(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto r = begin_party_request(req, tx, actor, /*with_version=*/false);
   if (r.refused) return std::move(*r.refused);
   if (!domain::may_withdraw(r.record.grant, r.guardian_id, r.as_pupil))
@@ -102,12 +103,17 @@ Reply withdraw_consent(AppContext&, Request& req, store::ReadTx& tx, const Actor
                 r.as_pupil ? "by.pupil" : "by.guardian_id");
   store::ConsentWithdrawal w{r.guardian_id, r.as_pupil, r.actor.user.id, r.now};
   return Reply::writing([req, a = r.actor, id = r.record.grant.id, w, decision = r.decision,
-                         facts = r.pupil](store::WriteTx& tx2, Response& out) {
+                         facts = r.pupil,
+                         told = &ctx.settings](store::WriteTx& tx2, Response& out) {
     if (!tx2.withdraw_consent_grant(id, w)) {
       out = http::error_response("already_withdrawn",
                                  "this grant was withdrawn already; the first withdrawal stands");
       return audit::JobOutcome{false, {}};
     }
+    // Who works on the pupil's open cases hears of it: what they may see changed at once.
+    for (const auto& c : tx2.cases_of_pupil(facts.pupil_id))
+      if (c.status == "open")
+        tell_case_table(tx2, *told, c.id, domain::NotificationKind::consent_withdrawn, a.user.id);
     out = json_response(200, grant_json(*tx2.consent_grant(id), facts, w.at));
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "withdraw", "consent", id, facts.pupil_id)}};

@@ -51,4 +51,20 @@ void tell_action_owner(store::WriteTx& tx, const Settings& settings, const store
                 "/dossiers/" + act.case_id, domain::now_millis(), actor_user_id);
 }
 
+void tell_case_table(store::WriteTx& tx, const Settings& settings, const std::string& case_id,
+                     domain::NotificationKind kind, const std::string& actor_user_id) {
+  auto c = tx.case_record(case_id);
+  if (!c) return;
+  std::vector<std::string> users;
+  auto add = [&](const std::string& membership_id) {
+    if (auto m = membership_id.empty() ? std::nullopt : tx.membership(membership_id))
+      users.push_back(m->user_id);
+  };
+  add(c->lead_membership_id);
+  for (const auto& seat : c->team)
+    if (!seat.removed_at) add(seat.membership_id);
+  notify_users(tx, settings, users, kind, "/dossiers/" + c->id, domain::now_millis(),
+               actor_user_id);
+}
+
 }  // namespace samen::api

@@ -29,4 +29,8 @@ void notify_users(store::WriteTx& tx, const Settings& settings,
 void tell_action_owner(store::WriteTx& tx, const Settings& settings, const store::ActionRecord& act,
                        const std::string& actor_user_id);
 
+// Everyone at a case's table now (the lead and the team), once each, of news about it.
+void tell_case_table(store::WriteTx& tx, const Settings& settings, const std::string& case_id,
+                     domain::NotificationKind kind, const std::string& actor_user_id);
+
 }  // namespace samen::api

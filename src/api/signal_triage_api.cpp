@@ -11,6 +11,7 @@
 #include "api/handler.hpp"
 #include "api/handler_support.hpp"
 #include "api/json_body.hpp"
+#include "api/notify.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/record_text.hpp"
@@ -154,7 +155,7 @@ audit::JobOutcome carry_out(store::WriteTx& w, const Actor& a, const Request& re
                                    case_id, s.pupil_id)}};
 }
 
-Reply triage_signal(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply triage_signal(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto s = tx.signal(req.params["id"]);
   if (!s) return fail("not_found", "no such signal");
   // The access answer comes before the body is read.
@@ -164,7 +165,8 @@ Reply triage_signal(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
                   "no such signal");
   auto t = read_triage(req, *s);
   if (!t) return fail(t.error());
-  return Reply::writing([req, a = actor, t = *t](store::WriteTx& w, Response& out) {
+  return Reply::writing([req, a = actor, t = *t, told = &ctx.settings](store::WriteTx& w,
+                                                                       Response& out) {
     auto s = w.signal(req.params.at("id"));
     auto plan = domain::plan_triage(a.viewer, triage_facts(w, *s, t), t);
     if (plan.error) {
@@ -175,7 +177,11 @@ Reply triage_signal(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
           {decision_event(a, req, *plan.denied, "denied", plan.denied_resource,
                           plan.denied_resource == "signal" ? s->id : plan.case_id, s->pupil_id)}};
     }
-    return carry_out(w, a, req, *s, t, plan, out);
+    auto outcome = carry_out(w, a, req, *s, t, plan, out);
+    if (outcome.keep)
+      notify_user(w, *told, s->author_user_id, domain::NotificationKind::signal_triaged,
+                  "/signalen", domain::now_millis(), a.user.id);
+    return outcome;
   });
 }
 

@@ -1,6 +1,7 @@
 """Shared harness for the HTTP integration tests: runs the real samen binary on a free
 port with a fresh demo database in a temporary directory, and a small client that keeps
 the session cookie and sends the CSRF token the way a browser app would."""
+import datetime
 import http.client
 import itertools
 import json
@@ -334,7 +335,6 @@ FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
 
 def born_years_ago(years, days_extra=30):
     """A date of birth that makes a pupil `years` old today (and not on a birthday)."""
-    import datetime
     today = datetime.date.today()
     return (today.replace(year=today.year - years) - datetime.timedelta(days=days_extra)).isoformat()
 
@@ -366,6 +366,19 @@ def membership_id_of(server, email):
     """The id of the (first) membership of the user with this e-mail address."""
     return str(server.scalar("SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id "
                              "WHERE u.email = ? ORDER BY m.id LIMIT 1", email))
+
+
+def consent_for_the_neighbourhood_team(server, coordinator, pupil_id, guardian_ids, text, categories=("home",)):
+    """A year's consent of the guardians, recorded on paper by the care coordinator, for
+    Buurtteam Lindeveld-Oost in `categories`; the grant."""
+    today = datetime.date.today()
+    status, _, grant = coordinator.post(f"/api/pupils/{pupil_id}/consents", {
+        "given_by": {"guardian_ids": guardian_ids, "pupil": False},
+        "recipients": {"organisation_ids": [org_id(server, "Buurtteam Lindeveld-Oost")], "roles": []},
+        "categories": list(categories), "valid_from": today.isoformat(), "obtained_via": "paper",
+        "valid_until": (today + datetime.timedelta(days=365)).isoformat(), "text": text})
+    assert status == 201, grant
+    return grant
 
 
 def open_case_with_family_worker(server, coordinator, pupil_id, categories):

@@ -7,7 +7,8 @@ once after the consent is withdrawn; every item shown audited with its decision.
 import datetime
 import unittest
 
-from samen_harness import Server, create_pupil, membership_id_of, open_case_with_family_worker, org_id
+from samen_harness import (Server, consent_for_the_neighbourhood_team, create_pupil, membership_id_of,
+                           open_case_with_family_worker, org_id)
 
 TODAY = datetime.date.today()
 
@@ -106,14 +107,9 @@ class Meetings(unittest.TestCase):
         pupil, guardians = create_pupil(self.zorg, self.baken, "M-1001", 10, [("Ilse Meer", "moeder", True)],
                                         given_name="Mila", family_name="Overleg")
         case = open_case_with_family_worker(self.server, self.zorg, pupil, ["home"])
-        buurtteam = org_id(self.server, "Buurtteam Lindeveld-Oost")
-        status, _, grant = self.zorg.post(f"/api/pupils/{pupil}/consents", {
-            "given_by": {"guardian_ids": guardians, "pupil": False},
-            "recipients": {"organisation_ids": [buurtteam], "roles": []},
-            "categories": ["home"], "valid_from": TODAY.isoformat(), "obtained_via": "paper",
-            "valid_until": (TODAY + datetime.timedelta(days=365)).isoformat(),
-            "text": "Wij geven toestemming om over de thuissituatie te overleggen met het buurtteam."})
-        self.assertEqual(status, 201, grant)
+        grant = consent_for_the_neighbourhood_team(
+            self.server, self.zorg, pupil, guardians,
+            "Wij geven toestemming om over de thuissituatie te overleggen met het buurtteam.")
         worker = membership_id_of(self.server, "gezinswerker@buurtteam.example")
         bad = {"school_id": self.baken, "kind": "case_consultation", "title": "Extra overleg",
                "weekday": 8, "start_time": "13:00", "place": "Aula", "member_ids": [worker]}
