@@ -67,29 +67,35 @@ std::map<std::string, AttendanceWindow> attendance_windows(store::ReadTx& tx,
   return out;
 }
 
+notify::CalendarEvent meeting_event(store::ReadTx& tx, const Settings& settings,
+                                    const LoadedMeeting& loaded, const store::User& user,
+                                    AttendanceWindow w, bool cancelled) {
+  const auto& m = loaded.meeting;
+  notify::CalendarEvent e;
+  e.uid = "samen-meeting-" + m.id + "-user-" + user.id + "@" + uid_host(settings.public_url);
+  e.sequence = m.version;
+  e.cancelled = cancelled;
+  e.starts_at = w.from;
+  e.ends_at = w.until;
+  e.summary = loaded.series.title;
+  e.location = m.place;
+  e.video_link = m.video_link;
+  e.url = settings.public_url + "/overleg/" + m.id;
+  e.organizer = chair_of(tx, loaded);
+  e.attendee = {user.name, user.email};
+  return e;
+}
+
 void tell_meeting_change(store::WriteTx& tx, const Settings& settings, const LoadedMeeting* before,
                          const LoadedMeeting& after, domain::Millis now,
                          const std::string& actor_user_id) {
   using K = domain::NotificationKind;
   const auto& m = after.meeting;
   const std::string link = "/overleg/" + m.id;
-  const auto organizer = chair_of(tx, after);
-  const auto host = uid_host(settings.public_url);
   auto calendar = [&](AttendanceWindow w, bool cancelled) -> CalendarFor {
     return [&, w, cancelled](const store::User& user) {
-      notify::CalendarEvent e;
-      e.uid = "samen-meeting-" + m.id + "-user-" + user.id + "@" + host;
-      e.sequence = m.version;
-      e.cancelled = cancelled;
-      e.starts_at = w.from;
-      e.ends_at = w.until;
-      e.summary = after.series.title;
-      e.location = m.place;
-      e.video_link = m.video_link;
-      e.url = settings.public_url + link;
-      e.organizer = organizer;
-      e.attendee = {user.name, user.email};
-      return notify::calendar_invitation(e, now);
+      return notify::calendar_invitation(meeting_event(tx, settings, after, user, w, cancelled),
+                                         now);
     };
   };
   auto tell = [&](const std::string& user_id, K kind, AttendanceWindow w, bool cancelled) {

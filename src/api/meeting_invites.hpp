@@ -11,6 +11,7 @@
 
 #include "api/context.hpp"
 #include "api/meeting_support.hpp"
+#include "notify/meeting_calendar.hpp"
 
 namespace samen::api {
 
@@ -23,6 +24,12 @@ struct AttendanceWindow {
 // Per user id: the part of the meeting they are expected at.
 std::map<std::string, AttendanceWindow> attendance_windows(store::ReadTx& tx,
                                                            const LoadedMeeting& meeting);
+
+// One person's event of a meeting, their part of it: the invitation and the personal feed
+// share it (the same UID, so a feed and an invitation are one event in a calendar).
+notify::CalendarEvent meeting_event(store::ReadTx& tx, const Settings& settings,
+                                    const LoadedMeeting& loaded, const store::User& user,
+                                    AttendanceWindow w, bool cancelled);
 
 void tell_meeting_change(store::WriteTx& tx, const Settings& settings, const LoadedMeeting* before,
                          const LoadedMeeting& after, domain::Millis now,

@@ -32,6 +32,14 @@ struct NotificationSettingsRecord {
   std::int64_t version = 0;  // 0: never saved, the defaults apply
 };
 
+// A user's personal calendar feed: only the keyed hash of its secret link is stored, so a
+// copy of the database opens nobody's calendar; a new link replaces the old one.
+struct CalendarFeedRecord {
+  std::string user_id;
+  std::string token_hash;
+  domain::Millis created_at = 0;
+};
+
 struct MailRecord {
   std::string id;
   std::string to_address;

@@ -194,6 +194,9 @@ class ReadTx {
                                                            std::size_t limit) = 0;
   virtual std::int64_t unread_notifications(const std::string& user_id) = 0;
   virtual NotificationSettingsRecord notification_settings(const std::string& user_id) = 0;
+  virtual std::optional<CalendarFeedRecord> calendar_feed_of_user(const std::string& user_id) = 0;
+  virtual std::optional<CalendarFeedRecord> calendar_feed_by_token_hash(
+      const std::string& token_hash) = 0;
   // Users with notifications waiting for a digest made before `moment`, whose last digest
   // (if any) was before it too.
   virtual std::vector<std::string> users_due_a_digest(domain::Millis moment) = 0;
@@ -350,6 +353,10 @@ class WriteTx : public ReadTx {
   virtual std::int64_t mark_all_notifications_read(const std::string& user_id,
                                                    domain::Millis at) = 0;
   // Inserts (expected version 0) or updates the user's e-mail choice; false when stale.
+  // The user's feed becomes `feed` (the old link stops working); removing it says whether
+  // there was one.
+  virtual void replace_calendar_feed(const CalendarFeedRecord& feed) = 0;
+  virtual bool remove_calendar_feed(const std::string& user_id) = 0;
   virtual bool save_notification_settings(const NotificationSettingsRecord& s,
                                           std::int64_t expected_version) = 0;
   // The notifications waiting for the user's digest that were made before `moment`, no

@@ -1,7 +1,7 @@
 // Notifications (issue 14): the youth nurse, invited to the coming meetings, finds the
 // unread count in the header on a phone, reads what happened (a kind, never a name), opens
-// one (read, and the meeting it is about), and chooses a daily e-mail digest, which stays
-// chosen after a reload.
+// one (read, and the meeting it is about), chooses a daily e-mail digest, which stays
+// chosen after a reload, and makes a calendar link that a calendar client can fetch.
 import assert from 'node:assert/strict';
 import { login, noHorizontalScroll, YOUTH_NURSE } from './helpers.mjs';
 
@@ -46,6 +46,19 @@ export const flows = [
       await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
       assert.ok(await page.getByRole('group', { name: 'Wanneer wil je een e-mail?' }).getByLabel('Eén keer per dag een overzicht').isChecked());
       await page.getByText('Alles is gelezen.').waitFor();
+
+      await page.getByRole('button', { name: 'Agendalink maken' }).click();
+      const link = await page.getByLabel('Je agendalink').inputValue();
+      assert.match(link, /\/api\/calendar\/[A-Za-z0-9_-]{20,}$/);
+      await page.getByText(/^Je hebt een agendalink sinds /).waitFor();
+      assert.ok(await noHorizontalScroll(page));
+      await checks.screen(page, 'calendar-link-360');
+      // What a calendar client gets, without the session: the nurse's meetings, no pupil.
+      const feed = await fetch(`${server.url}${new URL(link).pathname}`);
+      assert.equal(feed.status, 200);
+      const ics = await feed.text();
+      assert.match(ics, /METHOD:PUBLISH/);
+      assert.match(ics, /SUMMARY:Zorgoverleg Het Baken/);
     },
   },
 ];

@@ -284,6 +284,15 @@ CREATE INDEX meeting_minutes_meeting ON meeting_minutes(meeting_id);
 CREATE INDEX meeting_items_case ON meeting_items(case_id);
 )SQL";
 
+// Personal calendar feeds (issue 14, store/notification_records.hpp CalendarFeedRecord).
+constexpr const char* kCalendarFeeds = R"SQL(
+CREATE TABLE calendar_feeds (
+  user_id {int} PRIMARY KEY REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at {int} NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -307,6 +316,7 @@ const std::vector<Migration>& migrations() {
             {14, "the care team's meetings: series, meetings, agenda items", kMeetings},
             {15, "notifications, e-mail choices and the mail queue", kNotifications},
             {16, "the minutes of a meeting, per item; a case's meetings", kMeetingMinutes},
+            {17, "personal calendar feeds", kCalendarFeeds},
         });
     return list;
   }();

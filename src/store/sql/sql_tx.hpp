@@ -174,6 +174,11 @@ class SqlTx : public WriteTx {
                                                    std::size_t limit) override;
   std::int64_t unread_notifications(const std::string& user_id) override;
   NotificationSettingsRecord notification_settings(const std::string& user_id) override;
+  std::optional<CalendarFeedRecord> calendar_feed_of_user(const std::string& user_id) override;
+  std::optional<CalendarFeedRecord> calendar_feed_by_token_hash(
+      const std::string& token_hash) override;
+  void replace_calendar_feed(const CalendarFeedRecord& feed) override;
+  bool remove_calendar_feed(const std::string& user_id) override;
   std::vector<std::string> users_due_a_digest(domain::Millis moment) override;
   std::string insert_notification(const NotificationRecord& n) override;
   bool mark_notification_read(const std::string& user_id, const std::string& id,

@@ -1805,6 +1805,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the caller has a personal calendar link (never the link itself)
+         * @description The link is told only when it is made; afterwards only that there is one, and since when.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /**
+         * A new secret calendar link, shown this once; it replaces an earlier one
+         * @description Only the link's keyed hash is kept; an earlier link stops working at once. Not audited (no pupil data).
+         */
+        post: operations["makeCalendarFeed"];
+        /**
+         * Withdraw the calendar link; a calendar that uses it gets 404 from then on
+         * @description 404 when the caller has no link.
+         */
+        delete: operations["removeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The personal calendar feed (iCalendar, METHOD:PUBLISH), for a calendar client
+         * @description No session: the secret link is the key. Every meeting of the last month and the
+         *     coming year the link's user may open and is expected at, their own part of it, with
+         *     the UID and SEQUENCE of the invitation e-mail; cancelled ones marked cancelled.
+         *     When, where and which meeting, never a pupil. A withdrawn, replaced or unknown
+         *     link, and a closed account, are the same 404.
+         */
+        get: operations["fetchCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notification-settings": {
         parameters: {
             query?: never;
@@ -3358,6 +3410,11 @@ export interface components {
                 close_minutes: boolean;
             };
             items: components["schemas"]["AgendaItem"][];
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string | null;
         };
         /**
          * @description An item's minutes. Who was there and the actions made, for whoever sees the item;
@@ -6921,6 +6978,95 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    makeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link, under the server's `--public-url`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"] & {
+                        url: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    removeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No link any more. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    fetchCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };

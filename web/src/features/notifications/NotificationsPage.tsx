@@ -1,6 +1,7 @@
 // The user's notifications (/meldingen, where every notification e-mail links to): what
 // kind of thing happened and when, newest first, unread ones marked; "open" marks it read
-// and follows its link, whose page decides what the user sees. Below it the e-mail choice.
+// and follows its link, whose page decides what the user sees. Below it the e-mail choice
+// and the personal calendar link.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -9,6 +10,7 @@ import { FormAlert, Loading, PageTitle } from '../../components/common';
 import { messageFor } from '../../components/forms';
 import { formatDateTime } from '../../format/dates';
 import { currentLanguage } from '../../i18n';
+import { CalendarLink } from './CalendarLink';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
 import { isAppPath, useMarkRead, useNotificationList, type Notification } from './notificationsQuery';
 
@@ -95,6 +97,7 @@ export function NotificationsPage() {
         </section>
       )}
       <NotificationSettingsForm />
+      <CalendarLink />
     </>
   );
 }

@@ -22,6 +22,15 @@ const SETTINGS = { email: 'immediate', mail_enabled: true, version: 0 };
 function serve(settings: (body: { email: string; version: number }) => Response = (b) => json(200, { ...SETTINGS, ...b, version: b.version + 1 })) {
   notificationsToHandler();
   let list = LIST;
+  let feed: { active: boolean; created_at: string | null } = { active: false, created_at: null };
+  const calendar = (method: string) => {
+    if (method === 'POST') {
+      feed = { active: true, created_at: '2026-12-04T10:00:00Z' };
+      return json(201, { ...feed, url: 'https://samen.lindeveld.example/api/calendar/geheim-1' });
+    }
+    if (method === 'DELETE') feed = { active: false, created_at: null };
+    return json(200, feed);
+  };
   return mockFetch(async (req) => {
     const path = new URL(req.url).pathname;
     if (path === '/api/notifications') return json(200, list);
@@ -30,6 +39,7 @@ function serve(settings: (body: { email: string; version: number }) => Response 
     if (one) return json(200, (list = read(list, [one[1]!])));
     if (path === '/api/me/notification-settings' && req.method === 'PUT') return settings(await req.json());
     if (path === '/api/me/notification-settings') return json(200, SETTINGS);
+    if (path === '/api/me/calendar-feed') return calendar(req.method);
     return json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
 }
@@ -120,5 +130,22 @@ describe('notifications', () => {
     renderApp(<App />, { status: 'active', me: ME });
     expect(await screen.findByText('Je hebt nog geen meldingen.')).toBeInTheDocument();
     expect(await screen.findByText(/Deze server verstuurt \(nog\) geen e-mail/)).toBeInTheDocument();
+  });
+
+  it('makes a calendar link, shows it once, and withdraws it only after confirming', async () => {
+    const user = userEvent.setup();
+    const { requests } = serve();
+    history.replaceState(null, '', '/meldingen');
+    renderApp(<App />, { status: 'active', me: ME });
+    expect(await screen.findByText('Je hebt nog geen agendalink.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Agendalink maken' }));
+    expect(await screen.findByLabelText('Je agendalink')).toHaveValue('https://samen.lindeveld.example/api/calendar/geheim-1');
+    expect(await screen.findByText(/Je hebt een agendalink sinds 4 december 2026/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Agendalink intrekken' }));
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Ja, intrekken' }));
+    expect(await screen.findByText('Je hebt nog geen agendalink.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Je agendalink')).toBeNull();
+    expect(requests.filter((r) => r.method === 'DELETE').map((r) => new URL(r.url).pathname)).toEqual(['/api/me/calendar-feed']);
   });
 });
