@@ -129,6 +129,9 @@ bash bench/backends.sh
 # Issue 5: the chronology of a 200-entry case and the open cases of a 2,000-pupil school.
 bash bench/cases.sh
 
+# Issue 14: the agenda of a 2,000-pupil school with 200 open cases; 1,000 queued mails.
+bash bench/agenda.sh
+
 # Issue 5: the case page of a 200-entry case in Chromium (needs web/dist and web/node_modules).
 bash bench/case_page.sh
 

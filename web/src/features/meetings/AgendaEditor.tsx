@@ -58,6 +58,17 @@ export function AgendaEditor({
     setRows((list) => list.map((r, i) => (i === index ? { ...r, time } : r)));
   }
 
+  // The removed row's place goes to the row that moves up into it (its time slot), or,
+  // after the last row, to the save button: focus never falls back to the page.
+  function remove(index: number) {
+    setRows((list) => list.filter((_, j) => j !== index));
+    requestAnimationFrame(() => {
+      const slots = formRef.current?.querySelectorAll<HTMLInputElement>('.samen-time-field input');
+      const next = slots?.[Math.min(index, slots.length - 1)];
+      (next ?? formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]'))?.focus();
+    });
+  }
+
   function add() {
     const c = addable.find((x) => x.id === adding);
     if (!c) return;
@@ -118,7 +129,7 @@ export function AgendaEditor({
                 >
                   {t('meetings.edit.down', { number: i + 1 })}
                 </Button>
-                <Button type="button" appearance="subtle-button" onClick={() => setRows((l) => l.filter((_, j) => j !== i))}>
+                <Button type="button" appearance="subtle-button" onClick={() => remove(i)}>
                   {t('meetings.edit.remove', { number: i + 1 })}
                 </Button>
               </ButtonGroup>

@@ -59,6 +59,8 @@ describe('meetings', () => {
     const add = await screen.findByLabelText('Dossier toevoegen');
     expect(within(add).queryByRole('option', { name: 'Sanne Bakker' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Punt 2 verwijderen' }));
+    // Focus stays in the editor, on the row that is now last.
+    await waitFor(() => expect(screen.getByLabelText('Tijdslot punt 1')).toHaveFocus());
     expect(within(screen.getByLabelText('Dossier toevoegen')).getByRole('option', { name: 'Sanne Bakker' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Dossier toevoegen'), 'Daan de Vries');
     await user.click(screen.getByRole('button', { name: 'Toevoegen' }));
