@@ -53,7 +53,7 @@ export function CaseHeader() {
           [t('case.reviewDate'), formatDate(kase.review_date) || t('pupil.none')],
           (kase.meetings ?? []).length > 0 && [
             t('case.meetings'),
-            <ul className="samen-plain-list">
+            <ul className="samen-plain-list samen-link-list">
               {(kase.meetings ?? []).map((m) => {
                 const when = formatDateTime(m.starts_at, currentLanguage());
                 const label = m.state === 'planned' ? `${m.title}, ${when}` : t('case.meetingDiscussed', { title: m.title, when });
