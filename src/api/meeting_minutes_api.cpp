@@ -113,7 +113,10 @@ Reply save_minutes(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor
   if (change.denied) return std::move(*change.denied);
   const LoadedMeeting& m = *change.meeting;
   auto index = item_index(m, req.params.at("item_id"));
-  if (!index) return fail("not_found", "no such item on this agenda");
+  if (!index)
+    return refuse(actor, req, domain::decide_missing_agenda_item(),
+                  {"meeting_item", req.params.at("item_id"), ""},
+                  Refusal::as_missing("no such item on this agenda"));
   const auto& item = m.meeting.items[*index];
   auto body = parse_json_object(req);
   if (!body) return fail(body.error());
@@ -162,8 +165,9 @@ Reply save_minutes(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor
   if (has_text) {
     auto pupil = tx.pupil(item.pupil_id);
     auto named =
-        item_named_decision(tx, actor.viewer, item, pupil->pupil,
-                            tx.consent_grants_of_pupil(item.pupil_id), domain::now_millis());
+        pupil ? item_named_decision(tx, actor.viewer, item, pupil->pupil,
+                                    tx.consent_grants_of_pupil(item.pupil_id), domain::now_millis())
+              : domain::Decision{};
     if (!named.allowed)
       return refuse(actor, req, named, {"meeting_item", item.id, item.pupil_id},
                     Refusal::forbidden({},

@@ -114,4 +114,12 @@ Decision decide_agenda_item_named(const Viewer& v, const CaseFacts& pupil,
                     "the pupil's age, or awaiting confirmation)");
 }
 
+Decision decide_missing_agenda_item() {
+  Decision d;
+  d.rule = "meeting.item_missing";
+  d.reason = "no_such_item";
+  d.reasons = {"the meeting's agenda has no item with this id"};
+  return d;
+}
+
 }  // namespace samen::domain

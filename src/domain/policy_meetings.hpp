@@ -33,6 +33,9 @@ Decision decide_meeting_access(const Viewer& viewer, const MeetingFacts& meeting
 // Listing meetings and series at all: whoever works on cases (not the roles without case
 // access, not the family).
 Decision decide_meeting_listing(const Viewer& viewer);
+// An item id that is not on the meeting's agenda: refused like a missing record, so the
+// probe is audited with this rule.
+Decision decide_missing_agenda_item();
 // Planning a series or its meetings: the chair, or the care coordinator of the school.
 Decision decide_meeting_planning(const Viewer& viewer, const std::string& school_id,
                                  const std::string& chair_membership_id);

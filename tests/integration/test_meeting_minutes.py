@@ -105,6 +105,11 @@ class MeetingMinutes(unittest.TestCase):
         self.assertEqual(self.server.login(MENTOR).put(url, {"present": [], "version": 0})[0], 404)
         missing = f"/api/meetings/{self.planned['id']}/items/999999/minutes"
         self.assertEqual(self.zorg.put(missing, {"present": [], "version": 0})[0], 404)
+        # The probe for an item that is not on the agenda is audited like any refusal.
+        rows = self.server.query(
+            "SELECT decision, reason FROM audit_log WHERE resource_type = 'meeting_item' AND resource_id = ?",
+            "999999")
+        self.assertEqual([tuple(r) for r in rows], [("deny", "no_such_item")])
         stranger = membership_id_of(self.server, "beheer@lindeveld.example")
         cases = [
             ({"present": [stranger], "version": 0}, "present[0]"),
