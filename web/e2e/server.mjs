@@ -64,9 +64,13 @@ export async function startServer({ bin, staticDir, pupils = 120 }) {
     db,
     logins: JSON.parse(readFileSync(loginsFile, 'utf8')),
     log,
-    /** Changes the database behind the server's back (to age a session, say). */
+    /** Changes the database behind the server's back (to age a session, say). The server
+     *  may hold the write lock at that moment (an audit row, a touched session), so the
+     *  statement waits for it instead of failing with "database is locked". */
     sql(statement) {
-      execFileSync('sqlite3', [db, statement], { stdio: ['ignore', 'pipe', 'inherit'] });
+      execFileSync('sqlite3', ['-cmd', '.timeout 10000', db, statement], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
     },
     async stop() {
       if (child.exitCode === null) {
