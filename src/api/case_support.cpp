@@ -5,6 +5,7 @@
 
 #include "api/handler.hpp"
 #include "api/meeting_support.hpp"
+#include "api/put_forward_support.hpp"
 #include "api/record_view.hpp"
 #include "api/views.hpp"
 #include "domain/dates.hpp"
@@ -226,9 +227,10 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
   out["escalations"] = store::count_escalations(c.level_changes);
   out["view"] = view == domain::PupilView::full ? "full" : "identification";
   // What the viewer may do on the case, decided here by the policy: the UI decides nothing.
-  auto may =
-      domain::decide_case_may(viewer, facts, c.status == "open", view == domain::PupilView::full,
-                              c.categories.front(), grants, domain::now_millis());
+  auto put_forward = open_put_forward(tx, c.id);
+  auto may = domain::decide_case_may(viewer, facts, c.status == "open",
+                                     view == domain::PupilView::full, c.categories.front(), grants,
+                                     domain::now_millis(), put_forward.has_value());
   out["may"] = json::object{{"edit", may.edit},
                             {"close", may.close},
                             {"change_level", may.change_level},
@@ -239,7 +241,11 @@ json::object case_detail_json(store::ReadTx& tx, const store::CaseRecord& c,
                             {"write_entry", may.write_entry},
                             {"add_family_view", may.add_family_view},
                             {"read_safety_decisions", may.read_safety_decisions},
-                            {"record_safety_decision", may.record_safety_decision}};
+                            {"record_safety_decision", may.record_safety_decision},
+                            {"put_forward", may.put_forward}};
+  // Put forward for the consultation; the question, like the plan, needs a legal basis.
+  out["put_forward"] =
+      put_forward_json(tx, put_forward, viewer, facts, view == domain::PupilView::full);
   // Without a legal basis for the pupil, the plan is not shown: the case exists, no more.
   if (view != domain::PupilView::full) return out;
   bool open = c.status == "open";

@@ -14,6 +14,7 @@
 #include "api/json_body.hpp"
 #include "api/meeting_support.hpp"
 #include "api/notify.hpp"
+#include "api/put_forward_support.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "domain/policy_cases.hpp"
@@ -226,7 +227,7 @@ std::string entry_text_of(store::ReadTx& tx, const LoadedMeeting& m,
 }
 
 // POST /api/meetings/{id}/minutes/close: {version} (the meeting's).
-Reply close_minutes(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+Reply close_minutes(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   auto change = begin_meeting_change(tx, actor, req);
   if (change.denied) return std::move(*change.denied);
   auto version = read_version_body(req);
@@ -234,7 +235,8 @@ Reply close_minutes(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
   if (change.meeting->meeting.starts_at > domain::now_millis())
     return fail("validation_failed", "the minutes can be closed once the meeting has begun");
   return Reply::writing([req, a = actor, m = *change.meeting, version = *version,
-                         decision = change.decision](store::WriteTx& w, Response& out) {
+                         decision = change.decision,
+                         told = &ctx.settings](store::WriteTx& w, Response& out) {
     auto now = domain::now_millis();
     if (!w.close_meeting_minutes(m.meeting.id, version, a.user.id, now)) {
       out = version_conflict();
@@ -258,6 +260,23 @@ Reply close_minutes(AppContext&, Request& req, store::ReadTx& tx, const Actor& a
       w.save_item_minutes(r, r.version);
       events.push_back(
           decision_event(a, req, decision, "create", "entry", r.entry_id, facts->pupil_id));
+    }
+    // The cases put forward for this meeting have had their answer; the next consultation
+    // no longer waits for them.
+    for (const auto& item : m.meeting.items) {
+      auto p = m.put_forwards.find(item.case_id);
+      if (item.case_id.empty() || p == m.put_forwards.end()) continue;
+      auto settled = p->second;
+      settled.settled_at = now;
+      settled.settled_how = "discussed";
+      settled.settled_meeting_id = m.meeting.id;
+      settled.settled_by_user_id = a.user.id;
+      if (!w.settle_put_forward(settled)) continue;
+      auto c = w.case_record(item.case_id);
+      auto next = c ? take_off_next_consultation(w, *told, *c, a, now) : AgendaTouch{};
+      if (next.changed)
+        events.push_back(
+            decision_event(a, req, decision, "update_agenda", "meeting", next.meeting_id));
     }
     auto loaded = load_meeting(w, std::move(*w.meeting(m.meeting.id)));
     out = json_response(200, meeting_json(w, *loaded, a, req, events, now));

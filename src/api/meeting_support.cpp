@@ -49,6 +49,9 @@ domain::AgendaInputs agenda_inputs(store::ReadTx& tx, const store::MeetingSeries
     in.open_signals.push_back({sig.id, sig.pupil_id, sig.author_membership_id, sig.categories,
                                sig.urgency, sig.created_at});
   const domain::Date today = domain::netherlands_date_of(at);
+  std::map<std::string, std::string> put_forward_by;  // case id -> membership
+  for (const auto& p : tx.open_put_forwards_of_school(s.school_id))
+    put_forward_by.emplace(p.case_id, p.membership_id);
   for (const auto& summary : tx.cases_of_school(s.school_id, true)) {
     auto c = tx.case_record(summary.id);
     if (!c) continue;
@@ -61,6 +64,8 @@ domain::AgendaInputs agenda_inputs(store::ReadTx& tx, const store::MeetingSeries
       if (store::is_escalation(change)) ac.escalations.push_back(change.changed_at);
     for (const auto& action : tx.actions_of_case(c->id))
       if (!action.done_at && action.due_date && *action.due_date < today) ++ac.overdue_actions;
+    if (auto p = put_forward_by.find(c->id); p != put_forward_by.end())
+      ac.put_forward_by_membership_id = p->second;
     in.open_cases.push_back(std::move(ac));
   }
   return in;
@@ -110,7 +115,7 @@ store::MeetingRecord plan_meeting_of(store::ReadTx& tx, const store::MeetingSeri
 std::optional<LoadedMeeting> load_meeting(store::ReadTx& tx, store::MeetingRecord meeting) {
   auto series = tx.meeting_series(meeting.series_id);
   if (!series) return std::nullopt;
-  LoadedMeeting out{std::move(meeting), std::move(*series), {}, {}};
+  LoadedMeeting out{std::move(meeting), std::move(*series), {}, {}, {}};
   std::vector<std::string> case_ids;
   for (const auto& i : out.meeting.items)
     if (!i.case_id.empty()) case_ids.push_back(i.case_id);
@@ -118,16 +123,21 @@ std::optional<LoadedMeeting> load_meeting(store::ReadTx& tx, store::MeetingRecor
   for (auto& f : tx.case_facts_of(case_ids)) cases.emplace(f.case_id, std::move(f));
   auto members = series_members_of(out.series);
   out.facts = series_facts(out.series);
+  auto answered = out.meeting.minutes_closed_at
+                      ? tx.put_forwards_of_meeting(out.meeting.id)
+                      : tx.open_put_forwards_of_school(out.meeting.school_id);
+  for (auto& p : answered) out.put_forwards.emplace(p.case_id, std::move(p));
   for (const auto& i : out.meeting.items) {
-    std::string lead, reporter;
-    std::vector<std::string> team;
+    domain::ItemPeople people;
     if (auto c = cases.find(i.case_id); c != cases.end()) {
-      lead = c->second.lead_membership_id;
-      team = c->second.team_membership_ids;
+      people.lead_membership_id = c->second.lead_membership_id;
+      people.team_membership_ids = c->second.team_membership_ids;
+      if (auto p = out.put_forwards.find(i.case_id); p != out.put_forwards.end())
+        people.put_forward_membership_id = p->second.membership_id;
     } else if (!i.signal_id.empty()) {
-      if (auto s = tx.signal(i.signal_id)) reporter = s->author_membership_id;
+      if (auto s = tx.signal(i.signal_id)) people.reporter_membership_id = s->author_membership_id;
     }
-    auto attendees = domain::attendees_for(i.categories, lead, team, reporter, members);
+    auto attendees = domain::attendees_for(i.categories, people, members);
     for (const auto& a : attendees) out.facts.attendee_ids.push_back(a.membership_id);
     out.attendees.push_back(std::move(attendees));
   }
@@ -197,9 +207,15 @@ json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor
     if (!pupil) continue;
     auto decision =
         item_named_decision(tx, actor.viewer, item, pupil->pupil, grants[item.pupil_id], now);
+    // A case put forward after its item was proposed is on the agenda for that too.
+    auto put_forward = m.put_forwards.find(item.case_id);
+    std::vector<std::string> reasons = item.reasons;
+    if (put_forward != m.put_forwards.end() &&
+        std::find(reasons.begin(), reasons.end(), "put_forward") == reasons.end())
+      reasons.emplace_back("put_forward");
     json::object o{{"id", item.id},
                    {"reason", item.reason},
-                   {"reasons", json::array(item.reasons.begin(), item.reasons.end())},
+                   {"reasons", json::array(reasons.begin(), reasons.end())},
                    {"named", decision.allowed},
                    {"starts_at", optional_instant(item.starts_at)}};
     json::array categories;
@@ -211,6 +227,12 @@ json::object meeting_json(store::ReadTx& tx, const LoadedMeeting& m, const Actor
       o["pupil"] = json::object{{"id", pupil->pupil.id},
                                 {"name", domain::full_name(pupil->pupil)},
                                 {"class", pupil->pupil.class_name}};
+      // The question is about the pupil: for those who discuss them by name only.
+      if (put_forward != m.put_forwards.end())
+        o["put_forward"] =
+            json::object{{"question", put_forward->second.question},
+                         {"membership_id", put_forward->second.membership_id},
+                         {"at", domain::format_instant(put_forward->second.created_at)}};
     } else {
       // Why, in the policy's words, without anything that points at the pupil.
       o["anonymous_reason"] = decision.reason;

@@ -4,6 +4,7 @@
 // are now), the policy's facts about it, and its view for one viewer (items they may see,
 // each named or anonymous for them, policy_meetings.hpp) with the audit events of that view.
 #include <boost/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct LoadedMeeting {
   store::MeetingSeriesRecord series;
   std::vector<std::vector<domain::AgendaAttendee>> attendees;  // per item, in item order
   domain::MeetingFacts facts;
+  // The cases put forward that this meeting answers, by case id: those discussed at it once
+  // its minutes are closed, the school's open ones before.
+  std::map<std::string, store::PutForwardRecord> put_forwards;
 };
 
 // The series' next meeting (or the one at `starts_at`), not stored yet: after the last one

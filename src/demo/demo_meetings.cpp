@@ -43,6 +43,47 @@ int add_this_mornings_meeting(store::WriteTx& tx, const DemoPeople& w,
   return 1;
 }
 
+// The mentor puts forward a case for the coming consultation, with a question: preferably
+// one that nothing else brings there, at whose table the mentor sits (else the care
+// coordinator does; in a small region every open case may be on the agenda already).
+void put_forward_a_quiet_case(store::WriteTx& tx, const DemoPeople& w,
+                              const store::MeetingSeriesRecord& weekly, domain::Millis now) {
+  auto proposed = api::plan_meeting_of(tx, *tx.meeting_series(weekly.id), std::nullopt, now);
+  auto on_agenda = [&](const std::string& case_id) {
+    for (const auto& i : proposed.items)
+      if (i.case_id == case_id) return true;
+    return false;
+  };
+  std::optional<store::PutForwardRecord> chosen;
+  int best = -1;
+  for (const auto& summary : tx.cases_of_school(weekly.school_id, true)) {
+    auto c = tx.case_record(summary.id);
+    if (!c) continue;
+    bool mentor_sits = c->lead_membership_id == w.mentor.membership_id;
+    for (const auto& seat : c->team)
+      mentor_sits =
+          mentor_sits || (!seat.removed_at && seat.membership_id == w.mentor.membership_id);
+    int score = (on_agenda(c->id) ? 0 : 2) + (mentor_sits ? 1 : 0);
+    if (score <= best) continue;
+    best = score;
+    const auto& by = mentor_sits ? w.mentor : w.care_coordinator;
+    chosen = store::PutForwardRecord{
+        "",
+        c->id,
+        c->school_id,
+        by.membership_id,
+        by.user_id,
+        "Sinds de herfstvakantie vaak te laat en stil in de klas: is een huisbezoek door het "
+        "buurtteam nodig, of eerst een gesprek met de jeugdverpleegkundige?",
+        now - 26 * 60 * 60'000LL,
+        {},
+        "",
+        "",
+        ""};
+  }
+  if (chosen) tx.insert_put_forward(*chosen);
+}
+
 }  // namespace
 
 int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string& school_id,
@@ -77,6 +118,7 @@ int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string
   core.place = "Vergaderkamer directie";
   core.video_link = "";
   core.id = tx.insert_meeting_series(core);
+  put_forward_a_quiet_case(tx, w, weekly, now);
 
   // The care advisory team met this morning on two of the consultation's cases; the chair
   // noted the first item and has not closed the minutes yet.

@@ -61,6 +61,8 @@ std::string_view to_string(AttendeeWhy why) {
       return "category";
     case AttendeeWhy::reporter:
       return "reporter";
+    case AttendeeWhy::put_forward:
+      return "put_forward";
   }
   return "lead";
 }
@@ -84,9 +86,7 @@ std::optional<Role> role_called_for(EntryCategory category) {
 }
 
 std::vector<AgendaAttendee> attendees_for(const std::vector<EntryCategory>& categories,
-                                          const std::string& lead_membership_id,
-                                          const std::vector<std::string>& team_membership_ids,
-                                          const std::string& reporter_membership_id,
+                                          const ItemPeople& people,
                                           const std::vector<SeriesMember>& members) {
   std::vector<AgendaAttendee> out;
   auto add = [&](const std::string& id, AttendeeWhy why) {
@@ -95,9 +95,10 @@ std::vector<AgendaAttendee> attendees_for(const std::vector<EntryCategory>& cate
       if (a.membership_id == id) return;
     out.push_back({id, why});
   };
-  add(lead_membership_id, AttendeeWhy::lead);
-  for (const auto& id : team_membership_ids) add(id, AttendeeWhy::case_team);
-  add(reporter_membership_id, AttendeeWhy::reporter);
+  add(people.lead_membership_id, AttendeeWhy::lead);
+  for (const auto& id : people.team_membership_ids) add(id, AttendeeWhy::case_team);
+  add(people.put_forward_membership_id, AttendeeWhy::put_forward);
+  add(people.reporter_membership_id, AttendeeWhy::reporter);
   for (EntryCategory c : categories) {
     auto role = role_called_for(c);
     if (!role) continue;

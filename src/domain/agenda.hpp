@@ -33,7 +33,7 @@ std::string_view to_string(AgendaReason reason);
 std::optional<AgendaReason> parse_agenda_reason(std::string_view code);
 
 // Why someone must be there for an item.
-enum class AttendeeWhy { lead, case_team, category, reporter };
+enum class AttendeeWhy { lead, case_team, category, reporter, put_forward };
 std::string_view to_string(AttendeeWhy why);
 
 // A standing member of the meeting's series (or its chair).
@@ -91,13 +91,21 @@ struct ProposedItem {
 // The proposal, most pressing first; within a reason, cases before signals, then by id.
 std::vector<ProposedItem> propose_agenda(const AgendaInputs& in);
 
-// Who must be there for an item: the lead, the open seats, the reporter of a signal, and
-// the standing members whose role its categories call for; each membership once, with the
-// first reason that applies, in that order.
+// The people an item is about, besides the standing members: a case's lead and open seats
+// and whoever put it forward, or a signal's reporter.
+struct ItemPeople {
+  std::string lead_membership_id;
+  std::vector<std::string> team_membership_ids;
+  std::string put_forward_membership_id;
+  std::string reporter_membership_id;
+};
+
+// Who must be there for an item: the lead, the open seats, whoever put the case forward
+// (they asked the question), the reporter of a signal, and the standing members whose role
+// its categories call for; each membership once, with the first reason that applies, in
+// that order.
 std::vector<AgendaAttendee> attendees_for(const std::vector<EntryCategory>& categories,
-                                          const std::string& lead_membership_id,
-                                          const std::vector<std::string>& team_membership_ids,
-                                          const std::string& reporter_membership_id,
+                                          const ItemPeople& people,
                                           const std::vector<SeriesMember>& members);
 
 // The role a category calls to the table, if any.

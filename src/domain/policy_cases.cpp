@@ -100,6 +100,13 @@ Decision decide_case_action(const Viewer& v, const CaseFacts& c, CaseAction acti
       return deny("case_action.write_entry", "not_on_case_team",
                   "only those at the case's table write in its chronology");
     }
+    case CaseAction::put_forward: {
+      std::string seat = seat_at_table(v, c);
+      if (!seat.empty())
+        return allow("case_action.put_forward", "need_to_know", "the viewer is " + seat);
+      return deny("case_action.put_forward", "not_on_case_team",
+                  "a case is put forward for the consultation by those at its table");
+    }
   }
   return deny("case_action", "unknown_action", "unknown action");
 }
@@ -146,6 +153,23 @@ Decision decide_action_done(const Viewer& v, const CaseFacts& c,
     return allow("case_action.action_done", "action_owner", "the viewer owns the action");
   return deny("case_action.action_done", "not_action_owner",
               "an action is marked done by its owner, the lead or the care coordinator");
+}
+
+bool may_see_put_forward(const Viewer& v) {
+  return !is_family_role(v.role) && !is_role_without_case_access(v.role);
+}
+
+Decision decide_put_forward_withdrawal(const Viewer& v, const CaseFacts& c,
+                                       const std::string& put_forward_by_membership_id) {
+  auto manage = decide_case_action(v, c, CaseAction::manage);
+  if (manage.allowed) return manage;
+  if (!is_family_role(v.role) && v.membership_id == put_forward_by_membership_id &&
+      !seat_at_table(v, c).empty())
+    return allow("case_action.withdraw_put_forward", "put_forward_by",
+                 "the viewer put the case forward");
+  return deny("case_action.withdraw_put_forward", "not_put_forward_by",
+              "a case put forward is withdrawn by whoever put it forward, the lead or the care "
+              "coordinator");
 }
 
 Decision decide_action_update(const Viewer& v, const CaseFacts& c,

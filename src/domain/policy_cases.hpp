@@ -7,6 +7,9 @@
 //     by the care coordinator of P's school;
 //   - a case is opened by the care coordinator of P's school, and managed (lead, team,
 //     level, goals, actions, review date, closing) by its lead or that care coordinator;
+//   - a case is put forward for the next case consultation, with a question, by anyone at
+//     its table (its lead, the team, the care coordinator; a mentor who is not at the
+//     table records a signal, which goes on the agenda as well);
 //   - an entry is written by a professional with a seat at the table (rule 4); the family
 //     writes its own view through the family route (decide_family_view, policy_family.hpp);
 //   - consent is recorded by the care coordinator or a case lead on the family's word, or
@@ -34,6 +37,7 @@ enum class CaseAction {
   manage,       // lead, team, level, goals, actions, review date, close
   write_entry,  // add to the chronology
   record_safety_decision,
+  put_forward,  // for the next case consultation, with a question
 };
 
 Decision decide_case_action(const Viewer& viewer, const CaseFacts& c, CaseAction action);
@@ -49,6 +53,16 @@ Decision decide_consent_recording(const Viewer& viewer, const CaseFacts& c,
 // it was given to), so the people doing the work can tick it off themselves.
 Decision decide_action_done(const Viewer& viewer, const CaseFacts& c,
                             const std::string& owner_membership_id);
+
+// That a case is put forward, by whom and when, is for the professionals who read the
+// case: it is the team's working agenda, not the family's (they see the meeting itself on
+// the case). The question is case content besides: only with a legal basis for the pupil.
+bool may_see_put_forward(const Viewer& viewer);
+
+// Withdrawing a case put forward for the consultation: whoever put it forward (their
+// question), or whoever manages the case.
+Decision decide_put_forward_withdrawal(const Viewer& viewer, const CaseFacts& c,
+                                       const std::string& put_forward_by_membership_id);
 
 // Changing an action (PUT /api/actions/{id}): when only `done` changes, decide_action_done;
 // any other change (text, owner, due date) is managing the case.

@@ -10,7 +10,7 @@ namespace samen::domain {
 
 CaseMay decide_case_may(const Viewer& v, const CaseFacts& c, bool open, bool plan_visible,
                         EntryCategory first_category, const std::vector<ConsentGrant>& grants,
-                        Millis t) {
+                        Millis t, bool put_forward_open) {
   CaseMay may;
   bool manage = decide_case_action(v, c, CaseAction::manage).allowed;
   bool changes = manage && open;
@@ -21,6 +21,8 @@ CaseMay decide_case_may(const Viewer& v, const CaseFacts& c, bool open, bool pla
       is_family_role(v.role) && decide_family_view(v, c, first_category, grants, t).allowed;
   may.read_safety_decisions = decide_case_action(v, c, CaseAction::record_safety_decision).allowed;
   may.record_safety_decision = may.read_safety_decisions && open;
+  may.put_forward =
+      open && !put_forward_open && decide_case_action(v, c, CaseAction::put_forward).allowed;
   return may;
 }
 

@@ -28,10 +28,12 @@ struct CaseMay {
   bool add_family_view = false;
   bool read_safety_decisions = false;
   bool record_safety_decision = false;
+  bool put_forward = false;  // POST /api/cases/{id}/put-forward: only while none is open
 };
+// `put_forward_open`: the case is put forward already and not yet discussed.
 CaseMay decide_case_may(const Viewer& viewer, const CaseFacts& c, bool open, bool plan_visible,
                         EntryCategory first_category, const std::vector<ConsentGrant>& grants,
-                        Millis t);
+                        Millis t, bool put_forward_open);
 
 // On a goal or an action of a case whose plan the viewer reads; `open` as for CaseMay.
 struct GoalMay {

@@ -45,6 +45,8 @@ std::vector<RecordKind> declare() {
       {"meeting_items", {}, R::minutes},
       // Until the chair closes them; then they are the case's chronology entry.
       {"meeting_minutes", {{"summary"}, {"decisions"}}, R::minutes},
+      // The question is about the pupil; it goes with the case.
+      {"case_put_forwards", {{"question"}}, R::closed_case},
       // Notifications and mails say that there is news and where, never what about; a
       // mail's body (an invitation's link among them) is emptied once it is sent.
       {"notifications", {}, R::short_lived},

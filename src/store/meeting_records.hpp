@@ -102,4 +102,21 @@ struct MeetingMinutesRecord {
   std::int64_t version = 0;  // 0: no minutes for the item yet
 };
 
+// A case put forward for the next case consultation ("to discuss"), with the question its
+// lead or someone at its table wants answered there. Open until the minutes of a meeting
+// that discussed the case are closed (`discussed`, with that meeting) or it is withdrawn.
+struct PutForwardRecord {
+  std::string id;
+  std::string case_id;
+  std::string school_id;
+  std::string membership_id;  // who put it forward
+  std::string user_id;
+  std::string question;  // sealed at rest: it is about the pupil
+  domain::Millis created_at = 0;
+  std::optional<domain::Millis> settled_at;
+  std::string settled_how;  // discussed | withdrawn, when settled
+  std::string settled_meeting_id;
+  std::string settled_by_user_id;
+};
+
 }  // namespace samen::store

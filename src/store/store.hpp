@@ -187,6 +187,12 @@ class ReadTx {
   virtual std::vector<MeetingRecord> meetings_of_case(const std::string& case_id) = 0;
   // The minutes typed so far for a meeting's items, in no particular order.
   virtual std::vector<MeetingMinutesRecord> meeting_minutes(const std::string& meeting_id) = 0;
+  // Cases put forward: a school's open ones; a case's, oldest first, settled ones included;
+  // those discussed at a meeting.
+  virtual std::vector<PutForwardRecord> open_put_forwards_of_school(
+      const std::string& school_id) = 0;
+  virtual std::vector<PutForwardRecord> put_forwards_of_case(const std::string& case_id) = 0;
+  virtual std::vector<PutForwardRecord> put_forwards_of_meeting(const std::string& meeting_id) = 0;
 
   // A user's notifications, newest first; how many are unread; their e-mail choice (the
   // defaults, version 0, when never saved).
@@ -345,6 +351,10 @@ class WriteTx : public ReadTx {
   // Marks the minutes closed and bumps the meeting's version; false when it is stale.
   virtual bool close_meeting_minutes(const std::string& meeting_id, std::int64_t expected_version,
                                      const std::string& user_id, domain::Millis at) = 0;
+  virtual std::string insert_put_forward(const PutForwardRecord& p) = 0;
+  // Settles an open one (settled_at, how, meeting and by are taken from `p`); false when it
+  // was settled already.
+  virtual bool settle_put_forward(const PutForwardRecord& p) = 0;
 
   virtual std::string insert_notification(const NotificationRecord& n) = 0;
   // Marks one (false when it is not the user's) or all of a user's notifications read.

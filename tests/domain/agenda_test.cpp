@@ -150,7 +150,7 @@ TEST(Agenda, AttendeesByTableAndCategory) {
       {{EntryCategory::attendance, EntryCategory::health}, {"m-lpa", "m-jgz"}},
   };
   for (const auto& row : rows) {
-    auto who = attendees_for(row.categories, "m-lead", {"m-seat"}, "", members);
+    auto who = attendees_for(row.categories, {"m-lead", {"m-seat"}, "", ""}, members);
     std::vector<AgendaAttendee> expected{{"m-lead", AttendeeWhy::lead},
                                          {"m-seat", AttendeeWhy::case_team}};
     for (const auto& id : row.called) expected.push_back({id, AttendeeWhy::category});
@@ -160,12 +160,27 @@ TEST(Agenda, AttendeesByTableAndCategory) {
 
 TEST(Agenda, EachAttendeeOnceWithTheFirstReason) {
   // The attendance officer sits at the table already: invited as case team, not twice.
-  auto who =
-      attendees_for({EntryCategory::attendance}, "m-lead", {"m-lpa"}, "m-lead", inputs().members);
+  auto who = attendees_for({EntryCategory::attendance}, {"m-lead", {"m-lpa"}, "", "m-lead"},
+                           inputs().members);
   EXPECT_EQ(who, (std::vector<AgendaAttendee>{{"m-lead", AttendeeWhy::lead},
                                               {"m-lpa", AttendeeWhy::case_team}}));
-  auto for_signal = attendees_for({EntryCategory::wellbeing}, "", {}, "m-mentor", inputs().members);
+  auto for_signal =
+      attendees_for({EntryCategory::wellbeing}, {"", {}, "", "m-mentor"}, inputs().members);
   EXPECT_EQ(for_signal, (std::vector<AgendaAttendee>{{"m-mentor", AttendeeWhy::reporter}}));
+}
+
+TEST(Agenda, WhoeverPutACaseForwardIsThereForIt) {
+  // The mentor asked the question: invited for the item, after the lead and the table.
+  auto who = attendees_for({EntryCategory::attendance}, {"m-lead", {"m-seat"}, "m-mentor", ""},
+                           inputs().members);
+  EXPECT_EQ(who, (std::vector<AgendaAttendee>{{"m-lead", AttendeeWhy::lead},
+                                              {"m-seat", AttendeeWhy::case_team},
+                                              {"m-mentor", AttendeeWhy::put_forward},
+                                              {"m-lpa", AttendeeWhy::category}}));
+  // The lead who put their own case forward is there as the lead, once.
+  auto own =
+      attendees_for({EntryCategory::wellbeing}, {"m-lead", {}, "m-lead", ""}, inputs().members);
+  EXPECT_EQ(own, (std::vector<AgendaAttendee>{{"m-lead", AttendeeWhy::lead}}));
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ TEST(CaseMay, ManagingFlagsNeedTheLeadOrCoordinatorAndAnOpenCase) {
   for (const auto& row : rows)
     for (bool open : {true, false})
       for (bool plan : {true, false}) {
-        auto may = decide_case_may(row.v, c, open, plan, EntryCategory::wellbeing, {}, 0);
+        auto may = decide_case_may(row.v, c, open, plan, EntryCategory::wellbeing, {}, 0, false);
         SCOPED_TRACE(std::string(to_string(row.v.role)) + (open ? " open" : " closed") +
                      (plan ? " plan" : " no plan"));
         EXPECT_EQ(decide_case_action(row.v, c, CaseAction::manage).allowed, row.manages);
@@ -60,8 +60,40 @@ TEST(CaseMay, ManagingFlagsNeedTheLeadOrCoordinatorAndAnOpenCase) {
         EXPECT_EQ(may.write_entry, row.writes);
         EXPECT_EQ(may.read_safety_decisions, row.manages);
         EXPECT_EQ(may.record_safety_decision, row.manages && open);
+        // Putting forward is for the table, like writing an entry.
+        EXPECT_EQ(may.put_forward, row.writes && open);
+        EXPECT_FALSE(decide_case_may(row.v, c, open, plan, EntryCategory::wellbeing, {}, 0, true)
+                         .put_forward)
+            << "not while the case is put forward already";
         EXPECT_FALSE(may.add_family_view && !is_family_role(row.v.role));
       }
+}
+
+TEST(CaseMay, APutForwardIsWithdrawnByWhoeverPutItForwardOrWhoManages) {
+  auto c = a_case();
+  struct Row {
+    Viewer v;
+    bool withdraws;
+  };
+  const Row rows[] = {
+      {viewer(Role::family_worker, "20", "m-team"), true},  // put it forward
+      {viewer(Role::mentor, kSchool, "m-lead"), true},      // manages
+      {viewer(Role::care_coordinator, kSchool, "m-cc"), true},
+      {viewer(Role::teacher, kSchool, "m-x"), false},
+      {viewer(Role::guardian, kSchool, "m-team"), false},
+  };
+  for (const auto& row : rows)
+    EXPECT_EQ(decide_put_forward_withdrawal(row.v, c, "m-team").allowed, row.withdraws)
+        << row.v.membership_id << " " << to_string(row.v.role);
+  EXPECT_TRUE(may_see_put_forward(viewer(Role::family_worker, "20", "m-team")));
+  EXPECT_FALSE(may_see_put_forward(viewer(Role::guardian, kSchool, "m-mother")));
+  EXPECT_FALSE(may_see_put_forward(viewer(Role::pupil, kSchool, "m-pupil")));
+  EXPECT_FALSE(may_see_put_forward(viewer(Role::researcher, kSchool, "m-r")));
+  // Off the table since, they no longer withdraw it; whoever manages the case does.
+  c.team_membership_ids.clear();
+  EXPECT_FALSE(
+      decide_put_forward_withdrawal(viewer(Role::family_worker, "20", "m-team"), c, "m-team")
+          .allowed);
 }
 
 TEST(CaseMay, TheFamilyAddsItsViewAsDecideFamilyViewSays) {
@@ -69,7 +101,7 @@ TEST(CaseMay, TheFamilyAddsItsViewAsDecideFamilyViewSays) {
   for (const auto& v :
        {viewer(Role::pupil, kSchool, "m-pupil"), viewer(Role::guardian, kSchool, "m-mother"),
         viewer(Role::guardian, kSchool, "m-stranger")}) {
-    auto may = decide_case_may(v, c, true, false, EntryCategory::home, {}, 0);
+    auto may = decide_case_may(v, c, true, false, EntryCategory::home, {}, 0, false);
     EXPECT_EQ(may.add_family_view, decide_family_view(v, c, EntryCategory::home, {}, 0).allowed)
         << v.membership_id;
   }

@@ -333,6 +333,11 @@ def org_id(server, name):
 FAMILY_PASSWORD = "Zonnebloem-Tulp-Kasteel-42"
 
 
+def iso(moment):
+    """A datetime as the API's instants: UTC, whole seconds, `Z`."""
+    return moment.astimezone(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def born_years_ago(years, days_extra=30):
     """A date of birth that makes a pupil `years` old today (and not on a birthday)."""
     today = datetime.date.today()

@@ -96,6 +96,8 @@ class MayFlags(unittest.TestCase):
             ("record_safety_decision", lambda c: c.post(f"/api/cases/{case_id}/safety-decisions", {
                 "organisation_ids": [self.buurtteam], "reason": "Zorgen over veiligheid", "steps": "Stap 1 tot 5",
                 "valid_from": TODAY.isoformat(), "valid_until": (TODAY + datetime.timedelta(days=30)).isoformat()})),
+            ("put_forward", lambda c: c.post(f"/api/cases/{case_id}/put-forward",
+                                             {"question": "Wie neemt het contact met thuis op?"})),
             ("close", lambda c: c.post(f"/api/cases/{case_id}/close", {
                 "outcome": "goals_met", "version": self.version(case_id)})),
         ]
@@ -121,7 +123,7 @@ class MayFlags(unittest.TestCase):
                     self.assertNotEqual(status, 400, f"{label}: the try itself was malformed: {body}")
                     seen.setdefault(flag, set()).add(may[flag])
                     checked += 1
-        self.assertEqual(checked, 4 * len(VIEWERS) * 11)
+        self.assertEqual(checked, 4 * len(VIEWERS) * 12)
         # The scenarios reach both answers of every flag: none is tried only one way.
         self.assertEqual({flag: values for flag, values in seen.items() if values != {True, False}}, {})
 

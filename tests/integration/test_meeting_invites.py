@@ -11,7 +11,7 @@ import email.policy
 import tempfile
 import unittest
 
-from samen_harness import Server, free_port, membership_id_of, org_id
+from samen_harness import Server, free_port, iso, membership_id_of, org_id
 from test_notifications import make_certificate, smtp_args, start_smtp, wait_for
 
 NURSE = "jv@ggd-lindeveld.example"
@@ -23,9 +23,6 @@ CHAIR = "zorg@hetbaken.example"
 def parse(instant):
     return datetime.datetime.fromisoformat(instant.replace("Z", "+00:00"))
 
-
-def iso(moment):
-    return moment.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def calendar_of(mail):

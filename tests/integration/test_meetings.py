@@ -65,6 +65,10 @@ class Meetings(unittest.TestCase):
         # The urgent signal of the demo comes first, and its reporter is invited for it.
         self.assertEqual(m["items"][0]["reason"], "urgent")
         self.assertIn("reporter", [a["why"] for a in m["items"][0]["attendees"]])
+        # A case the mentor put forward, with the question asked.
+        [put] = [i for i in m["items"] if "put_forward" in i["reasons"]]
+        self.assertIn("huisbezoek", put["put_forward"]["question"])
+        self.assertIn(put["put_forward"]["membership_id"], [a["membership_id"] for a in put["attendees"]])
 
     def test_a_partner_sees_only_their_items_and_anonymous_where_the_consent_was_withdrawn(self):
         status, _, m = self.meeting(self.worker, self.weekly["id"])

@@ -96,7 +96,7 @@ TEST_P(SealedStore, EveryReadOfASealedColumnOpensIt) {
     EXPECT_FALSE(security::is_sealed(value)) << value;
     return value;
   };
-  std::string signal, goal, action, request;
+  std::string signal, goal, action, request, put_forward;
   {
     auto tx = store->begin_write();
     store::SignalRecord s;
@@ -126,6 +126,18 @@ TEST_P(SealedStore, EveryReadOfASealedColumnOpensIt) {
     r.request.sent_at = kT0;
     r.text = "Mag de gezinswerker meekijken?";
     request = tx->insert_consent_request(r);
+    store::PutForwardRecord put{"",
+                                case_id,
+                                base.school,
+                                mentor.membership_id,
+                                mentor.user_id,
+                                "Moeten we leerplicht erbij vragen?",
+                                kT0,
+                                {},
+                                "",
+                                "",
+                                ""};
+    put_forward = tx->insert_put_forward(put);
     ASSERT_TRUE(tx->close_case(case_id, "goals_met", "Het gaat weer goed", kT0 + 9, 1));
     tx->commit();
   }
@@ -146,11 +158,16 @@ TEST_P(SealedStore, EveryReadOfASealedColumnOpensIt) {
   EXPECT_EQ(plain(tx->cases_of_school(base.school, false).at(0).outcome_note),
             "Het gaat weer goed");
   EXPECT_EQ(plain(tx->entries_of_case(case_id).at(0).text), "Moeder vertelde over de scheiding 0");
+  EXPECT_EQ(plain(tx->put_forwards_of_case(case_id).at(0).question),
+            "Moeten we leerplicht erbij vragen?");
+  EXPECT_EQ(plain(tx->open_put_forwards_of_school(base.school).at(0).question),
+            "Moeten we leerplicht erbij vragen?");
   for (const auto& [table, column] : {std::pair{"signals", "text"},
                                       {"signals", "advice"},
                                       {"case_goals", "text"},
                                       {"case_actions", "text"},
                                       {"consent_requests", "text"},
+                                      {"case_put_forwards", "question"},
                                       {"cases", "outcome_note"}})
     for (const auto& v : stored(table, column))
       EXPECT_TRUE(security::is_sealed(v.value)) << table << "." << column;

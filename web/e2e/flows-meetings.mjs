@@ -2,7 +2,8 @@
 // consultation from the menu and sees its proposed agenda, every item named with who must
 // be there and why; the family worker, a partner from outside the school, sees on a phone
 // only the items they are invited for, one of them without the pupil's name because the
-// parents withdrew their consent. Then the chair puts the last item first with a time slot
+// parents withdrew their consent. The care coordinator puts a case forward with a question,
+// which the agenda item then shows. Then the chair puts the last item first with a time slot
 // and saves the agenda.
 import assert from 'node:assert/strict';
 import { CARE_COORDINATOR, FAMILY_WORKER, login, noHorizontalScroll } from './helpers.mjs';
@@ -34,6 +35,30 @@ export const flows = [
       assert.match(await attendance.textContent(), /Hans Leerplicht \(leerplichtambtenaar, Gemeente Lindeveld\)/);
       await attendance.getByRole('link', { name: 'Naar het dossier' }).click();
       await page.locator('.samen-case').waitFor();
+    },
+  },
+  {
+    name: 'meetings: the care coordinator puts a case forward with a question, and the agenda item shows it',
+    async run({ page, server, checks }) {
+      const question = 'Is een gesprek met de jeugdverpleegkundige eerst nodig?';
+      await login(page, server, CARE_COORDINATOR);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await openWeekly(page);
+      const attendance = page.getByRole('article').filter({ hasText: 'Verzuim' }).filter({ hasText: 'Naar het dossier' }).first();
+      const title = await attendance.getByRole('heading').textContent();
+      await attendance.getByRole('link', { name: 'Naar het dossier' }).click();
+      await page.getByRole('button', { name: 'Inbrengen voor het zorgoverleg' }).click();
+      const form = page.getByRole('form', { name: 'Inbrengen voor het zorgoverleg' });
+      await form.getByLabel('Wat moet het overleg beantwoorden?').fill(question);
+      await checks.screen(page, 'case-put-forward');
+      await form.getByRole('button', { name: 'Inbrengen' }).click();
+      await page.getByText('Ingebracht: de casus staat op de agenda van het volgende zorgoverleg.').waitFor();
+      await page.getByText(`Vraag aan het overleg: ${question}`).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Inbrengen voor het zorgoverleg' }).count(), 0);
+      await openWeekly(page);
+      const item = page.getByRole('article', { name: title });
+      assert.match(await item.textContent(), /ingebracht/);
+      assert.match(await item.textContent(), new RegExp(`Vraag aan het overleg\\s*${question.replace('?', '\\?')}`));
     },
   },
   {

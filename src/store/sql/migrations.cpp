@@ -293,6 +293,26 @@ CREATE TABLE calendar_feeds (
 );
 )SQL";
 
+// Cases put forward for the case consultation (issue 14, store/meeting_records.hpp
+// PutForwardRecord). At most one open per case: the partial index says so to the store.
+constexpr const char* kPutForwards = R"SQL(
+CREATE TABLE case_put_forwards (
+  id {key},
+  case_id {int} NOT NULL REFERENCES cases(id),
+  school_id {int} NOT NULL REFERENCES organisations(id),
+  membership_id {int} NOT NULL REFERENCES memberships(id),
+  user_id {int} NOT NULL REFERENCES users(id),
+  question TEXT NOT NULL,
+  created_at {int} NOT NULL,
+  settled_at {int},
+  settled_how TEXT NOT NULL DEFAULT '',
+  settled_meeting_id {int} REFERENCES meetings(id),
+  settled_by_user_id {int} REFERENCES users(id)
+);
+CREATE UNIQUE INDEX case_put_forwards_open ON case_put_forwards(case_id) WHERE settled_at IS NULL;
+CREATE INDEX case_put_forwards_school ON case_put_forwards(school_id) WHERE settled_at IS NULL;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -317,6 +337,7 @@ const std::vector<Migration>& migrations() {
             {15, "notifications, e-mail choices and the mail queue", kNotifications},
             {16, "the minutes of a meeting, per item; a case's meetings", kMeetingMinutes},
             {17, "personal calendar feeds", kCalendarFeeds},
+            {18, "cases put forward for the case consultation", kPutForwards},
         });
     return list;
   }();

@@ -203,6 +203,12 @@ class SqlTx : public WriteTx {
   bool save_item_minutes(const MeetingMinutesRecord& m, std::int64_t expected_version) override;
   bool close_meeting_minutes(const std::string& meeting_id, std::int64_t expected_version,
                              const std::string& user_id, domain::Millis at) override;
+  // Cases put forward for the consultation (sql_tx_put_forwards.cpp).
+  std::vector<PutForwardRecord> open_put_forwards_of_school(const std::string& school_id) override;
+  std::vector<PutForwardRecord> put_forwards_of_case(const std::string& case_id) override;
+  std::vector<PutForwardRecord> put_forwards_of_meeting(const std::string& meeting_id) override;
+  std::string insert_put_forward(const PutForwardRecord& p) override;
+  bool settle_put_forward(const PutForwardRecord& p) override;
 
   // One-time password links (sql_tx_password_setup.cpp).
   std::optional<PasswordSetupRecord> password_setup_by_token_hash(
@@ -211,6 +217,8 @@ class SqlTx : public WriteTx {
   bool use_password_setup(const std::string& id, domain::Millis at) override;
 
  protected:
+  // The cases put forward matching `where` (with its parameters), by id.
+  std::vector<PutForwardRecord> put_forwards_where(const char* where, const Params& params);
   // Current guardians in the order they were recorded.
   std::vector<domain::Guardian> guardians_of(const std::string& pupil_id);
   // A new guardian, standing from g.from or else from `at`; returns the id.

@@ -787,6 +787,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/put-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The case's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a case forward for the next case consultation, with a question
+         * @description Anyone at the case's table (its lead, the team, the care coordinator of the pupil's
+         *     school), while the case is open (`may.put_forward`). One open per case: 409
+         *     `already_exists` while one is. It joins the school's next case consultation whose
+         *     agenda can still change (planned, not begun, minutes open) at once, reason
+         *     `put_forward`, and whoever the change concerns is told; the chair still reorders or
+         *     removes it. It stays open until the minutes of a meeting that had the case on its
+         *     agenda are closed. The question is sealed at rest and shown only to those with a
+         *     legal basis for the pupil; the family does not see the put forward.
+         */
+        post: operations["putCaseForward"];
+        /**
+         * Withdraw a case put forward
+         * @description Whoever put it forward (while at the table), the lead or the care coordinator
+         *     (`put_forward.may.withdraw`); anyone else who reads the case gets 403 (audited). An
+         *     item on the next consultation that was there for the put forward alone, without
+         *     minutes, leaves the agenda. 404 when the case is not put forward.
+         */
+        delete: operations["withdrawPutForward"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/goals": {
         parameters: {
             query?: never;
@@ -2653,6 +2693,26 @@ export interface components {
             goals?: components["schemas"]["Goal"][];
             actions?: components["schemas"]["Action"][];
             /**
+             * @description The case put forward for the next case consultation, while it waits for one;
+             *     null otherwise, and always for the family. `question` only with a legal basis
+             *     for the pupil (like the plan); `name` empty where the caller may not see the
+             *     professional's name.
+             */
+            put_forward: null | {
+                id: string;
+                /** @description Who put it forward. */
+                membership_id: string;
+                name: string;
+                role: string;
+                /** Format: date-time */
+                at: string;
+                question?: string;
+                may: {
+                    /** @description DELETE /api/cases/{id}/put-forward: whoever put it forward, the lead or the care coordinator. */
+                    withdraw: boolean;
+                };
+            };
+            /**
              * @description The meetings about the case (with the plan, so only with a legal basis for
              *     the pupil): the coming ones and, for a year, those whose minutes were
              *     closed; at most 10, nearest first. `id` only where the caller may open the
@@ -2694,6 +2754,8 @@ export interface components {
             read_safety_decisions: boolean;
             /** @description The same, while the case is open. */
             record_safety_decision: boolean;
+            /** @description POST /api/cases/{id}/put-forward: a seat at the table, while the case is open and not put forward already. */
+            put_forward: boolean;
         };
         /** @description What the caller may do with this pupil, as the policy decides it (domain::decide_pupil_may). */
         PupilMay: {
@@ -3343,6 +3405,11 @@ export interface components {
         MeetingList: {
             meetings: components["schemas"]["MeetingSummary"][];
         };
+        PutForwardAnswer: {
+            case: components["schemas"]["Case"];
+            /** @description The next consultation whose agenda the case joined or left, if any. */
+            meeting_id: string | null;
+        };
         AgendaItem: {
             id: string;
             /** @description Only when named. */
@@ -3368,6 +3435,17 @@ export interface components {
             categories: string[];
             /** Format: date-time */
             starts_at: string | null;
+            /**
+             * @description The question the case was put forward with (open, or answered at this meeting
+             *     once its minutes are closed); only when named. `reasons` then has `put_forward`.
+             */
+            put_forward?: {
+                question: string;
+                /** @description Who put it forward (called for the item, `why` put_forward). */
+                membership_id: string;
+                /** Format: date-time */
+                at: string;
+            };
             minutes?: components["schemas"]["ItemMinutes"];
             /** @description Who must be there for the item, and why. */
             attendees: {
@@ -3376,7 +3454,7 @@ export interface components {
                 role: string;
                 organisation_name: string;
                 /** @enum {string} */
-                why: "lead" | "case_team" | "category" | "reporter";
+                why: "lead" | "case_team" | "category" | "reporter" | "put_forward";
             }[];
         };
         Meeting: {
@@ -5367,6 +5445,80 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CaseNotFound"];
             409: components["responses"]["CaseConflict"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    putCaseForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The case's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "question": "Moeten we de leerplichtambtenaar erbij vragen?"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description What the table should answer. */
+                    question: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Put forward; the case as the caller sees it now, and the meeting it joined. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PutForwardAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CaseNotFound"];
+            409: components["responses"]["CaseConflict"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    withdrawPutForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The case's id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn; the case as the caller sees it now, and the meeting it left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PutForwardAnswer"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CaseNotFound"];
             "5XX": components["responses"]["ServerError"];
         };
     };

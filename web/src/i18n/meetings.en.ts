@@ -57,7 +57,9 @@ export const meetingsEn: Messages['meetings'] = {
     case_team: 'at the table',
     category: 'for the subject',
     reporter: 'reported the signal',
+    put_forward: 'put it forward',
   },
+  question: 'Question for the meeting',
   record: {
     closedAt: 'Minutes closed',
     write: 'Minutes of item {{number}}',

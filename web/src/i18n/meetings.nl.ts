@@ -55,7 +55,9 @@ export const meetingsNl = {
     case_team: 'aan tafel',
     category: 'vanwege het onderwerp',
     reporter: 'melder van het signaal',
+    put_forward: 'bracht het in',
   },
+  question: 'Vraag aan het overleg',
   record: {
     closedAt: 'Verslag gesloten',
     write: 'Verslag punt {{number}}',

@@ -71,7 +71,8 @@ const CASE: Case = {
     { id: '40', case_id: '1', text: 'Huisbezoek', owner_membership_id: '11', due_date: '2020-01-15', done: false, done_at: null, version: 3, may: { edit: false, mark_done: true } },
   ],
   // As the server answers the mentor at the table: they write in the chronology, no more.
-  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: true, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: true, add_family_view: false, read_safety_decisions: false, record_safety_decision: false, put_forward: false },
+  put_forward: null,
 };
 
 // The same case as the server answers whoever manages it (the care coordinator).

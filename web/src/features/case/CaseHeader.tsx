@@ -1,7 +1,7 @@
 // The case at a glance: status, level, lead, review date, the meetings it is on (a link
 // where the server gives the viewer the meeting), opened, categories (and the outcome once
 // closed). Whoever manages the case changes lead, categories and review date
-// here, or closes the case.
+// here, or closes the case; whoever sits at the table puts it forward for the consultation.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
@@ -15,6 +15,7 @@ import { useCase } from './CaseContext';
 import { CaseEditForm } from './CaseEditForm';
 import { CloseCaseForm } from './CloseCaseForm';
 import { personLabel } from './labels';
+import { PutForward } from './PutForward';
 
 type Mode = 'view' | 'edit' | 'close';
 
@@ -68,6 +69,7 @@ export function CaseHeader() {
           closed && Boolean(kase.outcome_note) && [t('caseEdit.close.note'), kase.outcome_note],
         ]}
       />
+      <PutForward />
       {saved && <Notice type="ok">{closed ? t('caseEdit.close.done') : t('caseEdit.header.saved')}</Notice>}
       {(kase.may.edit || kase.may.close) && mode === 'view' && (
         <ButtonGroup>

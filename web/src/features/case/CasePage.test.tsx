@@ -24,7 +24,8 @@ const CASE: Case = {
   view: 'full',
   goals: [],
   actions: [],
-  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false, put_forward: false },
+  put_forward: null,
 };
 
 const entry = (id: string, text: string, family = false): ChronologyEntry => ({

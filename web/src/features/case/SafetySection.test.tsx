@@ -10,7 +10,7 @@ import { json, ME, mockFetch, renderApp } from '../../test/helpers';
 import { CasePage } from './CasePage';
 
 // Only the safety flags matter here; the case's other flags are off.
-const MAY_OTHERS = { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false };
+const MAY_OTHERS = { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, put_forward: false };
 const MAY_ALL = { ...MAY_OTHERS, read_safety_decisions: true, record_safety_decision: true };
 const MAY_NONE = { ...MAY_OTHERS, read_safety_decisions: false, record_safety_decision: false };
 
@@ -34,6 +34,7 @@ const CASE: Case = {
   actions: [],
   view: 'full',
   may: MAY_ALL,
+  put_forward: null,
 };
 
 const DECISION: Schemas['SafetyDecision'] = {

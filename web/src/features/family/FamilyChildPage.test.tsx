@@ -62,7 +62,8 @@ const CASE: Case = {
     { kind: 'case_consultation', title: 'Zorgoverleg Het Baken', starts_at: '2026-12-08T07:30:00Z', state: 'planned' },
     { kind: 'care_meeting', title: 'Zorgadviesteam Het Baken', starts_at: '2026-11-10T12:00:00Z', state: 'discussed' },
   ],
-  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false },
+  may: { edit: false, close: false, change_level: false, add_member: false, remove_member: false, add_goal: false, add_action: false, write_entry: false, add_family_view: false, read_safety_decisions: false, record_safety_decision: false, put_forward: false },
+  put_forward: null,
 };
 
 const entry = (over: Partial<ChronologyEntry>): ChronologyEntry => ({

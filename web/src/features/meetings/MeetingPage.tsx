@@ -43,6 +43,7 @@ function AgendaItem({ meeting, item, number, onReload }: { meeting: Schemas['Mee
         <Facts
           items={[
             !!item.starts_at && [t('meetings.slot'), formatInstantTime(item.starts_at)],
+            !!item.put_forward && [t('meetings.question'), item.put_forward.question],
             [t('meetings.reasons'), item.reasons.map((r) => t(`meetings.reason.${r}`, { defaultValue: r })).join(', ')],
             [
               t('meetings.subjects'),

@@ -30,7 +30,10 @@ describe('meetings', () => {
     renderApp(<App />, { status: 'active', me: { ...ME, may: MAY.mentor } });
     const named = await screen.findByRole('article', { name: 'Punt 1: Sanne Bakker' });
     expect(within(named).getByRole('link', { name: 'Naar het dossier' })).toHaveAttribute('href', '/dossiers/7');
-    expect(within(named).getByText('evaluatie, acties over de datum')).toBeInTheDocument();
+    expect(within(named).getByText('evaluatie, acties over de datum, ingebracht')).toBeInTheDocument();
+    // The case was put forward with a question; whoever asked it is called for the item.
+    expect(within(named).getByText('Is een huisbezoek nodig?')).toBeInTheDocument();
+    expect(within(named).getByText(/Joost de Mentor \(mentor, Het Baken College\) — bracht het in/)).toBeInTheDocument();
     expect(within(named).getByText(/Tom Gezinswerker \(gezinswerker, Buurtteam Lindeveld-Oost\) — aan tafel/)).toBeInTheDocument();
     const anonymous = screen.getByRole('article', { name: 'Punt 2: leerling zonder naam' });
     expect(within(anonymous).getByText(/geen grondslag/)).toBeInTheDocument();
