@@ -47,7 +47,8 @@ Reply add_membership(AppContext&, Request& req, store::ReadTx& tx, const Actor& 
   });
 }
 
-// Switches a membership on or off; DELETE is the same as {"active": false}. A membership is
+// Switches a membership on or off; DELETE is the same as {"active": false}. One that holds
+// work (api/handover_api.cpp) is ended by its handover instead. A membership is
 // one flag without other fields, so the request states the end state and needs no version:
 // two admins who both deactivate it agree, and the audit log keeps the order.
 Reply set_membership_active(AppContext&, Request& req, std::optional<bool> wanted,
@@ -74,6 +75,15 @@ Reply set_membership_active(AppContext&, Request& req, std::optional<bool> wante
     return administration_refused(actor, req, decision, {"membership", m->id, ""});
   return Reply::writing([req, actor, id = m->id, active, decision, deleting = wanted.has_value()](
                             store::WriteTx& w, Response& out) {
+    // Nothing is left without an owner: work that is held goes to a successor first.
+    if (!active && !w.holdings_of_membership(id).empty()) {
+      out = http::error_response(
+          "handover_needed",
+          "this membership leads cases, sits at tables, owns actions or serves in meeting "
+          "series; hand them to a successor (POST /api/memberships/{id}/handover), which ends "
+          "it");
+      return audit::JobOutcome{false, {}};
+    }
     w.set_membership_active(id, active);
     if (deleting) {
       out.status = 204;

@@ -24,6 +24,7 @@ void register_routes(http::Router& router, AppContext& ctx) {
   register_meeting_change_routes(router, ctx);
   register_meeting_minutes_routes(router, ctx);
   register_case_put_forward_routes(router, ctx);
+  register_handover_routes(router, ctx);
   register_calendar_feed_routes(router, ctx);
   register_notification_routes(router, ctx);
   register_consent_routes(router, ctx);

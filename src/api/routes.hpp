@@ -28,6 +28,7 @@ void register_meeting_routes(http::Router& router, AppContext& ctx);
 void register_meeting_change_routes(http::Router& router, AppContext& ctx);
 void register_meeting_minutes_routes(http::Router& router, AppContext& ctx);
 void register_case_put_forward_routes(http::Router& router, AppContext& ctx);
+void register_handover_routes(http::Router& router, AppContext& ctx);
 void register_calendar_feed_routes(http::Router& router, AppContext& ctx);
 void register_notification_routes(http::Router& router, AppContext& ctx);
 void register_draft_key_routes(http::Router& router, AppContext& ctx);

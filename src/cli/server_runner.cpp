@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api/body_limits.hpp"
+#include "api/reminders.hpp"
 #include "api/routes.hpp"
 #include "audit/audited_writer.hpp"
 #include "audit/checkpointer.hpp"
@@ -16,6 +17,7 @@
 #include "http/forwarded.hpp"
 #include "http/log_event.hpp"
 #include "notify/mail_sender.hpp"
+#include "notify/periodic_task.hpp"
 
 namespace samen::cli {
 
@@ -92,6 +94,15 @@ void add_serve_options(CLI::App& cmd, ServeOptions& o) {
   cmd.add_option("--mail-digest-time", o.mail_digest_time,
                  "local time (HH:MM, Europe/Amsterdam) of the daily digest (07:00)")
       ->envname("SAMEN_MAIL_DIGEST_TIME");
+  cmd.add_option("--reminder-interval", o.reminder_interval_s,
+                 "seconds between passes that remind of overdue actions and coming reviews "
+                 "(600)")
+      ->envname("SAMEN_REMINDER_INTERVAL")
+      ->check(CLI::Range(1, 86400));
+  cmd.add_option("--review-reminder-days", o.review_reminder_days,
+                 "days before a case's review date that its lead is reminded (7)")
+      ->envname("SAMEN_REVIEW_REMINDER_DAYS")
+      ->check(CLI::Range(0, 60));
   add_field_keys_option(cmd, o.field_keys);
   add_allow_plaintext_flag(cmd, o.allow_plaintext);
   cmd.add_flag("--allow-nondurable", o.allow_nondurable,
@@ -186,6 +197,24 @@ std::unique_ptr<notify::MailSender> start_mail_sender(audit::AuditedWriter& writ
   return std::make_unique<notify::MailSender>(writer, std::move(c));
 }
 
+// The clock's notifications, with or without e-mail: one write per pass, its reminders
+// audited as the system's.
+std::unique_ptr<notify::PeriodicTask> start_reminders(audit::AuditedWriter& writer,
+                                                      const ServeOptions& o,
+                                                      const api::Settings& settings) {
+  return std::make_unique<notify::PeriodicTask>(
+      std::chrono::seconds(o.reminder_interval_s),
+      [&writer, &settings, days = o.review_reminder_days] {
+        writer.run([&](store::WriteTx& tx) {
+          auto pass = api::send_reminders(tx, settings, domain::now_millis(), days);
+          return audit::JobOutcome{true, std::move(pass.events)};
+        });
+      },
+      [](const std::string& what) {
+        http::log_event(http::LogLevel::warn, "reminders_failed", {{"what", what}});
+      });
+}
+
 }  // namespace
 
 void run_server(store::Store& store, const ServeOptions& options,
@@ -222,6 +251,7 @@ void run_server(store::Store& store, const ServeOptions& options,
                       "the log cannot be detected"}});
   }
   auto sender = start_mail_sender(writer, options, settings);
+  auto reminders = start_reminders(writer, options, settings);
   api::AppContext ctx{store, writer, settings};
   http::Router router;
   api::register_routes(router, ctx);
@@ -243,6 +273,7 @@ void run_server(store::Store& store, const ServeOptions& options,
   // After the last request and before the writer stops: the final head gets signed.
   if (checkpointer) checkpointer->stop();
   if (sender) sender->stop();
+  reminders->stop();
   writer.stop();
   // The number of group commits tells an operator (and bench/) how well audit entries of
   // concurrent requests were batched: audit rows written ÷ batches.

@@ -44,6 +44,10 @@ struct ServeOptions {
   std::string public_url;
   int mail_retry_s = 30;
   std::string mail_digest_time = "07:00";
+  // Reminders (api/reminders.hpp): seconds between passes, and how many days ahead a
+  // review date is "coming up".
+  int reminder_interval_s = 600;
+  int review_reminder_days = 7;
 };
 
 void add_serve_options(CLI::App& cmd, ServeOptions& options);

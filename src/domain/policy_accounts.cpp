@@ -124,4 +124,16 @@ Decision decide_membership_report_read(const Viewer& v) {
                "the privacy officer checks who was given access in the region");
 }
 
+Decision decide_handover(const Viewer& v, const std::string& from_user_id,
+                         const std::string& successor_user_id, const std::string& region_id) {
+  auto ending = decide_membership_change(v, from_user_id, region_id, MembershipChange::deactivate);
+  if (!ending.allowed) return ending;
+  if (successor_user_id == v.user_id)
+    return deny("accounts.handover", "self_grant_forbidden",
+                "nobody hands cases, seats or actions to themself; choose a colleague, or let "
+                "another administrator of the region do it");
+  return allow("accounts.handover", "administration",
+               "an administrator of the region hands another user's work to a successor");
+}
+
 }  // namespace samen::domain

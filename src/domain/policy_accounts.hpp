@@ -42,6 +42,12 @@ Decision decide_membership_change(const Viewer& viewer, const std::string& targe
                                   const std::vector<std::string>& user_region_ids,
                                   MembershipChange change);
 
+// Ending a membership of `from_user_id` with a handover to a successor of
+// `successor_user_id`: deactivating the one (decide_membership_change), and giving the other
+// the cases, seats and actions — which is giving access, so never to oneself.
+Decision decide_handover(const Viewer& viewer, const std::string& from_user_id,
+                         const std::string& successor_user_id, const std::string& region_id);
+
 // The form of an address that decides whether two addresses reach the same mailbox:
 // trimmed, lower-cased, and without a "+tag" in the local part (plus addressing delivers
 // "jan+ouder@school.example" to jan@school.example at nearly every provider).

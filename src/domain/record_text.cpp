@@ -54,6 +54,11 @@ std::string left_table_text(const std::string& person) {
 
 std::string new_lead_text(const std::string& person) { return "Regievoerder is nu " + person; }
 
+std::string handover_text(const std::string& from, const std::string& to, const std::string& what) {
+  return "Overgedragen door het beheer: " + to + " neemt " + what + " over van " + from +
+         ", wiens rol is beëindigd";
+}
+
 std::string level_change_text(int from_level, int to_level, const std::string& reason) {
   std::string way = to_level > from_level ? " (opgeschaald)" : " (afgeschaald)";
   return "Ondersteuningsniveau " + std::to_string(from_level) + " naar " +

@@ -22,6 +22,8 @@ std::string person_in_record(const std::string& name, Role role, const std::stri
 std::string joined_table_text(const std::string& person, const std::string& reason);
 std::string left_table_text(const std::string& person);
 std::string new_lead_text(const std::string& person);
+// A handover when a role ends: `what` is "de regie" or "de plaats aan tafel".
+std::string handover_text(const std::string& from, const std::string& to, const std::string& what);
 std::string level_change_text(int from_level, int to_level, const std::string& reason);
 // `outcome` is the API's code (goals_met, ...); `note` may be empty.
 std::string closure_text(const std::string& outcome, const std::string& note);

@@ -30,6 +30,9 @@ const std::vector<std::pair<std::string, int>>& error_table() {
       {"case_closed", 409},
       {"meeting_cancelled", 409},
       {"minutes_closed", 409},
+      // Ending a membership that leads cases, sits at tables or owns actions: a successor first.
+      {"handover_needed", 409},
+      {"membership_ended", 409},
       {"already_withdrawn", 409},
       {"already_signed", 409},
       {"grant_expired", 409},

@@ -42,33 +42,18 @@ domain::Millis last_digest_moment(domain::Millis now, int digest_minute) {
 }
 
 MailSender::MailSender(audit::AuditedWriter& writer, SenderConfig config)
-    : writer_(writer), config_(std::move(config)), thread_([this] { loop(); }) {}
+    : writer_(writer),
+      config_(std::move(config)),
+      task_(
+          config_.poll, [this] { send_due(); },
+          [this](const std::string& what) {
+            // The database was unavailable: the next poll tries again, nothing was lost.
+            if (config_.failed) config_.failed("", what, false);
+          }) {}
 
 MailSender::~MailSender() { stop(); }
 
-void MailSender::stop() {
-  {
-    std::scoped_lock lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void MailSender::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      send_due();
-    } catch (const std::exception& e) {
-      // The database was unavailable: the next poll tries again, nothing was lost.
-      if (config_.failed) config_.failed("", e.what(), false);
-    }
-    lock.lock();
-    wake_.wait_for(lock, config_.poll, [this] { return stopping_; });
-  }
-}
+void MailSender::stop() { task_.stop(); }
 
 void MailSender::queue_digests(domain::Millis now) {
   domain::Millis moment = last_digest_moment(now, config_.digest_minute);

@@ -7,13 +7,11 @@
 // was written to is the mail's id; the text never enters the log). Once a day, at the
 // digest time, users who chose a digest get one mail with what waited for them.
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "audit/audited_writer.hpp"
+#include "notify/periodic_task.hpp"
 #include "notify/smtp_client.hpp"
 
 namespace samen::notify {
@@ -42,15 +40,11 @@ class MailSender {
   void stop();
 
  private:
-  void loop();
   void queue_digests(domain::Millis now);
 
   audit::AuditedWriter& writer_;
   SenderConfig config_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;  // last: its thread uses the members above
 };
 
 // The most recent digest moment at or before `now`: today's digest time in Dutch local time,

@@ -52,6 +52,8 @@ std::vector<RecordKind> declare() {
       {"notifications", {}, R::short_lived},
       {"notification_settings", {}, R::account},
       {"mail_queue", {}, R::short_lived},
+      // Ids, kinds and dates: that someone was reminded, not of what.
+      {"reminders", {}, R::short_lived},
       // A keyed hash of the link; the feed itself is made when it is fetched.
       {"calendar_feeds", {}, R::account},
       // The audit log stays verifiable without the field keys: it holds ids and codes only.

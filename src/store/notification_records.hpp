@@ -40,6 +40,20 @@ struct CalendarFeedRecord {
   domain::Millis created_at = 0;
 };
 
+// A reminder the clock owes someone (issue 14): an open action of theirs on an open case
+// past its due date (`action_overdue`, subject the action), or the review date of an open
+// case they lead coming up (`review_due`, subject the case). Each is owed once per subject
+// and date: a new due or review date is a new reminder.
+struct ReminderDue {
+  std::string kind;
+  std::string subject_id;
+  std::string case_id;
+  std::string pupil_id;
+  std::string school_id;
+  std::string membership_id;  // whom it is for
+  domain::Date date;          // the due or review date it is about
+};
+
 struct MailRecord {
   std::string id;
   std::string to_address;

@@ -48,6 +48,21 @@ struct Membership {
   std::string region_id;
 };
 
+// What a membership holds that must not be left without an owner when it ends (issue 14,
+// handover): the open cases it leads, its open actions on open cases, its open seats at
+// open cases' tables (case ids), the meeting series it chairs or is a standing member of.
+struct MembershipHoldings {
+  std::vector<std::string> cases_led;
+  std::vector<std::string> actions;
+  std::vector<std::string> seats;
+  std::vector<std::string> series_chaired;
+  std::vector<std::string> series_member;
+  bool empty() const {
+    return cases_led.empty() && actions.empty() && seats.empty() && series_chaired.empty() &&
+           series_member.empty();
+  }
+};
+
 struct Session {
   std::string token_hash;
   std::string user_id;

@@ -65,6 +65,7 @@ class ReadTx {
   virtual std::optional<User> user_by_email(const std::string& email) = 0;
   virtual std::vector<User> users_in_region(const std::string& region_id) = 0;
   virtual std::vector<Membership> memberships_of(const std::string& user_id) = 0;
+  virtual MembershipHoldings holdings_of_membership(const std::string& membership_id) = 0;
   virtual std::optional<Membership> membership(const std::string& id) = 0;
 
   virtual std::optional<Session> session(const std::string& token_hash) = 0;
@@ -206,6 +207,10 @@ class ReadTx {
   // Users with notifications waiting for a digest made before `moment`, whose last digest
   // (if any) was before it too.
   virtual std::vector<std::string> users_due_a_digest(domain::Millis moment) = 0;
+  // The reminders not yet given: actions due before `today`, reviews from `today` up to
+  // and including `review_until`; at most `limit` of each kind.
+  virtual std::vector<ReminderDue> reminders_due(domain::Date today, domain::Date review_until,
+                                                 std::size_t limit) = 0;
 
   // Family invitations (invitation_records.hpp), by the hash of their token, by id, and all
   // of a pupil's (oldest first).
@@ -252,6 +257,9 @@ class WriteTx : public ReadTx {
   virtual bool set_user_password(const std::string& id, const std::string& hash) = 0;
   virtual std::string insert_membership(const Membership& m) = 0;
   virtual bool set_membership_active(const std::string& id, bool active) = 0;
+  // The series `from` chairs get `to` as chair (their version bumped); `from`'s standing
+  // seats become `to`'s (dropped where `to` has one already).
+  virtual void hand_over_series(const std::string& from, const std::string& to) = 0;
 
   virtual void insert_session(const Session& s) = 0;
   virtual void touch_session(const std::string& token_hash, domain::Millis at) = 0;
@@ -374,6 +382,8 @@ class WriteTx : public ReadTx {
   virtual std::vector<NotificationRecord> take_digest(const std::string& user_id,
                                                       domain::Millis moment, domain::Millis at) = 0;
   virtual std::string enqueue_mail(const MailRecord& m) = 0;
+  // Marks a reminder given; false when it was already (another server gave it).
+  virtual bool record_reminder(const ReminderDue& r, domain::Millis at) = 0;
   // Up to `limit` mails due at `now` that no other sender holds, leased until `lease_until`.
   virtual std::vector<MailRecord> claim_mail(domain::Millis now, domain::Millis lease_until,
                                              std::size_t limit) = 0;

@@ -33,6 +33,21 @@ TEST(MembershipChangePolicy, NobodyChangesMembershipsOfTheirOwnUser) {
   }
 }
 
+TEST(MembershipChangePolicy, AHandoverGoesToSomeoneElseThanTheAdmin) {
+  auto d = decide_handover(viewer(Role::admin), "u-leaving", "u-successor", "r1");
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.rule, "accounts.handover");
+  // Handing the work to oneself is taking access: refused like a self-grant.
+  auto to_self = decide_handover(viewer(Role::admin), "u-leaving", "u-admin", "r1");
+  EXPECT_FALSE(to_self.allowed);
+  EXPECT_EQ(to_self.reason, "self_grant_forbidden");
+  // Ending one's own membership is refused before the successor is looked at.
+  EXPECT_EQ(decide_handover(viewer(Role::admin), "u-admin", "u-successor", "r1").rule,
+            "accounts.self_grant");
+  EXPECT_FALSE(decide_handover(viewer(Role::care_coordinator), "u-leaving", "u-x", "r1").allowed);
+  EXPECT_FALSE(decide_handover(viewer(Role::admin), "u-leaving", "u-x", "r2").allowed);
+}
+
 TEST(MembershipChangePolicy, OnlyAdminsOfTheRegionChangeMembershipsAtAll) {
   for (auto role : {Role::care_coordinator, Role::privacy_officer, Role::school_leader,
                     Role::guardian, Role::mentor}) {

@@ -23,6 +23,8 @@ TEST(RecordText, TheChronologysOwnEntriesAreDutch) {
   EXPECT_EQ(joined_table_text("X", "slaap"), "X zit nu aan tafel: slaap");
   EXPECT_EQ(left_table_text("X"), "X zit niet meer aan tafel");
   EXPECT_EQ(new_lead_text("X"), "Regievoerder is nu X");
+  EXPECT_EQ(handover_text("A", "B", "de regie"),
+            "Overgedragen door het beheer: B neemt de regie over van A, wiens rol is beëindigd");
   EXPECT_EQ(level_change_text(2, 3, "zorgen"),
             "Ondersteuningsniveau 2 naar 3 (opgeschaald): zorgen");
   EXPECT_EQ(level_change_text(4, 3, "beter"), "Ondersteuningsniveau 4 naar 3 (afgeschaald): beter");

@@ -125,6 +125,7 @@ export const flows = [
       await roles.getByRole('row').filter({ hasText: 'docent' }).getByRole('cell', { name: 'niet actief' }).waitFor();
       await roles.getByRole('row').filter({ hasText: 'mentor' }).getByRole('cell', { name: 'actief', exact: true }).waitFor();
       await checks.screen(page, 'admin-user');
+      state.newMentor = { name, email };
       // The new user logs in with the password the administrator gave, as mentor.
       const res = await page.request.post(`${server.url}/api/session`, {
         data: { email, password: 'groene lantaarn boven de rivier' },
@@ -370,6 +371,40 @@ export const flows = [
       await result.getByText(/^gezinswerker \(lidmaatschap \d+\)$/).waitFor();
       assert.match(await result.textContent(), /00:01/);
       await checks.accessible(page, 'explain-other-user');
+    },
+  },
+  {
+    name: 'admin: a role that still holds work is handed over to a colleague in one step, then ends',
+    async run({ page, server, checks, state }) {
+      // Set up through the API: the care coordinator seats the new mentor at a case's table.
+      const coordinator = await apiLogin(page, server, CARE_COORDINATOR);
+      const get = async (path) => (await page.request.get(`${server.url}${path}`)).json();
+      const baken = (await get('/api/organisations')).organisations.find((o) => o.name === 'Het Baken College').id;
+      const leaving = (await get(`/api/organisations/${baken}/memberships`)).memberships.find(
+        (m) => m.name === state.newMentor.name && m.role === 'mentor',
+      );
+      const caseId = (await get('/api/cases')).cases.find((c) => c.status === 'open' && c.school_id === baken).id;
+      const seat = await page.request.post(`${server.url}/api/cases/${caseId}/team`, {
+        headers: { 'X-CSRF-Token': coordinator.csrf },
+        data: { membership_id: leaving.id, reason: 'Begeleiding in de klas' },
+      });
+      assert.equal(seat.status(), 201);
+      await apiLogout(page, server, coordinator);
+
+      await login(page, server, ADMIN);
+      await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+      await page.getByLabel('Zoek op naam of e-mailadres').fill(state.newMentor.email);
+      await page.getByRole('link', { name: state.newMentor.name, exact: true }).click();
+      await page.getByRole('heading', { name: state.newMentor.name, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Rol mentor bij Het Baken College beëindigen' }).click();
+      const form = page.getByRole('form', { name: 'Werk van mentor bij Het Baken College overdragen' });
+      await form.getByText('Deze rol zit aan tafel bij 1 dossier.', { exact: false }).waitFor();
+      await form.getByLabel('Wie neemt het over').selectOption({ label: 'Joost de Mentor (mentor)' });
+      await checks.screen(page, 'admin-handover');
+      await form.getByRole('button', { name: 'Overdragen en beëindigen' }).click();
+      await page.getByText('De rol mentor bij Het Baken College is beëindigd; Joost de Mentor heeft het werk overgenomen.').waitFor();
+      const roles = page.getByRole('table', { name: `Rollen van ${state.newMentor.name}` });
+      await roles.getByRole('row').filter({ hasText: 'mentor' }).getByRole('cell', { name: 'niet actief' }).waitFor();
     },
   },
 ];

@@ -180,6 +180,12 @@ class SqlTx : public WriteTx {
   void replace_calendar_feed(const CalendarFeedRecord& feed) override;
   bool remove_calendar_feed(const std::string& user_id) override;
   std::vector<std::string> users_due_a_digest(domain::Millis moment) override;
+  std::vector<ReminderDue> reminders_due(domain::Date today, domain::Date review_until,
+                                         std::size_t limit) override;
+  bool record_reminder(const ReminderDue& r, domain::Millis at) override;
+  // Handing over what an ending membership holds (sql_tx_handover.cpp).
+  MembershipHoldings holdings_of_membership(const std::string& membership_id) override;
+  void hand_over_series(const std::string& from, const std::string& to) override;
   std::string insert_notification(const NotificationRecord& n) override;
   bool mark_notification_read(const std::string& user_id, const std::string& id,
                               domain::Millis at) override;

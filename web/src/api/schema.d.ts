@@ -338,9 +338,53 @@ export interface paths {
          *     states the end state, `{"active": true|false}`; a membership has no other fields, so
          *     there is no version to send. Deactivated: sessions acting in it get 401 from their
          *     next request. Nobody switches memberships of their own user (403
-         *     `self_grant_forbidden`). Audited and listed in `GET /api/audit/access-changes`.
+         *     `self_grant_forbidden`). Deactivating one that holds work (it leads open cases, sits
+         *     at tables, owns open actions or serves in meeting series) is 409 `handover_needed`:
+         *     `POST /api/memberships/{id}/handover` ends it. Audited and listed in `GET
+         *     /api/audit/access-changes`.
          */
         patch: operations["setMembershipActive"];
+        trace?: never;
+    };
+    "/api/memberships/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 17
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What a membership holds that needs a successor when it ends
+         * @description Administrators of the membership's region (others 403, or 404 for another region).
+         *     Counts only: the administrator is not at those tables.
+         */
+        get: operations["getMembershipHoldings"];
+        put?: never;
+        /**
+         * Hand a membership's work to a successor and end it
+         * @description In one write: the open cases it leads get the successor as lead, its seats at open
+         *     cases' tables become the successor's (with the reason "Overgenomen van …", unless
+         *     they sit there already), its open actions get the successor as owner, the meeting
+         *     series it chairs or is a standing member of get the successor in its place; each
+         *     case gets a `team_change` entry, the successor is told (`team_added`,
+         *     `action_assigned`), each moved case is audited with its pupil, and the membership is
+         *     deactivated. The successor must be an active membership of the region in a role that
+         *     works on cases (400, field `successor_membership_id`), and not of the administrator's
+         *     own user (403 `self_grant_forbidden`: handing work is giving access). 409
+         *     `membership_ended` when it has ended already. The successor reaches the cases
+         *     through the usual rules: their seat at the table.
+         */
+        post: operations["handOverMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/audit/access-changes": {
@@ -1959,7 +2003,7 @@ export interface components {
                  *     `grant_expired`, `already_confirmed`, `not_awaiting_confirmation`,
                  *     `request_closed`, `request_expired`, `already_answered`,
                  *     `not_a_required_party`, `already_linked`, `already_revoked`,
-                 *     `already_accepted`, `meeting_cancelled`, `minutes_closed`, `invitation_used`, `invitation_revoked`,
+                 *     `already_accepted`, `meeting_cancelled`, `minutes_closed`, `handover_needed`, `membership_ended`, `invitation_used`, `invitation_revoked`,
                  *     `invitation_expired`, `invitation_invalid`, `password_link_invalid`,
                  *     `payload_too_large`,
                  *     `unsupported_media_type`, `precondition_required`, `rate_limited`,
@@ -3405,9 +3449,21 @@ export interface components {
         MeetingList: {
             meetings: components["schemas"]["MeetingSummary"][];
         };
+        /** @description What a membership holds, counted. */
+        MembershipHoldings: {
+            /** @description Open cases it leads. */
+            cases_led: number;
+            /** @description Its open actions on open cases. */
+            open_actions: number;
+            /** @description Its seats at open cases' tables. */
+            seats: number;
+            series_chaired: number;
+            /** @description Meeting series it is a standing member of. */
+            series_member: number;
+        };
         PutForwardAnswer: {
             case: components["schemas"]["Case"];
-            /** @description The next consultation whose agenda the case joined or left, if any. */
+            /** @description The next case consultation of the school (not begun, minutes open), if there is one; the case is on its agenda after a put forward, and off it after a withdrawal unless it is there for another reason. */
             meeting_id: string | null;
         };
         AgendaItem: {
@@ -4491,6 +4547,15 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `handover_needed`: the membership leads cases, sits at tables, owns open actions or serves in meeting series; end it with its handover. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -4531,8 +4596,105 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["SelfGrantForbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `handover_needed`: the membership leads cases, sits at tables, owns open actions or serves in meeting series; end it with its handover. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMembershipHoldings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 17
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What it holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipHoldings"] & {
+                        membership_id: string;
+                        needs_successor: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    handOverMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 17
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "successor_membership_id": "8"
+                 *     }
+                 */
+                "application/json": {
+                    successor_membership_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Handed over and ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        membership: components["schemas"]["Membership"];
+                        successor_membership_id: string;
+                        moved: components["schemas"]["MembershipHoldings"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["SelfGrantForbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `membership_ended`: it has ended already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             "5XX": components["responses"]["ServerError"];
         };
     };

@@ -384,6 +384,8 @@ export const en: Messages = {
     already_triaged: 'This signal has already been assessed.',
     already_exists: 'This already exists.',
     case_closed: 'The case is closed.',
+    handover_needed: 'This role still holds work: cases, seats at tables, actions or meetings. Choose who takes it over first.',
+    membership_ended: 'This role has ended already.',
     payload_too_large: 'What you send is too large.',
     rate_limited: 'Too many requests; try again shortly.',
     internal_error: 'Something went wrong on the server. Try again later.',

@@ -383,6 +383,8 @@ export const nl = {
     already_triaged: 'Dit signaal is al beoordeeld.',
     already_exists: 'Dit bestaat al.',
     case_closed: 'Het dossier is gesloten.',
+    handover_needed: 'Deze rol heeft nog werk: dossiers, plaatsen aan tafel, acties of overleg. Kies eerst wie het overneemt.',
+    membership_ended: 'Deze rol is al beëindigd.',
     payload_too_large: 'Wat je stuurt is te groot.',
     rate_limited: 'Te veel verzoeken; probeer het zo weer.',
     internal_error: 'Er ging iets mis op de server. Probeer het later opnieuw.',

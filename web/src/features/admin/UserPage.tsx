@@ -1,5 +1,6 @@
 // One user for the administrator: (de)activate with the version read, end a role (after
-// a confirmation: an ended role cannot be given again), add a role.
+// a confirmation: an ended role cannot be given again; one that still holds work is handed
+// over to a successor instead), add a role.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
@@ -11,6 +12,7 @@ import { messageFor, useForm, useLoad } from '../../components/forms';
 import { SimpleTable } from '../../components/SimpleTable';
 import { paths } from '../../screens/routes';
 import { ActivationButton } from './ActivationButton';
+import { HandoverForm, type Holdings } from './HandoverForm';
 import { MembershipFields, type MembershipChoice } from './MembershipFields';
 import { loadOrganisations } from './OrganisationsPage';
 import { loadUsers } from './UsersPage';
@@ -18,12 +20,28 @@ import { loadUsers } from './UsersPage';
 type User = Schemas['UserWithMemberships'];
 const FIELDS = ['organisation_id', 'role'] as const;
 
-function EndMembership({ membership, onEnded }: { membership: Membership; onEnded(): void }) {
+function EndMembership({ membership, onEnded }: { membership: Membership; onEnded(successor?: string): void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [holdings, setHoldings] = useState<Holdings>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const names = { role: t(`roles.${membership.role}`), organisation: membership.organisation_name };
+
+  // A role that still holds work is ended by handing it over: ask the server first.
+  async function start() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const held = await call(api.GET('/api/memberships/{id}/handover', { params: { path: { id: membership.id } } }));
+      if (held.needs_successor) setHoldings(held);
+      else setConfirming(true);
+    } catch (e) {
+      setError(messageFor(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function end() {
     setBusy(true);
@@ -37,11 +55,24 @@ function EndMembership({ membership, onEnded }: { membership: Membership; onEnde
       setBusy(false);
     }
   }
+  if (holdings) {
+    return <HandoverForm membership={membership} holdings={holdings} onDone={onEnded} onCancel={() => setHoldings(undefined)} />;
+  }
   if (!confirming) {
     return (
-      <Button appearance="secondary-action-button" type="button" aria-label={t('admin.user.endLabel', names)} onClick={() => setConfirming(true)}>
-        {t('admin.user.end')}
-      </Button>
+      <>
+        <Button
+          appearance="secondary-action-button"
+          type="button"
+          aria-label={t('admin.user.endLabel', names)}
+          busy={busy}
+          disabled={busy}
+          onClick={() => void start()}
+        >
+          {t('admin.user.end')}
+        </Button>
+        {error && <span role="alert">{error}</span>}
+      </>
     );
   }
   return (
@@ -183,9 +214,10 @@ export function UserPage({ id }: { id: string }) {
                 m.active && mayChange ? (
                   <EndMembership
                     membership={m}
-                    onEnded={() =>
-                      reload(t('admin.user.ended', { role: t(`roles.${m.role}`), organisation: m.organisation_name }))
-                    }
+                    onEnded={(successor) => {
+                      const names = { role: t(`roles.${m.role}`), organisation: m.organisation_name };
+                      reload(successor ? t('admin.user.handedOver', { ...names, successor }) : t('admin.user.ended', names));
+                    }}
                   />
                 ) : (
                   t('admin.none')

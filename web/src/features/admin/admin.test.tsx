@@ -58,6 +58,8 @@ const pending = (id: string, email: string) => ({
   revoked_by_user_id: null,
 });
 
+const NOTHING_HELD = { cases_led: 0, open_actions: 0, seats: 0, series_chaired: 0, series_member: 0, needs_successor: false };
+
 describe('administrator screens', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -72,6 +74,7 @@ describe('administrator screens', () => {
       if (url.pathname === '/api/organisations') return json(200, ORGS);
       if (url.pathname === '/api/users/21' && req.method === 'PATCH') return patch;
       if (url.pathname === '/api/memberships/31' && req.method === 'DELETE') return json(204, null);
+      if (url.pathname === '/api/memberships/31/handover') return json(200, { ...NOTHING_HELD, membership_id: '31' });
       return json(404, { error: { code: 'not_found', message: 'no' } });
     });
     history.replaceState(null, '', '/beheer/gebruikers/21');
@@ -93,6 +96,45 @@ describe('administrator screens', () => {
     expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Ja, beëindigen' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'DELETE' && r.url.endsWith('/api/memberships/31'))).toBe(true));
+  });
+
+  it('ends a role that still holds work by handing it to a colleague who works on cases', async () => {
+    const held = { ...NOTHING_HELD, membership_id: '31', cases_led: 2, open_actions: 1, needs_successor: true };
+    const { requests } = mockFetch((req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/users' && req.method === 'GET') return json(200, { users: [USER] });
+      if (url.pathname === '/api/organisations') return json(200, ORGS);
+      if (url.pathname === '/api/memberships/31/handover' && req.method === 'GET') return json(200, held);
+      if (url.pathname === '/api/organisations/3/memberships')
+        return json(200, {
+          memberships: [
+            { id: '31', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'mentor', active: true, name: 'Anna Jansen', user_id: '21', works_on_cases: true },
+            { id: '40', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'mentor', active: true, name: 'Joost de Mentor', user_id: '7', works_on_cases: true },
+            { id: '41', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'school_leader', active: true, name: 'Directeur', user_id: '8', works_on_cases: false },
+            { id: '42', organisation_id: '3', organisation_name: 'Het Baken College', region_id: '1', role: 'mentor', active: false, name: 'Oud Collega', user_id: '9', works_on_cases: true },
+          ],
+        });
+      if (url.pathname === '/api/memberships/31/handover' && req.method === 'POST')
+        return json(200, { membership: { ...USER.memberships[0], active: false }, successor_membership_id: '40', moved: held });
+      return json(404, { error: { code: 'not_found', message: 'no' } });
+    });
+    history.replaceState(null, '', '/beheer/gebruikers/21');
+    renderApp(<App />, { status: 'active', me: ADMIN });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Rol mentor bij Het Baken College beëindigen' }));
+    const form = await screen.findByRole('form', { name: 'Werk van mentor bij Het Baken College overdragen' });
+    expect(form).toHaveTextContent('Deze rol is regievoerder van 2 dossiers, heeft 1 open actie.');
+    const who = within(form).getByLabelText('Wie neemt het over');
+    // Only active colleagues who work on cases, never the role itself.
+    await waitFor(() => expect(within(who).getAllByRole('option').map((o) => o.textContent)).toEqual(['Kies…', 'Joost de Mentor (mentor)']));
+    await user.click(within(form).getByRole('button', { name: 'Overdragen en beëindigen' }));
+    expect(within(form).getByText('Kies wie het werk overneemt.')).toBeInTheDocument();
+    await user.selectOptions(who, '40');
+    await user.click(within(form).getByRole('button', { name: 'Overdragen en beëindigen' }));
+    expect(await screen.findByText('De rol mentor bij Het Baken College is beëindigd; Joost de Mentor heeft het werk overgenomen.')).toBeInTheDocument();
+    const post = requests.find((r) => r.method === 'POST' && r.url.endsWith('/api/memberships/31/handover'))!;
+    expect(await post.json()).toEqual({ successor_membership_id: '40' });
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
   });
 
   it('offers no way to change one\'s own roles or account: the server says so with may.change_access', async () => {
