@@ -1,6 +1,7 @@
 // Family logins by invitation, the school's side. The care coordinator or admin of the
 // pupil's school invites a guardian (with parental authority, without a login yet) or the
-// pupil; the answer carries a random one-time token once, and only its keyed hash is stored.
+// pupil; the answer carries a random one-time token once, and only its keyed hash is stored;
+// with e-mail on, the link is also mailed to the invited address.
 // The school lists a pupil's invitations (never their tokens) and revokes one that was sent
 // to the wrong address. Accepting is the family's side (invitation_accept_api.cpp).
 // Everything is audited.
@@ -17,6 +18,7 @@
 #include "domain/policy_accounts.hpp"
 #include "domain/policy_family.hpp"
 #include "domain/text.hpp"
+#include "notify/mail_texts.hpp"
 #include "security/crypto.hpp"
 
 namespace samen::api {
@@ -58,7 +60,23 @@ SchoolSide school_side(const Request& req, store::ReadTx& tx, const Actor& actor
   return out;
 }
 
-Reply create_invitation(AppContext&, Request& req, store::ReadTx& tx, const Actor& actor) {
+// With e-mail on, the link goes to the invited address at once (notify/mail_texts.hpp: no
+// pupil named); the one who invites still sees it once, to hand over when mail fails.
+void mail_invitation(store::WriteTx& w, const Settings& settings,
+                     const store::InvitationRecord& inv, const std::string& token) {
+  constexpr int kDays = static_cast<int>(kInvitationLifetimeMs / (24LL * 60 * 60 * 1000));
+  auto text = notify::invitation_mail(settings.public_url + "/uitnodiging/" + token, kDays);
+  store::MailRecord m;
+  m.to_address = inv.email;
+  m.subject = text.subject;
+  m.body = text.body;
+  m.purpose = "invitation";
+  m.created_at = inv.created_at;
+  m.next_attempt_at = inv.created_at;
+  w.enqueue_mail(m);
+}
+
+Reply create_invitation(AppContext& ctx, Request& req, store::ReadTx& tx, const Actor& actor) {
   const std::string pupil_id = req.params["id"];
   auto side = school_side(req, tx, actor, pupil_id);
   if (side.refused) return std::move(*side.refused);
@@ -97,13 +115,15 @@ Reply create_invitation(AppContext&, Request& req, store::ReadTx& tx, const Acto
   inv.created_by_user_id = actor.user.id;
   inv.created_at = domain::now_millis();
   inv.expires_at = inv.created_at + kInvitationLifetimeMs;
-  return Reply::writing([req, a = actor, inv, token, decision = side.decision](
-                            store::WriteTx& w, Response& out) mutable {
+  return Reply::writing([req, a = actor, inv, token, decision = side.decision,
+                         told = &ctx.settings](store::WriteTx& w, Response& out) mutable {
     inv.id = w.insert_invitation(inv);
+    if (told->mail_enabled) mail_invitation(w, *told, inv, token);
     json::object body{{"id", inv.id},
                       {"token", token},
                       {"accept_path", "/api/invitations/" + token + "/accept"},
-                      {"expires_at", domain::format_instant(inv.expires_at)}};
+                      {"expires_at", domain::format_instant(inv.expires_at)},
+                      {"emailed", told->mail_enabled}};
     out = json_response(201, body);
     return audit::JobOutcome{
         true, {decision_event(a, req, decision, "create", "invitation", inv.id, inv.pupil_id)}};

@@ -1,5 +1,7 @@
 #include "demo/demo_meetings.hpp"
 
+#include <algorithm>
+
 #include "api/meeting_support.hpp"
 
 namespace samen::demo {
@@ -139,13 +141,20 @@ int add_demo_meetings(store::WriteTx& tx, const DemoPeople& w, const std::string
     auto m = api::plan_meeting_of(tx, *stored, std::nullopt, now);
     m.created_at = now;
     for (const auto& item : m.items)
-      if (!item.case_id.empty() && cases_discussed.size() < 2) cases_discussed.push_back(item);
+      if (!item.case_id.empty()) cases_discussed.push_back(item);
     auto id = tx.insert_meeting(m);
     ++planned;
     // The partners' invitation to the coming meeting waits in their notifications.
     for (const auto& p : partners)
       tx.insert_notification({"", p.user_id, "meeting_invited", "/overleg/" + id, now, {}, false});
   }
+  // Two of the consultation's cases, an attendance case first: the noted minutes of the
+  // first item are about absence, with the attendance officer present.
+  std::stable_partition(cases_discussed.begin(), cases_discussed.end(), [](const auto& item) {
+    const auto& c = item.categories;
+    return std::find(c.begin(), c.end(), domain::EntryCategory::attendance) != c.end();
+  });
+  if (cases_discussed.size() > 2) cases_discussed.resize(2);
   return planned + add_this_mornings_meeting(tx, w, advisory, cases_discussed, now);
 }
 

@@ -8,11 +8,10 @@ of their own doing; no invitation carries a pupil's name."""
 import datetime
 import email
 import email.policy
-import tempfile
 import unittest
 
-from samen_harness import Server, free_port, iso, membership_id_of, org_id
-from test_notifications import make_certificate, smtp_args, start_smtp, wait_for
+from samen_harness import iso, membership_id_of, org_id
+from test_notifications import serve_with_smtp, wait_for
 
 NURSE = "jv@ggd-lindeveld.example"
 OFFICER = "leerplicht@lindeveld.example"
@@ -59,12 +58,7 @@ def ics_time(moment):
 class MeetingInvitations(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="samen-invites-")
-        cert, key = make_certificate(cls.dir)
-        port = free_port()
-        cls.smtp, cls.controller = start_smtp(port, cert, key)
-        cls.server = Server(pupils=40, extra_args=smtp_args(port, cert, "--mail-retry", "1",
-                                                            "--public-url", "https://samen.lindeveld.example"))
+        serve_with_smtp(cls, 40)
         s = cls.server
         cls.zorg = s.login(CHAIR)
         cls.baken = org_id(s, "Het Baken College")

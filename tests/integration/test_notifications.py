@@ -69,6 +69,18 @@ def smtp_args(port, cert, *more):
             "--mail-from", "samen@lindeveld.example", *more)
 
 
+def serve_with_smtp(cls, pupils, *more):
+    """A real SMTP server (STARTTLS and login required) and a demo region mailing through it,
+    on `cls`: dir, cert, key, smtp_port, smtp (the mails received), controller, server."""
+    cls.dir = tempfile.mkdtemp(prefix="samen-mail-")
+    cls.cert, cls.key = make_certificate(cls.dir)
+    cls.smtp_port = free_port()
+    cls.smtp, cls.controller = start_smtp(cls.smtp_port, cls.cert, cls.key)
+    cls.server = Server(pupils=pupils, extra_args=smtp_args(cls.smtp_port, cls.cert, "--mail-retry", "1",
+                                                            "--public-url", "https://samen.lindeveld.example/",
+                                                            *more))
+
+
 def text_of(mail):
     message = email.message_from_bytes(mail["content"], policy=email.policy.default)
     body = message.get_body(preferencelist=("plain",)).get_content()
@@ -105,14 +117,8 @@ def add_to_new_case(server, coordinator, school, number, email_address):
 class Notifications(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="samen-mail-")
-        cls.cert, cls.key = make_certificate(cls.dir)
-        cls.smtp_port = free_port()
-        cls.smtp, cls.controller = start_smtp(cls.smtp_port, cls.cert, cls.key)
         cls.digest_hhmm, cls.digest_at = digest_time_ahead()
-        cls.server = Server(pupils=40, extra_args=smtp_args(cls.smtp_port, cls.cert, "--mail-retry", "1",
-                                                            "--mail-digest-time", cls.digest_hhmm,
-                                                            "--public-url", "https://samen.lindeveld.example/"))
+        serve_with_smtp(cls, 40, "--mail-digest-time", cls.digest_hhmm)
         s = cls.server
         cls.zorg = s.login("zorg@hetbaken.example")
         cls.school = org_id(s, "Het Baken College")

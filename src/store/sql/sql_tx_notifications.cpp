@@ -195,6 +195,9 @@ void SqlTx::mail_failed(const std::string& id, const std::string& error,
       "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
       "failed_at = ?, lease_until = 0 WHERE id = ?",
       p);
+  // Given up, its text (an invitation's one-time link among them) is of no more use.
+  if (failed)
+    db().run("UPDATE mail_queue SET body = '', calendar = '' WHERE id = ?", Params().id(id));
 }
 
 }  // namespace samen::store::sql

@@ -3246,6 +3246,13 @@ export interface components {
             accept_path: string;
             /** Format: date-time */
             expires_at: string;
+            /**
+             * @description Whether the link was also queued as an e-mail to the invited address (the server
+             *     sends e-mail, `--smtp`): the web UI's `/uitnodiging/{token}` under
+             *     `--public-url`, valid 7 days, no pupil named. The mail's text leaves the queue
+             *     once it is sent or given up.
+             */
+            emailed: boolean;
         };
         InvitationRecord: {
             id: string;

@@ -144,6 +144,7 @@ export const adminEn: Messages['admin'] = {
     submit: 'Create invitation',
     busy: 'Working…',
     created: 'The invitation for {{email}} has been created. Send this link; it is shown only once and expires on {{expires}}.',
+    emailed: 'The invitation for {{email}} has been created and e-mailed; the link expires on {{expires}}. If the e-mail does not arrive, pass on this link (it is shown only once).',
     linkLabel: 'Link of the invitation',
     alreadyLinked: 'This person has a login already.',
     errorSummary: 'The invitation was not created',

@@ -143,6 +143,7 @@ export const adminNl = {
     submit: 'Uitnodiging maken',
     busy: 'Bezig…',
     created: 'De uitnodiging voor {{email}} is gemaakt. Stuur deze link; hij wordt maar één keer getoond en verloopt op {{expires}}.',
+    emailed: 'De uitnodiging voor {{email}} is gemaakt en per e-mail verstuurd; de link verloopt op {{expires}}. Komt de e-mail niet aan, geef dan deze link door (hij wordt maar één keer getoond).',
     linkLabel: 'Link voor de uitnodiging',
     alreadyLinked: 'Deze persoon heeft al een inlog.',
     errorSummary: 'De uitnodiging is niet gemaakt',

@@ -160,7 +160,10 @@ export function InvitationsPage({ id }: { id: string }) {
       <div aria-live="polite">
         {created && (
           <Notice type="ok">
-            {t('admin.invitations.created', { email: created.email, expires: formatDateTime(created.expires_at, language) })}
+            {t(created.emailed ? 'admin.invitations.emailed' : 'admin.invitations.created', {
+              email: created.email,
+              expires: formatDateTime(created.expires_at, language),
+            })}
           </Notice>
         )}
         {notice && <Notice type="ok">{notice}</Notice>}

@@ -200,7 +200,7 @@ describe('administrator screens', () => {
       if (url.pathname === '/api/pupils/42') return json(200, PUPIL);
       if (url.pathname === '/api/pupils/42/invitations' && req.method === 'POST') {
         invitations = [...invitations, pending('52', 'eva@ouders.example')];
-        return json(201, { id: '52', token: 'tok-abc', accept_path: '/api/invitations/tok-abc/accept', expires_at: '2026-12-08T09:00:00Z' });
+        return json(201, { id: '52', token: 'tok-abc', accept_path: '/api/invitations/tok-abc/accept', expires_at: '2026-12-08T09:00:00Z', emailed: true });
       }
       if (url.pathname === '/api/pupils/42/invitations') return json(200, { invitations });
       if (url.pathname === '/api/invitations/51/revoke') {
@@ -219,6 +219,8 @@ describe('administrator screens', () => {
     expect(screen.getByLabelText('E-mailadres voor de inlog')).toHaveValue('eva@ouders.example');
     await user.click(screen.getByRole('button', { name: 'Uitnodiging maken' }));
     expect(await screen.findByLabelText('Link voor de uitnodiging')).toHaveValue(`${location.origin}/uitnodiging/tok-abc`);
+    // The server mailed it; the link stays there to pass on if the mail does not arrive.
+    expect(screen.getByText(/is gemaakt en per e-mail verstuurd/)).toHaveTextContent('eva@ouders.example');
     expect(await requests.find((r) => r.method === 'POST')?.json()).toEqual({ guardian_id: '7', email: 'eva@ouders.example' });
 
     await user.click(screen.getByRole('button', { name: 'Uitnodiging voor oud@ouders.example intrekken' }));
