@@ -58,7 +58,8 @@ class Family(unittest.TestCase):
     def test_guardian_accepts_logs_in_and_sees_their_child_and_who_looked(self):
         status, resp, inv = self.invite({"guardian_id": self.guardians[0], "email": "Eva.Visser@ouders.example"})
         self.assertEqual(status, 201, inv)
-        self.assertEqual(set(inv), {"id", "token", "accept_path", "expires_at"})
+        self.assertEqual(set(inv), {"id", "token", "accept_path", "expires_at", "emailed"})
+        self.assertFalse(inv["emailed"], "no --smtp: the link is handed over by hand")
         self.assertEqual(resp.getheader("Cache-Control"), "no-store")
         stored = self.server.query("SELECT token_hash FROM invitations WHERE id = ?", inv["id"])[0][0]
         self.assertNotEqual(stored, inv["token"], "only the hash is stored")
