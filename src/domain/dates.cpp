@@ -142,9 +142,10 @@ Millis netherlands_midnight(Date date) {
 }
 
 std::optional<Millis> parse_moment(std::string_view text) {
-  if (auto instant = parse_instant(text)) return instant;
+  // A date first: parse_instant also reads "2026-12-05", as UTC midnight, which is 01:00 in
+  // the Netherlands — a decision "from today" was then not in force in the first hour.
   if (auto date = parse_iso_date(text)) return netherlands_midnight(*date);
-  return std::nullopt;
+  return parse_instant(text);
 }
 
 }  // namespace samen::domain

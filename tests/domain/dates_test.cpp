@@ -46,6 +46,12 @@ TEST(Dates, NetherlandsDateFollowsCetAndCest) {
   EXPECT_EQ(netherlands_midnight(Date{2026, 3, 30}), *parse_instant("2026-03-29T22:00:00Z"));
   EXPECT_EQ(netherlands_midnight(Date{2026, 10, 25}), *parse_instant("2026-10-24T22:00:00Z"));
   EXPECT_EQ(netherlands_midnight(Date{2026, 10, 26}), *parse_instant("2026-10-25T23:00:00Z"));
+  // A moment given as a date is that day's midnight in the Netherlands, not UTC's; an
+  // instant stays what it says.
+  EXPECT_EQ(*parse_moment("2026-12-05"), *parse_instant("2026-12-04T23:00:00Z"));
+  EXPECT_EQ(*parse_moment("2026-07-01"), *parse_instant("2026-06-30T22:00:00Z"));
+  EXPECT_EQ(*parse_moment("2026-12-05T00:00:00Z"), *parse_instant("2026-12-05T00:00:00Z"));
+  EXPECT_FALSE(parse_moment("5-12-2026"));
   // New year in Amsterdam comes an hour before UTC's.
   EXPECT_EQ(netherlands_date_of(*parse_instant("2026-12-31T23:30:00Z")), (Date{2027, 1, 1}));
   for (Date d : {Date{2026, 1, 1}, Date{2026, 3, 29}, Date{2026, 6, 15}, Date{2026, 10, 25}}) {
